@@ -1,0 +1,378 @@
+"""Marks page furniture and reads the title, publication date and author.
+
+Scraped pages carry more than the article: site headers and clocks, breadcrumbs,
+audio players, image file names, repeated captions, related-news lists and
+comment boxes. Cleaning gives every line a kind (`Block.kind`) instead of cutting
+it out, so offsets into the original text never shift; later stages read only
+content blocks. The cues are data in `patterns/boilerplate.jsonl`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline import patterns
+from pipeline.doc import Block, Document, Meta
+from pipeline.registry import stage
+
+HEADER_SCAN_LINES = 12  # the title and dateline sit within the first lines of a page
+MIN_TITLE_WORDS = 5
+MIN_BODY_WORDS = 12  # a line this long (or ending a sentence) opens the article body
+MAX_HEADING_WORDS = 16
+MAX_CAPTION_WORDS = 60
+MAX_TAIL_CUE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    kind: str
+    pattern: regex.Pattern[str]
+    max_words: int
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    return tuple(
+        Cue(
+            rule["id"],
+            rule["kind"],
+            regex.compile(rule["regex"], regex.IGNORECASE | regex.V1),
+            int(rule.get("max_words", MAX_TAIL_CUE_WORDS if rule["kind"] == "tail" else 10_000)),
+        )
+        for rule in patterns.load("boilerplate")
+    )
+
+
+def match_cue(line: str, kind: str) -> Cue | None:
+    n_words = len(words(line))
+    for cue in cues():
+        if cue.kind == kind and n_words <= cue.max_words and cue.pattern.search(line):
+            return cue
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+
+_TIME = r"(?P<hh>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<ss>\d{2}))?\s*(?P<ampm>AM|PM|SA|CH)?"
+_DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
+_VERBAL = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})"
+_ISO = r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+DATE_RE = regex.compile(rf"(?:{_DMY}|{_VERBAL}|{_ISO})", regex.IGNORECASE)
+TIME_RE = regex.compile(_TIME, regex.IGNORECASE)
+WEEKDAY_RE = regex.compile(
+    r"^\s*(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", regex.IGNORECASE
+)
+
+
+def parse_date(line: str) -> dt.date | None:
+    m = DATE_RE.search(line)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is (almost) only a date, a time, a weekday and maybe a byline."""
+    m = DATE_RE.search(line)
+    if not m:
+        return False
+    rest = DATE_RE.sub(" ", line)
+    rest = TIME_RE.sub(" ", rest)
+    rest = WEEKDAY_RE.sub(" ", rest)
+    return len(words(rest)) <= 6
+
+
+# --------------------------------------------------------------------------- helpers
+
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def fold(text: str) -> str:
+    """Comparable form of a line: NFC, case-folded, letters and digits only."""
+    return " ".join(words(unicodedata.normalize("NFC", text).casefold()))
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", ":", ";", "…", '"', "”", "/.", ")."))
+
+
+_NAME_RE = regex.compile(
+    r"^(?:(?:PV|Phóng viên|Nhóm PV|Bài(?: và ảnh)?|Theo)\s*:?\s*)?"
+    r"(?P<name>\p{Lu}[\p{L}]*(?:[ \t]+\p{Lu}[\p{L}]*){0,4}"
+    r"(?:\s*[-–,&]\s*\p{Lu}[\p{L}]*(?:[ \t]+\p{Lu}[\p{L}]*){0,4})*)"
+    r"\s*(?:\((?P<note>[^()]{1,30})\))?\s*\.?$"
+)
+
+
+def author_name(line: str) -> str | None:
+    """The name in a byline such as 'Khánh Linh', 'Kim Thanh (T/h)', 'Theo TTXVN'."""
+    m = _NAME_RE.match(line.strip())
+    if not m:
+        return None
+    name = m["name"].strip()
+    if len(words(name)) > 10 or any(ch.isdigit() for ch in name):
+        return None
+    return name
+
+
+def _line_blocks(text: str) -> list[Block]:
+    """One block per non-blank line, offsets trimmed of surrounding whitespace."""
+    blocks: list[Block] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            blocks.append(Block(start, start + len(stripped)))
+        pos += len(line)
+    return blocks
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+class _Page:
+    """The lines of one document and what has been decided about them."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.blocks = _line_blocks(doc.text)
+        self.lines = [doc.text[b.start : b.end] for b in self.blocks]
+
+    def mark(self, i: int, kind: str, reason: str) -> None:
+        self.blocks[i].kind = kind
+        self.blocks[i].reason = reason
+
+    def body_like(self, i: int) -> bool:
+        line = self.lines[i]
+        return len(words(line)) >= MIN_BODY_WORDS or (ends_sentence(line) and len(words(line)) >= 6)
+
+    def long_paragraph(self, i: int) -> bool:
+        """A long paragraph right after an image is body, not the image's caption."""
+        return len(words(self.lines[i])) > 30
+
+
+def _mark_lines(page: _Page) -> None:
+    for i, line in enumerate(page.lines):
+        cue = match_cue(line, "line")
+        if cue:
+            page.mark(i, "boilerplate", cue.id)
+        elif len(words(line)) <= MAX_CAPTION_WORDS and (cue := match_cue(line, "caption")):
+            page.mark(i, "caption", cue.id)
+
+
+def _mark_tail(page: _Page, start: int) -> int:
+    """Finds where the article ends; returns the index of the first tail line."""
+    for i in range(start, len(page.lines)):
+        cue = match_cue(page.lines[i], "tail")
+        if cue:
+            for j in range(i, len(page.lines)):
+                page.mark(j, "boilerplate", f"after:{cue.id}")
+            return i
+    return len(page.lines)
+
+
+def _mark_header(page: _Page, meta: Meta) -> int:
+    """Title, dateline and site labels above the body; returns the body's first line."""
+    lines = page.lines
+    limit = min(len(lines), HEADER_SCAN_LINES)
+    title_i: int | None = None
+    given = fold(meta.title) if meta.title else None
+    for i in range(limit):
+        if page.blocks[i].is_boilerplate or is_date_line(lines[i]):
+            continue
+        if given is not None:
+            if fold(lines[i]) == given:
+                title_i = i
+                break
+            continue
+        if len(words(lines[i])) >= MIN_TITLE_WORDS:
+            title_i = i
+            break
+    if title_i is None:
+        # No title found at the top (e.g. a JSONL record whose title is a field):
+        # the body starts at the first body-like line.
+        return next((i for i in range(len(lines)) if page.body_like(i)), 0)
+
+    page.mark(title_i, "title", "title")
+    if not meta.title:
+        meta.title = lines[title_i]
+
+    # Lines before the title are site furniture (section names, clocks, menus).
+    for i in range(title_i):
+        if not page.blocks[i].is_boilerplate:
+            page.mark(i, "boilerplate", "above-title")
+
+    # Between the title and the body: section labels, datelines, bylines.
+    body_start = len(lines)
+    for i in range(title_i + 1, len(lines)):
+        if page.blocks[i].is_boilerplate:
+            continue
+        if page.body_like(i) and not is_date_line(lines[i]):
+            body_start = i
+            break
+        if is_date_line(lines[i]):
+            page.mark(i, "dateline", "dateline")
+        elif i - title_i <= 4 and len(words(lines[i])) <= 5:
+            page.mark(i, "boilerplate", "section-label")
+        else:
+            body_start = i
+            break
+    return body_start
+
+
+def _pick_date(page: _Page, body_start: int) -> str | None:
+    """The article's own date: a dateline under the title beats a site clock above it."""
+    best: tuple[int, int, dt.date] | None = None
+    for i in range(min(body_start, len(page.lines))):
+        line = page.lines[i]
+        date = parse_date(line)
+        if date is None or not is_date_line(line):
+            continue
+        score = 0
+        kind = page.blocks[i].kind
+        if kind == "dateline":
+            score += 2  # under the title
+        if WEEKDAY_RE.search(line) and kind != "dateline":
+            score -= 1  # "Thứ Sáu, ngày …": the site's clock
+        m = TIME_RE.search(DATE_RE.sub(" ", line))
+        if m and m["ss"]:
+            score -= 1  # a clock with seconds is the page's "now"
+        if best is None or score > best[0]:
+            best = (score, -i, date)
+    return best[2].isoformat() if best else None
+
+
+def _mark_captions(page: _Page, tail: int) -> None:
+    """Image captions: a short line after an image file, and repeated lines."""
+    # A line that repeats the title or an earlier line is an image's alt text or caption.
+    seen: dict[str, int] = {
+        fold(page.lines[i]): i for i in range(tail) if page.blocks[i].kind == "title"
+    }
+    prev: int | None = None
+    for i in range(tail):
+        b = page.blocks[i]
+        line = page.lines[i]
+        if b.kind == "boilerplate" and b.reason in ("line-image-file", "line-local-path"):
+            nxt = i + 1
+            if nxt < tail and page.blocks[nxt].kind == "body" and not page.long_paragraph(nxt):
+                page.mark(nxt, "caption", "after-image")
+            prev = i
+            continue
+        if b.kind not in ("body", "heading", "caption"):
+            prev = i
+            continue
+        key = fold(line)
+        if b.kind == "caption":
+            seen.setdefault(key, i)
+            prev = i
+            continue
+        if key in seen and len(words(line)) >= 3:
+            page.mark(i, "caption", "repeated-line")
+            first = seen[key]
+            if prev == first and page.blocks[first].kind != "title":
+                page.mark(first, "caption", "repeated-line")
+        elif prev is not None and page.blocks[prev].kind in ("body", "heading", "caption"):
+            a, c = fold(page.lines[prev]), key
+            shorter = min(len(a), len(c))
+            common = len(_common_prefix(a, c))
+            if shorter >= 20 and common >= 0.6 * shorter and not ends_sentence(page.lines[prev]):
+                page.mark(prev, "caption", "caption-pair")
+                page.mark(i, "caption", "caption-pair")
+        if key:
+            seen.setdefault(key, i)
+        prev = i
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+def _mark_headings_and_author(page: _Page, body_start: int, tail: int, meta: Meta) -> None:
+    last_content: int | None = None
+    for i in range(body_start, tail):
+        b = page.blocks[i]
+        if b.kind != "body":
+            continue
+        last_content = i
+        line = page.lines[i]
+        if len(words(line)) <= MAX_HEADING_WORDS and not ends_sentence(line):
+            b.kind, b.reason = "heading", "short-line"
+    if last_content is not None and last_content > body_start:
+        name = author_name(page.lines[last_content])
+        if name and len(words(page.lines[last_content])) <= 8:
+            page.mark(last_content, "byline", "author-line")
+            if not meta.author:
+                meta.author = name
+    if not meta.author:
+        for i in range(body_start):
+            if page.blocks[i].kind == "dateline":
+                rest = TIME_RE.sub(" ", DATE_RE.sub(" ", page.lines[i]))
+                rest = regex.sub(r"[-–|,]+\s*$", "", rest.strip()).strip(" -–|,")
+                name = author_name(rest) if rest else None
+                if name:
+                    meta.author = name
+                    break
+
+
+VIETNAMESE_LETTERS = frozenset(
+    "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+)
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Cheap language test: Vietnamese prose is dense with its own letters."""
+    sample = unicodedata.normalize("NFC", text[:20000]).lower()
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) < 200:
+        return True  # too short to judge; let it through
+    own = sum(1 for ch in letters if ch in VIETNAMESE_LETTERS)
+    return own / len(letters) >= 0.05
+
+
+@stage("clean", requires=("text",), provides=("blocks", "meta"))
+def clean(doc: Document) -> Document:
+    if not looks_vietnamese(doc.text):
+        doc.add_error("clean", "not_vietnamese", "the text does not look like Vietnamese")
+        return doc
+    page = _Page(doc)
+    _mark_lines(page)
+    body_start = _mark_header(page, doc.meta)
+    tail = _mark_tail(page, body_start + 1 if body_start < len(page.lines) else body_start)
+    if doc.meta.published is None:
+        doc.meta.published = _pick_date(page, body_start)
+    else:
+        doc.meta.published = normalize_date(doc.meta.published)
+    _mark_captions(page, tail)
+    _mark_headings_and_author(page, body_start, tail, doc.meta)
+    doc.blocks = page.blocks
+    return doc
+
+
+def normalize_date(value: str) -> str | None:
+    """An input's `published` field as an ISO date, whatever way it was written."""
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        date = parse_date(value)
+        return date.isoformat() if date else None

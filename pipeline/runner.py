@@ -1,0 +1,120 @@
+"""Assembles the stages and runs documents through them.
+
+Failure is isolated at the document boundary: a stage that raises on one
+document turns that document into an error record (stage and reason) and the
+batch goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Importing a stage module registers its stage.
+from pipeline import clean as _clean  # noqa: F401
+from pipeline import segment as _segment  # noqa: F401
+from pipeline.doc import Document, Meta
+from pipeline.ingest import IngestOptions, iter_documents, text_to_document
+from pipeline.registry import Stage, get_stage
+
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment")
+
+
+class Pipeline:
+    """The stages to run, in order; call it on a Document."""
+
+    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES) -> None:
+        self.stages: list[Stage] = [get_stage(name) for name in stages]
+        provided = {"text"}
+        for st in self.stages:
+            missing = [r for r in st.requires if r not in provided]
+            if missing:
+                raise ValueError(
+                    f"stage {st.name!r} requires {missing}, which no earlier stage provides"
+                )
+            provided.update(st.provides)
+
+    def __call__(self, doc: Document) -> Document:
+        for st in self.stages:
+            if doc.failed:
+                break
+            try:
+                doc = st.func(doc)
+            except Exception as exc:  # one document's failure must not stop the batch
+                doc.add_error(st.name, "stage_failed", f"{type(exc).__name__}: {exc}")
+        if doc.failed:
+            doc.facts = []  # a bad document yields no facts
+        return doc
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+
+@dataclass
+class RunStats:
+    documents: int = 0
+    errors: int = 0
+    facts: int = 0
+    mentions: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, doc: Document) -> None:
+        self.documents += 1
+        self.errors += bool(doc.errors)
+        self.facts += len(doc.facts)
+        self.mentions += len(doc.mentions)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def summary(self) -> str:
+        return (
+            f"{self.documents} documents, {self.errors} errors, {self.facts} facts, "
+            f"{self.mentions} mentions, {self.seconds:.1f} s"
+        )
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT
+
+
+def extract(
+    text_or_path: str | Path,
+    *,
+    doc_id: str = "text",
+    published: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Document:
+    """Runs the pipeline on a string (or on one file given as a `Path`).
+
+    A `str` is always treated as the article's text; pass a `pathlib.Path` to
+    read a file. For many files or directories use `extract_paths`.
+    """
+    pipe = pipeline or default_pipeline()
+    if isinstance(text_or_path, Path):
+        docs = list(iter_documents([text_or_path]))
+        if len(docs) != 1:
+            raise ValueError(f"{text_or_path} holds {len(docs)} documents; use extract_paths()")
+        return pipe(docs[0])
+    return pipe(text_to_document(text_or_path, doc_id=doc_id, meta=Meta(published=published)))
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    *,
+    options: IngestOptions | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Document]:
+    """Streams the processed documents of files, directories or '-' (stdin)."""
+    pipe = pipeline or default_pipeline()
+    return pipe.run(iter_documents(paths, options))

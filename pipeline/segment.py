@@ -1,0 +1,76 @@
+"""Sentences and words of the content blocks, with offsets into the original text.
+
+underthesea splits sentences and words (a word may be several syllables: "Chủ
+tịch", "tỷ lệ") but returns strings, not offsets; `align` finds each piece back
+in the text so every sentence and token satisfies `text[start:end] == piece`
+(up to whitespace inside multi-syllable words). Boilerplate is not segmented:
+no model time is spent on page furniture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from pipeline.doc import Document, Sentence, Token
+from pipeline.registry import stage
+
+_SPACE_RE = regex.compile(r"\s+")
+
+
+def align(
+    text: str, pieces: list[str], start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, piece) for each piece found in order in text[start:end].
+
+    A piece whose inner spaces differ from the text's (underthesea joins
+    syllables with one space) is matched with flexible whitespace. A piece that
+    cannot be found (the tokenizer changed it) is skipped, never invented.
+    """
+    end = len(text) if end is None else end
+    cursor = start
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = text.find(piece, cursor, end)
+        if at >= 0 and not text[cursor:at].strip():
+            yield at, at + len(piece), piece
+            cursor = at + len(piece)
+            continue
+        pattern = r"\s+".join(regex.escape(part) for part in _SPACE_RE.split(piece))
+        m = regex.compile(pattern).search(text, cursor, end)
+        if m is None:
+            continue
+        yield m.start(), m.end(), piece
+        cursor = m.end()
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    from underthesea import sent_tokenize
+
+    chunk = text[start:end]
+    return [(s, e) for s, e, _ in align(text, sent_tokenize(chunk), start, end)]
+
+
+def split_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    from underthesea import word_tokenize
+
+    return list(align(text, word_tokenize(text[start:end]), start, end))
+
+
+@stage("segment", requires=("blocks",), provides=("sentences", "tokens"))
+def segment(doc: Document) -> Document:
+    doc.sentences = []
+    doc.tokens = []
+    for bi, block in enumerate(doc.blocks):
+        if block.is_boilerplate:
+            continue
+        spans = split_sentences(doc.text, block.start, block.end) or [(block.start, block.end)]
+        for s, e in spans:
+            si = len(doc.sentences)
+            doc.sentences.append(Sentence(s, e, bi))
+            for ts, te, _ in split_words(doc.text, s, e):
+                doc.tokens.append(Token(ts, te, doc.text[ts:te], si))
+    return doc

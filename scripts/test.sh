@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets up (first run) and runs the linter and the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+.venv/bin/ruff check pipeline tests
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,32 @@
+"""Shared fixtures: the seed corpus, processed once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import Document, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEED_IDS = (
+    "000_315fccd7b617973e",
+    "001_071bd52c43493f22",
+    "002_18b273a5c1c34203",
+    "003_8bb7c323e6b1daaf",
+    "004_4479d55d298e7c9c",
+)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Document]:
+    return {doc_id: extract(CORPUS / f"{doc_id}.txt") for doc_id in SEED_IDS}
+
+
+def block_of(doc: Document, needle: str):
+    """The block whose text starts with `needle` (fails the test if none)."""
+    for block in doc.blocks:
+        if doc.text[block.start : block.end].startswith(needle):
+            return block
+    raise AssertionError(f"no block starts with {needle!r}")

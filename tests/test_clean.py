@@ -1,0 +1,204 @@
+"""Cleaning on the five real seed pages: metadata, boilerplate, body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract
+from pipeline.clean import author_name, is_date_line, looks_vietnamese, parse_date
+from tests.conftest import block_of
+
+TITLES = {
+    "000_315fccd7b617973e": "Nậm Nhùn - Lai Châu: Tăng cường công tác xóa đói, giảm nghèo, "
+    "cải thiện cuộc sống người dân",
+    "001_071bd52c43493f22": "Lai Châu: Triển khai hiệu quả các chính sách, chương trình giảm nghèo, "
+    "tạo sinh kế giúp người dân thoát nghèo bền vững",
+    "002_18b273a5c1c34203": "Giải pháp triển khai công tác giảm nghèo đối với 10 xã có tỷ lệ hộ nghèo cao",
+    "003_8bb7c323e6b1daaf": "Bình Gia (Lạng Sơn): Tập trung mọi nguồn lực đầu tư để xóa đói giảm nghèo",
+    "004_4479d55d298e7c9c": "Lục Bình thực hiện hiệu quả công tác giảm nghèo",
+}
+
+# 002 and 004 print no date of their own (004's only date is a plan's, in the body).
+DATES = {
+    "000_315fccd7b617973e": "2024-03-29",
+    "001_071bd52c43493f22": "2024-08-12",
+    "002_18b273a5c1c34203": None,
+    "003_8bb7c323e6b1daaf": "2024-12-01",  # not the site's 2019 clock above the title
+    "004_4479d55d298e7c9c": None,
+}
+
+AUTHORS = {
+    "000_315fccd7b617973e": "Việt Dũng",
+    "001_071bd52c43493f22": "Khánh Linh",
+    "002_18b273a5c1c34203": None,
+    "003_8bb7c323e6b1daaf": "Thúy Hồng",
+    "004_4479d55d298e7c9c": None,
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(TITLES))
+def test_title_date_author(seeds, doc_id):
+    meta = seeds[doc_id].meta
+    assert meta.title == TITLES[doc_id]
+    assert meta.published == DATES[doc_id]
+    assert meta.author == AUTHORS[doc_id]
+
+
+def _lines_from(doc, first_line: str) -> list[str]:
+    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+    return lines[lines.index(first_line) :]
+
+
+def test_002_sidebar_and_widgets_are_boilerplate(seeds):
+    doc = seeds["002_18b273a5c1c34203"]
+    sidebar = _lines_from(doc, "Có thể bạn quan tâm")
+    assert len(sidebar) > 20
+    furniture = [
+        "0:00 / 0:00",
+        "0:00",
+        "• Nam miền Bắc",
+        "• Nữ miền Nam",
+        "IMG_7489.jpg",
+        "IMG_7488.jpg",
+    ]
+    for line in sidebar + furniture:
+        assert block_of(doc, line).is_boilerplate, line
+
+
+def test_003_sidebar_header_and_captions_are_boilerplate(seeds):
+    doc = seeds["003_8bb7c323e6b1daaf"]
+    sidebar = _lines_from(doc, "Ý kiến độc giả")
+    assert len(sidebar) > 30
+    header = ["Analytic", "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27"]
+    captions = [
+        "Ông Nông Ngọc Nam, Phó Chủ tịch UBND huyện Bình Gia, tỉnh Lạng Sơn",
+        "Nhiều gia đình hộ nghèo, hộ cận nghèo được hỗ trợ phát triển sản xuất",
+        "Từ các dự án của Chương trình mục tiêu quốc gia giảm nghèo bền vững đã",
+    ]
+    for line in sidebar + header + captions:
+        assert block_of(doc, line).is_boilerplate, line
+
+
+BODY_002 = [
+    "Tại Hội nghị đánh giá kết quả 3 năm",
+    "Những năm qua, được sự quan tâm đặc biệt",
+    "Dù đạt được nhiều kết quả trong công tác giảm nghèo",
+    "Trong 3 năm qua, xã Pa Cheo",
+    "Nhờ sự đôn đốc, hướng dẫn",
+    "Đặc biệt, chương trình xóa nhà tạm",
+    "Qua 3 năm triển khai kế hoạch",
+    "Xã Hoàng Thu Phố (Bắc Hà) có tổng số 590 hộ",
+    "Tư vấn, giới thiệu người dân đi làm việc",
+    "Thời gian tới, xã Hoàng Thu Phố",
+    # section heads: name and role of the official the section is about
+    "Ông Nguyễn Quang Đại",
+    "Chủ tịch UBND xã La Pan Tẩn (Mường Khương)",
+    "Bí thư Đảng ủy xã Pa Cheo (Bát Xát)",
+]
+
+BODY_003 = [
+    "Với sự vào cuộc của cả hệ thống chính trị",
+    "PV: Chương trình mục tiêu quốc gia",
+    "Ông Nông Ngọc Nam, Phó Chủ tịch UBND huyện Bình Gia: Xác định",
+    "Nhờ đó, đến hết năm 2023, toàn huyện còn 2.100 hộ nghèo",
+    "Ông Nông Ngọc Nam, Phó Chủ tịch UBND huyện Bình Gia: Hiện nay",
+    "Đồng thời, huy động vận động mọi nguồn lực",
+]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "body"), [("002_18b273a5c1c34203", BODY_002), ("003_8bb7c323e6b1daaf", BODY_003)]
+)
+def test_body_paragraphs_are_content(seeds, doc_id, body):
+    doc = seeds[doc_id]
+    for line in body:
+        assert not block_of(doc, line).is_boilerplate, line
+
+
+def test_every_body_line_of_003_between_header_and_comments_is_content_or_caption(seeds):
+    doc = seeds["003_8bb7c323e6b1daaf"]
+    kinds = {b.kind for b in doc.blocks}
+    assert {"title", "dateline", "body", "caption", "boilerplate"} <= kinds
+    body = [b for b in doc.blocks if b.kind == "body"]
+    assert len(body) == 20  # counted by reading the page
+
+
+def test_000_and_004_widgets_and_repeated_captions(seeds):
+    d0 = seeds["000_315fccd7b617973e"]
+    assert block_of(d0, "C:\\Users\\windows\\Desktop").is_boilerplate
+    assert (
+        block_of(d0, "Nậm Nhùn là huyện biên giới còn nhiều khó khăn của tỉnh Lai Châu. Ảnh").kind
+        == "caption"
+    )
+    assert block_of(d0, "Ý kiến của bạn").is_boilerplate
+    assert block_of(d0, "Việt Dũng").kind == "byline"
+    d4 = seeds["004_4479d55d298e7c9c"]
+    repeated = [b for b in d4.blocks if b.reason == "repeated-line"]
+    assert len(repeated) == 4  # two captions, each printed twice
+    assert block_of(d4, "Xem thêm").is_boilerplate
+    assert not block_of(d4, "Chủ tịch UBND xã Lục Bình, ông Nguyễn Văn Hậu").is_boilerplate
+
+
+def test_cleaning_never_shifts_offsets(seeds):
+    for doc in seeds.values():
+        original = Path(doc.source).read_bytes().decode("utf-8")
+        assert doc.text == original
+        for block in doc.blocks:
+            assert doc.text[block.start : block.end].strip() == doc.text[block.start : block.end]
+            assert block.end > block.start
+
+
+def test_title_given_by_jsonl_field_is_found_in_text():
+    text = "Tin mới\nHà Giang giảm nghèo nhanh ở các huyện vùng cao\n" + (
+        "Tỷ lệ hộ nghèo của tỉnh Hà Giang giảm còn 20,5% vào cuối năm 2023, giảm hơn 5% so với năm trước. "
+        * 2
+    )
+    doc = extract(text)
+    assert doc.meta.title == "Hà Giang giảm nghèo nhanh ở các huyện vùng cao"
+    assert doc.blocks[0].is_boilerplate
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("09:14 AM 29/03/2024", "2024-03-29"),
+        ("Thúy Hồng - 08:31, 01/12/2024", "2024-12-01"),
+        ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27", "2019-08-23"),
+        ("Cập nhật: 2023-11-05 10:00", "2023-11-05"),
+        ("31/02/2024", None),
+    ],
+)
+def test_parse_date(line, expected):
+    date = parse_date(line)
+    assert (date.isoformat() if date else None) == expected
+
+
+def test_date_line_versus_prose():
+    assert is_date_line("Thứ Hai, 15/01/2024 | 10:30")
+    assert not is_date_line(
+        "UBND xã đã ban hành Kế hoạch số 54/KH-UBND ngày 31/3/2023 về việc giảm nghèo năm 2023."
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Khánh Linh", "Khánh Linh"),
+        ("Kim Thanh (T/h)", "Kim Thanh"),
+        ("Theo TTXVN", "TTXVN"),
+        ("Xem thêm các tin khác về giảm nghèo.", None),
+        ("Năm 2024", None),
+    ],
+)
+def test_author_name(line, name):
+    assert author_name(line) == name
+
+
+def test_not_vietnamese_is_an_error_record():
+    english = "The poverty rate of the province fell to 8.9 percent at the end of the year. " * 10
+    assert not looks_vietnamese(english)
+    doc = extract(english)
+    assert [e.code for e in doc.errors] == ["not_vietnamese"]
+    assert doc.facts == []

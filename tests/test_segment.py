@@ -1,0 +1,58 @@
+"""Segmentation: sentences and words with offsets that round-trip."""
+
+from __future__ import annotations
+
+from pipeline import extract
+from pipeline.segment import align
+
+
+def test_offsets_round_trip_on_every_seed(seeds):
+    for doc in seeds.values():
+        assert doc.sentences and doc.tokens
+        for block in doc.blocks:
+            assert doc.text[block.start : block.end].strip()
+        for sent in doc.sentences:
+            block = doc.blocks[sent.block]
+            assert block.start <= sent.start < sent.end <= block.end
+            assert not block.is_boilerplate
+        for tok in doc.tokens:
+            assert doc.text[tok.start : tok.end] == tok.text
+            sent = doc.sentences[tok.sentence]
+            assert sent.start <= tok.start < tok.end <= sent.end
+
+
+def test_no_tokens_from_boilerplate(seeds):
+    doc = seeds["002_18b273a5c1c34203"]
+    furniture = [b for b in doc.blocks if b.is_boilerplate]
+    for tok in doc.tokens:
+        assert not any(b.start <= tok.start < b.end for b in furniture)
+    texts = {t.text for t in doc.tokens}
+    assert "Livestream" not in texts  # a sidebar headline
+
+
+def test_sentences_and_multisyllable_words():
+    text = (
+        "Lục Bình giảm nghèo bền vững\n"
+        "Nhờ đó, đến hết năm 2023, toàn huyện còn 2.100 hộ nghèo, tỷ lệ 14,78%. "
+        "Phó Chủ tịch UBND huyện cho biết huyện sẽ tiếp tục hỗ trợ sinh kế cho người dân."
+    )
+    doc = extract(text)
+    body = [s for s in doc.sentences if doc.blocks[s.block].kind == "body"]
+    assert [doc.text[s.start : s.end] for s in body] == [
+        "Nhờ đó, đến hết năm 2023, toàn huyện còn 2.100 hộ nghèo, tỷ lệ 14,78%.",
+        "Phó Chủ tịch UBND huyện cho biết huyện sẽ tiếp tục hỗ trợ sinh kế cho người dân.",
+    ]
+    words = [t.text for t in doc.tokens]
+    assert "Chủ tịch" in words
+    assert "tỷ lệ" in words
+    assert "2.100" in words
+
+
+def test_align_tolerates_changed_spacing_and_skips_unknown_pieces():
+    text = "Chủ   tịch UBND\nxã"
+    spans = list(align(text, ["Chủ tịch", "???", "UBND", "xã"]))
+    assert [(text[s:e], piece) for s, e, piece in spans] == [
+        ("Chủ   tịch", "Chủ tịch"),
+        ("UBND", "UBND"),
+        ("xã", "xã"),
+    ]
