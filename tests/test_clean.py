@@ -202,3 +202,15 @@ def test_not_vietnamese_is_an_error_record():
     doc = extract(english)
     assert [e.code for e in doc.errors] == ["not_vietnamese"]
     assert doc.facts == []
+
+
+def test_short_title_above_the_lead():
+    text = (
+        "Nhân sự mới\n"
+        "Ông Nguyễn Văn A được bầu giữ chức Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026 với số phiếu tán thành cao.\n"
+        "Ông A sinh năm 1970, quê ở huyện Bình Gia, từng giữ nhiều cương vị tại địa phương.\n"
+    )
+    doc = extract(text)
+    assert doc.meta.title == "Nhân sự mới"
+    assert doc.blocks[0].kind == "title"
+    assert doc.blocks[1].kind == "body"
