@@ -7,12 +7,14 @@ them to worker processes or a cluster.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.doc import Document
 
-StageFunc = Callable[[Document], Document]
+StageFunc = Callable[..., Document]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,10 @@ class Stage:
     func: StageFunc
     requires: tuple[str, ...]
     provides: tuple[str, ...]
+
+    def configured(self, options: dict[str, Any] | None) -> Callable[[Document], Document]:
+        """The stage's function with its keyword options bound (`ner="off"`)."""
+        return functools.partial(self.func, **options) if options else self.func
 
 
 _STAGES: dict[str, Stage] = {}

@@ -11,22 +11,31 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # Importing a stage module registers its stage.
 from pipeline import clean as _clean  # noqa: F401
+from pipeline import recognize as _recognize  # noqa: F401
 from pipeline import segment as _segment  # noqa: F401
 from pipeline.doc import Document, Meta
 from pipeline.ingest import IngestOptions, iter_documents, text_to_document
 from pipeline.registry import Stage, get_stage
 
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment")
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment", "recognize")
 
 
 class Pipeline:
     """The stages to run, in order; call it on a Document."""
 
-    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES) -> None:
+    def __init__(
+        self,
+        stages: Sequence[str] = DEFAULT_STAGES,
+        options: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
+        """`options` maps a stage name to its keyword options: {"recognize": {"ner": "off"}}."""
         self.stages: list[Stage] = [get_stage(name) for name in stages]
+        options = options or {}
+        self.funcs = [st.configured(options.get(st.name)) for st in self.stages]
         provided = {"text"}
         for st in self.stages:
             missing = [r for r in st.requires if r not in provided]
@@ -37,11 +46,11 @@ class Pipeline:
             provided.update(st.provides)
 
     def __call__(self, doc: Document) -> Document:
-        for st in self.stages:
+        for st, func in zip(self.stages, self.funcs, strict=True):
             if doc.failed:
                 break
             try:
-                doc = st.func(doc)
+                doc = func(doc)
             except Exception as exc:  # one document's failure must not stop the batch
                 doc.add_error(st.name, "stage_failed", f"{type(exc).__name__}: {exc}")
         if doc.failed:

@@ -28,22 +28,30 @@ def align(
     syllables with one space) is matched with flexible whitespace. A piece that
     cannot be found (the tokenizer changed it) is skipped, never invented.
     """
+    for i, s, e in align_indexed(text, pieces, start, end):
+        yield s, e, pieces[i].strip()
+
+
+def align_indexed(
+    text: str, pieces: list[str], start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int, int]]:
+    """Like `align`, yielding the index of each piece found."""
     end = len(text) if end is None else end
     cursor = start
-    for piece in pieces:
-        piece = piece.strip()
+    for i, raw in enumerate(pieces):
+        piece = raw.strip()
         if not piece:
             continue
         at = text.find(piece, cursor, end)
         if at >= 0 and not text[cursor:at].strip():
-            yield at, at + len(piece), piece
+            yield i, at, at + len(piece)
             cursor = at + len(piece)
             continue
         pattern = r"\s+".join(regex.escape(part) for part in _SPACE_RE.split(piece))
         m = regex.compile(pattern).search(text, cursor, end)
         if m is None:
             continue
-        yield m.start(), m.end(), piece
+        yield i, m.start(), m.end()
         cursor = m.end()
 
 

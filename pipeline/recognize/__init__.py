@@ -1,0 +1,85 @@
+"""The recognize stage: figures, times, localities, officials, organizations.
+
+Order matters and is fixed here: places written with a level word first (they
+split runs like `Lai Châu Lê Văn Lương`), then officials and people (whose names
+must not be read as places), then bare place names, then figures and times per
+sentence, and underthesea's NER last, filling only what the rules left.
+Each recognizer lives in its own module; rules are data in `patterns/`.
+"""
+
+from __future__ import annotations
+
+from pipeline.doc import Document, Mention
+from pipeline.gazetteer import era_of
+from pipeline.recognize.officials import OfficialsFinder
+from pipeline.recognize.places import LocalityFinder, to_mention
+from pipeline.recognize.spacy_doc import make_doc
+from pipeline.registry import stage
+
+NER_MODES = ("off", "gaps", "all")
+
+
+def _figures_and_times(doc: Document) -> list[Mention]:
+    from pipeline.recognize.numbers import find_figures
+    from pipeline.recognize.times import find_times
+
+    out: list[Mention] = []
+    for sent in doc.sentences:
+        out.extend(find_times(doc.text, sent.start, sent.end, published=doc.meta.published))
+        times = [(m.start, m.end) for m in out[-50:] if m.type == "TIME"]
+        for m in find_figures(doc.text, sent.start, sent.end):
+            if not any(s <= m.start and m.end <= e for s, e in times):
+                out.append(m)
+    return out
+
+
+def _ner_people(doc: Document, taken: list[Mention], mode: str) -> list[Mention]:
+    from pipeline.recognize.ner import ner_spans
+
+    out: list[Mention] = []
+    people = [
+        (m.start, m.end) for m in taken if m.type in ("OFFICIAL", "PERSON", "LOCALITY", "ORG")
+    ]
+    for sent in doc.sentences:
+        if doc.blocks[sent.block].kind != "body":
+            continue
+        text = doc.text[sent.start : sent.end]
+        if mode == "gaps" and not any(ch.isupper() for ch in text[1:]):
+            continue
+        for label, s, e in ner_spans(doc.text, sent.start, sent.end):
+            if label != "PER" or any(ps < e and s < pe for ps, pe in people):
+                continue
+            name = doc.text[s:e]
+            if len(name.split()) < 2:
+                continue
+            out.append(Mention("PERSON", s, e, name, {"name": name}, "ner:underthesea"))
+    return out
+
+
+@stage("recognize", requires=("blocks", "sentences"), provides=("mentions",))
+def recognize(doc: Document, *, ner: str = "gaps") -> Document:
+    if ner not in NER_MODES:
+        raise ValueError(f"ner must be one of {NER_MODES}, not {ner!r}")
+    ranges = [(b.start, b.end) for b in doc.blocks if not b.is_boilerplate]
+    sdoc = make_doc(doc.text)
+    places = LocalityFinder(sdoc, ranges, era=era_of(doc.meta.published))
+    places.find_with_level_words()
+    places.find_regions()
+    places.resolve()
+    people = OfficialsFinder(sdoc, ranges, places).run()
+    blocked = [(m.start, m.end) for m in people if m.type in ("PERSON",)]
+    blocked += [
+        (m.start, m.end) for m in people if m.type == "OFFICIAL"
+    ]  # names inside official spans; places inside them were found by level words already
+    places.find_bare_names(blocked)
+    places.resolve()
+    places.resolve_anaphors()
+    mentions = [to_mention(sdoc, p) for p in places.places if p.name]
+    mentions += people
+    mentions += _figures_and_times(doc)
+    if ner != "off":
+        mentions += _ner_people(doc, mentions, ner)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    doc.mentions = mentions
+    doc.cache["places"] = places
+    return doc

@@ -1,0 +1,690 @@
+"""Figures in Vietnamese text: QUANTITY and PERCENT mentions, as pure functions of the text.
+
+Vietnamese news writes `1.417,3` for 1417.3 (a dot groups thousands, a comma marks decimals),
+puts scale words between number and unit (`24,1 triệu đồng`), and mixes figures with things
+that are not figures: years (`năm 2023`), dates (`31/3/2023`), document numbers
+(`239/KH-UBND`), ordinals in names (`Phường 1`), phone numbers and clock times.
+
+Everything is read with one regex scan per sentence. The regex is built once per process from
+the rule data in `patterns/` (units, scales, qualifiers), so a new unit or qualifier is a data
+edit plus a test, not a code change. Small per-match checks (what word stands before the
+number, is a unit after it) decide what the match is; they never loop over the rules.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+import regex
+
+from pipeline.doc import Mention
+from pipeline.patterns import load
+
+Number = int | float
+
+METHOD = "numbers/v1"
+
+# Years read as years, not counts, when a 4-digit plain number stands alone.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_TONE_SWAP_A = regex.compile(f"([oOuU])([{_TONES}])([aAeEyY])")
+_TONE_SWAP_B = regex.compile(f"([oOuU])([aAeEyY])([{_TONES}])")
+_WS = regex.compile(r"\s+")
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def fold(s: str) -> str:
+    """Lookup key of a surface form: case, spacing and Unicode form folded."""
+    return unicodedata.normalize("NFC", _WS.sub(" ", s.strip()).casefold())
+
+
+def _variants(form: str) -> set[str]:
+    """A form as written in NFC and NFD, with old (hoà) and new (hòa) tone placement.
+
+    News sites use both placements and some serve decomposed text; offsets must stay those
+    of the input, so the text is never normalized: the patterns take every spelling instead.
+    """
+    nfd = unicodedata.normalize("NFD", form)
+    swapped = _TONE_SWAP_B.sub(r"\1\3\2", _TONE_SWAP_A.sub(r"\1\3\2", nfd))
+    swapped_back = _TONE_SWAP_A.sub(r"\1\3\2", nfd)
+    out: set[str] = set()
+    for v in (nfd, swapped, swapped_back):
+        out.add(unicodedata.normalize("NFC", v))
+        out.add(v)
+    return out
+
+
+def _keys(forms: Any) -> list[str]:
+    return sorted({fold(v) for form in forms for v in _variants(form)})
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _to_decimal(s: str) -> Decimal | None:
+    """Exact value of a number written the Vietnamese way (or unambiguously the English way)."""
+    s = s.strip()
+    if not s or not s[0].isdigit() or not s[-1].isdigit():
+        return None
+    if any(c not in "0123456789.," for c in s):
+        return None
+    dots, commas = s.count("."), s.count(",")
+    try:
+        if commas == 0:
+            if dots == 0:
+                return Decimal(s)
+            head, *groups = s.split(".")
+            if 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups) and head != "0":
+                return Decimal(s.replace(".", ""))  # 33.486, 1.000.000: thousands
+            if dots == 1:
+                return Decimal(s)  # 10.98: an English decimal point
+            return None
+        if commas == 1 and (dots == 0 or s.rfind(",") > s.rfind(".")):
+            whole, frac = s.split(",")
+            if "." in whole:
+                head, *groups = whole.split(".")
+                if not (1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)):
+                    return None
+            return Decimal(whole.replace(".", "") + "." + frac)  # 1.417,3 / 14,78 / 0,5
+        # English grouping: 1,234,567 or 1,234.5
+        if dots > 1:
+            return None
+        whole, _, frac = s.partition(".")
+        head, *groups = whole.split(",")
+        if 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups):
+            return Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
+        return None
+    except InvalidOperation:
+        return None
+
+
+def _as_number(d: Decimal) -> Number:
+    """An int when the value is whole (counts, money in VND), else a float."""
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def parse_vn_number(s: str) -> Number | None:
+    """`1.417,3` → 1417.3, `33.486` → 33486, `02` → 2, `14,78` → 14.78; None if not a number.
+
+    A dot followed by groups of exactly three digits separates thousands; a comma is the
+    decimal mark (in Vietnamese text `1,5` is one and a half). A lone dot followed by other
+    than three digits (`10.98`) and `1,234,567` are read the English way, the only reading
+    they have. The result is an int unless a decimal part is written.
+    """
+    d = _to_decimal(s)
+    if d is None:
+        return None
+    if "," not in s and ("." not in s or d == d.to_integral_value()):
+        return int(d)
+    if s.count(",") >= 2:  # English thousands only
+        return _as_number(d)
+    return float(d)
+
+
+# --------------------------------------------------------------------------- rule data
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    id: str
+    unit: str
+    factor: Decimal
+    guard: Any  # compiled regex of the words after which the form is another word, or None
+    skip_after: Any  # compiled regex: a time expression follows ("3 tháng đầu năm"), or None
+    case_sensitive: frozenset[str]  # exact spellings, when the rule is case-sensitive
+
+
+@dataclass(frozen=True, slots=True)
+class _Scale:
+    id: str
+    factor: Decimal
+    bare_unit: str | None
+    per_unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    id: str
+    reason: str
+    max_value: int | None
+    years_only: bool
+    unless_unit: bool
+
+
+@dataclass(frozen=True)
+class _Rules:
+    master: Any
+    unit_ahead: Any
+    cue_before: Any
+    units: dict[str, _Unit]
+    per: dict[str, str]
+    per_phrases: dict[str, str]
+    scales: dict[str, _Scale]
+    words: dict[str, tuple[str, int]]
+    approx: dict[str, tuple[str, str]]
+    after_approx: dict[str, tuple[str, str]]
+    cues: dict[str, _Cue]
+    percent: dict[str, bool]  # folded percent form -> is it "percentage points"
+
+
+NUM = (
+    r"(?:\d{1,3}(?:\.\d{3})++(?:,\d++)?"
+    r"|\d{1,3}(?:,\d{3}){2,}+(?:\.\d++)?"
+    r"|\d++(?:[.,]\d++)?)(?![.,]?\d)"
+)
+# A number starts a token: not inside a word, a number, a date or a code (COVID-19, G20).
+LB_NUM = r"(?<![\w.,/:]|\p{L}[-‐])"
+PERCENT_FORMS = {"điểm phần trăm": True, "điểm %": True, "phần trăm": False, "%": False}
+SKIP = (
+    # clock times: 09:14, 09:25:27 AM, 18h30, 18h
+    r"(?<![\w.,:/])\d{1,2}:\d{2}(?::\d{2})?(?!\d)(?:\s*(?-i:AM|PM|SA|CH)(?!\w))?"
+    r"|(?<![\w.,:/])\d{1,2}h(?:\d{2})?(?!\w)"
+    # phone numbers: 0912 345 678, 024.3822.1234, +84 912345678
+    r"|(?<![\w.,/:])(?:\+84[\s.]?|0)\d{2,3}(?:[\s.]?\d){7,8}(?!\d)"
+    # full dates: 31/3/2023, 23.08.2019, 31-3-23; ISO dates
+    r"|(?<![\w.,/:])\d{1,2}(?P<ds>[/.-])\d{1,2}(?P=ds)(?:\d{4}|\d{2})(?![\w/]|[.,]\d)"
+    r"|(?<![\w.,/:])\d{4}-\d{2}-\d{2}(?!\w)"
+)
+
+
+def spellings(forms: Any) -> list[str]:
+    """Every spelling of the forms, for a named list (`\\L<name>`) of the regex package.
+
+    Named lists are matched as a set (longest item first), far faster than an alternation of
+    hundreds of literals; spaces inside a form must then be single spaces.
+    """
+    out: set[str] = set()
+    for form in forms:
+        out |= _variants(" ".join(form.split()))
+    return sorted(out)
+
+
+def _guard(words: Any) -> Any:
+    if not words:
+        return None
+    return regex.compile(r"\s+\L<w>(?!\w)", regex.IGNORECASE, w=spellings(words))
+
+
+@cache
+def _rules() -> _Rules:
+    """Builds the one regex and the lookup tables from patterns/ (once per process)."""
+    units: dict[str, _Unit] = {}
+    per: dict[str, str] = {}
+    per_phrases: dict[str, str] = {}
+    unit_forms: list[str] = []
+    per_forms: list[str] = []
+    phrase_forms: list[str] = []
+    for row in load("units"):
+        forms = row["forms"]
+        if row.get("per"):
+            for k in _keys(forms):
+                per.setdefault(k, row["per"])
+            per_forms.extend(forms)
+            for k in _keys(row.get("per_phrases", [])):
+                per_phrases[k] = row["per"]
+            phrase_forms.extend(row.get("per_phrases", []))
+        if row.get("per_only"):
+            continue
+        skip = row.get("skip_if_followed_by_re")
+        rule = _Unit(
+            id=row["id"],
+            unit=row["unit"],
+            factor=Decimal(str(row.get("factor", "1"))),
+            guard=_guard(row.get("unless_followed_by")),
+            skip_after=regex.compile(skip, regex.IGNORECASE) if skip else None,
+            case_sensitive=frozenset(spellings(forms)) if row.get("case_sensitive") else frozenset(),
+        )
+        for k in _keys(forms):
+            units.setdefault(k, rule)
+        unit_forms.extend(forms)
+
+    scales: dict[str, _Scale] = {}
+    words: dict[str, tuple[str, int]] = {}
+    scale_forms: list[str] = []
+    inner_scale_forms: list[str] = []
+    start_forms: list[str] = []
+    noalone_forms: list[str] = []
+    word_forms: list[str] = []
+    for row in load("scales"):
+        if row["kind"] == "scale":
+            srule = _Scale(
+                row["id"], Decimal(str(row["factor"])), row.get("bare_unit"), row.get("per_unit")
+            )
+            for k in _keys(row["forms"]):
+                scales[k] = srule
+            scale_forms.extend(row["forms"])
+            if srule.factor >= 1000:
+                inner_scale_forms.extend(f for f in row["forms"] if " " not in f)
+        elif row["kind"] == "word":
+            role = row["role"]
+            for k in _keys(row["forms"]):
+                words[k] = (role, int(row["value"]))
+            word_forms.extend(row["forms"])
+            if role in ("digit", "ten"):
+                start_forms.extend(row["forms"])
+            elif role == "digit_noalone":
+                noalone_forms.extend(row["forms"])
+
+    approx: dict[str, tuple[str, str]] = {}
+    after_approx: dict[str, tuple[str, str]] = {}
+    cues: dict[str, _Cue] = {}
+    q_forms: list[str] = []
+    qa_forms: list[str] = []
+    cue_forms: list[str] = []
+    for row in load("qualifiers"):
+        if row["kind"] == "approx":
+            for k in _keys(row.get("forms", [])):
+                approx[k] = (row["approx"], row["id"])
+            for k in _keys(row.get("after_forms", [])):
+                after_approx[k] = (row["approx"], row["id"])
+            q_forms.extend(row.get("forms", []))
+            qa_forms.extend(row.get("after_forms", []))
+        elif row["kind"] == "not_after":
+            cue = _Cue(
+                row["id"],
+                row["reason"],
+                row.get("max_value"),
+                bool(row.get("years_only")),
+                bool(row.get("unless_unit")),
+            )
+            for k in _keys(row["forms"]):
+                cues.setdefault(k, cue)
+            cue_forms.extend(row["forms"])
+
+    lists = {
+        "units": spellings([*unit_forms, *PERCENT_FORMS]),
+        "scales": spellings(scale_forms),
+        "per": spellings(per_forms),
+        "perph": spellings(phrase_forms),
+        "q": spellings(q_forms),
+        "qa": spellings(qa_forms),
+        "nwgate": spellings(start_forms + noalone_forms),
+        "nwstart": spellings(start_forms),
+        "nwnoalone": spellings(noalone_forms),
+        "nw": spellings(word_forms),
+        "nwscale": spellings(inner_scale_forms),
+    }
+    unit = r"(?:\L<units>(?:(?<=%)|(?!\w)))"
+    scale = r"\L<scales>(?!\w)"
+    nw = (
+        r"(?:\L<nwstart>|\L<nwnoalone>(?=\s+\L<nw>(?!\w)))(?!\w)"
+        r"(?:\s+(?:\L<nw>|\L<nwscale>(?=\s+\L<nw>(?!\w)))(?!\w))*"
+    )
+    per_src = (
+        r"(?:(?:\s*/\s*(?:\L<per>|\p{L}[\p{L}\d]*)(?!\w)){1,2}"
+        r"|\s+\L<perph>(?!\w))"
+    )
+    rng = (
+        r"(?:(?P<sep>\s*[-–—]\s*|\s+(?:đến|tới)\s+)"
+        + LB_NUM
+        + f"(?P<n2>{NUM})"
+        + f"(?:\\s*(?P<s2>{scale}))?"
+        + f"(?(u1)\\s*(?P=u1)|(?:\\s*(?P<u2>{unit}))?)"
+        + f"(?P<per2>{per_src})?)"
+    )
+    # The figure starts at its number; the qualifier and "từ" before it are read by a
+    # lookbehind, so that the scan stops only at digits and number words (fast).
+    frm = r"(?P<frm>từ|kể\s+từ)"
+    before = rf"(?<=(?<!\w)(?P<q>\L<q>)\s+(?:{frm}\s+)?|(?<!\w){frm}\s+|)"
+    fig = (
+        before
+        + f"(?:{LB_NUM}(?P<n1>{NUM})|(?<!\\w)(?P<nw>{nw}))"
+        + r"(?:/(?:(?P<den>\d++)(?:/(?P<y3>\d++))?(?![.,]?\d)|(?P<doc>\s*\p{L})))?"
+        + f"(?:\\s*(?P<s1>{scale}))?"
+        + f"(?:\\s*(?P<u1>{unit}))?"
+        + f"(?P<per1>{per_src})?"
+        + f"{rng}?"
+        + r"(?:\s+(?P<qa>\L<qa>)(?!\w))?"
+        + r"(?:(?<=%)|(?!\w))"
+    )
+    # Stop only at a digit or a number word: most of the time goes into finding where to stop.
+    gate = r"(?:(?=[\d+])|\b(?=\L<nwgate>(?!\w)))"
+    master = regex.compile(
+        f"{gate}(?:(?P<skip>{SKIP})|(?P<fig>{fig}))", regex.IGNORECASE, **lists
+    )
+    unit_ahead = regex.compile(
+        rf"\s*(?:{scale}\s*)?{unit}|\s+số(?!\w)",
+        regex.IGNORECASE,
+        ignore_unused=True,
+        **lists,
+    )
+    cue_before = regex.compile(
+        r"(?<!\w)(?P<cue>\L<cues>)[\s(]+$",
+        regex.IGNORECASE | regex.REVERSE,
+        cues=spellings(cue_forms),
+    )
+    percent = {fold(v): pts for f, pts in PERCENT_FORMS.items() for v in _variants(f)}
+    return _Rules(
+        master=master,
+        unit_ahead=unit_ahead,
+        cue_before=cue_before,
+        units=units,
+        per=per,
+        per_phrases=per_phrases,
+        scales=scales,
+        words=words,
+        approx=approx,
+        after_approx=after_approx,
+        cues=cues,
+        percent=percent,
+    )
+
+
+# --------------------------------------------------------------------------- helpers shared
+# with the time recognizer, which must agree with this module on what a figure is.
+
+
+def unit_follows(text: str, pos: int, endpos: int | None = None) -> bool:
+    """True if a unit, a percent sign or a scale word (or `số`) follows `pos`: `11/11 xã`."""
+    endpos = len(text) if endpos is None else endpos
+    return _rules().unit_ahead.match(text, pos, endpos) is not None
+
+
+def cue_before(text: str, lo: int, pos: int) -> tuple[str, str] | None:
+    """(reason, rule id) of a word right before `pos` that makes a number no figure, or None.
+
+    Looks back at most 40 characters and not before `lo` (the sentence start).
+    """
+    cue = _cue_rule(text, lo, pos, _rules())
+    return (cue.reason, cue.id) if cue else None
+
+
+def words_value(s: str) -> Number | None:
+    """Value of a number written in words (`sáu` → 6, `hai trăm` → 200), or None."""
+    d = _parse_words(s, _rules())
+    return None if d is None else _as_number(d)
+
+
+def word_spellings() -> list[str]:
+    """Every spelling of every number word, for a named list in another recognizer."""
+    return spellings(f for row in load("scales") if row["kind"] == "word" for f in row["forms"])
+
+
+def _parse_words(s: str, R: _Rules) -> Decimal | None:
+    """`hai trăm` → 200, `ba mươi lăm` → 35, `một nghìn hai trăm` → 1200; None if malformed."""
+    total = Decimal(0)
+    group = Decimal(0)
+    last: int | None = None  # the last digit written, still open to "mươi"/"trăm"
+    prev = ""
+    for w in s.split():
+        k = fold(w)
+        if k in R.words:
+            role, val = R.words[k]
+        elif k in R.scales:
+            f = R.scales[k].factor
+            seg = group if group else Decimal(1)
+            total = (total + seg) * f if 0 < total < f else total + seg * f
+            group, last, prev = Decimal(0), None, "scale"
+            continue
+        else:
+            return None
+        if role in ("digit", "digit_noalone", "digit_cont"):
+            if prev in ("digit", "digit_noalone", "digit_cont"):
+                return None  # "hai ba": two digits in a row is no number
+            group += val
+            last = val
+        elif role == "ten":
+            if prev in ("digit", "digit_noalone", "ten", "tens"):
+                return None
+            group += 10
+            last = None
+        elif role == "tens":
+            if last is None:
+                return None
+            group += last * 9
+            last = None
+        elif role == "hundred":
+            if last is None:
+                return None
+            group += last * 99
+            last = None
+        prev = role
+    return total + group
+
+
+def _unit_name(base: str | None, per_text: str | None, R: _Rules) -> tuple[str | None, list[str]]:
+    """`VND` + `/người/năm` → (`VND/person/year`, [person, year])."""
+    pers: list[str] = []
+    if per_text:
+        stripped = per_text.strip()
+        if stripped.startswith("/"):
+            for part in stripped.split("/"):
+                if part.strip():
+                    k = fold(part)
+                    pers.append(R.per.get(k, k))
+        else:
+            pers.append(R.per_phrases.get(fold(stripped), fold(stripped)))
+    if base is None:
+        return None, pers
+    return "/".join([base, *pers]), pers
+
+
+def _is_year_token(tok: str | None, max_year: int) -> bool:
+    return bool(tok) and len(tok) == 4 and tok.isdigit() and MIN_YEAR <= int(tok) <= max_year
+
+
+_PAREN_BEFORE = regex.compile(r"\(\s*$")
+
+
+def is_fraction(a: Decimal | int, b: Decimal | int) -> bool:
+    """`1/2`, `2/3`, `3/4` read as a part of a whole when nothing marks them as a date."""
+    return 0 < a < b <= 4
+
+
+_DATE_REASONS = frozenset({"day", "month", "year", "quarter", "document", "time_of_day"})
+_FRACTION_OF = regex.compile(r"\s+số(?!\w)", regex.IGNORECASE)
+_DOC_AFTER = regex.compile(r"\s*/\s*\p{L}|-\p{Lu}{2,}")
+
+
+def _unit_ok(text: str, utext: str, uend: int, hi: int, R: _Rules) -> bool:
+    """Is the word after the number really this unit ("5 đồng" yes, "5 đồng chí" no)?"""
+    k = fold(utext)
+    if k in R.percent:
+        return True
+    rule = R.units.get(k)
+    if rule is None:
+        return False
+    if rule.case_sensitive and utext not in rule.case_sensitive:
+        return False
+    return not (rule.guard is not None and rule.guard.match(text, uend, hi))
+
+
+def _shared_magnitude(n1: str | None, v1: Decimal, n2: str, v2: Decimal) -> Decimal:
+    """`100-300.000 đồng` is 100.000 to 300.000: the low end shares the high end's zeros."""
+    if n1 is None or not n1.isdigit() or v1 >= 1000:
+        return v1
+    k = 0
+    tail = n2
+    while tail.endswith(".000"):
+        tail = tail[:-4]
+        k += 1
+    while k and v1 * 1000**k > v2:
+        k -= 1
+    return v1 * 1000**k
+
+
+def _figure(
+    text: str, m: Any, lo: int, hi: int, max_year: int, R: _Rules
+) -> tuple[Mention | None, int]:
+    """Reads one regex match: a mention or None, and where the scan goes on."""
+    def g(name: str) -> Any:
+        # a lookbehind may read before the sentence start: such a qualifier is not ours
+        value = m.group(name)
+        return value if value is None or m.start(name) >= lo else None
+
+    end = resume = m.end()
+    n1, nw, den = g("n1"), g("nw"), g("den")
+    num = "n1" if n1 is not None else "nw"
+    num_start = m.start(num)
+    s1, u1, per1, qa = g("s1"), g("u1"), g("per1"), g("qa")
+    n2, s2, u2, per2 = g("n2"), g("s2"), g("u2"), g("per2")
+    if u1 and not _unit_ok(text, u1, m.end("u1"), hi, R):
+        # "5 đồng chí": the figure ends before the word that looked like a unit
+        end = m.end("s1") if s1 else m.end("den") if den is not None else m.end(num)
+        resume = m.start("u1")
+        u1 = per1 = qa = n2 = s2 = per2 = None
+    elif u2 and not _unit_ok(text, u2, m.end("u2"), hi, R):
+        end = m.end("s2") if s2 else m.end("n2")
+        resume = m.start("u2")
+        u2 = per2 = qa = None
+    unit_text = u1 or u2
+    has_unit = bool(unit_text)
+    if g("doc") is not None or _DOC_AFTER.match(text, end, hi):
+        return None, resume  # 239/KH-UBND, 07/2021/NĐ-CP
+
+    if nw is not None:
+        v1 = _parse_words(nw, R)
+        if v1 is None or not has_unit:
+            return None, resume  # number words count only with a unit: "hai trăm hộ"
+    else:
+        v1 = _to_decimal(n1)
+        if v1 is None:
+            return None, resume
+
+    # What stands before the number: "năm 2023", "Nghị định 07", "Phường 1", "ngày 16/11".
+    cue = _cue_rule(text, lo, num_start, R)
+    after_years = m.start("n2") if n2 is not None and not _is_year_token(n2, max_year) else resume
+    ratio: list[Number] | None = None
+    if den is not None:
+        if g("y3") is not None:
+            return None, resume  # 31/3/2023
+        a, b = v1, Decimal(den)
+        if cue is not None and cue.reason in _DATE_REASONS:
+            return None, resume  # ngày 16/11
+        if _is_year_token(den, max_year) and 1 <= a <= 12 and not has_unit:
+            return None, resume  # 6/2024: a month
+        date_like = a == a.to_integral_value() and 1 <= a <= 31 and 1 <= b <= 12
+        fraction = (
+            has_unit
+            or _FRACTION_OF.match(text, end, hi) is not None
+            or (is_fraction(a, b) and cue is None and not _PAREN_BEFORE.search(text, lo, num_start))
+        )
+        if date_like and not fraction:
+            return None, resume  # 16/11, 26/4: a date; 11/11 xã, 2/3 số hộ, mất 1/3: a ratio
+        if a > b or b == 0:
+            return None, resume
+        ratio = [_as_number(a), _as_number(b)]
+    elif cue is not None:
+        if cue.years_only:
+            if _is_year_token(n1, max_year):
+                return None, after_years  # đến 2025
+        elif cue.max_value is not None:
+            if v1 <= cue.max_value:
+                return None, resume  # tháng 6, ngày 23
+        elif not (cue.unless_unit and has_unit):
+            return None, after_years if cue.reason == "year" else resume  # năm 2023, Phường 1
+    if ratio is None and _is_year_token(n1, max_year) and not (has_unit or s1):
+        return None, after_years  # a bare year: 2021, 2021-2025
+
+    # Scale and unit: "24,1 triệu đồng/người/năm" -> 24100000 VND/person/year.
+    scale1 = R.scales[fold(s1)] if s1 else None
+    scale2 = R.scales[fold(s2)] if s2 else scale1
+    scale1 = scale1 or scale2
+    per_text = per2 or per1
+    is_pct = has_unit and fold(unit_text) in R.percent
+    rule_id: str | None = None
+    factor = Decimal(1)
+    base: str | None = None
+    if has_unit and not is_pct:
+        urule = R.units[fold(unit_text)]
+        if urule.skip_after is not None and urule.skip_after.match(text, end, hi):
+            return None, resume  # "3 tháng đầu năm": a time, read by the time recognizer
+        base, factor, rule_id = urule.unit, urule.factor, urule.id
+    elif not has_unit and scale1 is not None:
+        base = scale1.per_unit if per_text else scale1.bare_unit
+    if not has_unit and scale1 is None:
+        per_text = None
+    unit, pers = _unit_name(base, per_text, R)
+
+    mult1 = scale1.factor if scale1 else Decimal(1)
+    mult2 = scale2.factor if scale2 else Decimal(1)
+    v2 = _to_decimal(n2) if n2 is not None else None
+    if n2 is not None:
+        if v2 is None:
+            return None, resume
+        v1 = _shared_magnitude(n1, v1, n2, v2)
+        if v2 * mult2 <= v1 * mult1:
+            return None, resume  # 3-0 (a score), 8-2 (a date): no range
+    low = v1 * mult1 * factor
+    approx = approx_id = None
+    if g("q") is not None:
+        approx, approx_id = R.approx.get(fold(g("q")), (None, None))
+    if qa is not None and approx is None:
+        approx, approx_id = R.after_approx.get(fold(qa), (None, None))
+
+    if g("q") is not None:
+        start = m.start("q")
+    elif g("frm") is not None and v2 is not None:
+        start = m.start("frm")
+    else:
+        start = num_start
+
+    if is_pct:
+        attrs: dict[str, Any] = {
+            "value": _as_number(v1),
+            "per_year": pers == ["year"],
+            "approx": approx,
+            "range": [_as_number(v1), _as_number(v2)] if v2 is not None else None,
+        }
+        if pers and pers != ["year"]:
+            attrs["per"] = "/".join(pers)
+        if R.percent[fold(unit_text)]:
+            attrs["points"] = True
+        mtype, parts = "PERCENT", ["percent", approx_id]
+    else:
+        high = v2 * mult2 * factor if v2 is not None else None
+        attrs = {
+            "value": _as_number(low),
+            "unit": unit,
+            "approx": approx,
+            "range": [_as_number(low), _as_number(high)] if high is not None else None,
+        }
+        if ratio is not None:
+            attrs["ratio"] = ratio
+        if s1 or s2:
+            attrs["scale_word"] = fold(s2 or s1)
+        mtype, parts = "QUANTITY", [rule_id, scale1.id if scale1 else None, approx_id]
+    method = ":".join([METHOD, *(p for p in parts if p)])
+    return Mention(mtype, start, end, text[start:end], attrs, method), resume
+
+
+def _cue_rule(text: str, lo: int, pos: int, R: _Rules) -> _Cue | None:
+    m = R.cue_before.search(text, max(lo, pos - 40), pos)
+    return R.cues.get(fold(m.group("cue"))) if m else None
+
+
+def find_figures(
+    text: str, start: int = 0, end: int | None = None, published_year: int | None = None
+) -> list[Mention]:
+    """QUANTITY and PERCENT mentions in `text[start:end]` (a sentence), with absolute offsets.
+
+    `published_year` bounds which bare 4-digit numbers are years (up to 30 years after
+    publication); without it every 1900..2100 is.
+    """
+    end = len(text) if end is None else end
+    R = _rules()
+    max_year = min(MAX_YEAR, published_year + 30) if published_year else MAX_YEAR
+    out: list[Mention] = []
+    pos = start
+    while pos < end:
+        m = R.master.search(text, pos, end)
+        if m is None:
+            break
+        if m.group("skip") is not None:
+            pos = m.end()
+            continue
+        mention, resume = _figure(text, m, start, end, max_year, R)
+        if mention is not None:
+            out.append(mention)
+        pos = max(resume, m.start() + 1)
+    return out

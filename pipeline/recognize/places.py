@@ -1,0 +1,485 @@
+"""Localities: administrative units and villages, linked to the gazetteer.
+
+Three ways a place is written, handled in this order:
+1. a level word and a capitalized name: `xã Lục Bình`, `tỉnh Lai Châu`, `TP. Lào Cai`,
+   `thôn Pác Chang`, with an optional parent in parentheses or after a comma
+   (`xã Lục Bình (Bạch Thông)`, `huyện Bình Gia, tỉnh Lạng Sơn`);
+2. a bare name the gazetteer knows (`Nậm Nhùn là huyện…`, `Bình Gia (Lạng Sơn)`):
+   provinces always, districts and communes only inside the article's provinces;
+3. `toàn tỉnh`, `trên địa bàn huyện`: the unit of that level the passage is about.
+A name shared by several units is resolved by its written parent, then by the
+other places of the article. Level words and regions are data (`patterns/`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from pipeline.doc import Mention
+from pipeline.gazetteer import Unit, fold, get_gazetteer
+from pipeline.recognize.spacy_doc import find_phrases
+
+MAX_NAME_SYLLABLES = 5
+ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả"})  # toàn tỉnh, trên địa bàn huyện, cả xã
+ADMIN_LEVELS = ("province", "district", "commune")
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    name: str
+    level: str  # FACTS level, or "city" until the gazetteer decides
+    method: str
+    parents: list[str] = field(default_factory=list)
+    unit: Unit | None = None
+    anaphor: bool = False
+    candidates: list[Unit] = field(default_factory=list)
+    parent_place: Place | None = None  # for villages: the commune named beside them
+
+
+def is_name_syllable(tok: Token) -> bool:
+    text = tok.text
+    return (text[:1].isupper() and text.isalpha()) or (text.isdigit() and len(text) <= 2)
+
+
+def _next_word(doc: Doc, i: int) -> int | None:
+    """Index of the token after token i on the same line, or None."""
+    j = i + 1
+    if j >= len(doc) or doc[j].is_space:
+        return None
+    return j
+
+
+def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[Token]:
+    """Capitalized syllables from token i on, joined by single spaces ("Lai Châu"),
+    or by an apostrophe inside a syllable group ("Ea H'leo"); "Phường 1" with allow_number."""
+    run: list[Token] = []
+    j = i
+    while j < len(doc) and doc[j].idx < limit and len(run) < MAX_NAME_SYLLABLES:
+        tok = doc[j]
+        if not is_name_syllable(tok) or (tok.text.isdigit() and not (run or allow_number)):
+            break
+        run.append(tok)
+        if tok.text.isdigit():
+            break  # a number ends the name
+        if tok.whitespace_:
+            j += 1
+            continue
+        if (
+            j + 2 < len(doc)
+            and doc[j + 1].text in "'’"
+            and not doc[j + 1].whitespace_
+            and is_name_syllable(doc[j + 2])
+        ):
+            run.append(doc[j + 1])
+            j += 2
+            continue
+        break
+    return run
+
+
+def run_text(doc: Doc, run: list[Token]) -> str:
+    return doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+
+
+def _gaz_levels(level: str) -> tuple[str, ...]:
+    """Gazetteer levels a place's level may stand for: "city" (thành phố) is a province or a
+    district; "unit" (a bare name that is a district and a commune at once) either of those."""
+    return {"city": ("province", "district"), "unit": ("district", "commune")}.get(level, (level,))
+
+
+def units_named(name: str, level: str | None, era: str, parent: str | None = None) -> list[Unit]:
+    """Current units called `name` in the article's era, else in the other one."""
+    gaz = get_gazetteer()
+    levels = _gaz_levels(level) if level else (None,)
+    for which in (era, "2025" if era == "pre2025" else "pre2025"):
+        found: list[Unit] = []
+        for lv in levels:
+            found.extend(gaz.lookup(name, level=lv, parent=parent, era=which, include_former=False))
+        if found:
+            return found
+    return []
+
+
+def longest_known_prefix(doc: Doc, run: list[Token], level: str, era: str) -> list[Token] | None:
+    """The longest prefix of `run` that names a unit of `level` ("Lai Châu" of "Lai Châu Lê Văn")."""
+    for n in range(len(run), 0, -1):
+        if not is_name_syllable(run[n - 1]):
+            continue
+        if units_named(run_text(doc, run[:n]), level, era):
+            return run[:n]
+    return None
+
+
+def _parent_after(doc: Doc, tok_i: int, limit: int) -> tuple[str | None, int]:
+    """A parent written right after a name: `(Bạch Thông)`, `(huyện Bát Xát)`, `, tỉnh Lạng Sơn`."""
+    j = tok_i
+    if j < len(doc) and doc[j].text == "(":
+        k = j + 1
+        while k < len(doc) and doc[k].idx < limit and doc[k].text != ")" and k - j < 10:
+            k += 1
+        if k < len(doc) and doc[k].text == ")":
+            inner = [t for t in doc[j + 1 : k] if not t.is_space]
+            words = [t for t in inner if is_name_syllable(t)]
+            if words:
+                return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)], k + 1
+    return None, tok_i
+
+
+@dataclass
+class LocalityFinder:
+    """Finds the places of one document; `resolve_level` answers `toàn tỉnh`."""
+
+    doc: Doc
+    ranges: list[tuple[int, int]]  # content blocks (start, end)
+    era: str = "pre2025"  # the gazetteer era of the article (by its date)
+    places: list[Place] = field(default_factory=list)
+
+    # ----------------------------------------------------------------- pass 1: level words
+    def find_with_level_words(self) -> None:
+        doc = self.doc
+        for start, end in self.ranges:
+            for hit in find_phrases(doc, "levels", start, end):
+                span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                prev = doc[span.start - 1] if span.start > 0 else None
+                if (
+                    prev is not None
+                    and not prev.is_space
+                    and prev.lower_ in hit.rule.get("not_after", ())
+                ):
+                    continue
+                nxt = _next_word(doc, span.end - 1)
+                level = hit.rule["level"]
+                numbered = level in ("commune", "district")  # Phường 1, Quận 3
+                run = (
+                    name_run(doc, nxt, end, numbered)
+                    if nxt is not None and doc[span.end - 1].whitespace_
+                    else []
+                )
+                if not run and doc[span.end - 1].text == "." and nxt is not None:
+                    run = name_run(doc, nxt, end)  # "TP.Hồ Chí Minh"
+                if not run:
+                    if hit.rule.get("anaphor") and prev is not None and prev.lower_ in ANAPHOR_CUES:
+                        self.places.append(
+                            Place(
+                                hit.start,
+                                hit.end,
+                                "",
+                                level,
+                                f"rule:{hit.rule['id']}:anaphor",
+                                anaphor=True,
+                            )
+                        )
+                    continue
+                if level != "village":
+                    known = longest_known_prefix(doc, run, level, self.era)
+                    if known:
+                        run = known
+                    elif len(run) > 4:
+                        run = run[:4]
+                name_end = run[-1].idx + len(run[-1].text)
+                after = run[-1].i + 1
+                if after < len(doc) and doc[after].is_space and doc[after].text == " ":
+                    after += 1
+                parent, _ = _parent_after(doc, after, end)
+                self.places.append(
+                    Place(
+                        hit.start,
+                        name_end,
+                        run_text(doc, run),
+                        level,
+                        f"rule:{hit.rule['id']}",
+                        parents=[parent] if parent else [],
+                    )
+                )
+                self._list_after(run[-1].i + 1, level, end, hit.rule["id"])
+
+    def _list_after(self, i: int, level: str, limit: int, rule_id: str) -> None:
+        """`các xã Pa Cheo, Y Tý và A Lù`, `02 thôn Nam Lanh Chang, Bắc Lanh Chang`: one level
+        word, several names. Names of units must be in the gazetteer; village names need not."""
+        doc = self.doc
+        while i < len(doc) and doc[i].idx < limit:
+            if doc[i].text == "," or doc[i].lower_ == "và":
+                j = i + 1
+            else:
+                return
+            if j >= len(doc) or not is_name_syllable(doc[j]) or doc[j].text.isdigit():
+                return
+            run = name_run(doc, j, limit)
+            if not run or len(run) > 4:
+                return
+            if level != "village":
+                known = longest_known_prefix(doc, run, level, self.era)
+                if known is None or len(known) != len(run):
+                    return
+            s, e = run[0].idx, run[-1].idx + len(run[-1].text)
+            self.places.append(Place(s, e, run_text(doc, run), level, f"rule:{rule_id}:list"))
+            i = run[-1].i + 1
+
+    # ----------------------------------------------------------------- regions, country
+    def find_regions(self) -> None:
+        for start, end in self.ranges:
+            for hit in find_phrases(self.doc, "regions", start, end):
+                if self._covered(hit.start, hit.end):
+                    continue
+                p = Place(
+                    hit.start,
+                    hit.end,
+                    hit.rule["name"],
+                    hit.rule["level"],
+                    f"rule:{hit.rule['id']}",
+                )
+                self.places.append(p)
+
+    # ----------------------------------------------------------------- pass 2: bare names
+    def find_bare_names(self, blocked: list[tuple[int, int]]) -> None:
+        """Gazetteer names written without a level word, outside people's names and orgs."""
+        doc = self.doc
+        provinces = self.article_provinces()
+        for start, end in self.ranges:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.start
+            while i < span.end:
+                tok = doc[i]
+                if (
+                    not is_name_syllable(tok)
+                    or tok.text.isdigit()
+                    or self._covered(tok.idx, tok.idx + 1)
+                    or any(s <= tok.idx < e for s, e in blocked)
+                ):
+                    i += 1
+                    continue
+                run = name_run(doc, i, end)
+                best: tuple[list[Token], list[Unit]] | None = None
+                for n in range(len(run), 0, -1):
+                    if not is_name_syllable(run[n - 1]):
+                        continue
+                    name = run_text(doc, run[:n])
+                    if n == 1 and len(name) < 4:
+                        continue
+                    units = [
+                        u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS
+                    ]
+                    units = [u for u in units if u.level == "province" or u.province in provinces]
+                    if units:
+                        best = (run[:n], units)
+                        break
+                if best is None:
+                    i += max(1, len(run))
+                    continue
+                run, units = best
+                s, e = run[0].idx, run[-1].idx + len(run[-1].text)
+                if any(bs < e and s < be for bs, be in blocked):
+                    i = run[-1].i + 1
+                    continue
+                after = run[-1].i + 1
+                if after < len(doc) and doc[after].text == " ":
+                    after += 1
+                parent, _ = _parent_after(doc, after, end)
+                found_levels = {u.level for u in units}
+                if "province" in found_levels:
+                    level = "province"  # a bare province name means the province
+                elif len(found_levels) == 1:
+                    level = units[0].level
+                else:
+                    level = "unit"
+                self.places.append(
+                    Place(
+                        s,
+                        e,
+                        run_text(doc, run),
+                        level,
+                        "gazetteer:bare-name",
+                        parents=[parent] if parent else [],
+                    )
+                )
+                i = run[-1].i + 1
+
+    def _covered(self, start: int, end: int) -> bool:
+        return any(p.start < end and start < p.end for p in self.places)
+
+    # ----------------------------------------------------------------- resolution
+    def article_provinces(self) -> Counter[str]:
+        """Provinces the article is about: named ones, and parents of unambiguous units."""
+        votes: Counter[str] = Counter()
+        for p in self.places:
+            if p.anaphor or p.level in ("village", "region", "country"):
+                continue
+            units = self._candidates(p)
+            if p.level in ("province", "city"):
+                provs = [u for u in units if u.level == "province"]
+                if provs:
+                    votes[provs[0].name] += 2
+                    continue
+            provinces = {u.province for u in units if u.province}
+            if len(provinces) == 1:
+                votes[provinces.pop()] += 1
+            for parent in p.parents:
+                for u in units_named(parent, "province", self.era):
+                    votes[u.name] += 1
+        return votes
+
+    def _candidates(self, p: Place) -> list[Unit]:
+        units = units_named(p.name, p.level, self.era)
+        if p.level == "city":
+            # "TP. Lào Cai" is the city, not the province; "TP. Cần Thơ" is both at once
+            cities = [u for u in units if (u.type or "").lower() == "thành phố"]
+            units = cities or units
+        if p.parents:
+            narrowed = [
+                u
+                for u in units
+                if any(
+                    _same(parent, u.district) or _same(parent, u.province) for parent in p.parents
+                )
+            ]
+            units = narrowed or units
+        return units
+
+    def resolve(self) -> None:
+        provinces = self.article_provinces()
+        districts: Counter[str] = Counter()
+        for p in self.places:
+            if not p.anaphor and p.level in (*ADMIN_LEVELS, "city"):
+                units = self._candidates(p)
+                if len(units) == 1 and units[0].level == "district":
+                    districts[units[0].name] += 1
+        for p in self.places:
+            if p.anaphor or p.level in ("region", "country"):
+                continue
+            if p.level == "village":
+                continue
+            units = self._candidates(p)
+            p.candidates = units
+            if not units:
+                if p.level in ("city", "unit"):
+                    p.level = "district"
+                continue
+            if len(units) > 1:
+
+                def score(u: Unit) -> tuple[int, int, int]:
+                    return (
+                        provinces.get(u.province or u.name, 0)
+                        if u.level != "province"
+                        else provinces.get(u.name, 0),
+                        districts.get(u.district or "", 0),
+                        u.era == self.era,
+                    )
+
+                units = sorted(units, key=score, reverse=True)
+                top = score(units[0])
+                if len(units) > 1 and score(units[1]) == top and top[0] == 0:
+                    # no evidence picks one: keep the level, leave the unit open
+                    if p.level in ("city", "unit"):
+                        p.level = units[0].level
+                    continue
+            p.unit = units[0]
+            p.level = p.unit.level
+        self._attach_villages()
+
+    def _attach_villages(self) -> None:
+        last_commune: Place | None = None
+        for p in sorted(self.places, key=lambda q: q.start):
+            if p.level == "commune" and not p.anaphor:
+                last_commune = p
+            elif p.level == "village" and last_commune is not None:
+                p.parent_place = last_commune
+
+    def resolve_level(self, level: str, at: int) -> Place | None:
+        """The unit of `level` a passage at offset `at` is about: the last one named before it,
+        else the one the article names most."""
+        same = sorted(
+            (p for p in self.places if not p.anaphor and p.level == level and p.name),
+            key=lambda p: p.start,
+        )
+        before = [p for p in same if p.start < at]
+        if before:
+            return before[-1]
+        if same:
+            counts = Counter(p.name for p in same)
+            name = counts.most_common(1)[0][0]
+            return next(p for p in same if p.name == name)
+        if level == "province":
+            provinces = self.article_provinces()
+            if provinces:
+                name = provinces.most_common(1)[0][0]
+                units = units_named(name, "province", self.era)
+                if units:
+                    return Place(
+                        at, at, units[0].name, "province", "context:article-province", unit=units[0]
+                    )
+        if level == "district":
+            for p in self.places:
+                if p.unit is not None and p.unit.district and p.level == "commune":
+                    units = units_named(
+                        p.unit.district, "district", self.era, parent=p.unit.province
+                    )
+                    if units:
+                        return Place(
+                            at,
+                            at,
+                            units[0].name,
+                            "district",
+                            "context:commune-parent",
+                            unit=units[0],
+                        )
+        return None
+
+    def resolve_anaphors(self) -> None:
+        for p in self.places:
+            if p.anaphor:
+                level = "province" if p.level == "city" else p.level
+                target = self.resolve_level(level, p.start)
+                if target is not None:
+                    p.name, p.level, p.unit = target.name, target.level, target.unit
+
+    def run(self, blocked: list[tuple[int, int]] | None = None) -> None:
+        self.find_with_level_words()
+        self.find_regions()
+        self.resolve()
+        self.find_bare_names(blocked or [])
+        self.resolve()
+        self.resolve_anaphors()
+        self.places.sort(key=lambda p: p.start)
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return fold(a) == fold(b)
+
+
+def locality_object(p: Place) -> dict[str, Any]:
+    """The normalized fields of a LOCALITY (FACTS.md), also used inside roles and facts."""
+    out: dict[str, Any] = {"name": p.name, "level": p.level}
+    unit = p.unit
+    if p.level == "village" and p.parent_place is not None:
+        parent = p.parent_place
+        out["commune"] = parent.name
+        unit = parent.unit
+        out["district"] = unit.district if unit else None
+        out["province"] = unit.province if unit else None
+        out["code"] = None
+        out["after_2025"] = None
+        return out
+    out["district"] = unit.district if unit else None
+    out["province"] = unit.province if unit and unit.level != "province" else None
+    out["code"] = unit.code if unit else None
+    out["after_2025"] = unit.after_2025 if unit else None
+    return out
+
+
+def to_mention(doc: Doc, p: Place) -> Mention:
+    attrs = locality_object(p)
+    if p.anaphor:
+        attrs["anaphor"] = True
+    return Mention("LOCALITY", p.start, p.end, doc.text[p.start : p.end], attrs, p.method)

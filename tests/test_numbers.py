@@ -1,0 +1,589 @@
+"""The figure recognizer: Vietnamese number writing, units, scales, qualifiers, non-figures.
+
+The sentences are written for these tests, modelled on the phrasing of poverty-reduction
+reports; none is copied from an article.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.patterns import load
+from pipeline.recognize.numbers import find_figures, parse_vn_number, words_value
+
+
+def figs(text: str, **kw: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(m.type, m.text, m.attrs) for m in find_figures(text, **kw)]
+
+
+def one(text: str) -> tuple[str, str, dict[str, Any]]:
+    found = figs(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --------------------------------------------------------------------------- parse_vn_number
+
+
+@pytest.mark.parametrize(
+    ("s", "value"),
+    [
+        ("1.417,3", 1417.3),
+        ("33.486", 33486),
+        ("3.600", 3600),
+        ("02", 2),
+        ("14,78", 14.78),
+        ("1.000.000", 1000000),
+        ("0,5", 0.5),
+        ("99,7", 99.7),
+        ("8.060", 8060),
+        ("2.345.678,25", 2345678.25),
+        ("100", 100),
+        ("0", 0),
+        ("10.98", 10.98),  # a lone dot before two digits: an English decimal point
+        ("1,234,567", 1234567),  # English grouping, the only reading it has
+        ("1,234.5", 1234.5),
+    ],
+)
+def test_parse_vn_number(s: str, value: float) -> None:
+    got = parse_vn_number(s)
+    assert got == value
+    assert type(got) is type(value)
+
+
+@pytest.mark.parametrize("s", ["", "abc", "1.2.3", "12.34.567", "1,2,3", ",5", "5,", "1.000,5,5", "1 000"])
+def test_parse_vn_number_rejects(s: str) -> None:
+    assert parse_vn_number(s) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("hai", 2),
+        ("mười", 10),
+        ("mười hai", 12),
+        ("hai mươi", 20),
+        ("ba mươi lăm", 35),
+        ("bốn mươi mốt", 41),
+        ("hai trăm", 200),
+        ("hai trăm ba mươi tư", 234),
+        ("một trăm linh năm", 105),
+        ("một nghìn hai trăm", 1200),
+        ("hai chục", 20),
+        ("hai ba", None),  # two digits in a row: no number
+    ],
+)
+def test_words_value(words: str, value: int | None) -> None:
+    assert words_value(words) == value
+
+
+# --------------------------------------------------------------------------- money
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "scale"),
+    [
+        ("Tổng kinh phí của dự án là 2.345,6 tỷ đồng.", "2.345,6 tỷ đồng", 2345600000000, "VND", "tỷ"),
+        ("Mỗi hộ được hỗ trợ 24,1 triệu đồng.", "24,1 triệu đồng", 24100000, "VND", "triệu"),
+        ("Gói tín dụng 120 nghìn tỷ đồng đã giải ngân.", "120 nghìn tỷ đồng", 120 * 10**12, "VND", "nghìn tỷ"),
+        ("Quỹ nhận được 35 ngàn tỷ đồng.", "35 ngàn tỷ đồng", 35 * 10**12, "VND", "ngàn tỷ"),
+        ("Mỗi suất quà trị giá 500 nghìn đồng.", "500 nghìn đồng", 500000, "VND", "nghìn"),
+        ("Mỗi suất quà trị giá 700 ngàn đồng.", "700 ngàn đồng", 700000, "VND", "ngàn"),
+        ("Xã đã huy động 1.200 tỷ cho giao thông.", "1.200 tỷ", 1200000000000, "VND", "tỷ"),
+        ("Vé vào cửa là 50.000 đồng.", "50.000 đồng", 50000, "VND", None),
+        ("Giá bán 500.000đ mỗi bao.", "500.000đ", 500000, "VND", None),
+        ("Dự án vay 2,5 triệu USD từ ngân hàng.", "2,5 triệu USD", 2500000, "USD", "triệu"),
+        ("Tổng vốn 1,5 tỉ đồng.", "1,5 tỉ đồng", 1500000000, "VND", "tỉ"),
+    ],
+)
+def test_money(text: str, span: str, value: int, unit: str, scale: str | None) -> None:
+    kind, got_span, attrs = one(text)
+    assert kind == "QUANTITY"
+    assert got_span == span
+    assert attrs["value"] == value
+    assert attrs["unit"] == unit
+    assert attrs.get("scale_word") == scale
+    assert attrs["approx"] is None
+    assert attrs["range"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Thu nhập bình quân đạt 42,5 triệu đồng/người/năm.", 42500000, "VND/person/year"),
+        ("Chuẩn nghèo khu vực nông thôn là 1,5 triệu đồng/người/tháng.", 1500000, "VND/person/month"),
+        ("Lương của công nhân 9 triệu đồng/tháng.", 9000000, "VND/month"),
+        ("Nhà nước hỗ trợ 40 triệu đồng/căn.", 40000000, "VND/house"),
+        ("Mức hỗ trợ 5 triệu đồng/hộ.", 5000000, "VND/household"),
+        ("Người lao động nhận 7 triệu/tháng.", 7000000, "VND/month"),
+        ("Giá lúa 7.500 đồng/kg.", 7500, "VND/kg"),
+        ("Thu nhập 60 triệu đồng/đầu người/năm.", 60000000, "VND/person/year"),
+        ("Thu nhập 3.000 USD/người/năm.", 3000, "USD/person/year"),
+        ("Năng suất đạt 55 tạ/ha.", 5.5, "tonnes/ha"),
+    ],
+)
+def test_money_and_rates_per_unit(text: str, value: float, unit: str) -> None:
+    _, _, attrs = one(text)
+    assert attrs["value"] == value
+    assert attrs["unit"] == unit
+
+
+def test_money_range_shares_the_scale() -> None:
+    kind, span, attrs = one("Thu nhập của lao động từ 10 - 13 triệu đồng/tháng.")
+    assert (kind, span) == ("QUANTITY", "từ 10 - 13 triệu đồng/tháng")
+    assert attrs["value"] == 10000000
+    assert attrs["range"] == [10000000, 13000000]
+    assert attrs["unit"] == "VND/month"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Mỗi hộ vay từ 30 đến 50 triệu đồng.", 30000000, 50000000, "VND"),
+        ("Chi phí từ 500 triệu đến 1 tỷ đồng.", 500000000, 1000000000, "VND"),
+        ("Giá tăng 100-300.000 đồng.", 100000, 300000, "VND"),
+        ("Mỗi lớp có 25 – 30 học viên.", 25, 30, "students"),
+        ("Lượng mưa phổ biến 200 - 400 mm.", 200, 400, "mm"),
+        ("Mỗi mô hình hỗ trợ 5 hộ - 7 hộ.", 5, 7, "households"),
+    ],
+)
+def test_ranges(text: str, low: int, high: int, unit: str) -> None:
+    _, _, attrs = one(text)
+    assert attrs["range"] == [low, high]
+    assert attrs["value"] == low
+    assert attrs["unit"] == unit
+
+
+# --------------------------------------------------------------------------- counts
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Toàn xã còn 215 hộ nghèo.", "215 hộ", 215, "households"),
+        ("Huyện có 12.436 hộ gia đình.", "12.436 hộ gia đình", 12436, "households"),
+        ("Đã giảm 97 hộ cận nghèo.", "97 hộ", 97, "households"),
+        ("Thôn có 1.245 nhân khẩu.", "1.245 nhân khẩu", 1245, "persons"),
+        ("Có 46 người đi làm ở doanh nghiệp.", "46 người", 46, "persons"),
+        ("Tỉnh có 2,4 triệu người.", "2,4 triệu người", 2400000, "persons"),
+        ("Năm qua có 350 lao động đi làm xa.", "350 lao động", 350, "workers"),
+        ("Xây mới 86 căn nhà cho hộ nghèo.", "86 căn nhà", 86, "houses"),
+        ("Xóa 63 nhà tạm, nhà dột nát.", "63 nhà", 63, "houses"),
+        ("Xã trồng mới 120 ha quế.", "120 ha", 120, "ha"),
+        ("Diện tích lúa 20ha.", "20ha", 20, "ha"),
+        ("Sản lượng đạt 3.500 tấn.", "3.500 tấn", 3500, "tonnes"),
+        ("Làm mới 12,5 km đường bê tông.", "12,5 km", 12.5, "km"),
+        ("Toàn tỉnh còn 18 xã đặc biệt khó khăn.", "18 xã", 18, "communes"),
+        ("Huyện có 124 thôn, bản.", "124 thôn, bản", 124, "villages"),
+        ("Triển khai 02 dự án sinh kế.", "02 dự án", 2, "projects"),
+        ("Có 03 trường hợp đi lao động nước ngoài.", "03 trường hợp", 3, "cases"),
+        ("Hơn 330 lượt hộ được vay vốn.", "Hơn 330 lượt hộ", 330, "household_turns"),
+        ("Nhà máy mới có 3 nhà máy vệ tinh.", "3 nhà máy", 3, "factories"),
+        ("Các em sống cùng 2 người thân.", "2 người", 2, "persons"),
+        ("Cả nước có 74 huyện nghèo.", "74 huyện", 74, "districts"),
+        ("Đàn bò tăng thêm 1.500 con.", "1.500 con", 1500, "head"),
+        ("Người dân được tập huấn 3 lần.", "3 lần", 3, "times"),
+    ],
+)
+def test_counts(text: str, span: str, value: float, unit: str) -> None:
+    kind, got_span, attrs = one(text)
+    assert kind == "QUANTITY"
+    assert got_span == span
+    assert attrs["value"] == value
+    assert attrs["unit"] == unit
+
+
+def test_the_seed_sentence_with_a_total_and_persons() -> None:
+    text = "Xã có tổng số 812 hộ, với gần 4.100 nhân khẩu."
+    assert figs(text) == [
+        ("QUANTITY", "812 hộ", {"value": 812, "unit": "households", "approx": None, "range": None}),
+        (
+            "QUANTITY",
+            "gần 4.100 nhân khẩu",
+            {"value": 4100, "unit": "persons", "approx": "nearly", "range": None},
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "ratio", "unit"),
+    [
+        ("Đã kiện toàn 9/9 ban quản lý xã.", "9/9 ban quản lý", [9, 9], "boards"),
+        ("Tỉnh có 31/76 xã thoát khỏi diện đặc biệt khó khăn.", "31/76 xã", [31, 76], "communes"),
+        ("Có 52/52 bản, tổ dân phố thành lập ban phát triển.", "52/52 bản, tổ dân phố", [52, 52], "villages"),
+        ("Đến nay 7/9 xã đạt chuẩn.", "7/9 xã", [7, 9], "communes"),
+        ("Có 19/19 tiêu chí đã đạt.", "19/19 tiêu chí", [19, 19], "criteria"),
+        ("Gần 2/3 số hộ có nhà kiên cố.", "Gần 2/3", [2, 3], None),
+        ("Quá trình nấu làm mất 1/3 lượng chất béo.", "1/3", [1, 3], None),
+        ("Kết quả 15/63 chưa đạt.", "15/63", [15, 63], None),
+    ],
+)
+def test_ratios(text: str, span: str, ratio: list[int], unit: str | None) -> None:
+    kind, got_span, attrs = one(text)
+    assert kind == "QUANTITY"
+    assert got_span == span
+    assert attrs["ratio"] == ratio
+    assert attrs["value"] == ratio[0]
+    assert attrs["unit"] == unit
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "approx"),
+    [
+        ("Có khoảng 400 lao động đi làm.", "khoảng 400 lao động", "about"),
+        ("Có chừng 40 hộ tham gia.", "chừng 40 hộ", "about"),
+        ("Thiệt hại ước khoảng 12 tỷ đồng.", "ước khoảng 12 tỷ đồng", "about"),
+        ("Doanh thu ước tính 1.800 tỷ đồng.", "ước tính 1.800 tỷ đồng", "about"),
+        ("Dư nợ hơn 19,6 tỷ đồng.", "hơn 19,6 tỷ đồng", "over"),
+        ("Có trên 300 hộ được hỗ trợ.", "trên 300 hộ", "over"),
+        ("Người từ 60 tuổi trở lên được tặng quà.", "60 tuổi trở lên", "over"),
+        ("Còn dưới 50 hộ nghèo.", "dưới 50 hộ", "under"),
+        ("Chỉ còn chưa đến 100 hộ.", "chưa đến 100 hộ", "under"),
+        ("Ngân sách giải ngân gần 837,6 tỷ đồng.", "gần 837,6 tỷ đồng", "nearly"),
+        ("Thôn có xấp xỉ 2.000 người.", "xấp xỉ 2.000 người", "nearly"),
+    ],
+)
+def test_approx_quantities(text: str, span: str, approx: str) -> None:
+    kind, got_span, attrs = one(text)
+    assert (kind, got_span, attrs["approx"]) == ("QUANTITY", span, approx)
+
+
+# --------------------------------------------------------------------------- percent
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "per_year", "approx", "rng"),
+    [
+        ("Tỷ lệ hộ nghèo giảm còn 6,42%.", "6,42%", 6.42, False, None, None),
+        ("Mức giảm bình quân đạt 2,15%/năm.", "2,15%/năm", 2.15, True, None, None),
+        ("Tỷ lệ giảm nghèo đạt 10% /năm.", "10% /năm", 10, True, None, None),
+        ("Tỷ lệ hộ nghèo giảm 3% mỗi năm.", "3% mỗi năm", 3, True, None, None),
+        ("Dự kiến giảm thêm 4-5%.", "4-5%", 4, False, None, [4, 5]),
+        ("Phấn đấu giảm từ 1,5 đến 2%.", "từ 1,5 đến 2%", 1.5, False, None, [1.5, 2]),
+        ("Tỷ lệ hộ nghèo còn khoảng 5,8-6%.", "khoảng 5,8-6%", 5.8, False, "about", [5.8, 6]),
+        ("Có trên 90% số hộ dùng điện.", "trên 90%", 90, False, "over", None),
+        ("Tỷ lệ hộ nghèo dưới 4%.", "dưới 4%", 4, False, "under", None),
+        ("Gần như 100% trẻ em đến trường.", "Gần như 100%", 100, False, "nearly", None),
+        ("Giải ngân đạt 59,1 % kế hoạch.", "59,1 %", 59.1, False, None, None),
+        ("Tăng 12 phần trăm so với cùng kỳ.", "12 phần trăm", 12, False, None, None),
+    ],
+)
+def test_percent(
+    text: str, span: str, value: float, per_year: bool, approx: str | None, rng: list | None
+) -> None:
+    kind, got_span, attrs = one(text)
+    assert kind == "PERCENT"
+    assert got_span == span
+    assert attrs == {"value": value, "per_year": per_year, "approx": approx, "range": rng}
+
+
+def test_percentage_points() -> None:
+    _, span, attrs = one("Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm.")
+    assert span == "1,2 điểm phần trăm"
+    assert attrs["value"] == 1.2
+    assert attrs["points"] is True
+
+
+def test_percent_per_month_is_not_per_year() -> None:
+    _, _, attrs = one("Lãi suất 1,5%/tháng.")
+    assert attrs["per_year"] is False
+    assert attrs["per"] == "month"
+
+
+def test_a_sentence_with_many_figures() -> None:
+    text = (
+        "Đến hết năm 2023, toàn huyện còn 1.850 hộ nghèo, tỷ lệ 12,36%, giảm 4,21% so với "
+        "năm 2022, tương đương giảm 512 hộ nghèo."
+    )
+    got = [(k, s, a["value"]) for k, s, a in figs(text)]
+    assert got == [
+        ("QUANTITY", "1.850 hộ", 1850),
+        ("PERCENT", "12,36%", 12.36),
+        ("PERCENT", "4,21%", 4.21),
+        ("QUANTITY", "512 hộ", 512),
+    ]
+
+
+def test_years_in_a_list_of_percent_falls() -> None:
+    text = "(năm 2021 giảm 2,95%, năm 2022 giảm 3,4%; năm 2023 giảm 4,1%)"
+    assert [(s, a["value"]) for _, s, a in figs(text)] == [
+        ("2,95%", 2.95),
+        ("3,4%", 3.4),
+        ("4,1%", 4.1),
+    ]
+
+
+# --------------------------------------------------------------------------- number words
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Thôn còn hai trăm hộ nghèo.", "hai trăm hộ", 200, "households"),
+        ("Có ba mươi lăm người tham gia.", "ba mươi lăm người", 35, "persons"),
+        ("Mười hai xã đã về đích.", "Mười hai xã", 12, "communes"),
+        ("Xã có năm mươi hộ nuôi bò.", "năm mươi hộ", 50, "households"),
+        ("Mỗi hộ được hai triệu đồng.", "hai triệu đồng", 2000000, "VND"),
+        ("Gia đình có một người đi làm.", "một người", 1, "persons"),
+    ],
+)
+def test_number_words_with_a_unit(text: str, span: str, value: int, unit: str) -> None:
+    kind, got_span, attrs = one(text)
+    assert (kind, got_span, attrs["value"], attrs["unit"]) == ("QUANTITY", span, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Là một trong những huyện nghèo của cả nước.",
+        "Một số hộ chưa chủ động vươn lên.",
+        "Trong năm người dân đã trồng thêm rừng.",  # "năm" is the year here, not five
+        "Ba mặt trận cùng vào cuộc.",
+    ],
+)
+def test_number_words_without_a_unit_are_no_figure(text: str) -> None:
+    assert figs(text) == []
+
+
+# --------------------------------------------------------------------------- not figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong năm 2023, xã tập trung chỉ đạo.",
+        "Chương trình giai đoạn 2021 - 2025 đã triển khai.",
+        "Giai đoạn 2021-2023, huyện đạt mục tiêu.",
+        "Kế hoạch được ban hành ngày 31/3/2023.",
+        "Sáng nay (16/11), đoàn công tác làm việc.",
+        "Ngày 26/4, tỉnh tổ chức hội nghị.",
+        "Theo Kế hoạch số 239/KH-UBND của tỉnh.",
+        "Theo Kế hoạch số 239/KH - UBND của tỉnh.",
+        "Thực hiện Quyết định số 353/QĐ-TTg của Thủ tướng.",
+        "Nghị quyết số 10 của Ban Thường vụ Tỉnh ủy.",
+        "Thực hiện Nghị định 07 của Chính phủ.",
+        "Nghị định số 27/2022/NĐ-CP quy định cơ chế.",
+        "Trụ sở đặt tại Phường 1.",
+        "Thực hiện Chương trình 135 của Chính phủ.",
+        "Cập nhật lúc 09:14 AM.",
+        "Hội nghị bắt đầu lúc 18h30.",
+        "0:00 / 0:00",
+        "Liên hệ số điện thoại 0912 345 678.",
+        "Đường dây nóng 024.3822.1234.",
+        "Ngày 23.08.2019 có mưa.",
+        "Đến tháng 6 đã hoàn thành.",
+        "Kết quả quý 2 khả quan.",
+        "Dịch COVID-19 ảnh hưởng nhiều.",
+        "IMG_7489.jpg",
+        "Đội nhà thắng 3-0 ở lượt đi.",
+        "Tin đăng 8 giờ trước.",
+        "Năm 2024 hộ nghèo giảm mạnh.",
+        "Xuất bản 2024-04-27.",
+        "Dự án 4 hỗ trợ nhà ở.",
+        "Ảnh 1. Toàn cảnh hội nghị.",
+        "Thi đấu đến phút 90 vẫn hòa.",
+        "Trụ sở ở ngõ 34 phố Huế.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_three_months_of_a_year_is_a_time_not_a_quantity() -> None:
+    assert figs("Trong 3 tháng đầu năm 2024, huyện giải ngân 15 tỷ đồng.") == [
+        (
+            "QUANTITY",
+            "15 tỷ đồng",
+            {"value": 15000000000, "unit": "VND", "approx": None, "range": None, "scale_word": "tỷ"},
+        )
+    ]
+
+
+def test_a_document_number_next_to_a_date_and_a_figure() -> None:
+    text = "Kế hoạch số 54/KH-UBND ngày 31/3/2023 hỗ trợ 20 hộ."
+    assert [s for _, s, _ in figs(text)] == ["20 hộ"]
+
+
+def test_a_total_after_so_is_a_figure() -> None:
+    assert [s for _, s, _ in figs("Xã có tổng số 590 hộ.")] == ["590 hộ"]
+
+
+def test_words_that_look_like_units() -> None:
+    # "đồng chí" is a comrade, not money; the figure stays, with no unit
+    kind, span, attrs = one("Có 5 đồng chí trong đoàn.")
+    assert (kind, span, attrs["unit"]) == ("QUANTITY", "5", None)
+    assert figs("Có 4 trường hợp khó khăn.")[0][2]["unit"] == "cases"
+    assert figs("Tổ chức 2 xã hội nghề nghiệp.")[0][2]["unit"] is None
+
+
+def test_bare_numbers_keep_a_null_unit() -> None:
+    got = figs("Là 1 trong 10 xã có tỷ lệ nghèo cao.")
+    assert [(s, a["unit"]) for _, s, a in got] == [("1", None), ("10 xã", "communes")]
+
+
+def test_years_need_a_unit_to_be_counts() -> None:
+    assert [(s, a["unit"]) for _, s, a in figs("Có 2023 hộ.")] == [("2023 hộ", "households")]
+    assert figs("Tầm nhìn 2030 của tỉnh.") == []
+
+
+# --------------------------------------------------------------------------- offsets
+
+
+def test_offsets_are_absolute_within_a_span() -> None:
+    text = "Câu một có 7 hộ. Xã có 120 hộ nghèo, chiếm 9,5%. Câu ba có 5 hộ."
+    lo = text.index("Xã")
+    hi = text.index("Câu ba")
+    got = find_figures(text, lo, hi)
+    assert [(m.start, m.end, m.text) for m in got] == [
+        (text.index("120"), text.index("120") + len("120 hộ"), "120 hộ"),
+        (text.index("9,5%"), text.index("9,5%") + 4, "9,5%"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in got)
+
+
+def test_method_names_the_rules() -> None:
+    m = find_figures("Còn khoảng 215 hộ.")[0]
+    assert m.method == "numbers/v1:households:about"
+    assert find_figures("Đạt 5%.")[0].method == "numbers/v1:percent"
+
+
+def test_decomposed_unicode_and_old_tone_marks() -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Có 15 hộ nghèo và 3 nhà văn hoá.")
+    got = figs(text)
+    assert [(a["value"], a["unit"]) for _, _, a in got] == [
+        (15, "households"),
+        (3, "community_halls"),
+    ]
+
+
+# --------------------------------------------------------------------------- the data
+
+
+def test_every_unit_form_is_read() -> None:
+    """Adding a unit is a data edit: every form of every unit rule must be read as it."""
+    for rule in load("units"):
+        if rule.get("per_only"):
+            continue
+        factor = Decimal(str(rule.get("factor", "1")))
+        for form in rule["forms"]:
+            got = find_figures(f"Có 7 {form} mới.")
+            assert len(got) == 1, (rule["id"], form, got)
+            assert got[0].attrs["unit"] == rule["unit"], (rule["id"], form)
+            assert Decimal(str(got[0].attrs["value"])) == 7 * factor, (rule["id"], form)
+
+
+def test_every_qualifier_form_is_read() -> None:
+    for rule in load("qualifiers"):
+        if rule["kind"] != "approx":
+            continue
+        for form in rule.get("forms", []):
+            got = find_figures(f"Có {form} 7 hộ.")
+            assert [m.attrs["approx"] for m in got] == [rule["approx"]], (rule["id"], form)
+        for form in rule.get("after_forms", []):
+            got = find_figures(f"Có 7 hộ {form}.")
+            assert [m.attrs["approx"] for m in got] == [rule["approx"]], (rule["id"], form)
+
+
+def test_every_scale_form_is_read() -> None:
+    for rule in load("scales"):
+        if rule["kind"] != "scale":
+            continue
+        for form in rule["forms"]:
+            got = find_figures(f"Cần 7 {form} đồng.")
+            assert len(got) == 1, (rule["id"], form)
+            assert got[0].attrs["value"] == 7 * int(rule["factor"]), (rule["id"], form)
+            assert got[0].attrs["unit"] == "VND"
+
+
+def test_every_context_word_stops_a_figure() -> None:
+    for rule in load("qualifiers"):
+        if rule["kind"] != "not_after":
+            continue
+        number = "2023" if rule.get("years_only") else str(min(7, rule.get("max_value", 7)))
+        for form in rule["forms"]:
+            assert find_figures(f"Nói về {form} {number} nhé.") == [], (rule["id"], form)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def vn_format(whole: int, frac: str = "") -> str:
+    """A number written the Vietnamese way: thousands dots, a decimal comma."""
+    s = f"{whole:,}".replace(",", ".")
+    return f"{s},{frac}" if frac else s
+
+
+numbers = st.tuples(
+    st.integers(min_value=0, max_value=10**12),
+    st.one_of(st.just(""), st.from_regex(r"\A[0-9]{1,3}\Z")),
+)
+
+
+@given(numbers)
+def test_vn_format_round_trips(n: tuple[int, str]) -> None:
+    whole, frac = n
+    expected = Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
+    got = parse_vn_number(vn_format(whole, frac))
+    assert got is not None
+    assert Decimal(str(got)) == expected
+
+
+@given(numbers)
+def test_a_figure_in_a_sentence_round_trips(n: tuple[int, str]) -> None:
+    whole, frac = n
+    written = vn_format(whole, frac)
+    expected = Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
+    text = f"Toàn tỉnh có {written} hộ nghèo."
+    got = find_figures(text)
+    assert len(got) == 1
+    assert got[0].text == f"{written} hộ"
+    assert Decimal(str(got[0].attrs["value"])) == expected
+    assert got[0].attrs["unit"] == "households"
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.from_regex(r"\A[0-9]{0,3}\Z"))
+def test_money_in_millions_round_trips(whole: int, frac: str) -> None:
+    written = vn_format(whole, frac)
+    expected = (Decimal(f"{whole}.{frac}") if frac else Decimal(whole)) * 10**6
+    got = find_figures(f"Kinh phí {written} triệu đồng.")
+    assert len(got) == 1
+    assert got[0].attrs["value"] == int(expected)
+    assert isinstance(got[0].attrs["value"], int)
+
+
+FRAGMENTS = [
+    "hộ", "nghèo", "2.100", "14,78%", "năm", "2023", "giai đoạn", "2021 - 2025", "ngày",
+    "31/3/2023", "16/11", "11/11", "ban", "xã", "khoảng", "hơn", "tỷ", "triệu", "đồng",
+    "/người/năm", "-", "–", "(", ")", ",", ".", "số", "239/KH-UBND", "0:00", "09:14",
+    "1.417,3", "từ", "đến", "10", "13", "hai", "trăm", "%", "/năm", "Phường", "1", "\n",
+    "COVID-19", "gần", "như", "0912", "345", "678", "nhà", "máy", "đ", "500.000đ",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30), st.data())
+def test_spans_round_trip(parts: list[str], data: st.DataObject) -> None:
+    text = " ".join(parts)
+    lo = data.draw(st.integers(min_value=0, max_value=len(text)))
+    hi = data.draw(st.integers(min_value=lo, max_value=len(text)))
+    for m in find_figures(text, lo, hi):
+        assert lo <= m.start < m.end <= hi
+        assert text[m.start : m.end] == m.text
+        assert m.type in ("QUANTITY", "PERCENT")
+        assert isinstance(m.attrs["value"], int | float)
+
+
+@given(st.text(max_size=200))
+def test_any_text_is_safe(text: str) -> None:
+    for m in find_figures(text):
+        assert text[m.start : m.end] == m.text

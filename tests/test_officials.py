@@ -1,0 +1,151 @@
+"""Officials, people and organizations, on sentences of our own and on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.doc import Document
+from pipeline.runner import Pipeline
+
+PIPE = Pipeline(["clean", "segment", "recognize"], {"recognize": {"ner": "off"}})
+TITLE = "Giảm nghèo bền vững ở vùng cao biên giới\n"
+
+
+def mentions(text: str, kind: str) -> list[dict]:
+    doc = PIPE(Document(doc_id="t", text=TITLE + text))
+    assert not doc.errors, doc.errors
+    return [m.to_json() for m in doc.mentions if m.type == kind]
+
+
+def roles(official: dict) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (r["title"], r["organization"], (r["locality"] or {}).get("name"))
+        for r in official["roles"]
+    ]
+
+
+def test_roles_then_name_without_comma():
+    [off] = mentions(
+        "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn phát biểu tại hội nghị.",
+        "OFFICIAL",
+    )
+    assert off["name"] == "Nguyễn Văn Sơn"
+    assert roles(off) == [("Phó Bí thư", "Tỉnh ủy", "Hà Giang"), ("Chủ tịch", "UBND", "Hà Giang")]
+
+
+def test_role_comma_honorific_name():
+    [off] = mentions(
+        "Chủ tịch UBND xã Thanh Bình, bà Hoàng Thị Hoa cho biết xã đã hoàn thành kế hoạch.",
+        "OFFICIAL",
+    )
+    assert off["name"] == "Hoàng Thị Hoa"
+    assert roles(off) == [("Chủ tịch", "UBND", "Thanh Bình")]
+
+
+def test_name_then_role():
+    [off] = mentions(
+        "Theo ông Lường Văn Chấn, Phó Chủ tịch UBND huyện Mường Lát, năm 2023 huyện giảm 800 hộ nghèo.",
+        "OFFICIAL",
+    )
+    assert off["name"] == "Lường Văn Chấn"
+    assert roles(off) == [("Phó Chủ tịch", "UBND", "Mường Lát")]
+    assert off["roles"][0]["locality"]["province"] == "Thanh Hóa"
+
+
+def test_comrade_dash_role_with_parent():
+    [off] = mentions(
+        "Đồng chí Giàng A Tông – Bí thư Đảng ủy xã Y Tý (Bát Xát) đã trao quà cho các hộ nghèo.",
+        "OFFICIAL",
+    )
+    assert off["name"] == "Giàng A Tông"
+    assert roles(off) == [("Bí thư", "Đảng ủy", "Y Tý")]
+    assert off["roles"][0]["locality"]["district"] == "Bát Xát"
+
+
+def test_department_head_with_long_org_name():
+    [off] = mentions(
+        "Ông Phạm Văn Hùng, Giám đốc Sở Lao động - Thương binh và Xã hội tỉnh Yên Bái cho biết tỷ lệ hộ nghèo giảm.",
+        "OFFICIAL",
+    )
+    assert roles(off) == [("Giám đốc", "Sở Lao động - Thương binh và Xã hội", "Yên Bái")]
+
+
+def test_unnamed_unit_is_the_articles_province():
+    offs = mentions(
+        "Tỉnh Điện Biên đã giảm nhanh tỷ lệ hộ nghèo. Đồng chí Lò Văn Mừng, Chủ tịch UBND tỉnh "
+        "đã chỉ đạo các ngành vào cuộc.",
+        "OFFICIAL",
+    )
+    [off] = offs
+    assert roles(off) == [("Chủ tịch", "UBND", "Điện Biên")]
+
+
+def test_profile_layout_name_then_role_line():
+    text = (
+        "Hội nghị đánh giá kết quả giảm nghèo của các xã vùng cao đã diễn ra với nhiều ý kiến đóng góp.\n"
+        "Ông Sùng A Lử\nChủ tịch UBND xã Lao Chải (Mù Cang Chải)\n"
+        "Năm 2023, xã Lao Chải đã giảm 120 hộ nghèo nhờ phát triển du lịch cộng đồng.\n"
+    )
+    [off] = mentions(text, "OFFICIAL")
+    assert off["name"] == "Sùng A Lử"
+    assert roles(off) == [("Chủ tịch", "UBND", "Lao Chải")]
+
+
+def test_later_given_name_refers_back():
+    text = (
+        "Chủ tịch UBND xã Thanh Bình, ông Nguyễn Văn Hậu cho biết xã có 120 hộ nghèo. "
+        "Theo ông Hậu, năm nay xã sẽ giảm thêm 30 hộ."
+    )
+    people = mentions(text, "PERSON")
+    assert [p["name"] for p in people] == ["Nguyễn Văn Hậu"]
+    assert people[0]["text"] == "ông Hậu"
+
+
+def test_honorific_person_without_role():
+    people = mentions(
+        "Gia đình bà Vàng Thị Mỷ ở bản Sín Chải đã thoát nghèo nhờ trồng quế.", "PERSON"
+    )
+    assert [p["name"] for p in people] == ["Vàng Thị Mỷ"]
+
+
+def test_organizations_with_kind_and_locality():
+    orgs = mentions(
+        "Phòng giao dịch Ngân hàng CSXH huyện Bạch Thông đã giải ngân cho 300 hộ; UBND tỉnh Bắc Kạn và "
+        "Sở Nông nghiệp và Phát triển nông thôn phối hợp thực hiện.",
+        "ORG",
+    )
+    by_name = {o["name"]: o for o in orgs}
+    assert by_name["Phòng giao dịch Ngân hàng CSXH"]["locality"]["name"] == "Bạch Thông"
+    assert by_name["UBND"]["kind"] == "people_committee"
+    assert by_name["UBND"]["locality"]["name"] == "Bắc Kạn"
+    assert "Sở Nông nghiệp và Phát triển nông thôn" in by_name
+
+
+SEED_OFFICIALS = {
+    "000_315fccd7b617973e": {("Hà Văn Sơn", "Chủ tịch", "UBND", "Nậm Nhùn")},
+    "001_071bd52c43493f22": {
+        ("Lê Văn Lương", "Phó Bí thư", "Tỉnh ủy", "Lai Châu"),
+        ("Lê Văn Lương", "Chủ tịch", "UBND", "Lai Châu"),
+    },
+    "002_18b273a5c1c34203": {
+        ("Nguyễn Quang Đại", "Chủ tịch", "UBND", "La Pan Tẩn"),
+        ("Trịnh Xuân Trường", "Chủ tịch", "UBND", "Lào Cai"),
+        ("Đỗ Đức Chiến", "Bí thư", "Đảng ủy", "Pa Cheo"),
+        ("Lý Bình Minh", "Phó Chủ tịch", "HĐND", "Lào Cai"),
+        ("Trần Văn Cường", "Chủ tịch", "UBND", "Hoàng Thu Phố"),
+    },
+    "003_8bb7c323e6b1daaf": {("Nông Ngọc Nam", "Phó Chủ tịch", "UBND", "Bình Gia")},
+    "004_4479d55d298e7c9c": {("Nguyễn Văn Hậu", "Chủ tịch", "UBND", "Lục Bình")},
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEED_OFFICIALS))
+def test_seed_officials(seeds, doc_id):
+    doc = seeds[doc_id]
+    found = {
+        (m.attrs["name"], r["title"], r["organization"], (r["locality"] or {}).get("name"))
+        for m in doc.mentions
+        if m.type == "OFFICIAL"
+        for r in m.attrs["roles"]
+    }
+    assert found == SEED_OFFICIALS[doc_id]
