@@ -201,7 +201,9 @@ def _mark_header(page: _Page, meta: Meta) -> int:
                 break
             continue
         # A title is a long line, or a short one right above the lead paragraph.
-        lead_follows = i + 1 < len(lines) and page.body_like(i + 1) and not is_date_line(lines[i + 1])
+        lead_follows = (
+            i + 1 < len(lines) and page.body_like(i + 1) and not is_date_line(lines[i + 1])
+        )
         if len(words(lines[i])) >= MIN_TITLE_WORDS or (lead_follows and len(words(lines[i])) >= 2):
             title_i = i
             break

@@ -56,7 +56,9 @@ def test_parse_vn_number(s: str, value: float) -> None:
     assert type(got) is type(value)
 
 
-@pytest.mark.parametrize("s", ["", "abc", "1.2.3", "12.34.567", "1,2,3", ",5", "5,", "1.000,5,5", "1 000"])
+@pytest.mark.parametrize(
+    "s", ["", "abc", "1.2.3", "12.34.567", "1,2,3", ",5", "5,", "1.000,5,5", "1 000"]
+)
 def test_parse_vn_number_rejects(s: str) -> None:
     assert parse_vn_number(s) is None
 
@@ -88,9 +90,21 @@ def test_words_value(words: str, value: int | None) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "value", "unit", "scale"),
     [
-        ("Tổng kinh phí của dự án là 2.345,6 tỷ đồng.", "2.345,6 tỷ đồng", 2345600000000, "VND", "tỷ"),
+        (
+            "Tổng kinh phí của dự án là 2.345,6 tỷ đồng.",
+            "2.345,6 tỷ đồng",
+            2345600000000,
+            "VND",
+            "tỷ",
+        ),
         ("Mỗi hộ được hỗ trợ 24,1 triệu đồng.", "24,1 triệu đồng", 24100000, "VND", "triệu"),
-        ("Gói tín dụng 120 nghìn tỷ đồng đã giải ngân.", "120 nghìn tỷ đồng", 120 * 10**12, "VND", "nghìn tỷ"),
+        (
+            "Gói tín dụng 120 nghìn tỷ đồng đã giải ngân.",
+            "120 nghìn tỷ đồng",
+            120 * 10**12,
+            "VND",
+            "nghìn tỷ",
+        ),
         ("Quỹ nhận được 35 ngàn tỷ đồng.", "35 ngàn tỷ đồng", 35 * 10**12, "VND", "ngàn tỷ"),
         ("Mỗi suất quà trị giá 500 nghìn đồng.", "500 nghìn đồng", 500000, "VND", "nghìn"),
         ("Mỗi suất quà trị giá 700 ngàn đồng.", "700 ngàn đồng", 700000, "VND", "ngàn"),
@@ -116,7 +130,11 @@ def test_money(text: str, span: str, value: int, unit: str, scale: str | None) -
     ("text", "value", "unit"),
     [
         ("Thu nhập bình quân đạt 42,5 triệu đồng/người/năm.", 42500000, "VND/person/year"),
-        ("Chuẩn nghèo khu vực nông thôn là 1,5 triệu đồng/người/tháng.", 1500000, "VND/person/month"),
+        (
+            "Chuẩn nghèo khu vực nông thôn là 1,5 triệu đồng/người/tháng.",
+            1500000,
+            "VND/person/month",
+        ),
         ("Lương của công nhân 9 triệu đồng/tháng.", 9000000, "VND/month"),
         ("Nhà nước hỗ trợ 40 triệu đồng/căn.", 40000000, "VND/house"),
         ("Mức hỗ trợ 5 triệu đồng/hộ.", 5000000, "VND/household"),
@@ -215,7 +233,12 @@ def test_the_seed_sentence_with_a_total_and_persons() -> None:
     [
         ("Đã kiện toàn 9/9 ban quản lý xã.", "9/9 ban quản lý", [9, 9], "boards"),
         ("Tỉnh có 31/76 xã thoát khỏi diện đặc biệt khó khăn.", "31/76 xã", [31, 76], "communes"),
-        ("Có 52/52 bản, tổ dân phố thành lập ban phát triển.", "52/52 bản, tổ dân phố", [52, 52], "villages"),
+        (
+            "Có 52/52 bản, tổ dân phố thành lập ban phát triển.",
+            "52/52 bản, tổ dân phố",
+            [52, 52],
+            "villages",
+        ),
         ("Đến nay 7/9 xã đạt chuẩn.", "7/9 xã", [7, 9], "communes"),
         ("Có 19/19 tiêu chí đã đạt.", "19/19 tiêu chí", [19, 19], "criteria"),
         ("Gần 2/3 số hộ có nhà kiên cố.", "Gần 2/3", [2, 3], None),
@@ -402,7 +425,13 @@ def test_three_months_of_a_year_is_a_time_not_a_quantity() -> None:
         (
             "QUANTITY",
             "15 tỷ đồng",
-            {"value": 15000000000, "unit": "VND", "approx": None, "range": None, "scale_word": "tỷ"},
+            {
+                "value": 15000000000,
+                "unit": "VND",
+                "approx": None,
+                "range": None,
+                "scale_word": "tỷ",
+            },
         )
     ]
 
@@ -562,11 +591,58 @@ def test_money_in_millions_round_trips(whole: int, frac: str) -> None:
 
 
 FRAGMENTS = [
-    "hộ", "nghèo", "2.100", "14,78%", "năm", "2023", "giai đoạn", "2021 - 2025", "ngày",
-    "31/3/2023", "16/11", "11/11", "ban", "xã", "khoảng", "hơn", "tỷ", "triệu", "đồng",
-    "/người/năm", "-", "–", "(", ")", ",", ".", "số", "239/KH-UBND", "0:00", "09:14",
-    "1.417,3", "từ", "đến", "10", "13", "hai", "trăm", "%", "/năm", "Phường", "1", "\n",
-    "COVID-19", "gần", "như", "0912", "345", "678", "nhà", "máy", "đ", "500.000đ",
+    "hộ",
+    "nghèo",
+    "2.100",
+    "14,78%",
+    "năm",
+    "2023",
+    "giai đoạn",
+    "2021 - 2025",
+    "ngày",
+    "31/3/2023",
+    "16/11",
+    "11/11",
+    "ban",
+    "xã",
+    "khoảng",
+    "hơn",
+    "tỷ",
+    "triệu",
+    "đồng",
+    "/người/năm",
+    "-",
+    "–",
+    "(",
+    ")",
+    ",",
+    ".",
+    "số",
+    "239/KH-UBND",
+    "0:00",
+    "09:14",
+    "1.417,3",
+    "từ",
+    "đến",
+    "10",
+    "13",
+    "hai",
+    "trăm",
+    "%",
+    "/năm",
+    "Phường",
+    "1",
+    "\n",
+    "COVID-19",
+    "gần",
+    "như",
+    "0912",
+    "345",
+    "678",
+    "nhà",
+    "máy",
+    "đ",
+    "500.000đ",
 ]
 
 

@@ -53,10 +53,10 @@ def _variants(form: str) -> set[str]:
     of the input, so the text is never normalized: the patterns take every spelling instead.
     """
     nfd = unicodedata.normalize("NFD", form)
-    swapped = _TONE_SWAP_B.sub(r"\1\3\2", _TONE_SWAP_A.sub(r"\1\3\2", nfd))
-    swapped_back = _TONE_SWAP_A.sub(r"\1\3\2", nfd)
+    mark_on_second = _TONE_SWAP_A.sub(r"\1\3\2", nfd)  # hòa -> hoà
+    mark_on_first = _TONE_SWAP_B.sub(r"\1\3\2", nfd)  # hoà -> hòa
     out: set[str] = set()
-    for v in (nfd, swapped, swapped_back):
+    for v in (nfd, mark_on_second, mark_on_first):
         out.add(unicodedata.normalize("NFC", v))
         out.add(v)
     return out
@@ -242,7 +242,9 @@ def _rules() -> _Rules:
             factor=Decimal(str(row.get("factor", "1"))),
             guard=_guard(row.get("unless_followed_by")),
             skip_after=regex.compile(skip, regex.IGNORECASE) if skip else None,
-            case_sensitive=frozenset(spellings(forms)) if row.get("case_sensitive") else frozenset(),
+            case_sensitive=frozenset(spellings(forms))
+            if row.get("case_sensitive")
+            else frozenset(),
         )
         for k in _keys(forms):
             units.setdefault(k, rule)
@@ -281,8 +283,11 @@ def _rules() -> _Rules:
     q_forms: list[str] = []
     qa_forms: list[str] = []
     cue_forms: list[str] = []
+    range_words: dict[str, list[str]] = {"range_from": [], "range_to": []}
     for row in load("qualifiers"):
-        if row["kind"] == "approx":
+        if row["kind"] in range_words:
+            range_words[row["kind"]].extend(row["forms"])
+        elif row["kind"] == "approx":
             for k in _keys(row.get("forms", [])):
                 approx[k] = (row["approx"], row["id"])
             for k in _keys(row.get("after_forms", [])):
@@ -313,6 +318,8 @@ def _rules() -> _Rules:
         "nwnoalone": spellings(noalone_forms),
         "nw": spellings(word_forms),
         "nwscale": spellings(inner_scale_forms),
+        "from": spellings(range_words["range_from"]),
+        "to": spellings(range_words["range_to"]),
     }
     unit = r"(?:\L<units>(?:(?<=%)|(?!\w)))"
     scale = r"\L<scales>(?!\w)"
@@ -325,7 +332,7 @@ def _rules() -> _Rules:
         r"|\s+\L<perph>(?!\w))"
     )
     rng = (
-        r"(?:(?P<sep>\s*[-–—]\s*|\s+(?:đến|tới)\s+)"
+        r"(?:(?P<sep>\s*[-–—]\s*|\s+\L<to>\s+)"
         + LB_NUM
         + f"(?P<n2>{NUM})"
         + f"(?:\\s*(?P<s2>{scale}))?"
@@ -334,7 +341,7 @@ def _rules() -> _Rules:
     )
     # The figure starts at its number; the qualifier and "từ" before it are read by a
     # lookbehind, so that the scan stops only at digits and number words (fast).
-    frm = r"(?P<frm>từ|kể\s+từ)"
+    frm = r"(?P<frm>\L<from>)"
     before = rf"(?<=(?<!\w)(?P<q>\L<q>)\s+(?:{frm}\s+)?|(?<!\w){frm}\s+|)"
     fig = (
         before
@@ -349,9 +356,7 @@ def _rules() -> _Rules:
     )
     # Stop only at a digit or a number word: most of the time goes into finding where to stop.
     gate = r"(?:(?=[\d+])|\b(?=\L<nwgate>(?!\w)))"
-    master = regex.compile(
-        f"{gate}(?:(?P<skip>{SKIP})|(?P<fig>{fig}))", regex.IGNORECASE, **lists
-    )
+    master = regex.compile(f"{gate}(?:(?P<skip>{SKIP})|(?P<fig>{fig}))", regex.IGNORECASE, **lists)
     unit_ahead = regex.compile(
         rf"\s*(?:{scale}\s*)?{unit}|\s+số(?!\w)",
         regex.IGNORECASE,
@@ -517,6 +522,7 @@ def _figure(
     text: str, m: Any, lo: int, hi: int, max_year: int, R: _Rules
 ) -> tuple[Mention | None, int]:
     """Reads one regex match: a mention or None, and where the scan goes on."""
+
     def g(name: str) -> Any:
         # a lookbehind may read before the sentence start: such a qualifier is not ours
         value = m.group(name)

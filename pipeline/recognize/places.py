@@ -144,7 +144,10 @@ class LocalityFinder:
     def find_with_level_words(self) -> None:
         doc = self.doc
         for start, end in self.ranges:
+            covered_to = -1
             for hit in find_phrases(doc, "levels", start, end):
+                if hit.start < covered_to:
+                    continue  # "xã Bản Hồ": "Bản" is part of the commune's name here
                 span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
                 if span is None:
                     continue
@@ -199,6 +202,7 @@ class LocalityFinder:
                         parents=[parent] if parent else [],
                     )
                 )
+                covered_to = name_end
                 self._list_after(run[-1].i + 1, level, end, hit.rule["id"])
 
     def _list_after(self, i: int, level: str, limit: int, rule_id: str) -> None:

@@ -120,9 +120,10 @@ def _rules() -> tuple[Any, Any, Any, dict[str, dict[str, Any]]]:
         r"(?P<m>\d{1,2})(?:(?P=dsep)(?P<dy>\d{4}|\d{2}))?(?![\w/]|[.,]?\d))",
         # 6/2024
         rf"(?P<monyear>{LB_NUM}(?P<m2>\d{{1,2}})/(?P<m2y>{YEAR})(?![\w/]))",
-        # cuối tháng 6 năm 2024, tháng 6/2024, tháng 12
-        r"(?P<month>(?<=(?<!\w)(?P<medge>\L<month_edge>)\s+|)tháng\s+(?P<mm>\d{1,2})(?!\d|[.,]\d)"
-        rf"(?:\s*/\s*(?P<my>{YEAR})|\s*,?\s+năm\s+(?P<my>{YEAR})"
+        # cuối tháng 6 năm 2024, tháng 6/2024, tháng 12-2016, cuối tháng ba
+        r"(?P<month>(?<=(?<!\w)(?P<medge>\L<month_edge>)\s+|)tháng\s+"
+        r"(?P<mm>\d{1,2}(?!\d|[.,]\d)|(?!năm\b)\L<nw>(?:\s+(?!năm\b)\L<nw>)?(?!\w))"
+        rf"(?:\s*[/-]\s*(?P<my>{YEAR})|\s*,?\s+năm\s+(?P<my>{YEAR})"
         r"|\s+năm\s+(?P<mr>\L<year_ref>)(?!\w))?(?!/))",
         # cuối năm 2022, đến hết năm 2023, đầu năm nay, cuối năm
         rf"(?P<yedge>(?<=(?<!\w)(?P<ye>\L<ye_pre>)\s+)năm(?!\w){_year_suffix('ye')}?)",
@@ -188,6 +189,14 @@ def _resolve(attrs: dict[str, Any], pub: date | None, offset: int = 0) -> None:
 def _now_rule(table: Any, pre: str | None, rest: str) -> dict[str, Any]:
     """The rule of `tính đến thời điểm hiện tại`, else of `hiện tại` alone."""
     return (_rule(table, "now", f"{pre} {rest}") if pre else {}) or _rule(table, "now", rest)
+
+
+def _year_ref(word: str, table: Any, pub: date | None) -> tuple[dict[str, Any], str]:
+    """`năm nay`, `năm ngoái`: a year named by its distance from publication."""
+    rule = _rule(table, "year_ref", word)
+    attrs: dict[str, Any] = {"relative": rule.get("relative")}
+    _resolve(attrs, pub, rule.get("offset", 0))
+    return attrs, rule.get("id", "year-ref")
 
 
 def _yearish(y: str | None, r: str | None, table: Any, attrs: dict[str, Any], pub: Any) -> None:
@@ -280,8 +289,9 @@ def _time(
             return None
         return {"month": mo, "year": int(g("m2y"))}, "month"
     if g("month") is not None:
-        mo = int(g("mm"))
-        if not 1 <= mo <= 12:
+        mm = g("mm")
+        mo = int(mm) if mm.isdigit() else words_value(mm)
+        if not isinstance(mo, int) or not 1 <= mo <= 12:
             return None
         attrs = {"month": mo}
         if g("medge"):
@@ -289,8 +299,10 @@ def _time(
         _yearish(g("my"), g("mr"), table, attrs, pub)
         return attrs, "month"
     if g("yedge") is not None:
-        if g("ye") is None:
-            return None
+        if g("ye") is None:  # "cuối" is before the sentence: "năm 2022" is left
+            if g("yey"):
+                return {"year": int(g("yey"))}, "year"
+            return _year_ref(g("yer"), table, pub) if g("yer") else None
         rule = _rule(table, "year_edge", f"{g('ye')} năm")
         attrs = {"relative": rule.get("relative", "end_of_year")}
         _yearish(g("yey"), g("yer"), table, attrs, pub)
@@ -305,10 +317,7 @@ def _time(
     if g("yrel") is not None:
         if counted.search(text, max(lo, m.start() - 30), m.start()):
             return None  # "2 năm vừa qua", "nhiều năm trước": a count of years
-        rule = _rule(table, "year_ref", g("yref"))
-        attrs = {"relative": rule.get("relative")}
-        _resolve(attrs, pub, rule.get("offset", 0))
-        return attrs, rule.get("id", "year-ref")
+        return _year_ref(g("yref"), table, pub)
     if g("year") is not None:
         if g("yn") is None:
             cue = cue_before(text, lo, m.start("y"))
@@ -343,8 +352,11 @@ def find_times(
         for name in PREFIX_GROUPS.get(kind, ()):
             if m.group(name) is not None and start <= m.start(name) < s:
                 s = m.start(name)
-        if kind == "nowm" and m.group("nowpre") and s < m.start("now") and not _rule(
-            table, "now", f"{m.group('nowpre')} {m.group('now')}"
+        if (
+            kind == "nowm"
+            and m.group("nowpre")
+            and s < m.start("now")
+            and not _rule(table, "now", f"{m.group('nowpre')} {m.group('now')}")
         ):
             s = m.start("now")  # "đến hiện nay": only "hiện nay" is the phrase
         out.append(Mention("TIME", s, e, text[s:e], attrs, f"{METHOD}:{rule}"))

@@ -1,0 +1,536 @@
+"""The link stage: figures → facts (indicator, locality, year, value, evidence).
+
+For each figure of a body sentence it decides, in this order:
+1. what it measures: the last subject cue before it in the sentence ("tỷ lệ hộ
+   nghèo", "giải ngân", "thu nhập bình quân"), or the noun right after a count
+   ("2.100 hộ nghèo", "3.784 hộ cận nghèo"), then whether the words just before
+   it make it a level ("còn", "là", "chiếm") or a fall ("giảm", "mức giảm");
+2. when: a year in parentheses right after it, else the last time named before it
+   in the sentence (not a "so với năm …" baseline), else the paragraph's, else the
+   article date's;
+3. where: the nearest place named before it in the sentence, else the place the
+   discourse is about (a section headed by an official, the last place named);
+4. whether it is a plan ("phấn đấu", "dự kiến", "mục tiêu"): status "target".
+Cues are data in `patterns/indicators.jsonl`; each fact names its rule in `method`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from pipeline import patterns
+from pipeline.doc import Document, Mention, Sentence
+from pipeline.registry import stage
+
+LEVEL_OF = {
+    "poor": "poverty_rate",
+    "near": "near_poverty_rate",
+    "multidim": "multidim_poverty_rate",
+}
+HOUSEHOLD_COUNT = {"poor": "poor_households", "near": "near_poor_households"}
+INCOME_UNITS = ("VND/person/year", "VND/person/month")
+_DECREASE_BEFORE = regex.compile(
+    r"(?:giảm|giảm được|giảm thêm|giảm bình quân|giảm trung bình|bình quân giảm|mỗi năm giảm|"
+    r"đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn)\s*(?:được\s*)?(?:khoảng|gần|hơn|trên|ước\s*)?$",
+    regex.IGNORECASE,
+)
+_INCREASE_BEFORE = regex.compile(
+    r"\btăng(?:\s+thêm)?\s*(?:được\s*)?(?:khoảng|gần|hơn|trên\s*)?$", regex.I
+)
+_LEVEL_WORDS = regex.compile(
+    r"\b(?:còn|xuống còn|xuống|là|chiếm|ở mức|đạt|chỉ còn|từ|lên)\s*(?:tới\s*)?(?:khoảng|gần|hơn|trên\s*)?$",
+    regex.I,
+)
+_PAREN_YEAR = regex.compile(
+    r"^\s*\(\s*(?:năm\s*|cuối năm\s*|hết năm\s*)?((?:19|20)\d{2})\s*\)", regex.I
+)
+_SINCE = regex.compile(
+    r"so\s+với\s*(?:cùng kỳ\s*)?(?:thời điểm\s*)?(?:cuối\s*|đầu\s*|hết\s*)?(?:năm\s*)?$", regex.I
+)
+_FROM_BEFORE = regex.compile(r"\btừ\s*(?:khoảng|gần|hơn|trên\s*)?$", regex.I)
+_TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*(?:khoảng|gần|hơn|trên\s*)?$", regex.I)
+_REL_FALL = regex.compile(
+    r"^\s*\(\s*[\d.,]+\s*hộ[^)]*\)\s*,?\s*(?:xuống\s*)?còn\s*[\d.,]+\s*%", regex.I
+)
+_KE_HOACH_AFTER = regex.compile(
+    r"^\s*(?:so với\s*)?(?:tổng\s*)?(?:kế hoạch|KH|dự toán|vốn giao)", regex.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    kind: str
+    start: int
+    end: int
+    rule: dict[str, Any]
+
+
+@cache
+def _compiled() -> tuple[tuple[dict[str, Any], regex.Pattern[str]], ...]:
+    return tuple(
+        (rule, regex.compile(rule["regex"], regex.IGNORECASE | regex.V1))
+        for rule in patterns.load("indicators")
+    )
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Cues in text[start:end]; a cue inside a longer one of the same kind is dropped."""
+    found: list[Cue] = []
+    for rule, pattern in _compiled():
+        for m in pattern.finditer(text, start, end):
+            found.append(Cue(rule["id"], rule["kind"], m.start(), m.end(), rule))
+    kept = [
+        c
+        for c in found
+        if not any(
+            o is not c
+            and o.kind == c.kind
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            for o in found
+        )
+    ]
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+@dataclass
+class Discourse:
+    """What the text is about so far: the place of the current section or passage."""
+
+    doc: Document
+    section_place: dict[str, Any] | None = None
+    last_place: dict[str, Any] | None = None
+    main_place: dict[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        counts: dict[tuple[str, str], int] = {}
+        first: dict[tuple[str, str], dict[str, Any]] = {}
+        for m in self.doc.mentions:
+            if m.type == "LOCALITY" and m.attrs.get("level") in ("province", "district", "commune"):
+                key = (m.attrs["name"], m.attrs["level"])
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, place_of(m))
+        if counts:
+            best = max(
+                counts, key=lambda k: (counts[k], ("province", "district", "commune").index(k[1]))
+            )
+            self.main_place = first[best]
+
+    def place(self) -> dict[str, Any] | None:
+        return self.section_place or self.last_place or self.main_place
+
+
+def place_of(m: Mention) -> dict[str, Any]:
+    keys = ("name", "level", "commune", "district", "province", "code")
+    return {k: m.attrs[k] for k in keys if m.attrs.get(k) is not None}
+
+
+def _year_of(m: Mention) -> int | None:
+    if m.attrs.get("end") is not None:
+        return int(m.attrs["end"])
+    year = m.attrs.get("year")
+    return int(year) if year is not None else None
+
+
+@dataclass
+class SentenceView:
+    doc: Document
+    sent: Sentence
+    mentions: list[Mention]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def of(self, *types: str) -> list[Mention]:
+        return [m for m in self.mentions if m.type in types]
+
+
+def _clause_start(text: str, start: int, at: int) -> int:
+    cut = max(text.rfind(";", start, at), text.rfind(":", start, at))
+    return cut + 1 if cut >= 0 else start
+
+
+def reference_year(doc: Document) -> int | None:
+    """For an undated article: the year its body names most (ties: the later)."""
+    counts: dict[int, int] = {}
+    for m in doc.mentions:
+        if m.type == "TIME" and not m.attrs.get("from_published") and m.attrs.get("year"):
+            counts[int(m.attrs["year"])] = counts.get(int(m.attrs["year"]), 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+class Linker:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.discourse = Discourse(doc)
+        self.facts: list[dict[str, Any]] = []
+        self.reference_year = reference_year(doc)
+
+    # ------------------------------------------------------------------ what
+    def classify(
+        self, view: SentenceView, fig: Mention, cues: list[Cue]
+    ) -> tuple[str, str, Cue | None] | None:
+        """(indicator, rule, governing cue) for a figure, or None if it measures nothing known."""
+        text = self.doc.text
+        s0 = view.sent.start
+        before = [c for c in cues if c.kind == "subject" and c.end <= fig.start]
+        after_text = text[fig.end : view.sent.end]
+        left = text[max(s0, fig.start - 40) : fig.start]
+        subject = before[-1] if before else None
+        sub = subject.rule["subject"] if subject else None
+        unit = fig.attrs.get("unit")
+
+        if fig.type == "PERCENT":
+            if sub == "disbursement" and (
+                regex.search(r"đạt\s*(?:khoảng|gần|hơn|trên\s*)?$", left)
+                or _KE_HOACH_AFTER.match(after_text)
+            ):
+                return "disbursement_rate", "rate-of-plan", subject
+            if sub not in LEVEL_OF:
+                return None
+            verb_first = subject is not None and regex.search(
+                r"\bgiảm\s*(?:nhanh\s*|thêm\s*)?$",
+                text[max(s0, subject.start - 15) : subject.start],
+                regex.I,
+            )  # "giảm tỷ lệ hộ nghèo 4%"
+            falls = (
+                bool(_DECREASE_BEFORE.search(left))
+                or bool(verb_first)
+                or (
+                    subject is not None
+                    and subject.rule.get("change") == "decrease"
+                    and not regex.search(r"\b(?:còn|xuống)\b", text[subject.end : fig.start])
+                )
+            )
+            if _INCREASE_BEFORE.search(left):
+                return None
+            if falls:
+                if sub == "near" or _REL_FALL.match(after_text):
+                    return None  # no indicator for it / a fall relative to the count, not points
+                return "poverty_rate_reduction", "rate-fall", subject
+            return LEVEL_OF[sub], "rate-level", subject
+
+        # QUANTITY
+        right = after_text.lstrip().lower()
+        if unit == "households":
+            if right.startswith("cận nghèo"):
+                cat = "near"
+            elif right.startswith(("nghèo", "thoát nghèo", "đã thoát nghèo")):
+                cat = "poor"
+            else:
+                cat = None
+            escaped = regex.match(r"(?:nghèo\s+)?(?:đã\s+|được\s+)?thoát nghèo", right) is not None
+            if cat == "poor" and (escaped or _DECREASE_BEFORE.search(left)):
+                return "poor_households_reduction", "count-fall", None
+            if cat is not None:
+                if _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left):
+                    return None
+                return HOUSEHOLD_COUNT[cat], "count-noun", None
+            if regex.search(
+                r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$", left, regex.I
+            ):
+                return "total_households", "count-total", subject
+            # "(từ 33.486 hộ xuống còn 25.426 hộ)": a bare count continuing the subject
+            if (
+                sub in HOUSEHOLD_COUNT
+                and regex.match(r"^\s*(?:\)|xuống|,|;|\.|$)", after_text)
+                and (_FROM_BEFORE.search(left) or _TO_BEFORE.search(left))
+            ):
+                return HOUSEHOLD_COUNT[sub], "count-carried", subject
+            return None
+        if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
+            return "population", "count-population", subject
+        if unit == "houses" and (
+            sub == "houses"
+            or regex.search(r"(?:xóa|xoá|xây|làm|sửa chữa|hỗ trợ)\b[^.;]{0,25}$", left, regex.I)
+        ):
+            return "houses_supported", "count-houses", subject
+        if unit == "VND":
+            if sub == "disbursement":
+                return "budget_disbursed", "money-disbursed", subject
+            if sub == "budget":
+                return "budget", "money-budget", subject
+            return None
+        if unit in INCOME_UNITS and sub == "income":
+            return "average_income", "money-income", subject
+        return None
+
+    # ------------------------------------------------------------------ when
+    def year_for(
+        self, view: SentenceView, fig: Mention, block_times: list[Mention]
+    ) -> tuple[int | None, dict[str, int] | None, int | None]:
+        """(year, period, since) of a figure."""
+        text = self.doc.text
+        after = text[fig.end : view.sent.end]
+        since = self.since_for(view, fig)
+        m = _PAREN_YEAR.match(after)
+        if m:
+            return int(m.group(1)), None, since
+        dated = [t for t in view.of("TIME") if _year_of(t) is not None]
+        times = [
+            t
+            for t in dated
+            if t.end <= fig.start and not _SINCE.search(text[view.sent.start : t.start])
+        ]
+        if not times:
+            # a time written after the figure in the same clause: "… 26,11% vào cuối năm 2023"
+            times = [
+                t
+                for t in dated
+                if 0 <= t.start - fig.end < 40
+                and not _SINCE.search(text[view.sent.start : t.start])
+                and not regex.search(r"[;(]", text[fig.end : t.start])
+            ][:1]
+        if not times and block_times:
+            # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
+            periods = [
+                t
+                for t in block_times
+                if t.attrs.get("start") is not None and t.attrs.get("end") is not None
+            ]
+            times = periods[-1:] or block_times[-1:]
+        if times:
+            t = times[-1]
+            period = None
+            if t.attrs.get("start") is not None and t.attrs.get("end") is not None:
+                period = {"start": int(t.attrs["start"]), "end": int(t.attrs["end"])}
+                if _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start]):
+                    return (
+                        period["start"],
+                        None,
+                        since,
+                    )  # "từ 33.486 hộ": the count the period began with
+            return _year_of(t), period, since
+        if self.doc.meta.published:
+            return int(self.doc.meta.published[:4]), None, since
+        return self.reference_year, None, since
+
+    def since_for(self, view: SentenceView, fig: Mention) -> int | None:
+        text = self.doc.text
+        for t in view.of("TIME"):
+            if (
+                t.start >= fig.end
+                and _SINCE.search(text[fig.end : t.start])
+                and t.start - fig.end < 30
+            ):
+                return _year_of(t)
+        return None
+
+    # ------------------------------------------------------------------ where
+    def place_for(self, view: SentenceView, fig: Mention) -> tuple[dict[str, Any] | None, str]:
+        text = self.doc.text
+        places = [
+            m
+            for m in view.of("LOCALITY")
+            if m.end <= fig.start
+            and m.attrs.get("level") != "country"
+            and text[max(0, m.start - 1) : m.start] != "("
+        ]
+        if places:
+            return place_of(places[-1]), "sentence"
+        place = self.discourse.place()
+        return place, "discourse" if place else "none"
+
+    # ------------------------------------------------------------------ the pass
+    def run(self) -> list[dict[str, Any]]:
+        doc = self.doc
+        by_sentence: dict[int, list[Mention]] = {i: [] for i in range(len(doc.sentences))}
+        starts = [s.start for s in doc.sentences]
+        for m in doc.mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.start < doc.sentences[i].end:
+                by_sentence[i].append(m)
+        officials_by_block = self._section_heads()
+        block_times: list[Mention] = []
+        current_block = -1
+        for i, sent in enumerate(doc.sentences):
+            block = doc.blocks[sent.block]
+            if sent.block != current_block:
+                current_block = sent.block
+                block_times = []
+                if sent.block in officials_by_block:
+                    self.discourse.section_place = officials_by_block[sent.block]
+            view = SentenceView(doc, sent, by_sentence[i])
+            if block.kind == "body":
+                self._link_sentence(view, block_times)
+            block_times.extend(
+                t for t in view.of("TIME") if _year_of(t) and not t.attrs.get("from_published")
+            )
+            places = [
+                m
+                for m in view.of("LOCALITY")
+                if m.attrs.get("level") in ("province", "district", "commune")
+            ]
+            if places:
+                self.discourse.last_place = place_of(places[0])
+        return self.facts
+
+    def _section_heads(self) -> dict[int, dict[str, Any]]:
+        """Blocks that open a section about one official's unit (`Ông X` / `Chủ tịch UBND xã Y`)."""
+        heads: dict[int, dict[str, Any]] = {}
+        order = sorted(self.doc.mentions, key=lambda m: m.start)
+        for m in order:
+            if m.type != "OFFICIAL" or m.method != "rule:official:profile-layout":
+                continue
+            roles = [r for r in m.attrs.get("roles", []) if r.get("locality")]
+            if not roles:
+                continue
+            for bi, b in enumerate(self.doc.blocks):
+                if b.start >= m.end and b.kind == "body":
+                    heads[bi] = roles[0]["locality"]
+                    break
+        return heads
+
+    def _link_sentence(self, view: SentenceView, block_times: list[Mention]) -> None:
+        doc = self.doc
+        figures = view.of("QUANTITY", "PERCENT")
+        if not figures:
+            return
+        cues = find_cues(doc.text, view.sent.start, view.sent.end)
+        level_facts: list[dict[str, Any]] = []
+        for fig in figures:
+            got = self.classify(view, fig, cues)
+            if got is None:
+                continue
+            indicator, rule, subject = got
+            year, period, since = self.year_for(view, fig, block_times)
+            place, where = self.place_for(view, fig)
+            fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
+            if indicator == "poverty_rate_reduction" and since and level_facts:
+                # "tỷ lệ 14,78%, giảm 5,85% so với năm 2022": the fall of the rate just stated
+                prev = level_facts[-1]
+                prev["change"] = {
+                    "direction": "decrease",
+                    "amount": fact["value"],
+                    "unit": "pp",
+                    "since": since,
+                }
+            if since is not None:
+                fact["change"] = fact.get("change") or (
+                    {
+                        "direction": "decrease",
+                        "amount": fact["value"],
+                        "unit": fact["unit"],
+                        "since": since,
+                    }
+                    if indicator.endswith("_reduction")
+                    else None
+                )
+            self._from_to(view, fig, fact)
+            if indicator in LEVEL_OF.values() or indicator in HOUSEHOLD_COUNT.values():
+                level_facts.append(fact)
+            self._add(fact)
+
+    def _from_to(self, view: SentenceView, fig: Mention, fact: dict[str, Any]) -> None:
+        """`từ A … xuống/lên B`: B's fact records the change from A."""
+        text = self.doc.text
+        left = text[view.sent.start : fig.start]
+        if not _TO_BEFORE.search(left[-20:]):
+            return
+        earlier = [
+            f
+            for f in self.facts
+            if f["indicator"] == fact["indicator"]
+            and f["evidence"]["start"] == view.sent.start
+            and f is not fact
+        ]
+        if not earlier or not isinstance(earlier[-1]["value"], int | float):
+            return
+        a = earlier[-1]
+        if fact.get("change"):
+            return
+        diff = round(fact["value"] - a["value"], 6)
+        fact["change"] = {
+            "direction": "decrease" if diff < 0 else "increase",
+            "amount": abs(diff),
+            "unit": "pp" if fact["unit"] == "%" else fact["unit"],
+            "since": a.get("year"),
+        }
+
+    def _fact(
+        self,
+        view: SentenceView,
+        fig: Mention,
+        indicator: str,
+        rule: str,
+        subject: Cue | None,
+        cues: list[Cue],
+        year: int | None,
+        period: dict[str, int] | None,
+        place: dict[str, Any] | None,
+        where: str,
+    ) -> dict[str, Any]:
+        text = self.doc.text
+        value = fig.attrs.get("value")
+        unit = "%" if fig.type == "PERCENT" else fig.attrs.get("unit")
+        if indicator == "poverty_rate_reduction":
+            unit = "pp/year" if fig.attrs.get("per_year") else "pp"
+        clause_start = _clause_start(text, view.sent.start, fig.start)
+        targets = [
+            c for c in cues if c.kind == "target" and clause_start <= c.start and c.end <= fig.start
+        ]
+        # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS"
+        group_from = subject.start if subject is not None else clause_start
+        groups = [
+            c for c in cues if c.kind == "group" and group_from <= c.start and c.end <= fig.start
+        ]
+        confidence = 0.9 if where == "sentence" else 0.75 if where == "discourse" else 0.5
+        if year is None:
+            confidence -= 0.2
+        fact: dict[str, Any] = {
+            "indicator": indicator,
+            "locality": place,
+            "value": value,
+            "unit": unit,
+            "approx": fig.attrs.get("approx"),
+            "year": year,
+            "period": period,
+            "change": None,
+            "evidence": {
+                "start": view.sent.start,
+                "end": view.sent.end,
+                "text": text[view.sent.start : view.sent.end],
+            },
+            "figure": {"start": fig.start, "end": fig.end, "text": fig.text},
+            "method": f"{rule}/v1" + (f"+{subject.id}" if subject else ""),
+            "confidence": round(confidence, 2),
+            "status": "target" if targets else "actual",
+        }
+        if groups:
+            fact["group"] = groups[-1].rule["group"]
+        if fig.attrs.get("range"):
+            fact["range"] = fig.attrs["range"]
+        return fact
+
+    def _add(self, fact: dict[str, Any]) -> None:
+        key = (
+            fact["indicator"],
+            (fact["locality"] or {}).get("name"),
+            fact["year"],
+            fact["value"],
+            fact["figure"]["start"],
+        )
+        for f in self.facts:
+            if (
+                f["indicator"],
+                (f["locality"] or {}).get("name"),
+                f["year"],
+                f["value"],
+                f["figure"]["start"],
+            ) == key:
+                return
+        self.facts.append(fact)
+
+
+@stage("link", requires=("mentions",), provides=("facts",))
+def link(doc: Document) -> Document:
+    doc.facts = Linker(doc).run()
+    return doc
