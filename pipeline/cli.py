@@ -44,9 +44,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     skipped: list[Path] = []
     options = IngestOptions(max_bytes=args.max_bytes, fmt=args.format)
     from pipeline.ingest import iter_documents
-    from pipeline.runner import default_pipeline
+    from pipeline.runner import Pipeline
 
-    docs = default_pipeline().run(iter_documents(args.paths, options, on_skip=skipped.append))
+    pipeline = Pipeline(options={"recognize": {"ner": "off" if args.no_ner else "gaps"}})
+    docs = pipeline.run(iter_documents(args.paths, options, on_skip=skipped.append))
     stats = RunStats()
     dumps = functools.partial(json.dumps, ensure_ascii=False)
     show_progress = sys.stderr.isatty() and not args.quiet
@@ -66,6 +67,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     print(f"vnfacts: {stats.summary()}", file=sys.stderr)
     return EXIT_DOCUMENT_ERRORS if stats.errors else EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import evaluate, format_report
+
+    for path in (args.predictions, args.gold):
+        if not Path(path).exists():
+            print(f"vnfacts: no such file or directory: {path}", file=sys.stderr)
+            return EXIT_USAGE
+    report = evaluate(
+        Path(args.predictions), Path(args.gold), baseline=not args.no_baseline, root=Path.cwd()
+    )
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report, show_errors=args.errors))
+    if args.min_fact_f1 is not None and report.facts.f1 < args.min_fact_f1:
+        print(
+            f"vnfacts: fact F1 {report.facts.f1:.3f} is below the floor {args.min_fact_f1}",
+            file=sys.stderr,
+        )
+        return EXIT_DOCUMENT_ERRORS
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,7 +124,29 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar, no per-document errors"
     )
+    ex.add_argument("--no-ner", action="store_true", help="do not run underthesea's NER (faster)")
     ex.set_defaults(func=cmd_extract)
+
+    ev = sub.add_parser(
+        "eval",
+        help="score predictions against gold files (precision, recall, F1)",
+        description="Scores PRED.jsonl against the gold records in GOLD_DIR with the matching rules "
+        "of FACTS.md: facts overall and per indicator, mentions per type, and underthesea's NER "
+        "alone as a baseline.",
+    )
+    ev.add_argument("predictions", help="JSONL written by `vnfacts extract`")
+    ev.add_argument("gold", help="directory of gold records (.json or .jsonl)")
+    ev.add_argument(
+        "--errors", action="store_true", help="list misses and false hits with their evidence"
+    )
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument(
+        "--no-baseline", action="store_true", help="skip the NER baseline (slower part)"
+    )
+    ev.add_argument(
+        "--min-fact-f1", type=float, default=None, help="exit 1 when fact F1 is below this"
+    )
+    ev.set_defaults(func=cmd_eval)
     return parser
 
 

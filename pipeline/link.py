@@ -33,7 +33,13 @@ LEVEL_OF = {
     "multidim": "multidim_poverty_rate",
 }
 HOUSEHOLD_COUNT = {"poor": "poor_households", "near": "near_poor_households"}
-INCOME_UNITS = ("VND/person/year", "VND/person/month")
+INCOME_UNITS = ("VND/person/year", "VND/person/month", "VND/month", "VND/year")
+# "thu nhập bình quân của lao động đi làm ở công ty": whose income, when not everyone's
+_INCOME_OF = regex.compile(
+    r"thu nhập(?: bình quân| trung bình)?(?: đầu người)? (?:của|ở|đối với) (?!người dân\b|nhân dân\b|người\b)"
+    r"(?P<group>[^,;.:]{3,60}?)\s+(?:(?:từ|là|đạt|ở mức|khoảng|tăng|giảm|có|chỉ|trên|dưới|gần|hơn)\b|\d)",
+    regex.IGNORECASE,
+)
 _DECREASE_BEFORE = regex.compile(
     r"(?:giảm|giảm được|giảm thêm|giảm bình quân|giảm trung bình|bình quân giảm|mỗi năm giảm|"
     r"đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn)\s*(?:được\s*)?(?:khoảng|gần|hơn|trên|ước\s*)?$",
@@ -176,12 +182,22 @@ class Linker:
 
     # ------------------------------------------------------------------ what
     def classify(
-        self, view: SentenceView, fig: Mention, cues: list[Cue]
+        self, view: SentenceView, fig: Mention, cues: list[Cue], carried: Cue | None = None
     ) -> tuple[str, str, Cue | None] | None:
-        """(indicator, rule, governing cue) for a figure, or None if it measures nothing known."""
+        """(indicator, rule, governing cue) for a figure, or None if it measures nothing known.
+
+        `carried` is the paragraph's last subject, for a sentence that names none
+        ("…còn 2.100 hộ nghèo. Dự kiến hết năm 2024 sẽ giảm thêm 4-5%.")."""
         text = self.doc.text
         s0 = view.sent.start
         before = [c for c in cues if c.kind == "subject" and c.end <= fig.start]
+        if (
+            not before
+            and carried is not None
+            and fig.type == "PERCENT"
+            and _DECREASE_BEFORE.search(text[max(s0, fig.start - 40) : fig.start])
+        ):
+            before = [carried]
         after_text = text[fig.end : view.sent.end]
         left = text[max(s0, fig.start - 40) : fig.start]
         subject = before[-1] if before else None
@@ -335,9 +351,25 @@ class Linker:
             and text[max(0, m.start - 1) : m.start] != "("
         ]
         if places:
-            return place_of(places[-1]), "sentence"
+            last = places[-1]
+            if last.method and last.method.endswith(":list") and last.attrs.get("commune"):
+                # "tại 02 thôn A, B": a figure about several villages is about their commune
+                commune = self._commune_named(last.attrs["commune"])
+                if commune is not None:
+                    return commune, "sentence"
+            return place_of(last), "sentence"
         place = self.discourse.place()
         return place, "discourse" if place else "none"
+
+    def _commune_named(self, name: str) -> dict[str, Any] | None:
+        for m in self.doc.mentions:
+            if (
+                m.type == "LOCALITY"
+                and m.attrs.get("level") == "commune"
+                and m.attrs.get("name") == name
+            ):
+                return place_of(m)
+        return None
 
     # ------------------------------------------------------------------ the pass
     def run(self) -> list[dict[str, Any]]:
@@ -350,12 +382,14 @@ class Linker:
                 by_sentence[i].append(m)
         officials_by_block = self._section_heads()
         block_times: list[Mention] = []
+        self.block_subject: Cue | None = None
         current_block = -1
         for i, sent in enumerate(doc.sentences):
             block = doc.blocks[sent.block]
             if sent.block != current_block:
                 current_block = sent.block
                 block_times = []
+                self.block_subject = None
                 if sent.block in officials_by_block:
                     self.discourse.section_place = officials_by_block[sent.block]
             view = SentenceView(doc, sent, by_sentence[i])
@@ -395,9 +429,16 @@ class Linker:
         if not figures:
             return
         cues = find_cues(doc.text, view.sent.start, view.sent.end)
+        carried = self.block_subject
+        # a later sentence's bare "giảm thêm 4-5%" speaks of the poverty rate, not the near-poor one
+        subjects = [
+            c for c in cues if c.kind == "subject" and c.rule["subject"] in ("poor", "multidim")
+        ]
+        if subjects:
+            self.block_subject = subjects[-1]
         level_facts: list[dict[str, Any]] = []
         for fig in figures:
-            got = self.classify(view, fig, cues)
+            got = self.classify(view, fig, cues, carried)
             if got is None:
                 continue
             indicator, rule, subject = got
@@ -473,6 +514,8 @@ class Linker:
         unit = "%" if fig.type == "PERCENT" else fig.attrs.get("unit")
         if indicator == "poverty_rate_reduction":
             unit = "pp/year" if fig.attrs.get("per_year") else "pp"
+        if indicator == "average_income" and unit in ("VND/month", "VND/year"):
+            unit = "VND/person/" + unit.split("/")[1]  # an income is a person's
         clause_start = _clause_start(text, view.sent.start, fig.start)
         targets = [
             c for c in cues if c.kind == "target" and clause_start <= c.start and c.end <= fig.start
@@ -506,6 +549,12 @@ class Linker:
         }
         if groups:
             fact["group"] = groups[-1].rule["group"]
+        if indicator == "average_income":
+            m = None
+            for m in _INCOME_OF.finditer(text, view.sent.start, fig.end):
+                pass
+            if m is not None and "group" not in fact:
+                fact["group"] = m.group("group").strip()
         if fig.attrs.get("range"):
             fact["range"] = fig.attrs["range"]
         return fact

@@ -307,6 +307,8 @@ def test_several_times_in_one_sentence() -> None:
         "Trong những năm qua, huyện quan tâm.",
         "Giá trị 1.5 triệu.",
         "Tháng 13 không có.",
+        "Xã thực hiện tại 5 thôn.",  # "thực hiện" is a verb: no "hiện tại" here
+        "Dịch bệnh xuất hiện tại nhiều nơi.",
         "Ngày 35/14 không có.",
     ],
 )

@@ -60,7 +60,8 @@ def _ner_people(doc: Document, taken: list[Mention], mode: str) -> list[Mention]
 def recognize(doc: Document, *, ner: str = "gaps") -> Document:
     if ner not in NER_MODES:
         raise ValueError(f"ner must be one of {NER_MODES}, not {ner!r}")
-    ranges = [(b.start, b.end) for b in doc.blocks if not b.is_boilerplate]
+    # Captions carry names and places worth knowing (never facts: link reads body sentences).
+    ranges = [(b.start, b.end) for b in doc.blocks if not b.is_boilerplate or b.kind == "caption"]
     sdoc = make_doc(doc.text)
     places = LocalityFinder(sdoc, ranges, era=era_of(doc.meta.published))
     places.find_with_level_words()

@@ -24,7 +24,8 @@ from pipeline.gazetteer import Unit, fold, get_gazetteer
 from pipeline.recognize.spacy_doc import find_phrases
 
 MAX_NAME_SYLLABLES = 5
-ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả"})  # toàn tỉnh, trên địa bàn huyện, cả xã
+# toàn tỉnh, trên địa bàn huyện, cả xã, của tỉnh, trong và ngoài tỉnh: the unit of the passage
+ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả", "của", "ngoài", "trong"})
 ADMIN_LEVELS = ("province", "district", "commune")
 
 
@@ -295,7 +296,12 @@ class LocalityFinder:
                 elif len(found_levels) == 1:
                     level = units[0].level
                 else:
-                    level = "unit"
+                    # a district and a commune of one name: the level the article writes
+                    # with a level word elsewhere, else the district (the larger unit)
+                    named = {
+                        p.level for p in self.places if fold(p.name) == fold(run_text(doc, run))
+                    }
+                    level = next((lv for lv in ("district", "commune") if lv in named), "district")
                 self.places.append(
                     Place(
                         s,

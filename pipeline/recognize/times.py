@@ -90,7 +90,13 @@ def _rules() -> tuple[Any, Any, Any, dict[str, dict[str, Any]]]:
     for form in by_kind.get("fmopt", []) + by_kind.get("fmreq", []):
         if fold(form.split()[0]) != "tháng":
             raise PatternError(f"times: months_span {form!r} must start with 'tháng'")
-    lists.update(ye_pre=spellings(ye_pre), now_pre=spellings(now_pre), now=spellings(now_rest))
+    now_not = [w for row in load("times") if row["kind"] == "now" for w in row.get("not_after", [])]
+    lists.update(
+        ye_pre=spellings(ye_pre),
+        now_pre=spellings(now_pre),
+        now=spellings(now_rest),
+        now_not=spellings(now_not),
+    )
 
     frm = r"(?:từ|kể\s+từ)"
     pre_period = (
@@ -128,7 +134,8 @@ def _rules() -> tuple[Any, Any, Any, dict[str, dict[str, Any]]]:
         # cuối năm 2022, đến hết năm 2023, đầu năm nay, cuối năm
         rf"(?P<yedge>(?<=(?<!\w)(?P<ye>\L<ye_pre>)\s+)năm(?!\w){_year_suffix('ye')}?)",
         # hiện nay, tính đến thời điểm hiện tại, đến nay
-        r"(?P<nowm>(?<=(?<!\w)(?P<nowpre>\L<now_pre>)\s+|)(?P<now>\L<now>)(?!\w))",
+        r"(?P<nowm>(?<=(?<!\w)(?P<nowpre>\L<now_pre>)\s+|)(?<!(?<!\w)\L<now_not>\s+)"
+        r"(?P<now>\L<now>)(?!\w))",
         # năm nay, năm ngoái
         r"(?P<yrel>năm\s+(?P<yref>\L<year_ref>)(?!\w))",
         # năm 2023, 2023
