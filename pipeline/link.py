@@ -550,11 +550,9 @@ class Linker:
         if groups:
             fact["group"] = groups[-1].rule["group"]
         if indicator == "average_income":
-            m = None
-            for m in _INCOME_OF.finditer(text, view.sent.start, fig.end):
-                pass
-            if m is not None and "group" not in fact:
-                fact["group"] = m.group("group").strip()
+            owners = list(_INCOME_OF.finditer(text, view.sent.start, fig.end))
+            if owners and "group" not in fact:
+                fact["group"] = owners[-1].group("group").strip()
         if fig.attrs.get("range"):
             fact["range"] = fig.attrs["range"]
         return fact
