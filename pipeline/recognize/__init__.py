@@ -34,25 +34,49 @@ def _figures_and_times(doc: Document) -> list[Mention]:
 
 
 def _ner_people(doc: Document, taken: list[Mention], mode: str) -> list[Mention]:
+    """PERSON mentions from underthesea's NER where the rules found no one.
+
+    "gaps" runs it only on body sentences that speak of someone (a title or an
+    honorific) yet hold no person the rules recognized; "all" on every body sentence.
+    A PER span is kept from its first known surname on, as 2-4 capitalized syllables:
+    the tagger's spans often swallow titles and organizations ("BCH T.Ư Hội NDVN Lại
+    Xuân Môn"), and its other guesses (bylines in capitals, place names) are dropped.
+    """
     from pipeline.recognize.ner import ner_spans
+    from pipeline.recognize.officials import honorifics, surnames
 
     out: list[Mention] = []
-    people = [
+    taken_spans = [
         (m.start, m.end) for m in taken if m.type in ("OFFICIAL", "PERSON", "LOCALITY", "ORG")
     ]
+    people = [(m.start, m.end) for m in taken if m.type in ("OFFICIAL", "PERSON")]
+    cue_words = honorifics() | {"chủ tịch", "bí thư", "giám đốc", "trưởng", "phó", "bộ trưởng"}
     for sent in doc.sentences:
         if doc.blocks[sent.block].kind != "body":
             continue
-        text = doc.text[sent.start : sent.end]
-        if mode == "gaps" and not any(ch.isupper() for ch in text[1:]):
-            continue
+        if mode == "gaps":
+            text = doc.text[sent.start : sent.end].lower()
+            if any(ps < sent.end and sent.start < pe for ps, pe in people):
+                continue
+            if not any(f" {w} " in f" {text} " for w in cue_words):
+                continue
         for label, s, e in ner_spans(doc.text, sent.start, sent.end):
-            if label != "PER" or any(ps < e and s < pe for ps, pe in people):
+            if label != "PER" or any(ps < e and s < pe for ps, pe in taken_spans):
                 continue
-            name = doc.text[s:e]
-            if len(name.split()) < 2:
+            words = doc.text[s:e].split(" ")
+            first = next((i for i, w in enumerate(words) if w in surnames()), None)
+            if first is None:
                 continue
-            out.append(Mention("PERSON", s, e, name, {"name": name}, "ner:underthesea"))
+            name_words = words[first:]
+            if not 2 <= len(name_words) <= 4 or not all(
+                w[:1].isupper() and w[1:].islower() for w in name_words
+            ):
+                continue
+            start = s + len(" ".join(words[:first])) + (1 if first else 0)
+            name = " ".join(name_words)
+            out.append(
+                Mention("PERSON", start, e, doc.text[start:e], {"name": name}, "ner:underthesea")
+            )
     return out
 
 

@@ -432,7 +432,10 @@ class OfficialsFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 for tok in span:
-                    if tok.lower_ in honorifics() and not self._inside_mention(tok.idx):
+                    two = doc[tok.i : tok.i + 2].text.lower() if tok.i + 1 < len(doc) else ""
+                    if (
+                        tok.lower_ in honorifics() or two in honorifics()
+                    ) and not self._inside_mention(tok.idx):
                         name = self.read_name(tok.i, end, need_cue=True)
                         if name is not None and not self._inside_mention(name.start):
                             self._person(name)
