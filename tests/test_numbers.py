@@ -663,3 +663,60 @@ def test_spans_round_trip(parts: list[str], data: st.DataObject) -> None:
 def test_any_text_is_safe(text: str) -> None:
     for m in find_figures(text):
         assert text[m.start : m.end] == m.text
+
+
+# ---------------------------------------------------------------- the seeds, against the gold
+
+SEED_FIGURES = {
+    # (doc, text of the figure) → (type, value, unit, approx)
+    ("001_071bd52c43493f22", "1.417,3 tỷ đồng"): ("QUANTITY", 1417300000000, "VND", None),
+    ("001_071bd52c43493f22", "gần 35,3 tỷ đồng"): ("QUANTITY", 35300000000, "VND", "nearly"),
+    ("001_071bd52c43493f22", "59,1%"): ("PERCENT", 59.1, None, None),
+    ("001_071bd52c43493f22", "3,78%/năm"): ("PERCENT", 3.78, None, None),
+    ("001_071bd52c43493f22", "33.486 hộ"): ("QUANTITY", 33486, "households", None),
+    ("002_18b273a5c1c34203", "gần 3.600 nhân khẩu"): ("QUANTITY", 3600, "persons", "nearly"),
+    ("002_18b273a5c1c34203", "24,1 triệu đồng/người/năm"): ("QUANTITY", 24100000, "VND/person/year", None),
+    ("002_18b273a5c1c34203", "khoảng 400 lao động"): ("QUANTITY", 400, "workers", "about"),
+    ("002_18b273a5c1c34203", "63 nhà"): ("QUANTITY", 63, "houses", None),
+    ("003_8bb7c323e6b1daaf", "14,78%"): ("PERCENT", 14.78, None, None),
+    ("003_8bb7c323e6b1daaf", "4-5%"): ("PERCENT", 4, None, None),
+    ("004_4479d55d298e7c9c", "hơn 19,6 tỷ đồng"): ("QUANTITY", 19600000000, "VND", "over"),
+    ("004_4479d55d298e7c9c", "02 dự án"): ("QUANTITY", 2, "projects", None),
+}
+
+
+def test_seed_figures_have_value_unit_and_qualifier(seeds):
+    for (doc_id, text), (kind, value, unit, approx) in SEED_FIGURES.items():
+        doc = seeds[doc_id]
+        found = [m for m in doc.mentions if m.type == kind and m.text == text]
+        assert found, f"{doc_id}: no {kind} {text!r}"
+        m = found[0]
+        assert m.attrs["value"] == value, text
+        assert m.attrs.get("approx") == approx, text
+        if kind == "QUANTITY":
+            assert m.attrs["unit"] == unit, text
+
+
+def test_every_gold_fact_value_is_a_recognized_figure(seeds):
+    import json
+
+    from tests.conftest import ROOT
+
+    for gold_file in sorted((ROOT / "annotations").glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        doc = seeds[gold["doc_id"]]
+        for fact in gold["facts"]:
+            ev = fact["evidence"]
+            values = [
+                m.attrs.get("value") for m in doc.mentions
+                if m.type in ("QUANTITY", "PERCENT") and ev["start"] <= m.start < ev["end"]
+            ]
+            assert any(v is not None and abs(v - fact["value"]) <= 1e-9 * max(1, abs(fact["value"])) for v in values), (
+                gold["doc_id"], fact["indicator"], fact["value"], values,
+            )
+
+
+def test_seed_years_and_documents_are_not_figures(seeds):
+    doc = seeds["004_4479d55d298e7c9c"]
+    texts = {m.text for m in doc.mentions if m.type in ("QUANTITY", "PERCENT")}
+    assert not any("54" in t or "2023" in t for t in texts)  # Kế hoạch số 54/KH-UBND ngày 31/3/2023
