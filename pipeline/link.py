@@ -33,38 +33,77 @@ LEVEL_OF = {
     "multidim": "multidim_poverty_rate",
 }
 HOUSEHOLD_COUNT = {"poor": "poor_households", "near": "near_poor_households"}
-INCOME_UNITS = ("VND/person/year", "VND/person/month", "VND/month", "VND/year")
+INCOME_UNITS = ("VND/person/year", "VND/person/month", "VND/month", "VND/year", "VND")
+_APPROX = r"(?:khoảng|gần|hơn|trên|ước|xấp xỉ)?\s*"
+_MONEY_SUBJECTS = frozenset({"budget", "disbursement", "loans", "finance", "income"})
+# which subject cues can govern a figure of each kind (others are modifiers: "kinh phí hỗ trợ hộ nghèo")
+_SUBJECTS_FOR: dict[str, frozenset[str]] = {
+    "PERCENT": frozenset(
+        {"poor", "near", "multidim", "disbursement", "loans", "finance", "income"}
+    ),
+    "VND": _MONEY_SUBJECTS,
+    "households": frozenset({"poor", "near", "total_households", "population"}),
+}
+
 # "thu nhập bình quân của lao động đi làm ở công ty": whose income, when not everyone's
 _INCOME_OF = regex.compile(
-    r"thu nhập(?: bình quân| trung bình)?(?: đầu người)? (?:của|ở|đối với) (?!người dân\b|nhân dân\b|người\b)"
-    r"(?P<group>[^,;.:]{3,60}?)\s+(?:(?:từ|là|đạt|ở mức|khoảng|tăng|giảm|có|chỉ|trên|dưới|gần|hơn)\b|\d)",
+    r"thu nhập(?: bình quân| trung bình)?(?: đầu người)? (?:của|ở|đối với) "
+    r"(?!người dân\b|nhân dân\b|người\b|(?:toàn |cả )?(?:xã|huyện|tỉnh|thành phố|thị xã|quận|phường|thôn|bản)\b)"
+    r"(?P<group>[^;.:]{3,80}?)\s+(?:(?:từ|là|đạt|ở mức|khoảng|tăng|giảm|có|chỉ|trên|dưới|gần|hơn)\b|\d)",
     regex.IGNORECASE,
 )
 _DECREASE_BEFORE = regex.compile(
-    r"(?:giảm|giảm được|giảm thêm|giảm bình quân|giảm trung bình|bình quân giảm|mỗi năm giảm|"
-    r"đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn)\s*(?:được\s*)?(?:khoảng|gần|hơn|trên|ước\s*)?$",
+    r"(?:giảm|giảm được|giảm thêm|bình quân giảm|mỗi năm giảm|đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn)"
+    r"\s*(?:được\s*)?(?:(?:bình quân|trung bình)\s*)?(?:(?:mỗi|hằng|hàng) năm\s*(?:từ\s*)?)?"
+    + _APPROX
+    + "$",
     regex.IGNORECASE,
 )
-_INCREASE_BEFORE = regex.compile(
-    r"\btăng(?:\s+thêm)?\s*(?:được\s*)?(?:khoảng|gần|hơn|trên\s*)?$", regex.I
+_INCREASE_BEFORE = regex.compile(r"\btăng(?:\s+thêm)?\s*(?:được\s*)?" + _APPROX + "$", regex.I)
+_PER_YEAR_BEFORE = regex.compile(
+    r"(?:(?:mỗi|hằng|hàng) năm|bình quân|trung bình)\s*(?:từ\s*)?" + _APPROX + "$", regex.I
 )
-_LEVEL_WORDS = regex.compile(
-    r"\b(?:còn|xuống còn|xuống|là|chiếm|ở mức|đạt|chỉ còn|từ|lên)\s*(?:tới\s*)?(?:khoảng|gần|hơn|trên\s*)?$",
+# a year in parentheses, or written right after the figure: "12,4% năm 2019"
+_YEAR_AFTER = regex.compile(
+    r"^\s*(?:\(\s*(?:năm\s*|cuối năm\s*|hết năm\s*)?(?P<y>(?:19|20)\d{2})\s*\)"
+    r"|(?:vào\s+)?(?:năm|cuối năm|hết năm)\s+(?P<y2>(?:19|20)\d{2})\b)",
     regex.I,
-)
-_PAREN_YEAR = regex.compile(
-    r"^\s*\(\s*(?:năm\s*|cuối năm\s*|hết năm\s*)?((?:19|20)\d{2})\s*\)", regex.I
 )
 _SINCE = regex.compile(
     r"so\s+với\s*(?:cùng kỳ\s*)?(?:thời điểm\s*)?(?:cuối\s*|đầu\s*|hết\s*)?(?:năm\s*)?$", regex.I
 )
-_FROM_BEFORE = regex.compile(r"\btừ\s*(?:khoảng|gần|hơn|trên\s*)?$", regex.I)
-_TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*(?:khoảng|gần|hơn|trên\s*)?$", regex.I)
+# "theo chuẩn nghèo đa chiều giai đoạn 2016-2020": the standard's period, not the figure's time
+_STANDARD_BEFORE = regex.compile(
+    r"chuẩn nghèo(?: đa chiều)?(?: (?:áp dụng )?(?:cho )?(?:giai đoạn|thời kỳ))?\s*$", regex.I
+)
+_FROM_BEFORE = regex.compile(r"\btừ\s*" + _APPROX + "$", regex.I)
+_TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*" + _APPROX + "$", regex.I)
 _REL_FALL = regex.compile(
     r"^\s*\(\s*[\d.,]+\s*hộ[^)]*\)\s*,?\s*(?:xuống\s*)?còn\s*[\d.,]+\s*%", regex.I
 )
 _KE_HOACH_AFTER = regex.compile(
     r"^\s*(?:so với\s*)?(?:tổng\s*)?(?:kế hoạch|KH|dự toán|vốn giao)", regex.I
+)
+# "95% số thôn", "80% trở lên số chi bộ": a share of something else
+_SHARE_OF_OTHER = regex.compile(r"^\s*(?:trở lên\s+)?số\s+(?!hộ\s+(?:cận\s+)?nghèo)", regex.I)
+# "320 hộ nghèo chưa có nhà ở", "hộ nghèo đang vay vốn": a subset, not the unit's count
+_SUBSET_AFTER = regex.compile(
+    r"^(?:cận\s+)?nghèo\s*,?\s*(?:chưa có|đang vay|được (?:vay|hỗ trợ|giúp|cấp|tặng)|và (?:các )?đối tượng|"
+    r"và hộ|có nhu cầu|tham gia|thuộc diện|có nguy cơ|có hoàn cảnh|còn thiếu|thiếu|vay)",
+    regex.I,
+)
+# a bank, a firm or a co-op whose money it is: not a programme's budget
+_NOT_PROGRAMME = regex.compile(
+    r"ngân hàng|NHCSXH|NHNo|\bHTX\b|hợp tác xã|doanh nghiệp|công ty|quỹ tín dụng|tập đoàn", regex.I
+)
+_PROGRAMME = regex.compile(
+    r"chương trình|dự án|đề án|hỗ trợ|giảm nghèo|xóa nhà|xoá nhà|nhà tạm|MTQG|công trình|kế hoạch|"
+    r"hộ nghèo|an sinh|nông thôn mới|sinh kế|đầu tư",
+    regex.I,
+)
+# "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
+_COMPARISON_BEFORE = regex.compile(
+    r"(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở)\s*$", regex.I
 )
 
 
@@ -80,7 +119,13 @@ class Cue:
 @cache
 def _compiled() -> tuple[tuple[dict[str, Any], regex.Pattern[str]], ...]:
     return tuple(
-        (rule, regex.compile(rule["regex"], regex.IGNORECASE | regex.V1))
+        # whole words only: "vốn" is no cue inside "Vống"
+        (
+            rule,
+            regex.compile(
+                r"(?<!\p{L})(?:" + rule["regex"] + r")(?!\p{L})", regex.IGNORECASE | regex.V1
+            ),
+        )
         for rule in patterns.load("indicators")
     )
 
@@ -159,9 +204,34 @@ class SentenceView:
         return [m for m in self.mentions if m.type in types]
 
 
+def _inside_quotes(text: str, start: int, at: int) -> bool:
+    """True when `at` lies inside “…” quotation marks opened in text[start:at]."""
+    segment = text[start:at]
+    return segment.rfind("“") > segment.rfind("”")
+
+
 def _clause_start(text: str, start: int, at: int) -> int:
-    cut = max(text.rfind(";", start, at), text.rfind(":", start, at))
-    return cut + 1 if cut >= 0 else start
+    """Where the clause of offset `at` begins: after the last ";" or ":" before it outside
+    parentheses. A figure inside "(năm 2021 giảm 3,01%; năm 2022 …)" belongs to the clause
+    the parenthesis stands in."""
+    depth = 0
+    for i in range(at - 1, start - 1, -1):  # is `at` inside an open parenthesis?
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                return _clause_start(text, start, i)
+            depth -= 1
+    depth = 0
+    for i in range(at - 1, start - 1, -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            depth -= 1
+        elif ch in ";:" and depth == 0:
+            return i + 1
+    return start
 
 
 def reference_year(doc: Document) -> int | None:
@@ -190,24 +260,38 @@ class Linker:
         ("…còn 2.100 hộ nghèo. Dự kiến hết năm 2024 sẽ giảm thêm 4-5%.")."""
         text = self.doc.text
         s0 = view.sent.start
-        before = [c for c in cues if c.kind == "subject" and c.end <= fig.start]
+        if not any(ch.isdigit() for ch in fig.text) or _inside_quotes(text, s0, fig.start):
+            return None  # "làm chủ một căn nhà", slogans in quotes
+        clause = _clause_start(text, s0, fig.start)
+        unit = fig.attrs.get("unit")
+        wanted = _SUBJECTS_FOR.get("PERCENT" if fig.type == "PERCENT" else str(unit))
+        # "kinh phí hỗ trợ hộ nghèo … 215 tỷ đồng": the money's subject, not the households'
+        before = [
+            c
+            for c in cues
+            if c.kind == "subject"
+            and c.end <= fig.start
+            and (wanted is None or c.rule["subject"] in wanted)
+        ]
+        if fig.type == "PERCENT":
+            before = [c for c in before if c.start >= clause]  # "…6,2%; 95% số thôn …"
+        left = text[max(s0, fig.start - 40) : fig.start]
         if (
             not before
             and carried is not None
             and fig.type == "PERCENT"
-            and _DECREASE_BEFORE.search(text[max(s0, fig.start - 40) : fig.start])
+            and _DECREASE_BEFORE.search(left)
         ):
             before = [carried]
         after_text = text[fig.end : view.sent.end]
-        left = text[max(s0, fig.start - 40) : fig.start]
         subject = before[-1] if before else None
         sub = subject.rule["subject"] if subject else None
-        unit = fig.attrs.get("unit")
 
         if fig.type == "PERCENT":
+            if _SHARE_OF_OTHER.match(after_text):
+                return None
             if sub == "disbursement" and (
-                regex.search(r"đạt\s*(?:khoảng|gần|hơn|trên\s*)?$", left)
-                or _KE_HOACH_AFTER.match(after_text)
+                regex.search(r"đạt\s*" + _APPROX + "$", left) or _KE_HOACH_AFTER.match(after_text)
             ):
                 return "disbursement_rate", "rate-of-plan", subject
             if sub not in LEVEL_OF:
@@ -236,6 +320,7 @@ class Linker:
 
         # QUANTITY
         right = after_text.lstrip().lower()
+        changed = _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left)
         if unit == "households":
             if right.startswith("cận nghèo"):
                 cat = "near"
@@ -243,12 +328,17 @@ class Linker:
                 cat = "poor"
             else:
                 cat = None
-            escaped = regex.match(r"(?:nghèo\s+)?(?:đã\s+|được\s+)?thoát nghèo", right) is not None
+            # "giúp 450 hộ nghèo vươn lên thoát nghèo"
+            escaped = regex.match(r"(?:nghèo\s+)?(?:\p{L}+\s+){0,3}?thoát nghèo", right) is not None
             if cat == "poor" and (escaped or _DECREASE_BEFORE.search(left)):
                 return "poor_households_reduction", "count-fall", None
             if cat is not None:
-                if _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left):
-                    return None
+                if (
+                    changed
+                    or _SUBSET_AFTER.match(right)
+                    or regex.search(r"trong đó\s*$", left, regex.I)
+                ):
+                    return None  # a change, or a subset of them
                 return HOUSEHOLD_COUNT[cat], "count-noun", None
             if regex.search(
                 r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$", left, regex.I
@@ -266,18 +356,31 @@ class Linker:
             return "population", "count-population", subject
         if unit == "houses" and (
             sub == "houses"
-            or regex.search(r"(?:xóa|xoá|xây|làm|sửa chữa|hỗ trợ)\b[^.;]{0,25}$", left, regex.I)
+            or regex.search(r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ)\b[^.;]{0,25}$", left, regex.I)
         ):
             return "houses_supported", "count-houses", subject
-        if unit == "VND":
-            if sub == "disbursement":
-                return "budget_disbursed", "money-disbursed", subject
-            if sub == "budget":
-                return "budget", "money-budget", subject
-            return None
         if unit in INCOME_UNITS and sub == "income":
             return "average_income", "money-income", subject
+        if unit == "VND":
+            if changed:
+                return None  # "tăng 15 tỷ đồng": a change, not an amount
+            if sub == "disbursement" or (
+                sub == "loans"
+                and any(c.rule["subject"] == "disbursement" for c in before if c.start >= clause)
+            ):
+                return "budget_disbursed", "money-disbursed", subject
+            if sub == "budget" and self._programme_money(view, fig, clause):
+                return "budget", "money-budget", subject
+            return None
         return None
+
+    def _programme_money(self, view: SentenceView, fig: Mention, clause: int) -> bool:
+        """A budget is a programme's or project's money, not a bank's, a firm's or a co-op's."""
+        text = self.doc.text
+        sentence = text[view.sent.start : view.sent.end]
+        if _NOT_PROGRAMME.search(text[view.sent.start : fig.start]):
+            return False
+        return bool(_PROGRAMME.search(sentence))
 
     # ------------------------------------------------------------------ when
     def year_for(
@@ -287,22 +390,17 @@ class Linker:
         text = self.doc.text
         after = text[fig.end : view.sent.end]
         since = self.since_for(view, fig)
-        m = _PAREN_YEAR.match(after)
+        m = _YEAR_AFTER.match(after)
         if m:
-            return int(m.group(1)), None, since
-        dated = [t for t in view.of("TIME") if _year_of(t) is not None]
-        times = [
-            t
-            for t in dated
-            if t.end <= fig.start and not _SINCE.search(text[view.sent.start : t.start])
-        ]
+            return int(m.group("y") or m.group("y2")), None, since
+        dated = [t for t in view.of("TIME") if self.usable_time(t, view.sent.start)]
+        times = [t for t in dated if t.end <= fig.start]
         if not times:
             # a time written after the figure in the same clause: "… 26,11% vào cuối năm 2023"
             times = [
                 t
                 for t in dated
                 if 0 <= t.start - fig.end < 40
-                and not _SINCE.search(text[view.sent.start : t.start])
                 and not regex.search(r"[;(]", text[fig.end : t.start])
             ][:1]
         if not times and block_times:
@@ -329,6 +427,13 @@ class Linker:
             return int(self.doc.meta.published[:4]), None, since
         return self.reference_year, None, since
 
+    def usable_time(self, t: Mention, sent_start: int) -> bool:
+        """A time that can date a figure: dated, not a `so với` baseline, not a poverty standard's period."""
+        if _year_of(t) is None:
+            return False
+        before = self.doc.text[sent_start : t.start]
+        return not _SINCE.search(before) and not _STANDARD_BEFORE.search(before)
+
     def since_for(self, view: SentenceView, fig: Mention) -> int | None:
         text = self.doc.text
         for t in view.of("TIME"):
@@ -347,8 +452,8 @@ class Linker:
             m
             for m in view.of("LOCALITY")
             if m.end <= fig.start
-            and m.attrs.get("level") != "country"
             and text[max(0, m.start - 1) : m.start] != "("
+            and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
         ]
         if places:
             last = places[-1]
@@ -395,8 +500,10 @@ class Linker:
             view = SentenceView(doc, sent, by_sentence[i])
             if block.kind == "body":
                 self._link_sentence(view, block_times)
-            block_times.extend(
-                t for t in view.of("TIME") if _year_of(t) and not t.attrs.get("from_published")
+            block_times.extend(  # the passage's times, for sentences that name none
+                t
+                for t in view.of("TIME")
+                if self.usable_time(t, sent.start) and not t.attrs.get("from_published")
             )
             places = [
                 m
@@ -513,9 +620,13 @@ class Linker:
         value = fig.attrs.get("value")
         unit = "%" if fig.type == "PERCENT" else fig.attrs.get("unit")
         if indicator == "poverty_rate_reduction":
-            unit = "pp/year" if fig.attrs.get("per_year") else "pp"
-        if indicator == "average_income" and unit in ("VND/month", "VND/year"):
-            unit = "VND/person/" + unit.split("/")[1]  # an income is a person's
+            per_year = fig.attrs.get("per_year") or _PER_YEAR_BEFORE.search(
+                text[max(view.sent.start, fig.start - 40) : fig.start]
+            )
+            unit = "pp/year" if per_year else "pp"
+        if indicator == "average_income" and unit in ("VND/month", "VND/year", "VND"):
+            # an income is a person's; written in plain đồng it is a year's
+            unit = "VND/person/" + (unit.split("/")[1] if "/" in unit else "year")
         clause_start = _clause_start(text, view.sent.start, fig.start)
         targets = [
             c for c in cues if c.kind == "target" and clause_start <= c.start and c.end <= fig.start

@@ -103,3 +103,151 @@ def test_figures_in_boilerplate_and_other_topics_give_no_facts():
         "Tin cùng chuyên mục\nTỷ lệ hộ nghèo của tỉnh Lào Cai giảm còn 9,5% trong năm 2023\n"
     )
     assert facts(text) == []
+
+
+# ---------------------------------------------------------------- figures that are no facts
+
+
+def test_bank_money_is_not_a_programme_budget():
+    assert (
+        facts(
+            "Năm 2018, Ngân hàng Nông nghiệp chi nhánh tỉnh Kon Tum huy động vốn đạt 4.200 tỷ đồng."
+        )
+        == []
+    )
+    assert facts("Tổng số vốn hoạt động của các HTX ở huyện Mang Yang là 11 tỷ đồng.") == []
+    assert facts("Năm 2018, tỉnh Kon Tum huy động 120 tỷ đồng để xóa nhà tạm cho hộ nghèo.") == [
+        ("budget", "Kon Tum", 2018, 120000000000, "actual")
+    ]
+
+
+def test_increase_of_money_is_no_level():
+    assert facts(
+        "Năm 2022, kinh phí hỗ trợ hộ nghèo của tỉnh Yên Bái tăng 15 tỷ đồng, đạt 215 tỷ đồng."
+    ) == [("budget", "Yên Bái", 2022, 215000000000, "actual")]
+
+
+def test_percent_of_other_things_after_a_semicolon():
+    got = facts(
+        "Năm 2024, tỷ lệ hộ nghèo của huyện Bảo Lạc giảm còn 6,2%; 95% số thôn có đường bê tông."
+    )
+    assert got == [("poverty_rate", "Bảo Lạc", 2024, 6.2, "actual")]
+    got = facts(
+        "Phấn đấu năm 2025, giảm tỷ lệ hộ nghèo của huyện Bảo Lạc 2%; 100% số xã đạt chuẩn nông thôn mới."
+    )
+    assert got == [("poverty_rate_reduction", "Bảo Lạc", 2025, 2, "target")]
+
+
+def test_a_subset_of_poor_households_is_not_their_count():
+    got = facts(
+        "Năm 2022, huyện Bảo Lạc có 1.540 hộ nghèo, trong đó 320 hộ nghèo chưa có nhà ở kiên cố."
+    )
+    assert got == [("poor_households", "Bảo Lạc", 2022, 1540, "actual")]
+    assert facts("Năm 2022, huyện Bảo Lạc có 2.300 hộ nghèo đang vay vốn ngân hàng.") == []
+
+
+def test_number_words_and_slogans_give_no_facts():
+    assert facts("Nhiều công nhân ở tỉnh Bình Dương mơ được làm chủ một căn nhà nhỏ.") == []
+    assert (
+        facts(
+            "Năm 2017, phong trào “Xóa một hộ đói, giảm 2 hộ nghèo” được nhân rộng ở tỉnh Nghệ An."
+        )
+        == []
+    )
+
+
+def test_income_needs_an_average_and_may_belong_to_a_group():
+    assert (
+        facts("Năm 2023, mỗi ha cam ở huyện Cao Phong cho thu nhập khoảng 300 triệu đồng/năm.")
+        == []
+    )
+    doc = extract(
+        TITLE
+        + "Năm 2023, thu nhập bình quân của các xã viên, lao động thường xuyên của HTX ở xã Kỳ Lợi "
+        "đạt 60 triệu đồng/người/năm.",
+        published="2024-01-01",
+    )
+    [fact] = doc.facts
+    assert fact["indicator"] == "average_income"
+    assert fact["group"].startswith("các xã viên, lao động thường xuyên")
+
+
+def test_cue_words_match_whole_words_only():
+    assert facts("Năm 2020, chi hội thôn Vống Hạ, xã Tam Hưng tiết kiệm được 20 triệu đồng.") == []
+
+
+# ---------------------------------------------------------------- time and place
+
+
+def test_poverty_standard_period_is_not_the_figures_time():
+    got = facts(
+        "Theo chuẩn nghèo đa chiều giai đoạn 2016 - 2020, năm 2017 huyện Định Hóa còn trên 7.000 hộ nghèo, chiếm 27%."
+    )
+    assert got == [
+        ("poor_households", "Định Hóa", 2017, 7000, "actual"),
+        ("poverty_rate", "Định Hóa", 2017, 27, "actual"),
+    ]
+
+
+def test_year_written_right_after_the_figure():
+    got = facts("Tỷ lệ hộ nghèo của xã Tân Lập giảm từ 12,4% năm 2019 xuống còn 4,2% năm 2023.")
+    assert [(g[0], g[2], g[3]) for g in got] == [
+        ("poverty_rate", 2019, 12.4),
+        ("poverty_rate", 2023, 4.2),
+    ]
+
+
+def test_baseline_year_does_not_leak_into_the_next_sentence():
+    got = facts(
+        "Đến cuối năm 2020, tổng dư nợ của ngân hàng ở tỉnh Hà Giang đạt 900 tỷ đồng, tăng 80 tỷ đồng so với năm 2019. "
+        "Nguồn vốn này giúp 1.200 hộ nghèo thoát nghèo."
+    )
+    assert got == [("poor_households_reduction", "Hà Giang", 2020, 1200, "actual")]
+
+
+def test_national_figures_are_about_the_country():
+    assert facts("Tính đến cuối năm 2020, tỷ lệ hộ nghèo của cả nước còn 2,75%.") == [
+        ("poverty_rate", "Việt Nam", 2020, 2.75, "actual")
+    ]
+
+
+def test_place_of_a_comparison_is_not_the_subject():
+    got = facts(
+        "Năm 2015, xã Tân Mỹ là một trong những xã khó khăn nhất của huyện Hàm Thuận Bắc với tỷ lệ hộ nghèo 35%."
+    )
+    assert got == [("poverty_rate", "Tân Mỹ", 2015, 35, "actual")]
+
+
+# ---------------------------------------------------------------- phrasings the cues must cover
+
+
+def test_average_income_in_plain_dong_is_per_person_per_year():
+    got = facts(
+        "Thu nhập bình quân đầu người của xã Phú Lộc tăng từ 20 triệu đồng năm 2015 lên 45 triệu đồng năm 2020."
+    )
+    assert got == [
+        ("average_income", "Phú Lộc", 2015, 20000000, "actual"),
+        ("average_income", "Phú Lộc", 2020, 45000000, "actual"),
+    ]
+
+
+def test_fall_per_year_with_adverbs_between():
+    doc = extract(
+        TITLE + "Giai đoạn 2016-2020, tỷ lệ hộ nghèo của tỉnh Lào Cai giảm bình quân mỗi năm 2,5%."
+    )
+    [fact] = doc.facts
+    assert (fact["indicator"], fact["value"], fact["unit"], fact["year"]) == (
+        "poverty_rate_reduction",
+        2.5,
+        "pp/year",
+        2020,
+    )
+
+
+def test_escaping_poverty_with_words_between_and_disbursement_over_loans():
+    assert facts("Năm 2021, huyện Mường Tè đã giúp 450 hộ nghèo vươn lên thoát nghèo.") == [
+        ("poor_households_reduction", "Mường Tè", 2021, 450, "actual")
+    ]
+    assert facts(
+        "Năm 2021, NHCSXH huyện Mường Tè đã giải ngân cho 3.000 lượt hộ vay vốn với số tiền 120 tỷ đồng."
+    ) == [("budget_disbursed", "Mường Tè", 2021, 120000000000, "actual")]

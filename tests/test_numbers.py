@@ -675,7 +675,12 @@ SEED_FIGURES = {
     ("001_071bd52c43493f22", "3,78%/năm"): ("PERCENT", 3.78, None, None),
     ("001_071bd52c43493f22", "33.486 hộ"): ("QUANTITY", 33486, "households", None),
     ("002_18b273a5c1c34203", "gần 3.600 nhân khẩu"): ("QUANTITY", 3600, "persons", "nearly"),
-    ("002_18b273a5c1c34203", "24,1 triệu đồng/người/năm"): ("QUANTITY", 24100000, "VND/person/year", None),
+    ("002_18b273a5c1c34203", "24,1 triệu đồng/người/năm"): (
+        "QUANTITY",
+        24100000,
+        "VND/person/year",
+        None,
+    ),
     ("002_18b273a5c1c34203", "khoảng 400 lao động"): ("QUANTITY", 400, "workers", "about"),
     ("002_18b273a5c1c34203", "63 nhà"): ("QUANTITY", 63, "houses", None),
     ("003_8bb7c323e6b1daaf", "14,78%"): ("PERCENT", 14.78, None, None),
@@ -708,11 +713,18 @@ def test_every_gold_fact_value_is_a_recognized_figure(seeds):
         for fact in gold["facts"]:
             ev = fact["evidence"]
             values = [
-                m.attrs.get("value") for m in doc.mentions
+                m.attrs.get("value")
+                for m in doc.mentions
                 if m.type in ("QUANTITY", "PERCENT") and ev["start"] <= m.start < ev["end"]
             ]
-            assert any(v is not None and abs(v - fact["value"]) <= 1e-9 * max(1, abs(fact["value"])) for v in values), (
-                gold["doc_id"], fact["indicator"], fact["value"], values,
+            assert any(
+                v is not None and abs(v - fact["value"]) <= 1e-9 * max(1, abs(fact["value"]))
+                for v in values
+            ), (
+                gold["doc_id"],
+                fact["indicator"],
+                fact["value"],
+                values,
             )
 
 

@@ -580,7 +580,8 @@ def _figure(
         if a > b or b == 0:
             return None, resume
         ratio = [_as_number(a), _as_number(b)]
-    elif cue is not None:
+    elif cue is not None and not (has_unit and fold(unit_text) in R.percent):
+        # (a percentage is never a year, a date or a number in a name: "mỗi năm 2,5%")
         if cue.years_only:
             if _is_year_token(n1, max_year):
                 return None, after_years  # đến 2025
