@@ -35,6 +35,9 @@ LEVEL_OF = {
 HOUSEHOLD_COUNT = {"poor": "poor_households", "near": "near_poor_households"}
 INCOME_UNITS = ("VND/person/year", "VND/person/month", "VND/month", "VND/year", "VND")
 _APPROX = r"(?:khoảng|gần|hơn|trên|ước|xấp xỉ)?\s*"
+# A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
+# figures hold for.
+MIN_PROGRAMME_YEAR = 1990
 _MONEY_SUBJECTS = frozenset({"budget", "disbursement", "loans", "finance", "income"})
 # which subject cues can govern a figure of each kind (others are modifiers: "kinh phí hỗ trợ hộ nghèo")
 _SUBJECTS_FOR: dict[str, frozenset[str]] = {
@@ -88,7 +91,7 @@ _KE_HOACH_AFTER = regex.compile(
 _SHARE_OF_OTHER = regex.compile(r"^\s*(?:trở lên\s+)?số\s+(?!hộ\s+(?:cận\s+)?nghèo)", regex.I)
 # "320 hộ nghèo chưa có nhà ở", "hộ nghèo đang vay vốn": a subset, not the unit's count
 _SUBSET_AFTER = regex.compile(
-    r"^(?:cận\s+)?nghèo\s*,?\s*(?:chưa có|đang vay|được (?:vay|hỗ trợ|giúp|cấp|tặng)|và (?:các )?đối tượng|"
+    r"^(?:cận\s+)?nghèo\s*(?:,\s*(?:hộ\s+)?cận nghèo\s+)?,?\s*(?:chưa có|đang vay|được (?:vay|hỗ trợ|giúp|cấp|tặng)|và (?:các )?đối tượng|"
     r"và hộ|có nhu cầu|tham gia|thuộc diện|có nguy cơ|có hoàn cảnh|còn thiếu|thiếu|vay)",
     regex.I,
 )
@@ -210,7 +213,7 @@ def _inside_quotes(text: str, start: int, at: int) -> bool:
     return segment.rfind("“") > segment.rfind("”")
 
 
-def _clause_start(text: str, start: int, at: int) -> int:
+def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
     """Where the clause of offset `at` begins: after the last ";" or ":" before it outside
     parentheses. A figure inside "(năm 2021 giảm 3,01%; năm 2022 …)" belongs to the clause
     the parenthesis stands in."""
@@ -220,7 +223,7 @@ def _clause_start(text: str, start: int, at: int) -> int:
             depth += 1
         elif text[i] == "(":
             if depth == 0:
-                return _clause_start(text, start, i)
+                return _clause_start(text, start, i, marks)
             depth -= 1
     depth = 0
     for i in range(at - 1, start - 1, -1):
@@ -229,7 +232,7 @@ def _clause_start(text: str, start: int, at: int) -> int:
             depth += 1
         elif ch == "(":
             depth -= 1
-        elif ch in ";:" and depth == 0:
+        elif ch in marks and depth == 0:
             return i + 1
     return start
 
@@ -297,7 +300,7 @@ class Linker:
             if sub not in LEVEL_OF:
                 return None
             verb_first = subject is not None and regex.search(
-                r"\bgiảm\s*(?:nhanh\s*|thêm\s*)?$",
+                r"\bgiảm\s*(?:nhanh\s*|thêm\s*)?(?:số\s*)?$",
                 text[max(s0, subject.start - 15) : subject.start],
                 regex.I,
             )  # "giảm tỷ lệ hộ nghèo 4%"
@@ -360,7 +363,7 @@ class Linker:
         ):
             return "houses_supported", "count-houses", subject
         if unit in INCOME_UNITS and sub == "income":
-            return "average_income", "money-income", subject
+            return None if changed else ("average_income", "money-income", subject)
         if unit == "VND":
             if changed:
                 return None  # "tăng 15 tỷ đồng": a change, not an amount
@@ -503,14 +506,18 @@ class Linker:
             block_times.extend(  # the passage's times, for sentences that name none
                 t
                 for t in view.of("TIME")
-                if self.usable_time(t, sent.start) and not t.attrs.get("from_published")
+                if self.usable_time(t, sent.start)
+                and not t.attrs.get("from_published")
+                and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
             )
             places = [
                 m
                 for m in view.of("LOCALITY")
                 if m.attrs.get("level") in ("province", "district", "commune")
             ]
-            if places:
+            # a list of venues ("tại P. Bình Hiên, P. An Hải Bắc, …") is no passage's subject
+            levels = [m.attrs["level"] for m in places]
+            if places and max(levels.count(lv) for lv in set(levels)) < 3:
                 self.discourse.last_place = place_of(places[0])
         return self.facts
 
@@ -628,8 +635,10 @@ class Linker:
             # an income is a person's; written in plain đồng it is a year's
             unit = "VND/person/" + (unit.split("/")[1] if "/" in unit else "year")
         clause_start = _clause_start(text, view.sent.start, fig.start)
+        # a plan word governs its clause, and across "mục tiêu cụ thể: …" into the list it opens
+        target_from = _clause_start(text, view.sent.start, fig.start, marks=";")
         targets = [
-            c for c in cues if c.kind == "target" and clause_start <= c.start and c.end <= fig.start
+            c for c in cues if c.kind == "target" and target_from <= c.start and c.end <= fig.start
         ]
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS"
         group_from = subject.start if subject is not None else clause_start

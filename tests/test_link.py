@@ -251,3 +251,23 @@ def test_escaping_poverty_with_words_between_and_disbursement_over_loans():
     assert facts(
         "Năm 2021, NHCSXH huyện Mường Tè đã giải ngân cho 3.000 lượt hộ vay vốn với số tiền 120 tỷ đồng."
     ) == [("budget_disbursed", "Mường Tè", 2021, 120000000000, "actual")]
+
+
+def test_targets_listed_after_a_colon_and_falls_of_the_count():
+    got = facts(
+        "Huyện Định Hóa đề ra mục tiêu cụ thể: đến năm 2020, thu nhập bình quân đầu người đạt 42 triệu đồng, "
+        "giảm số hộ nghèo bình quân hàng năm từ 3% trở lên."
+    )
+    assert got == [
+        ("average_income", "Định Hóa", 2020, 42000000, "target"),
+        ("poverty_rate_reduction", "Định Hóa", 2020, 3, "target"),
+    ]
+
+
+def test_history_is_not_the_passages_time():
+    got = facts(
+        "Trong kháng chiến (1946-1954), huyện Định Hóa là nơi ở của các cơ quan Trung ương. "
+        "Theo chuẩn nghèo đa chiều giai đoạn 2016 - 2020, Định Hóa vẫn còn trên 7.000 hộ nghèo.",
+        published="2017-02-01",
+    )
+    assert got == [("poor_households", "Định Hóa", 2017, 7000, "actual")]
