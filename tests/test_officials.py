@@ -149,3 +149,39 @@ def test_seed_officials(seeds, doc_id):
         for r in m.attrs["roles"]
     }
     assert found == SEED_OFFICIALS[doc_id]
+
+
+def test_officials_of_a_city_named_with_its_level_word_only():
+    [off] = mentions(
+        "Phó Chủ tịch UBND TX Sơn Tây Nguyễn Văn An cho biết thị xã đã hỗ trợ 120 hộ nghèo.",
+        "OFFICIAL",
+    )
+    assert off["name"] == "Nguyễn Văn An"
+    assert roles(off) == [("Phó Chủ tịch", "UBND", "Sơn Tây")]
+
+
+def test_org_with_a_bare_province_name_then_the_person():
+    [off] = mentions(
+        "Chủ tịch Hội LHPN Hà Nội Lê Thị Thu Hằng cho biết hội đã hỗ trợ 50 phụ nữ nghèo.",
+        "OFFICIAL",
+    )
+    assert off["name"] == "Lê Thị Thu Hằng"
+    assert roles(off) == [("Chủ tịch", "Hội Liên hiệp Phụ nữ", "Hà Nội")]
+
+
+def test_village_head():
+    [off] = mentions(
+        "Bà Lò Thị Hoa - Trưởng thôn Nà Sài cho biết cả thôn đã thoát nghèo.", "OFFICIAL"
+    )
+    assert off["name"] == "Lò Thị Hoa"
+    assert off["roles"][0]["locality"]["name"] == "Nà Sài"
+    assert off["roles"][0]["locality"]["level"] == "village"
+
+
+def test_minister_after_a_ministry_with_a_level_word_inside():
+    [off] = mentions(
+        "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Minh Hoan làm việc với tỉnh Sơn La.",
+        "OFFICIAL",
+    )
+    assert off["name"] == "Lê Minh Hoan"
+    assert roles(off) == [("Bộ trưởng", "Bộ Nông nghiệp và Phát triển nông thôn", None)]

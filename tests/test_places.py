@@ -178,3 +178,62 @@ def test_seed_localities(seeds, doc_id):
     assert all(m.attrs["province"] for m in units)
     for m in doc.mentions:
         assert doc.text[m.start : m.end] == m.text
+
+
+# ---------------------------------------------------------------- errors seen on the archive
+
+
+def test_level_word_before_a_persons_name_is_no_place():
+    locs = localities(
+        TITLE + "Chủ tịch UBND thành phố Lê Văn Hòa cho biết thành phố Đà Nẵng đã hỗ trợ 200 hộ."
+    )
+    assert ("Lê Văn Hòa", "district") not in names(locs) and not any(
+        "Lê Văn" in m["name"] for m in locs
+    )
+    assert ("Đà Nẵng", "province") in names(locs)
+
+
+def test_sentence_end_after_tp_abbreviation():
+    locs = localities(
+        TITLE + "Các hội viên đã có mặt trên địa bàn TP. Các cấp hội tiếp tục vận động người dân."
+    )
+    assert not any(m["name"] == "Các" for m in locs)
+
+
+def test_level_words_inside_ordinary_compounds():
+    locs = localities(
+        TITLE + "Bộ Nông nghiệp và Phát triển nông thôn Lê Minh Hoan thăm các hộ dân ở tỉnh Sơn La."
+    )
+    assert names(locs) == {("Sơn La", "province")}
+    locs = localities(
+        TITLE + "Lễ hội ở huyện Sóc Sơn thu hút du khách, Sóc Sơn có nhiều làng nghề."
+    )
+    assert ("Sóc Sơn", "district") in names(locs)
+    assert not any(m["level"] == "village" for m in locs)
+
+
+def test_a_parent_after_a_comma_is_not_a_sibling():
+    locs = localities(
+        TITLE + "Đoàn đã thăm xã Tân Lập, Đan Phượng và huyện Bảo Lạc, Cao Bằng trong năm 2023."
+    )
+    assert {("Đan Phượng", "district"), ("Cao Bằng", "province")} <= names(locs)
+    tan_lap = next(m for m in locs if m["name"] == "Tân Lập")
+    assert tan_lap["district"] == "Đan Phượng"
+    assert ("Đan Phượng", "commune") not in names(locs)
+
+
+def test_village_parent_is_the_commune_written_after_it():
+    locs = localities(
+        TITLE
+        + "Năm 2019, Hội đã trao quà tại xã Cự Khê. Chi hội thôn Đông, xã Tam Hưng tiếp tục tiết kiệm."
+    )
+    dong = next(m for m in locs if m["name"] == "Đông" and m["level"] == "village")
+    assert dong["commune"] == "Tam Hưng"
+
+
+def test_acronyms_road_codes_and_abbreviated_levels():
+    locs = localities(
+        TITLE + "Nâng cấp đường tỉnh ĐT 268 qua xã NTM; UBND TX Sơn Tây và P. Quang Trung phối hợp."
+    )
+    assert not any(m["name"] in ("ĐT", "NTM", "ĐT 268") for m in locs)
+    assert ("Sơn Tây", "district") in names(locs)

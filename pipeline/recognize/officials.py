@@ -25,7 +25,15 @@ from spacy.tokens import Doc, Token
 
 from pipeline import patterns
 from pipeline.doc import Mention
-from pipeline.recognize.places import LocalityFinder, Place, is_name_syllable, locality_object
+from pipeline.recognize.places import (
+    LocalityFinder,
+    Place,
+    is_name_syllable,
+    locality_object,
+    longest_known_prefix,
+    name_run,
+    run_text,
+)
 from pipeline.recognize.spacy_doc import PhraseHit, find_phrases
 
 MAX_NAME = 5
@@ -199,6 +207,13 @@ class OfficialsFinder:
             if count == 0 and not tok.text[:1].isupper():
                 break
             after_lower = count > 0 and not doc[j - 1].text[:1].isupper()
+            if (
+                after_lower
+                and tok.text in surnames()
+                and j + 1 < len(doc)
+                and is_name_syllable(doc[j + 1])
+            ):
+                break  # "Bộ … Phát triển nông thôn Lê Minh Hoan": the name begins
             if (low in ORG_NAME_STOP and after_lower) or self._place_at(tok) is not None:
                 break
             if tok.text[:1].isupper() and count > 0 and self._is_level_word(j):
@@ -208,6 +223,24 @@ class OfficialsFinder:
             count += 1
             j += 1
         return j
+
+    def _bare_unit_at(self, i: int, limit: int) -> None:
+        """A province or district named without its level word right after an organization
+        ("Hội LHPN Hà Nội Lê Thị Thu Hằng"): registered as a place so the name after it is read."""
+        doc = self.doc
+        if not is_name_syllable(doc[i]) or doc[i].text.isdigit():
+            return
+        run = name_run(doc, i, limit)
+        for level in ("province", "district"):
+            known = longest_known_prefix(doc, run, level, self.places.era) if run else None
+            if known and len(known) >= 2:
+                end = known[-1].idx + len(known[-1].text)
+                place = Place(
+                    known[0].idx, end, run_text(doc, known), level, "gazetteer:after-organization"
+                )
+                self.places.places.append(place)
+                self.places.resolve()
+                return
 
     def _is_level_word(self, i: int) -> bool:
         """A level word opening a unit's name, not a syllable of another word ("Xã hội")."""
@@ -226,6 +259,16 @@ class OfficialsFinder:
         assert span is not None
         role = Role(title=doc.text[title.start : title.end], start=title.start, end=title.end)
         i = span.end
+        # "Trưởng thôn Nà Sài": the title ends with the level word of the place it heads
+        headed = next(
+            (p for p in self.places.places if p.start == doc[span.end - 1].idx and p.name), None
+        )
+        if headed is not None:
+            role.place = headed
+            role.end = headed.end
+            while i < len(doc) and doc[i].idx < headed.end:
+                i += 1
+            return role, i
         # "Trưởng phòng Lao động - Thương binh và Xã hội": the title carries its org head.
         if doc[span.end - 1].lower_ in ("phòng", "ban") and i < len(doc):
             j = self.read_org_name(i, limit)
@@ -257,6 +300,8 @@ class OfficialsFinder:
                 role.org_span = (head.start, role.end)
                 i = j
         # the unit: a named place, or a bare level word ("UBND tỉnh") meaning the article's one
+        if i < len(doc) and role.organization is not None and self._place_at(doc[i]) is None:
+            self._bare_unit_at(i, limit)
         if i < len(doc):
             place = self._place_at(doc[i])
             if place is not None:

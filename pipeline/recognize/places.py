@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.doc import Mention
 from pipeline.gazetteer import Unit, fold, get_gazetteer
-from pipeline.recognize.spacy_doc import find_phrases
+from pipeline.recognize.spacy_doc import PhraseHit, find_phrases
 
 MAX_NAME_SYLLABLES = 5
 # toàn tỉnh, trên địa bàn huyện, cả xã, của tỉnh, trong và ngoài tỉnh: the unit of the passage
@@ -182,51 +182,119 @@ class LocalityFinder:
                             )
                         )
                     continue
-                if level != "village":
+                if level == "village":
+                    whole = self._unit_spelled_with(hit, run)
+                    if (
+                        whole is not None
+                    ):  # "Sóc Sơn", "Bản Hồ": the level word is the name's first syllable
+                        self.places.append(whole)
+                        covered_to = whole.end
+                        continue
+                else:
                     known = longest_known_prefix(doc, run, level, self.era)
                     if known:
                         run = known
+                    elif not self._plausible_unknown_name(run, hit.rule):
+                        continue
                     elif len(run) > 4:
                         run = run[:4]
                 name_end = run[-1].idx + len(run[-1].text)
-                after = run[-1].i + 1
-                if after < len(doc) and doc[after].is_space and doc[after].text == " ":
-                    after += 1
-                parent, _ = _parent_after(doc, after, end)
-                self.places.append(
-                    Place(
-                        hit.start,
-                        name_end,
-                        run_text(doc, run),
-                        level,
-                        f"rule:{hit.rule['id']}",
-                        parents=[parent] if parent else [],
-                    )
+                parent, _ = _parent_after(doc, run[-1].i + 1, end)
+                place = Place(
+                    hit.start,
+                    name_end,
+                    run_text(doc, run),
+                    level,
+                    f"rule:{hit.rule['id']}",
+                    parents=[parent] if parent else [],
                 )
+                self.places.append(place)
                 covered_to = name_end
-                self._list_after(run[-1].i + 1, level, end, hit.rule["id"])
+                covered_to = max(
+                    covered_to, self._list_after(run[-1].i + 1, place, end, hit.rule["id"])
+                )
 
-    def _list_after(self, i: int, level: str, limit: int, rule_id: str) -> None:
-        """`các xã Pa Cheo, Y Tý và A Lù`, `02 thôn Nam Lanh Chang, Bắc Lanh Chang`: one level
-        word, several names. Names of units must be in the gazetteer; village names need not."""
+    def _plausible_unknown_name(self, run: list[Token], rule: dict[str, Any]) -> bool:
+        """A unit name the gazetteer does not know: not an abbreviation's guess, not a person
+        ("UBND thành phố Lê Văn Hòa"), not one syllable or an acronym ("xã NTM", "tỉnh ĐT")."""
+        if rule.get("requires_gazetteer"):
+            return False
+        if len(run) == 1:
+            return False
+        if any(t.text.isupper() and len(t.text) > 1 for t in run):
+            return False
+        from pipeline.recognize.officials import surnames  # the same cue data the people rules use
+
+        return run[0].text not in surnames()
+
+    def _unit_spelled_with(self, hit: PhraseHit, run: list[Token]) -> Place | None:
+        """A gazetteer unit whose name begins with a village word: "Sóc Sơn", "Làng Mô"."""
         doc = self.doc
+        for n in range(len(run), 0, -1):
+            name = doc.text[hit.start : run[n - 1].idx + len(run[n - 1].text)]
+            if not doc.text[hit.start : hit.start + 1].isupper():
+                return None  # "sóc Sơn": a level word, then a name
+            units = [u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS]
+            if units:
+                levels = {u.level for u in units}
+                level = (
+                    "province"
+                    if "province" in levels
+                    else units[0].level
+                    if len(levels) == 1
+                    else "unit"
+                )
+                end = run[n - 1].idx + len(run[n - 1].text)
+                return Place(hit.start, end, name, level, "gazetteer:name-with-level-syllable")
+        return None
+
+    def _list_after(self, i: int, first: Place, limit: int, rule_id: str) -> int:
+        """`các xã Pa Cheo, Y Tý và A Lù`, `02 thôn Nam Lanh Chang, Bắc Lanh Chang`: one level
+        word, several names. A name after a comma that is a unit above the first one and
+        contains it is its parent (`xã Tân Lập, Đan Phượng`). Returns where the list ends."""
+        doc = self.doc
+        level = first.level
+        end_at = -1
         while i < len(doc) and doc[i].idx < limit:
             if doc[i].text == "," or doc[i].lower_ == "và":
                 j = i + 1
             else:
-                return
+                break
             if j >= len(doc) or not is_name_syllable(doc[j]) or doc[j].text.isdigit():
-                return
+                break
             run = name_run(doc, j, limit)
             if not run or len(run) > 4:
-                return
+                break
+            name = run_text(doc, run)
+            s, e = run[0].idx, run[-1].idx + len(run[-1].text)
+            if level != "village" and doc[i].text == ",":
+                parent_level = self._parent_level(first, name)
+                if parent_level is not None:
+                    first.parents.append(name)
+                    self.places.append(Place(s, e, name, parent_level, f"rule:{rule_id}:parent"))
+                    end_at = e
+                    i = run[-1].i + 1
+                    continue
             if level != "village":
                 known = longest_known_prefix(doc, run, level, self.era)
                 if known is None or len(known) != len(run):
-                    return
-            s, e = run[0].idx, run[-1].idx + len(run[-1].text)
-            self.places.append(Place(s, e, run_text(doc, run), level, f"rule:{rule_id}:list"))
+                    break
+            self.places.append(Place(s, e, name, level, f"rule:{rule_id}:list"))
+            end_at = e
             i = run[-1].i + 1
+        return end_at
+
+    def _parent_level(self, child: Place, name: str) -> str | None:
+        """The level of `name` if it is a unit above `child` that one of its candidates lies in."""
+        child_units = units_named(child.name, child.level, self.era)
+        above = {"commune": ("district", "province"), "district": ("province",)}.get(
+            child.level, ()
+        )
+        for level in above:
+            for u in units_named(name, level, self.era):
+                if any(_same(u.name, c.district) or _same(u.name, c.province) for c in child_units):
+                    return level
+        return None
 
     # ----------------------------------------------------------------- regions, country
     def find_regions(self) -> None:
@@ -397,12 +465,25 @@ class LocalityFinder:
         self._attach_villages()
 
     def _attach_villages(self) -> None:
+        """A village's commune: the one written right after it (`thôn Đông, xã Tam Hưng`),
+        else the last one named before it."""
+        ordered = sorted(self.places, key=lambda q: q.start)
         last_commune: Place | None = None
-        for p in sorted(self.places, key=lambda q: q.start):
+        for k, p in enumerate(ordered):
             if p.level == "commune" and not p.anaphor:
                 last_commune = p
-            elif p.level == "village" and last_commune is not None:
-                p.parent_place = last_commune
+            elif p.level == "village":
+                nxt = next((q for q in ordered[k + 1 :] if q.level != "village"), None)
+                gap = self.doc.text[p.end : nxt.start] if nxt is not None else ""
+                if (
+                    nxt is not None
+                    and nxt.level == "commune"
+                    and not nxt.anaphor
+                    and gap.strip() in (",", "-", "–")
+                ):
+                    p.parent_place = nxt
+                elif last_commune is not None:
+                    p.parent_place = last_commune
 
     def resolve_level(self, level: str, at: int) -> Place | None:
         """The unit of `level` a passage at offset `at` is about: the last one named before it,
