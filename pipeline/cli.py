@@ -92,6 +92,81 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_MARK = {
+    "consistent": "✔ consistent  ",
+    "inconsistent": "✘ INCONSISTENT",
+    "cannot_check": "? cannot check",
+}
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return " ".join(text[left:right].split())
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from pipeline.check import find_contradictions
+    from pipeline.ingest import iter_documents
+    from pipeline.runner import Pipeline
+
+    pipeline = Pipeline(options={"recognize": {"ner": "off"}})
+    records = []
+    human: list[str] = []
+    counts = {"consistent": 0, "inconsistent": 0, "cannot_check": 0}
+    for doc in pipeline.run(iter_documents(args.paths)):
+        record = doc.to_json(include_blocks=False)
+        records.append(record)
+        for c in doc.checks:
+            counts[c["status"]] += 1
+        if args.json or not (doc.checks or doc.errors):
+            continue
+        title = doc.meta.title or ""
+        human.append(
+            f"{doc.doc_id}  {title[:80]}"
+            + (f" ({doc.meta.published})" if doc.meta.published else "")
+        )
+        for e in doc.errors:
+            human.append(f"  ! error          {e.stage}/{e.code}: {e.message}")
+        for c in sorted(
+            doc.checks,
+            key=lambda c: ["inconsistent", "cannot_check", "consistent"].index(c["status"]),
+        ):
+            human.append(f"  {_MARK[c['status']]}  {c['kind']:14} {c['message']}")
+            if c["status"] == "inconsistent" and c["evidence"]:
+                first = c["evidence"][0]
+                human.append(
+                    f"        « {_sentence_around(doc.text, first['start'], first['end'])[:300]} »"
+                )
+    contradictions = find_contradictions(records)
+    if args.json:
+        payload = {
+            "documents": [
+                {"doc_id": r["doc_id"], "source": r["source"], "checks": r["checks"]}
+                for r in records
+            ],
+            "contradictions": contradictions,
+            "summary": {**counts, "contradictions": len(contradictions)},
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for line in human:
+        print(line)
+    if contradictions:
+        print(f"\nAcross articles: {len(contradictions)} contradiction(s)")
+        for c in contradictions:
+            sources = "; ".join(f"{s['value']:g} ({s['doc_id']})" for s in c["sources"])
+            print(f"  ✘ {c['indicator']} {c['locality']} ({c['level']}) {c['year']}: {sources}")
+    total = sum(counts.values())
+    print(
+        f"\n{len(records)} documents, {total} checks: {counts['consistent']} consistent, "
+        f"{counts['inconsistent']} inconsistent, {counts['cannot_check']} cannot be checked; "
+        f"{len(contradictions)} contradictions across articles"
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnfacts", description="Turn Vietnamese news reports into structured, checkable facts."
@@ -147,6 +222,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-fact-f1", type=float, default=None, help="exit 1 when fact F1 is below this"
     )
     ev.set_defaults(func=cmd_eval)
+
+    ck = sub.add_parser(
+        "check",
+        help="check that each article's figures add up, and find contradictions between articles",
+        description="Runs the pipeline on the documents and prints, per article, every arithmetic check "
+        "(changes, sums of parts, shares of a plan, common bases, averages, rate changes) with its "
+        "status, then the contradictions across articles (same place, indicator and year, "
+        "different values).",
+    )
+    ck.add_argument("paths", nargs="+", help="files or directories of articles")
+    ck.add_argument(
+        "--json", action="store_true", help="print the checks and contradictions as JSON"
+    )
+    ck.set_defaults(func=cmd_check)
     return parser
 
 

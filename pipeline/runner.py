@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 # Importing a stage module registers its stage.
+from pipeline import check as _check  # noqa: F401
 from pipeline import clean as _clean  # noqa: F401
 from pipeline import link as _link  # noqa: F401
 from pipeline import recognize as _recognize  # noqa: F401
@@ -22,7 +23,7 @@ from pipeline.doc import Document, Meta
 from pipeline.ingest import IngestOptions, iter_documents, text_to_document
 from pipeline.registry import Stage, get_stage
 
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment", "recognize", "link")
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment", "recognize", "link", "check")
 
 
 class Pipeline:

@@ -1,0 +1,161 @@
+"""Checks of an article's arithmetic, and contradictions across articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline import extract
+from pipeline.check import Interval, find_contradictions, interval_of
+from pipeline.cli import main
+from pipeline.doc import Mention
+
+TITLE = "Giảm nghèo bền vững ở vùng cao biên giới\n"
+
+
+def checks(text: str, published: str = "2024-06-01") -> list[tuple[str, str]]:
+    doc = extract(TITLE + text, published=published)
+    assert not doc.errors, doc.errors
+    return [(c["kind"], c["status"]) for c in doc.checks]
+
+
+def test_intervals_follow_the_written_precision_and_qualifier():
+    exact = Mention("QUANTITY", 0, 13, "1.417,3 tỷ đồng", {"value": 1417300000000, "approx": None})
+    assert interval_of(exact) == Interval(1417250000000, 1417350000000)
+    nearly = Mention(
+        "QUANTITY", 0, 16, "gần 837,6 tỷ đồng", {"value": 837600000000, "approx": "nearly"}
+    )
+    iv = interval_of(nearly)
+    assert iv.hi == 837650000000 and iv.lo < 837550000000
+
+
+def test_change_consistent_and_inconsistent():
+    assert checks(
+        "Năm 2023, huyện Mèo Vạc đã giảm 1.250 hộ nghèo (từ 6.410 hộ xuống còn 5.160 hộ)."
+    ) == [("change", "consistent")]
+    assert checks(
+        "Năm 2023, huyện Mèo Vạc đã giảm 1.350 hộ nghèo (từ 6.410 hộ xuống còn 5.160 hộ)."
+    ) == [("change", "inconsistent")]
+
+
+def test_parts_of_a_total():
+    assert checks(
+        "Năm 2023, tổng kinh phí thực hiện chương trình của tỉnh Cao Bằng là 512,4 tỷ đồng, trong đó: "
+        "ngân sách trung ương 480,1 tỷ đồng; ngân sách địa phương 32,3 tỷ đồng."
+    ) == [("sum_of_parts", "consistent")]
+    assert checks(
+        "Năm 2023, tổng kinh phí thực hiện chương trình của tỉnh Cao Bằng là 512,4 tỷ đồng, trong đó: "
+        "ngân sách trung ương 470,1 tỷ đồng; ngân sách địa phương 32,3 tỷ đồng."
+    ) == [("sum_of_parts", "inconsistent")]
+
+
+def test_rounding_alone_is_never_an_inconsistency():
+    # 3 + 3 + 4 = 10 written as 3,3 + 3,3 + 3,4 → the parts are exact; 1/3 shares round up and down
+    assert checks(
+        "Năm 2023, tổng vốn hỗ trợ sinh kế của huyện Mèo Vạc là 10 tỷ đồng, trong đó: xã Lũng Pù 3,3 tỷ đồng; "
+        "xã Sơn Vĩ 3,3 tỷ đồng; xã Xín Cái 3,4 tỷ đồng."
+    ) == [("sum_of_parts", "consistent")]
+    assert checks(
+        "Năm 2023, mức giảm tỷ lệ hộ nghèo của huyện Mèo Vạc bình quân đạt 3,33%/năm "
+        "(năm 2021 giảm 3,3%, năm 2022 giảm 3,3%, năm 2023 giảm 3,4%)."
+    ) == [("average", "consistent")]
+
+
+def test_share_of_the_plan():
+    text = (
+        "Năm 2024, tổng vốn phân bổ cho chương trình giảm nghèo của tỉnh Hà Giang là 600 tỷ đồng. "
+        "Đến tháng 10, tỉnh đã giải ngân {paid} tỷ đồng, đạt 45,5% kế hoạch."
+    )
+    assert checks(text.format(paid="273")) == [("share_of_plan", "consistent")]
+    assert checks(text.format(paid="300")) == [("share_of_plan", "inconsistent")]
+
+
+def test_share_without_a_stated_plan_says_why():
+    doc = extract(
+        TITLE + "Năm 2024, huyện Mèo Vạc đã giải ngân 27,3 tỷ đồng, đạt 45,5% kế hoạch.",
+        published="2024-11-01",
+    )
+    [c] = doc.checks
+    assert c["status"] == "cannot_check"
+    assert "plan" in c["message"]
+    assert [e["text"] for e in c["evidence"]] == ["27,3 tỷ đồng", "45,5%"]
+
+
+def test_counts_and_rates_of_one_base():
+    ok = "Đến hết năm 2023, huyện Mèo Vạc còn 3.000 hộ nghèo, tỷ lệ 20%; còn 1.500 hộ cận nghèo, tỷ lệ 10%."
+    bad = "Đến hết năm 2023, huyện Mèo Vạc còn 3.000 hộ nghèo, tỷ lệ 20%; còn 1.500 hộ cận nghèo, tỷ lệ 12%."
+    assert checks(ok) == [("common_base", "consistent")]
+    assert checks(bad) == [("common_base", "inconsistent")]
+
+
+def test_rate_before_after_and_stated_change():
+    base = "Năm 2022, tỷ lệ hộ nghèo của huyện Mèo Vạc là 30,5%. Đến năm 2023, tỷ lệ hộ nghèo của huyện còn 25,2%, giảm {c}% so với năm 2022."
+    assert checks(base.format(c="5,3")) == [("rate_change", "consistent")]
+    assert checks(base.format(c="6,3")) == [("rate_change", "inconsistent")]
+
+
+def test_seed_checks(seeds):
+    got = {
+        doc_id: sorted((c["kind"], c["status"]) for c in doc.checks)
+        for doc_id, doc in seeds.items()
+    }
+    assert got["001_071bd52c43493f22"] == sorted(
+        [
+            ("sum_of_parts", "consistent"),  # 1.382 + 35,3 = 1.417,3 tỷ
+            ("sum_of_parts", "consistent"),  # gần 815,2 + 24,4 ≈ gần 837,6 tỷ
+            ("average", "consistent"),  # (3,01 + 3,68 + 4,66) / 3 = 3,78
+            ("change", "consistent"),  # 33.486 − 25.426 = 8.060
+            ("share_of_plan", "consistent"),  # 837,6 / 1.417,3 = 59,1 %
+            ("share_of_plan", "consistent"),  # 815,2 / 1.382 = 58,99 % ≈ 58,98 %
+            ("share_of_plan", "inconsistent"),  # 24,4 / 35,3 = 69,1 %, printed 63,5 %
+        ]
+    )
+    assert got["003_8bb7c323e6b1daaf"] == [
+        ("common_base", "consistent"),
+        ("rate_change", "cannot_check"),
+    ]
+    assert got["004_4479d55d298e7c9c"] == [("rate_change", "cannot_check")]
+
+
+def _record(doc_id: str, place: str, value: float, year: int = 2023) -> dict:
+    return {
+        "doc_id": doc_id,
+        "facts": [
+            {
+                "indicator": "poverty_rate",
+                "locality": {"name": place, "level": "district", "code": None},
+                "value": value,
+                "unit": "%",
+                "year": year,
+                "evidence": {"start": 0, "end": 10, "text": f"tỷ lệ {value}%"},
+            }
+        ],
+    }
+
+
+def test_contradictions_across_articles():
+    records = [
+        _record("a", "Mèo Vạc", 20.1),
+        _record("b", "Mèo  vạc", 22.4),
+        _record("c", "Mèo Vạc", 20.1),
+        _record("d", "Đồng Văn", 15.0),
+        _record("e", "Mèo Vạc", 25.0, year=2022),
+    ]
+    [c] = find_contradictions(records)
+    assert (c["indicator"], c["locality"], c["year"]) == ("poverty_rate", "Mèo Vạc", 2023)
+    assert c["values"] == [20.1, 22.4]
+    assert [s["doc_id"] for s in c["sources"]] == ["a", "b", "c"]
+
+
+def test_check_command_reports_a_corpus(tmp_path: Path, capsys):
+    from tests.conftest import CORPUS
+
+    assert main(["check", str(CORPUS)]) == 0
+    out = capsys.readouterr().out
+    assert "001_071bd52c43493f22" in out
+    assert "INCONSISTENT" in out and "24,4 tỷ đồng" in out
+    assert main(["check", str(CORPUS), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"documents", "contradictions"} <= data.keys()
+    statuses = [c["status"] for d in data["documents"] for c in d["checks"]]
+    assert statuses.count("inconsistent") == 1
