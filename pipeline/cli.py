@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
-
-import jsonlines
 
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestOptions
 from pipeline.runner import RunStats
@@ -30,31 +27,38 @@ def _progress(docs: Iterator, enabled: bool) -> Iterator:
 
 
 @contextlib.contextmanager
-def _open_output(path: str) -> Iterator[IO[str]]:
+def _open_output(path: str, append: bool = False) -> Iterator[IO[str]]:
     if path == "-":
         yield sys.stdout
         return
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="\n") as fh:
+    with out.open("a" if append else "w", encoding="utf-8", newline="\n") as fh:
         yield fh
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    skipped: list[Path] = []
-    options = IngestOptions(max_bytes=args.max_bytes, fmt=args.format)
+    from pipeline.batch import default_workers, process, record_key, recover_output, write_record
     from pipeline.ingest import iter_documents
-    from pipeline.runner import Pipeline
 
-    pipeline = Pipeline(options={"recognize": {"ner": "off" if args.no_ner else "gaps"}})
-    docs = pipeline.run(iter_documents(args.paths, options, on_skip=skipped.append))
+    if args.resume and args.output == "-":
+        print("vnfacts: --resume needs an output file (-o)", file=sys.stderr)
+        return EXIT_USAGE
+    skipped: list[Path] = []
+    done = recover_output(Path(args.output)) if args.resume else set()
+    docs: Iterator = iter_documents(
+        args.paths, IngestOptions(max_bytes=args.max_bytes, fmt=args.format), skipped.append
+    )
+    if done:
+        docs = (d for d in docs if record_key(d.doc_id, d.source) not in done)
+    options = {"recognize": {"ner": "off" if args.no_ner else "gaps"}}
+    workers = args.workers or default_workers()
+    results = process(docs, workers=workers, options=options, timeout=args.timeout)
     stats = RunStats()
-    dumps = functools.partial(json.dumps, ensure_ascii=False)
     show_progress = sys.stderr.isatty() and not args.quiet
-    with _open_output(args.output) as fh:
-        writer = jsonlines.Writer(fh, dumps=dumps, flush=True)
-        for doc in _progress(docs, show_progress):
-            writer.write(doc.to_json(include_text=args.include_text))
+    with _open_output(args.output, append=bool(done)) as fh:
+        for doc in _progress(results, show_progress):
+            write_record(fh, doc.to_json(include_text=args.include_text))
             stats.add(doc)
             if doc.errors and not args.quiet:
                 reasons = "; ".join(f"{e.stage}/{e.code}: {e.message}" for e in doc.errors)
@@ -65,7 +69,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             f"vnfacts: skipped {len(skipped)} file(s) of an unsupported type: {names}",
             file=sys.stderr,
         )
-    print(f"vnfacts: {stats.summary()}", file=sys.stderr)
+    resumed = f" (resumed: {len(done)} already done)" if done else ""
+    print(f"vnfacts: {stats.summary()}{resumed}", file=sys.stderr)
     return EXIT_DOCUMENT_ERRORS if stats.errors else EXIT_OK
 
 
@@ -200,6 +205,24 @@ def build_parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="no progress bar, no per-document errors"
     )
     ex.add_argument("--no-ner", action="store_true", help="do not run underthesea's NER (faster)")
+    ex.add_argument(
+        "-w",
+        "--workers",
+        type=int,
+        default=0,
+        help="worker processes (default: all cores); output order does not depend on it",
+    )
+    ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue a killed run: keep the documents already in the output file, do the rest",
+    )
+    ex.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="seconds one document may take before it becomes an error record (default 60; 0: none)",
+    )
     ex.set_defaults(func=cmd_extract)
 
     ev = sub.add_parser(

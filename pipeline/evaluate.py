@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jsonlines
+
 VALUE_TOLERANCE = 0.005
 
 
@@ -296,9 +298,8 @@ def load_records(path: Path) -> dict[str, dict[str, Any]]:
             for rec in data if isinstance(data, list) else [data]:
                 records[rec["doc_id"]] = rec
         else:
-            for line in text.splitlines():
-                if line.strip():
-                    rec = json.loads(line)
+            with jsonlines.open(file) as reader:
+                for rec in reader.iter(type=dict, skip_empty=True):
                     records[rec["doc_id"]] = rec
     return records
 

@@ -54,7 +54,8 @@ class Pipeline:
             try:
                 doc = func(doc)
             except Exception as exc:  # one document's failure must not stop the batch
-                doc.add_error(st.name, "stage_failed", f"{type(exc).__name__}: {exc}")
+                code = getattr(exc, "code", "stage_failed")  # e.g. "timeout" from the batch runner
+                doc.add_error(st.name, code, f"{type(exc).__name__}: {exc}")
         if doc.failed:
             doc.facts = []  # a bad document yields no facts
         return doc

@@ -1,0 +1,151 @@
+"""Batch runs: parallel workers, resumable output, bad documents, time limits."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import registry
+from pipeline.batch import process, recover_output
+from pipeline.cli import main
+from pipeline.ingest import iter_documents
+from tests.conftest import CORPUS, SEED_IDS
+
+SEEDS = [(CORPUS / f"{i}.txt").read_text(encoding="utf-8") for i in SEED_IDS]
+
+
+def make_archive(path: Path, copies: int = 6) -> list[str]:
+    ids = []
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for i, text in enumerate(SEEDS):
+                doc_id = f"a{k:03d}-{i}"
+                ids.append(doc_id)
+                fh.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n")
+    return ids
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_one_and_two_workers_give_the_same_output(tmp_path: Path):
+    archive = tmp_path / "archive.jsonl"
+    make_archive(archive, copies=2)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["extract", str(archive), "-o", str(one), "-w", "1", "-q"]) == 0
+    assert main(["extract", str(archive), "-o", str(two), "-w", "2", "-q"]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    assert len(read(one)) == 10
+
+
+def test_resume_after_a_cut_line(tmp_path: Path):
+    archive = tmp_path / "archive.jsonl"
+    ids = make_archive(archive, copies=2)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(archive), "-o", str(out), "-w", "1", "-q"]) == 0
+    whole = out.read_bytes()
+    lines = whole.splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:3]) + lines[3][: len(lines[3]) // 2])  # killed mid-write
+    assert len(recover_output(out)) == 3
+    assert main(["extract", str(archive), "-o", str(out), "-w", "2", "--resume", "-q"]) == 0
+    assert out.read_bytes() == whole
+    assert [r["doc_id"] for r in read(out)] == ids
+
+
+def test_resume_after_a_real_kill(tmp_path: Path):
+    archive = tmp_path / "archive.jsonl"
+    ids = make_archive(archive, copies=8)
+    out = tmp_path / "out.jsonl"
+    exe = Path(sys.executable).with_name("vnfacts")
+    proc = subprocess.Popen([str(exe), "extract", str(archive), "-o", str(out), "-w", "2", "-q"])
+    while proc.poll() is None and (not out.exists() or out.read_bytes().count(b"\n") < 5):
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    assert main(["extract", str(archive), "-o", str(out), "--resume", "-q"]) == 0
+    got = [r["doc_id"] for r in read(out)]
+    assert sorted(got) == sorted(ids)  # nothing lost, nothing twice
+    assert got == ids
+
+
+def test_mixed_archive_gives_one_record_per_document(tmp_path: Path, monkeypatch):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(SEEDS[4], encoding="utf-8")
+    (folder / "b-binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "c-empty.txt").write_bytes(b"")
+    (folder / "d-latin1.txt").write_bytes(
+        "Tỷ lệ hộ nghèo".encode("cp1258", errors="replace") + b"\xe0\xe1"
+    )
+    with (folder / "e-huge.txt").open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    (folder / "f-crash.txt").write_text(
+        SEEDS[3].replace("Bình Gia", "BOOM Bình Gia", 1), encoding="utf-8"
+    )
+
+    original = registry.get_stage("link")
+
+    def exploding(doc, **kw):
+        if "BOOM" in doc.text:
+            raise RuntimeError("a rule blew up")
+        return original.func(doc, **kw)
+
+    monkeypatch.setitem(
+        registry._STAGES,
+        "link",
+        registry.Stage("link", exploding, original.requires, original.provides),
+    )
+    docs = list(process(iter_documents([folder]), workers=2, options={"recognize": {"ner": "off"}}))
+    assert [d.doc_id for d in docs] == [
+        "a-good",
+        "b-binary",
+        "c-empty",
+        "d-latin1",
+        "e-huge",
+        "f-crash",
+    ]
+    codes = [[(e.stage, e.code) for e in d.errors] for d in docs]
+    assert codes == [
+        [],
+        [("ingest", "binary")],
+        [("ingest", "empty")],
+        [("ingest", "not_utf8")],
+        [("ingest", "too_large")],
+        [("link", "stage_failed")],
+    ]
+    assert "a rule blew up" in docs[5].errors[0].message
+    assert docs[0].facts and not docs[5].facts
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="time limits use Unix timers")
+def test_time_limit_turns_a_slow_document_into_an_error(tmp_path: Path, monkeypatch):
+    original = registry.get_stage("recognize")
+
+    def slow(doc, **kw):
+        if "CHẬM" in doc.text:
+            time.sleep(30)
+        return original.func(doc, **kw)
+
+    monkeypatch.setitem(
+        registry._STAGES,
+        "recognize",
+        registry.Stage("recognize", slow, original.requires, original.provides),
+    )
+    texts = [SEEDS[4], SEEDS[4].replace("Lục Bình", "CHẬM Lục Bình", 1)]
+    from pipeline.doc import Document
+
+    docs = list(
+        process(
+            [Document(doc_id=str(i), text=t) for i, t in enumerate(texts)], workers=1, timeout=0.5
+        )
+    )
+    assert not docs[0].errors
+    assert [(e.stage, e.code) for e in docs[1].errors] == [("recognize", "timeout")]
+    assert "time limit" in docs[1].errors[0].message
