@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import regex
+
 from pipeline.doc import Document, Meta
 
 STAGE = "ingest"
@@ -25,7 +27,8 @@ STAGE = "ingest"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+WARC_SUFFIXES = (".warc", ".warc.gz")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a news article is rarely over 1 MB
 
@@ -222,8 +225,60 @@ def read_jsonl_stream(stream: IO[bytes], name: str, opts: IngestOptions) -> Iter
 # --------------------------------------------------------------------------- paths
 
 
+def read_warc(path: Path, opts: IngestOptions) -> Iterator[Document]:
+    """The HTML pages of a web archive (WARC, plain or gzipped), through warcio.
+
+    Each `response` record with an HTML payload becomes a document whose id is its
+    WARC-Record-ID and whose url comes from the record's headers; other records
+    (requests, metadata, images) are not documents. A record that cannot be read is an
+    error record; the rest of the archive is still read.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        for n, record in enumerate(records, 1):
+            if record.rec_type != "response":
+                continue
+            headers = record.http_headers
+            ctype = (headers.get_header("Content-Type") if headers else "") or ""
+            if "html" not in ctype.lower():
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            rid = (record.rec_headers.get_header("WARC-Record-ID") or f"{path.name}:{n}").strip(
+                "<>"
+            )
+            doc_id = rid.removeprefix("urn:uuid:")
+            try:
+                data = record.content_stream().read(opts.max_bytes + 1)
+            except Exception as exc:  # a truncated or corrupt record
+                source = f"{path}#record{n}"
+                yield error_document(doc_id, source, "unreadable", f"WARC record {n}: {exc}")
+                continue
+            source = f"{path}#{records.get_record_offset()}"  # after the read: warcio needs it
+            if len(data) > opts.max_bytes:
+                yield error_document(
+                    doc_id, source, "too_large", f"WARC record {n} is over {opts.max_bytes} bytes"
+                )
+                continue
+            charset = regex.search(r"charset=([\w-]+)", ctype)
+            try:
+                html = data.decode(charset.group(1) if charset else "utf-8")
+            except (LookupError, UnicodeDecodeError) as exc:
+                yield error_document(doc_id, source, "not_utf8", f"WARC record {n}: {exc}")
+                continue
+            try:
+                # WARC-Date is when the page was crawled, not when the article appeared: the
+                # publication date comes from the page itself
+                yield html_to_document(html, doc_id, source, Meta(url=url))
+            except IngestError as exc:
+                yield error_document(doc_id, source, exc.code, exc.message)
+
+
 def format_of(path: Path) -> str | None:
     name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if name.endswith(HTML_SUFFIXES):
@@ -257,6 +312,9 @@ def read_file(path: Path, opts: IngestOptions) -> Iterator[Document]:
     source = str(path)
     fmt = format_of(path) or opts.fmt
     try:
+        if fmt == "warc":
+            yield from read_warc(path, opts)
+            return
         if fmt == "jsonl":
             opener = gzip.open if path.name.lower().endswith(".gz") else open
             with opener(path, "rb") as stream:

@@ -159,3 +159,62 @@ def test_stdin_sniffs_jsonl_and_text():
     assert doc.doc_id == "s1"
     [doc] = read_stdin(IngestOptions(), io.BufferedReader(io.BytesIO(ARTICLE.encode())))
     assert doc.doc_id == "stdin" and doc.text == ARTICLE
+
+
+def _write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
+        for url, body, ctype in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(body), http_headers=headers
+            )
+            writer.write_record(record)
+        req = writer.create_warc_record(
+            "https://baodientu.vn/", "request", payload=BytesIO(b"GET / HTTP/1.0\r\n\r\n")
+        )
+        writer.write_record(req)
+
+
+PAGE = """<html><head><title>{title}</title>
+<meta property="article:published_time" content="2023-12-20"></head><body>
+<nav>Trang chủ | Xã hội</nav><article><h1>{title}</h1>
+<p>Năm 2023, tỷ lệ hộ nghèo của huyện Mèo Vạc giảm còn 25,2%, giảm 5,3% so với năm 2022.
+Đây là kết quả của sự vào cuộc quyết liệt của cả hệ thống chính trị.</p>
+<p>Chủ tịch UBND huyện Mèo Vạc, ông Nguyễn Văn Sơn cho biết huyện sẽ tiếp tục hỗ trợ sinh kế cho người dân.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_pages_become_documents(tmp_path: Path, name: str):
+    path = tmp_path / name
+    _write_warc(
+        path,
+        [
+            (
+                "https://baodientu.vn/meo-vac",
+                PAGE.format(title="Mèo Vạc giảm nghèo").encode(),
+                "text/html; charset=utf-8",
+            ),
+            ("https://baodientu.vn/logo.png", b"\x89PNG\r\n", "image/png"),
+            (
+                "https://baodientu.vn/trong",
+                b"<html><body><script>1</script></body></html>",
+                "text/html",
+            ),
+        ],
+    )
+    docs = list(iter_documents([path]))
+    assert len(docs) == 2  # the image and the request are not documents
+    page, empty = docs
+    assert not page.errors and page.origin == "html"
+    assert page.meta.url == "https://baodientu.vn/meo-vac"
+    assert page.meta.published == "2023-12-20"
+    assert "giảm còn 25,2%" in page.text
+    assert page.source.startswith(str(path) + "#")
+    assert [e.code for e in empty.errors] == ["no_content"]
