@@ -52,17 +52,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if done:
         docs = (d for d in docs if record_key(d.doc_id, d.source) not in done)
     options = {"recognize": {"ner": "off" if args.no_ner else "gaps"}}
-    workers = args.workers or default_workers()
-    results = process(docs, workers=workers, options=options, timeout=args.timeout)
+    if args.engine == "spark":
+        from pipeline.spark import extract_documents
+
+        records: Iterator[dict] = extract_documents(
+            docs, master=args.spark_master, options=options, include_text=args.include_text
+        )
+    else:
+        workers = args.workers or default_workers()
+        results = process(docs, workers=workers, options=options, timeout=args.timeout)
+        records = (doc.to_json(include_text=args.include_text) for doc in results)
     stats = RunStats()
     show_progress = sys.stderr.isatty() and not args.quiet
     with _open_output(args.output, append=bool(done)) as fh:
-        for doc in _progress(results, show_progress):
-            write_record(fh, doc.to_json(include_text=args.include_text))
-            stats.add(doc)
-            if doc.errors and not args.quiet:
-                reasons = "; ".join(f"{e.stage}/{e.code}: {e.message}" for e in doc.errors)
-                print(f"vnfacts: {doc.source or doc.doc_id}: {reasons}", file=sys.stderr)
+        for record in _progress(records, show_progress):
+            write_record(fh, record)
+            stats.add_record(record)
+            if record["errors"] and not args.quiet:
+                reasons = "; ".join(
+                    f"{e['stage']}/{e['code']}: {e['message']}" for e in record["errors"]
+                )
+                print(
+                    f"vnfacts: {record['source'] or record['doc_id']}: {reasons}", file=sys.stderr
+                )
     if skipped:
         names = ", ".join(str(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
         print(
@@ -216,6 +228,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume",
         action="store_true",
         help="continue a killed run: keep the documents already in the output file, do the rest",
+    )
+    ex.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="local: worker processes on this machine; spark: Apache Spark (pip install '.[spark]')",
+    )
+    ex.add_argument(
+        "--spark-master",
+        default="local[2]",
+        help="Spark master URL for --engine spark (default local[2])",
     )
     ex.add_argument(
         "--timeout",

@@ -79,6 +79,12 @@ class RunStats:
         self.facts += len(doc.facts)
         self.mentions += len(doc.mentions)
 
+    def add_record(self, record: dict[str, Any]) -> None:
+        self.documents += 1
+        self.errors += bool(record.get("errors"))
+        self.facts += len(record.get("facts") or [])
+        self.mentions += len(record.get("mentions") or [])
+
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.started

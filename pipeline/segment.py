@@ -1,4 +1,4 @@
-"""Sentences and words of the content blocks, with offsets into the original text.
+"""Sentences (and, on request, words) of the content blocks, with offsets into the text.
 
 underthesea splits sentences and words (a word may be several syllables: "Chủ
 tịch", "tỷ lệ") but returns strings, not offsets; `align` finds each piece back
@@ -69,7 +69,10 @@ def split_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 @stage("segment", requires=("blocks",), provides=("sentences", "tokens"))
-def segment(doc: Document) -> Document:
+def segment(doc: Document, *, words: bool = False) -> Document:
+    """Sentences always; underthesea's word segmentation only when asked (`words=True`):
+    no later stage needs it (the recognizers match syllables), and it is the costliest
+    model call of the pipeline."""
     doc.sentences = []
     doc.tokens = []
     for bi, block in enumerate(doc.blocks):
@@ -79,6 +82,7 @@ def segment(doc: Document) -> Document:
         for s, e in spans:
             si = len(doc.sentences)
             doc.sentences.append(Sentence(s, e, bi))
-            for ts, te, _ in split_words(doc.text, s, e):
-                doc.tokens.append(Token(ts, te, doc.text[ts:te], si))
+            if words:
+                for ts, te, _ in split_words(doc.text, s, e):
+                    doc.tokens.append(Token(ts, te, doc.text[ts:te], si))
     return doc

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from pipeline import extract
+from pathlib import Path
+
+import pytest
+
+from pipeline import Pipeline, extract
 from pipeline.segment import align
+from tests.conftest import CORPUS, SEED_IDS
+
+WORDS = Pipeline(options={"segment": {"words": True}, "recognize": {"ner": "off"}})
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    """The seeds segmented into words too (the default pipeline skips word segmentation)."""
+    return {i: extract(Path(CORPUS / f"{i}.txt"), pipeline=WORDS) for i in SEED_IDS}
 
 
 def test_offsets_round_trip_on_every_seed(seeds):
@@ -36,7 +49,7 @@ def test_sentences_and_multisyllable_words():
         "Nhờ đó, đến hết năm 2023, toàn huyện còn 2.100 hộ nghèo, tỷ lệ 14,78%. "
         "Phó Chủ tịch UBND huyện cho biết huyện sẽ tiếp tục hỗ trợ sinh kế cho người dân."
     )
-    doc = extract(text)
+    doc = extract(text, pipeline=WORDS)
     body = [s for s in doc.sentences if doc.blocks[s.block].kind == "body"]
     assert [doc.text[s.start : s.end] for s in body] == [
         "Nhờ đó, đến hết năm 2023, toàn huyện còn 2.100 hộ nghèo, tỷ lệ 14,78%.",
@@ -56,3 +69,10 @@ def test_align_tolerates_changed_spacing_and_skips_unknown_pieces():
         ("UBND", "UBND"),
         ("xã", "xã"),
     ]
+
+
+def test_default_pipeline_skips_word_segmentation():
+    doc = extract(
+        "Lục Bình giảm nghèo bền vững\nTỷ lệ hộ nghèo của xã Lục Bình giảm còn 8,9% vào cuối năm 2023."
+    )
+    assert doc.sentences and doc.tokens == []

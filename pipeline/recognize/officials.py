@@ -34,7 +34,7 @@ from pipeline.recognize.places import (
     name_run,
     run_text,
 )
-from pipeline.recognize.spacy_doc import PhraseHit, find_phrases
+from pipeline.recognize.spacy_doc import PhraseHit, find_phrases, text_of
 
 MAX_NAME = 5
 ORG_NAME_MAX_TOKENS = 10
@@ -257,7 +257,7 @@ class OfficialsFinder:
         doc = self.doc
         span = doc.char_span(title.start, title.end, alignment_mode="expand")
         assert span is not None
-        role = Role(title=doc.text[title.start : title.end], start=title.start, end=title.end)
+        role = Role(title=text_of(doc)[title.start : title.end], start=title.start, end=title.end)
         i = span.end
         # "Trưởng thôn Nà Sài": the title ends with the level word of the place it heads
         headed = next(
@@ -397,7 +397,7 @@ class OfficialsFinder:
             )
         if not honorific and (need_cue or run[0].text not in surnames()):
             return None
-        text = doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        text = text_of(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
         return Name(
             text,
             doc[start_i].idx if honorific else run[0].idx,
@@ -510,7 +510,7 @@ class OfficialsFinder:
                     stop = doc[j - 1].idx + len(doc[j - 1].text)
                     hits.append(
                         PhraseHit(
-                            {**head.rule, "name": doc.text[head.start : stop]}, head.start, stop
+                            {**head.rule, "name": text_of(doc)[head.start : stop]}, head.start, stop
                         )
                     )
             hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -539,7 +539,7 @@ class OfficialsFinder:
                         "ORG",
                         hit.start,
                         hit.end,
-                        doc.text[hit.start : hit.end],
+                        text_of(doc)[hit.start : hit.end],
                         attrs,
                         f"rule:{hit.rule['id']}",
                     )
@@ -572,7 +572,7 @@ class OfficialsFinder:
                 "OFFICIAL",
                 start,
                 stop,
-                self.doc.text[start:stop],
+                text_of(self.doc)[start:stop],
                 {"name": name.text, "roles": [r.to_json() for r in chain.roles]},
                 method,
             )
@@ -586,7 +586,7 @@ class OfficialsFinder:
                 "PERSON",
                 name.start,
                 name.end,
-                self.doc.text[name.start : name.end],
+                text_of(self.doc)[name.start : name.end],
                 attrs,
                 "rule:person:honorific",
             )
@@ -601,5 +601,5 @@ class OfficialsFinder:
                 if r.place is not None:
                     attrs["locality"] = locality_object(r.place)
                 self.mentions.append(
-                    Mention("ORG", s, e, self.doc.text[s:e], attrs, "rule:org:in-role")
+                    Mention("ORG", s, e, text_of(self.doc)[s:e], attrs, "rule:org:in-role")
                 )

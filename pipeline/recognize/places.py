@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.doc import Mention
 from pipeline.gazetteer import Unit, fold, get_gazetteer
-from pipeline.recognize.spacy_doc import PhraseHit, find_phrases
+from pipeline.recognize.spacy_doc import PhraseHit, find_phrases, text_of
 
 MAX_NAME_SYLLABLES = 5
 # toàn tỉnh, trên địa bàn huyện, cả xã, của tỉnh, trong và ngoài tỉnh: the unit of the passage
@@ -85,7 +85,7 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
 
 
 def run_text(doc: Doc, run: list[Token]) -> str:
-    return doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+    return text_of(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
 
 
 def _gaz_levels(level: str) -> tuple[str, ...]:
@@ -128,7 +128,7 @@ def _parent_after(doc: Doc, tok_i: int, limit: int) -> tuple[str | None, int]:
             inner = [t for t in doc[j + 1 : k] if not t.is_space]
             words = [t for t in inner if is_name_syllable(t)]
             if words:
-                return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)], k + 1
+                return text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)], k + 1
     return None, tok_i
 
 
@@ -231,8 +231,8 @@ class LocalityFinder:
         """A gazetteer unit whose name begins with a village word: "Sóc Sơn", "Làng Mô"."""
         doc = self.doc
         for n in range(len(run), 0, -1):
-            name = doc.text[hit.start : run[n - 1].idx + len(run[n - 1].text)]
-            if not doc.text[hit.start : hit.start + 1].isupper():
+            name = text_of(doc)[hit.start : run[n - 1].idx + len(run[n - 1].text)]
+            if not text_of(doc)[hit.start : hit.start + 1].isupper():
                 return None  # "sóc Sơn": a level word, then a name
             units = [u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS]
             if units:
@@ -474,7 +474,7 @@ class LocalityFinder:
                 last_commune = p
             elif p.level == "village":
                 nxt = next((q for q in ordered[k + 1 :] if q.level != "village"), None)
-                gap = self.doc.text[p.end : nxt.start] if nxt is not None else ""
+                gap = text_of(self.doc)[p.end : nxt.start] if nxt is not None else ""
                 if (
                     nxt is not None
                     and nxt.level == "commune"
@@ -573,4 +573,4 @@ def to_mention(doc: Doc, p: Place) -> Mention:
     attrs = locality_object(p)
     if p.anaphor:
         attrs["anaphor"] = True
-    return Mention("LOCALITY", p.start, p.end, doc.text[p.start : p.end], attrs, p.method)
+    return Mention("LOCALITY", p.start, p.end, text_of(doc)[p.start : p.end], attrs, p.method)

@@ -58,7 +58,15 @@ def nlp() -> Language:
 
 
 def make_doc(text: str) -> Doc:
-    return nlp().make_doc(text)
+    doc = nlp().make_doc(text)
+    doc.user_data["text"] = text  # spaCy rebuilds `Doc.text` on every access: keep the string
+    return doc
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, without spaCy's O(n) rebuild of `Doc.text`."""
+    text = doc.user_data.get("text")
+    return text if isinstance(text, str) else doc.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +95,7 @@ def find_phrases(
     doc: Doc, pattern_file: str, start: int = 0, end: int | None = None
 ) -> list[PhraseHit]:
     """Longest non-overlapping matches of a pattern file inside doc.text[start:end]."""
-    end = len(doc.text) if end is None else end
+    end = len(text_of(doc)) if end is None else end
     matcher, rules = phrase_matcher(pattern_file)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
