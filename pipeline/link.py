@@ -208,9 +208,24 @@ class SentenceView:
 
 
 def _inside_quotes(text: str, start: int, at: int) -> bool:
-    """True when `at` lies inside “…” quotation marks opened in text[start:at]."""
+    """True when `at` lies inside a short “…” quotation (a slogan, a programme's name):
+    reported speech — a long quotation after "cho biết:" — states figures like prose."""
     segment = text[start:at]
-    return segment.rfind("“") > segment.rfind("”")
+    opened = segment.rfind("“")
+    if opened <= segment.rfind("”"):
+        return False
+    close = text.find("”", at)
+    quoted = text[start + opened : close if close >= 0 else at]
+    return len(quoted.split()) <= 12
+
+
+def _after_from(text: str, start: int, at: int) -> bool:
+    """`giảm từ 4.862 hộ, chiếm 9,72% xuống còn …`: the figure stands between "từ" and its
+    "xuống/lên/còn", so it is a starting value."""
+    found = list(regex.finditer(r"\btừ\b", text[start:at], regex.I))
+    return bool(found) and not regex.search(
+        r"\b(?:xuống|lên|còn|đến)\b", text[start + found[-1].end() : at], regex.I
+    )
 
 
 def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
@@ -277,7 +292,18 @@ class Linker:
             and (wanted is None or c.rule["subject"] in wanted)
         ]
         if fig.type == "PERCENT":
-            before = [c for c in before if c.start >= clause]  # "…6,2%; 95% số thôn …"
+            in_clause = [c for c in before if c.start >= clause]  # "…6,2%; 95% số thôn …"
+            clause_text = text[clause : fig.start]
+            if (
+                not in_clause
+                and before
+                and not any(c.kind == "subject" and clause <= c.start < fig.start for c in cues)
+                and not regex.search(r"tỷ lệ|tỉ lệ|\bsố\b", clause_text, regex.I)
+            ):
+                # a later clause that names no subject of its own continues the sentence's:
+                # "…dưới 20%; bình quân mỗi năm giảm 3-4%"
+                in_clause = [before[-1]]
+            before = in_clause
         left = text[max(s0, fig.start - 40) : fig.start]
         if (
             not before
@@ -298,6 +324,16 @@ class Linker:
             ):
                 return "disbursement_rate", "rate-of-plan", subject
             if sub not in LEVEL_OF:
+                # "giảm (được) 4,86% tỷ lệ hộ nghèo": the cue follows the figure
+                if (
+                    sub is None
+                    and _DECREASE_BEFORE.search(left)
+                    and regex.match(r"\s*(?:tỷ lệ|tỉ lệ)\s+(?:hộ\s+)?nghèo", after_text, regex.I)
+                ):
+                    return "poverty_rate_reduction", "rate-fall-cue-after", None
+                return None
+            # "vượt 12% kế hoạch", "đạt 105% chỉ tiêu": a share of the plan, not a rate
+            if regex.match(r"^\s*(?:so với\s*)?(?:kế hoạch|KH|chỉ tiêu)", after_text, regex.I):
                 return None
             verb_first = subject is not None and regex.search(
                 r"\bgiảm\s*(?:nhanh\s*|thêm\s*)?(?:số\s*)?$",
@@ -333,6 +369,10 @@ class Linker:
                 cat = None
             # "giúp 450 hộ nghèo vươn lên thoát nghèo"
             escaped = regex.match(r"(?:nghèo\s+)?(?:\p{L}+\s+){0,3}?thoát nghèo", right) is not None
+            if cat is not None and regex.search(
+                r"phát sinh(?:\s*mới)?\s*(?:thêm\s*)?" + _APPROX + "$", left, regex.I
+            ):
+                return None  # "phát sinh mới 215 hộ nghèo": a flow into poverty, not the count
             if cat == "poor" and (escaped or _DECREASE_BEFORE.search(left)):
                 return "poor_households_reduction", "count-fall", None
             if cat is not None:
@@ -343,10 +383,48 @@ class Linker:
                 ):
                     return None  # a change, or a subset of them
                 return HOUSEHOLD_COUNT[cat], "count-noun", None
+            # "có 1.126 hộ với 5.930 nhân khẩu": the unit's households
+            if cat is None and regex.match(
+                r"(?:với|,|và|gồm)\s*(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
+                right,
+            ):
+                return "total_households", "count-total-with-persons", subject
             if regex.search(
                 r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$", left, regex.I
             ):
                 return "total_households", "count-total", subject
+            # a bare "N hộ" continuing the clause's poor / near-poor subject:
+            # "hộ cận nghèo là 7.105 hộ", "(tương đương 1.105 hộ)", "giảm 1.236 hộ so với …"
+            hh = [
+                c
+                for c in cues
+                if c.kind == "subject"
+                and c.end <= fig.start
+                and c.rule["subject"] in HOUSEHOLD_COUNT
+            ]
+            if hh and regex.match(r"^\s*(?:\)|,|;|\.|so với|$)", after_text):
+                hs = hh[-1]
+                seg = text[min(clause, hs.start) : fig.start]
+                if regex.search(r"hộ nghèo\s*(?:và|,|-|/)\s*(?:hộ\s*)?cận nghèo", seg, regex.I):
+                    return None  # a combined poor + near-poor count has no indicator
+                fall = bool(_DECREASE_BEFORE.search(left)) or (
+                    regex.search(r"\bgiảm\b", seg, regex.I) is not None
+                    and regex.search(r"\b(?:còn|xuống)\b", seg, regex.I) is None
+                )
+                if regex.search(r"%\s*\(\s*$", left) and regex.match(
+                    r"^\s*\)\s*,?\s*(?:xuống\s*)?còn", after_text
+                ):
+                    return None  # "giảm 40,5% (92 hộ), còn 18,2%": the count behind a relative fall
+                if fall and not _FROM_BEFORE.search(left) and not _TO_BEFORE.search(left):
+                    return (
+                        ("poor_households_reduction", "count-carried-fall", hs)
+                        if hs.rule["subject"] == "poor"
+                        else None
+                    )
+                if regex.search(
+                    r"(?:\blà|\bcó|tương đương|\btức|\(|:)\s*" + _APPROX + "$", left, regex.I
+                ):
+                    return HOUSEHOLD_COUNT[hs.rule["subject"]], "count-carried-level", hs
             # "(từ 33.486 hộ xuống còn 25.426 hộ)": a bare count continuing the subject
             if (
                 sub in HOUSEHOLD_COUNT
@@ -359,7 +437,11 @@ class Linker:
             return "population", "count-population", subject
         if unit == "houses" and (
             sub == "houses"
-            or regex.search(r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ)\b[^.;]{0,25}$", left, regex.I)
+            or regex.search(
+                r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b[^.;]{0,25}$",
+                left,
+                regex.I,
+            )
         ):
             return "houses_supported", "count-houses", subject
         if unit in INCOME_UNITS and sub == "income":
@@ -419,7 +501,9 @@ class Linker:
             period = None
             if t.attrs.get("start") is not None and t.attrs.get("end") is not None:
                 period = {"start": int(t.attrs["start"]), "end": int(t.attrs["end"])}
-                if _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start]):
+                if _FROM_BEFORE.search(
+                    text[max(view.sent.start, fig.start - 15) : fig.start]
+                ) or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start):
                     return (
                         period["start"],
                         None,
@@ -667,6 +751,16 @@ class Linker:
             "confidence": round(confidence, 2),
             "status": "target" if targets else "actual",
         }
+        # "3.108 hộ nghèo DTTS": a group written right after the counted noun
+        after_noun = regex.match(
+            r"\s*(?:hộ\s+)?(?:cận\s+)?nghèo\s+(?:là\s+)?(?P<g>DTTS|dân tộc thiểu số|đồng bào dân tộc(?: thiểu số)?)\b",
+            text[fig.end : view.sent.end],
+            regex.I,
+        )
+        if after_noun and not groups:
+            groups = [
+                c for c in cues if c.kind == "group" and c.start >= fig.end + after_noun.start("g")
+            ][:1]
         if groups:
             fact["group"] = groups[-1].rule["group"]
         if indicator == "average_income":

@@ -196,7 +196,7 @@ class OfficialsFinder:
             low = tok.lower_
             if tok.is_space or tok.text in ",.;:()":
                 break
-            if tok.text in "-–" or low == "và":
+            if tok.text in "-–&" or low == "và":
                 nxt = j + 1
                 if nxt < len(doc) and is_name_syllable(doc[nxt]):
                     j += 1
