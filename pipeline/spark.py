@@ -20,6 +20,8 @@ cluster named by `--spark-master`), reading and writing files as the local engin
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -84,15 +86,24 @@ def extract_dataframe(
 
 
 def local_session(master: str = "local[2]", app: str = "vnfacts") -> SparkSession:
+    """A Spark session whose Python workers run this interpreter (with vnfacts installed).
+
+    On a real cluster, install vnfacts in the executors' Python environment (or ship a
+    packed virtualenv with `spark.archives`) and set PYSPARK_PYTHON to it."""
     from pyspark.sql import SparkSession
 
-    return (
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    spark = (
         SparkSession.builder.master(master)
         .appName(app)
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .getOrCreate()
     )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def extract_documents(

@@ -10,6 +10,6 @@ fi
 stamp=.venv/.vnfacts-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[test]'
+  .venv/bin/python -m pip install --quiet -e '.[test,spark]'
   touch "$stamp"
 fi
