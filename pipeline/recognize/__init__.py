@@ -9,6 +9,8 @@ Each recognizer lives in its own module; rules are data in `patterns/`.
 
 from __future__ import annotations
 
+import regex
+
 from pipeline.doc import Document, Mention
 from pipeline.gazetteer import era_of
 from pipeline.recognize.officials import OfficialsFinder
@@ -33,32 +35,51 @@ def _figures_and_times(doc: Document) -> list[Mention]:
     return out
 
 
+_CAPITALIZED_RUN = regex.compile(r"\b\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}\b")
+
+
+def _unexplained_name(
+    text: str, start: int, end: int, taken: list[tuple[int, int]], names: frozenset[str]
+) -> bool:
+    for m in _CAPITALIZED_RUN.finditer(text, start, end):
+        if m.group().split()[0] in names and not any(
+            s < m.end() and m.start() < e for s, e in taken
+        ):
+            return True
+    return False
+
+
 def _ner_people(doc: Document, taken: list[Mention], mode: str) -> list[Mention]:
     """PERSON mentions from underthesea's NER where the rules found no one.
 
     "gaps" runs it only on body sentences that speak of someone (a title or an
-    honorific) yet hold no person the rules recognized; "all" on every body sentence.
+    honorific), hold no person the rules recognized, and have a surname-led capitalized
+    run no rule explained; "all" on every body sentence.
     A PER span is kept from its first known surname on, as 2-4 capitalized syllables:
     the tagger's spans often swallow titles and organizations ("BCH T.Ư Hội NDVN Lại
     Xuân Môn"), and its other guesses (bylines in capitals, place names) are dropped.
     """
     from pipeline.recognize.ner import ner_spans
-    from pipeline.recognize.officials import honorifics, surnames
+    from pipeline.recognize.officials import surnames
 
     out: list[Mention] = []
     taken_spans = [
         (m.start, m.end) for m in taken if m.type in ("OFFICIAL", "PERSON", "LOCALITY", "ORG")
     ]
     people = [(m.start, m.end) for m in taken if m.type in ("OFFICIAL", "PERSON")]
-    cue_words = honorifics() | {"chủ tịch", "bí thư", "giám đốc", "trưởng", "phó", "bộ trưởng"}
+    cue_words = ("ông", "bà", "đồng chí", "chủ tịch", "bí thư", "giám đốc", "trưởng", "bộ trưởng")
     for sent in doc.sentences:
         if doc.blocks[sent.block].kind != "body":
             continue
         if mode == "gaps":
-            text = doc.text[sent.start : sent.end].lower()
+            text = doc.text[sent.start : sent.end]
+            low = f" {text.lower()} "
             if any(ps < sent.end and sent.start < pe for ps, pe in people):
                 continue
-            if not any(f" {w} " in f" {text} " for w in cue_words):
+            if not any(f" {w} " in low for w in cue_words):
+                continue
+            # …and a surname-led run of capitalized syllables no rule explained
+            if not _unexplained_name(doc.text, sent.start, sent.end, taken_spans, surnames()):
                 continue
         for label, s, e in ner_spans(doc.text, sent.start, sent.end):
             if label != "PER" or any(ps < e and s < pe for ps, pe in taken_spans):
