@@ -184,6 +184,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from pipeline.export import export
+
+    source = Path(args.results)
+    if not source.is_file():
+        print(f"vnfacts: no such file: {source}", file=sys.stderr)
+        return EXIT_USAGE
+    counts = export(source, args.to, Path(args.dest))
+    summary = ", ".join(f"{n} {table}" for table, n in counts.items())
+    print(f"vnfacts: wrote {summary} to {args.dest} ({args.to})", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnfacts", description="Turn Vietnamese news reports into structured, checkable facts."
@@ -282,6 +295,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print the checks and contradictions as JSON"
     )
     ck.set_defaults(func=cmd_check)
+
+    xp = sub.add_parser(
+        "export",
+        help="write results as normalized tables: CSV files, Parquet files or an SQLite database",
+        description="Tables documents, mentions, facts, officials (one row per person and role) "
+        "and checks, with stable ids. SQLite gets primary and foreign keys and indexes; "
+        "exporting again into the same database updates it without duplicating rows.",
+    )
+    xp.add_argument("results", help="JSONL written by `vnfacts extract`")
+    xp.add_argument("--to", choices=("csv", "parquet", "sqlite"), required=True)
+    xp.add_argument("dest", help="a directory (csv, parquet) or a database file (sqlite)")
+    xp.set_defaults(func=cmd_export)
     return parser
 
 

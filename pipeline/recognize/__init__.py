@@ -126,6 +126,11 @@ def recognize(doc: Document, *, ner: str = "gaps") -> Document:
     if ner != "off":
         mentions += _ner_people(doc, mentions, ner)
     mentions.sort(key=lambda m: (m.start, -m.end))
-    doc.mentions = mentions
+    seen: set[tuple[str, int, int]] = set()
+    doc.mentions = []
+    for m in mentions:  # one mention per type and span
+        if (m.type, m.start, m.end) not in seen:
+            seen.add((m.type, m.start, m.end))
+            doc.mentions.append(m)
     doc.cache["places"] = places
     return doc
