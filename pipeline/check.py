@@ -94,6 +94,11 @@ def point_of(m: Mention) -> Interval:
     return Interval(v, v)
 
 
+def _difference(first: Mention, second: Mention) -> tuple[Interval, Interval]:
+    """first − second, as intervals (for the verdict) and as written (for the reader)."""
+    return interval_of(first) - interval_of(second), point_of(first) - point_of(second)
+
+
 def _span(m: Mention) -> dict[str, Any]:
     return {"start": m.start, "end": m.end, "text": m.text}
 
@@ -192,8 +197,7 @@ class Checker:
             if a is None or b is None or c is None:
                 continue
             first, second = (a, b) if float(a.attrs["value"]) >= float(b.attrs["value"]) else (b, a)
-            computed = interval_of(first) - interval_of(second)
-            point = point_of(first) - point_of(second)
+            computed, point = _difference(first, second)
             ok = computed.overlaps(interval_of(c))
             self.checks.append(
                 _check(
@@ -422,8 +426,7 @@ class Checker:
             first, second = (
                 (before, fig) if change.get("direction") != "increase" else (fig, before)
             )
-            computed = interval_of(first) - interval_of(second)
-            point = point_of(first) - point_of(second)
+            computed, point = _difference(first, second)
             ok = computed.overlaps(interval_of(stated_change))
             self.checks.append(
                 _check(
