@@ -15,6 +15,7 @@ import json
 import multiprocessing as mp
 import os
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -38,8 +39,12 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 def run_one(pipeline: Pipeline, doc: Document, timeout: float | None) -> Document:
     """One document through the pipeline, under a time limit (Unix timers, main thread)."""
-    if not timeout or not hasattr(signal, "setitimer"):
-        return pipeline(doc)
+    if (
+        not timeout
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return pipeline(doc)  # timers only work in a main thread: elsewhere, no limit
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
