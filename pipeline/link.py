@@ -79,6 +79,11 @@ _SINCE = regex.compile(
 _STANDARD_BEFORE = regex.compile(
     r"chuẩn nghèo(?: đa chiều)?(?: (?:áp dụng )?(?:cho )?(?:giai đoạn|thời kỳ))?\s*$", regex.I
 )
+# "được tái lập vào năm 1997": the unit's history, not when a figure holds
+_FOUNDED_BEFORE = regex.compile(
+    r"(?:thành lập|tái lập|chia tách|ra đời|sáp nhập|công nhận là)\s*(?:từ\s*|vào\s*)?(?:ngày\s*[\d/]+\s*)?$",
+    regex.I,
+)
 _FROM_BEFORE = regex.compile(r"\btừ\s*" + _APPROX + "$", regex.I)
 _TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*" + _APPROX + "$", regex.I)
 _REL_FALL = regex.compile(
@@ -95,13 +100,28 @@ _SUBSET_AFTER = regex.compile(
     r"và hộ|có nhu cầu|tham gia|thuộc diện|có nguy cơ|có hoàn cảnh|còn thiếu|thiếu|vay)",
     regex.I,
 )
+# "cho 80 hộ nghèo", "trao tặng … cho", "khảo sát 270 hộ": households that receive or are asked
+_RECIPIENTS_BEFORE = regex.compile(
+    r"(?:\bcho|trao(?: tặng)?|tặng|khảo sát|thăm(?: hỏi)?|hỗ trợ|giúp đỡ)\s+(?:các\s+|cho\s+)?"
+    + _APPROX
+    + "$",
+    regex.I,
+)
+# "cứ 100 hộ thì có 15 hộ nghèo": a ratio, not a count
+_RATIO_CLAUSE = regex.compile(r"\bcứ\s+[\d.,]+\s+(?:hộ|người)\b", regex.I)
+# "nhà ở cho hộ nghèo", "căn nhà cho các hộ chính sách": houses built or given for the poor
+_HOUSES_FOR_THE_POOR = regex.compile(
+    r"nhà(?: ở| tình nghĩa| đại đoàn kết| tình thương)?\s+cho\s+(?:các\s+)?(?:hộ|người)\s+"
+    r"(?:nghèo|cận nghèo|chính sách|khó khăn)",
+    regex.I,
+)
 # a bank, a firm or a co-op whose money it is: not a programme's budget
 _NOT_PROGRAMME = regex.compile(
     r"ngân hàng|NHCSXH|NHNo|\bHTX\b|hợp tác xã|doanh nghiệp|công ty|quỹ tín dụng|tập đoàn", regex.I
 )
 _PROGRAMME = regex.compile(
     r"chương trình|dự án|đề án|hỗ trợ|giảm nghèo|xóa nhà|xoá nhà|nhà tạm|MTQG|công trình|kế hoạch|"
-    r"hộ nghèo|an sinh|nông thôn mới|sinh kế|đầu tư",
+    r"hộ nghèo|an sinh|nông thôn mới|sinh kế|đầu tư|giao vốn|đã giao",
     regex.I,
 )
 # "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
@@ -319,10 +339,34 @@ class Linker:
         if fig.type == "PERCENT":
             if _SHARE_OF_OTHER.match(after_text):
                 return None
+            if sub is None and _KE_HOACH_AFTER.match(after_text) and self.block_disbursement:
+                sub = "disbursement"  # "…giải ngân … còn chậm. Sáu tháng mới đạt 35% kế hoạch."
             if sub == "disbursement" and (
                 regex.search(r"đạt\s*" + _APPROX + "$", left) or _KE_HOACH_AFTER.match(after_text)
             ):
                 return "disbursement_rate", "rate-of-plan", subject
+            if sub in LEVEL_OF and subject is not None:
+                between = text[subject.end : fig.start]
+                counted = regex.search(
+                    r"\bgiảm\s*(?:số\s*)?$",
+                    text[max(s0, subject.start - 12) : subject.start],
+                    regex.I,
+                )  # "giảm số hộ nghèo … 3%" is a fall of the rate
+                if (
+                    subject.id in ("subj-poor-households", "subj-near-households")
+                    and not counted
+                    and not regex.search(r"tỷ lệ|tỉ lệ|chiếm", between, regex.I)
+                    and not _TO_BEFORE.search(left)
+                    and not _DECREASE_BEFORE.search(left)
+                ):
+                    return None  # "các hộ nghèo phải chi gần 12% thu nhập": not their share
+                if regex.search(
+                    r"\b(?:được (?:cấp|hưởng|vay|hỗ trợ|tiếp cận|tham gia|mua|sử dụng)|tham gia|sử dụng|"
+                    r"tiếp cận|phải chi|chi tiêu|có thẻ)\b",
+                    between,
+                    regex.I,
+                ):
+                    return None  # "tỷ lệ hộ nghèo … được cấp thẻ BHYT đạt 98%": a rate of something else
             if sub not in LEVEL_OF:
                 # "giảm (được) 4,86% tỷ lệ hộ nghèo": the cue follows the figure
                 if (
@@ -335,11 +379,21 @@ class Linker:
             # "vượt 12% kế hoạch", "đạt 105% chỉ tiêu": a share of the plan, not a rate
             if regex.match(r"^\s*(?:so với\s*)?(?:kế hoạch|KH|chỉ tiêu)", after_text, regex.I):
                 return None
-            verb_first = subject is not None and regex.search(
-                r"\bgiảm\s*(?:nhanh\s*|thêm\s*)?(?:số\s*)?$",
-                text[max(s0, subject.start - 15) : subject.start],
-                regex.I,
-            )  # "giảm tỷ lệ hộ nghèo 4%"
+            verb_first = (
+                subject is not None
+                and regex.search(
+                    r"\bgiảm\s*(?:nhanh\s*|thêm\s*)?(?:số\s*)?$",
+                    text[max(s0, subject.start - 15) : subject.start],
+                    regex.I,
+                )
+                and not (
+                    _TO_BEFORE.search(left)
+                    or (
+                        _FROM_BEFORE.search(left)
+                        and regex.search(r"\b(?:xuống|còn)\b", after_text[:40], regex.I)
+                    )
+                )
+            )  # "giảm tỷ lệ hộ nghèo 4%" (but "giảm tỷ lệ hộ nghèo từ 24% xuống 19,5%" states levels)
             falls = (
                 bool(_DECREASE_BEFORE.search(left))
                 or bool(verb_first)
@@ -368,12 +422,27 @@ class Linker:
             else:
                 cat = None
             # "giúp 450 hộ nghèo vươn lên thoát nghèo"
-            escaped = regex.match(r"(?:nghèo\s+)?(?:\p{L}+\s+){0,3}?thoát nghèo", right) is not None
+            escaped = (
+                regex.match(
+                    r"(?:nghèo\s+)?(?:[\p{L},]+\s+){0,12}?(?:thoát nghèo|thoát khỏi (?:đói )?nghèo|"
+                    r"vượt (?:qua )?ngưỡng nghèo|ra khỏi (?:diện )?(?:hộ )?nghèo)",
+                    right,
+                )
+                is not None
+            )
             if cat is not None and regex.search(
                 r"phát sinh(?:\s*mới)?\s*(?:thêm\s*)?" + _APPROX + "$", left, regex.I
             ):
                 return None  # "phát sinh mới 215 hộ nghèo": a flow into poverty, not the count
-            if cat == "poor" and (escaped or _DECREASE_BEFORE.search(left)):
+            if _RECIPIENTS_BEFORE.search(left) or _RATIO_CLAUSE.search(
+                text[clause : view.sent.end]
+            ):
+                return None  # "trao 80 bình cho 80 hộ nghèo", "cứ 4 hộ thoát nghèo lại có 1 hộ tái nghèo"
+            if regex.match(
+                r"(?:dân\s+)?nghèo\s+(?:ở|tại)\b[^;.]{0,40}?\bđược\s+(?!công nhận)", right
+            ):
+                return None  # "hơn 60 hộ dân nghèo ở xã Phước Lý được tặng …": recipients
+            if escaped or (cat == "poor" and _DECREASE_BEFORE.search(left)):
                 return "poor_households_reduction", "count-fall", None
             if cat is not None:
                 if (
@@ -437,6 +506,7 @@ class Linker:
             return "population", "count-population", subject
         if unit == "houses" and (
             sub == "houses"
+            or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
             or regex.search(
                 r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b[^.;]{0,25}$",
                 left,
@@ -449,6 +519,12 @@ class Linker:
         if unit == "VND":
             if changed:
                 return None  # "tăng 15 tỷ đồng": a change, not an amount
+            if regex.search(
+                r"\b(?:gia đình|anh|chị|ông|bà|cháu)\b[^.;]{0,80}\bđược\b[^.;]{0,40}$",
+                text[clause : fig.start],
+                regex.I,
+            ) and sub in ("disbursement", "loans"):
+                return None  # "gia đình chị Lan được ngân hàng giải ngân 30 triệu": one borrower's loan
             if sub == "disbursement" or (
                 sub == "loans"
                 and any(c.rule["subject"] == "disbursement" for c in before if c.start >= clause)
@@ -519,7 +595,11 @@ class Linker:
         if _year_of(t) is None:
             return False
         before = self.doc.text[sent_start : t.start]
-        return not _SINCE.search(before) and not _STANDARD_BEFORE.search(before)
+        return not (
+            _SINCE.search(before)
+            or _STANDARD_BEFORE.search(before)
+            or _FOUNDED_BEFORE.search(before)
+        )
 
     def since_for(self, view: SentenceView, fig: Mention) -> int | None:
         text = self.doc.text
@@ -550,6 +630,14 @@ class Linker:
                 if commune is not None:
                     return commune, "sentence"
             return place_of(last), "sentence"
+        after = [
+            m
+            for m in view.of("LOCALITY")
+            if 0 <= m.start - fig.end <= 30
+            and regex.search(r"\b(?:ở|tại)\s*$", text[fig.end : m.start], regex.I)
+        ]
+        if after:  # "12 hộ nghèo ở thôn Nà Sài": the place written right after the counted noun
+            return place_of(after[0]), "sentence"
         place = self.discourse.place()
         return place, "discourse" if place else "none"
 
@@ -575,6 +663,7 @@ class Linker:
         officials_by_block = self._section_heads()
         block_times: list[Mention] = []
         self.block_subject: Cue | None = None
+        self.block_disbursement = False
         current_block = -1
         for i, sent in enumerate(doc.sentences):
             block = doc.blocks[sent.block]
@@ -582,9 +671,12 @@ class Linker:
                 current_block = sent.block
                 block_times = []
                 self.block_subject = None
+                self.block_disbursement = False
                 if sent.block in officials_by_block:
                     self.discourse.section_place = officials_by_block[sent.block]
             view = SentenceView(doc, sent, by_sentence[i])
+            if "giải ngân" in doc.text[sent.start : sent.end].lower():
+                self.block_disbursement = True
             if block.kind == "body":
                 self._link_sentence(view, block_times)
             block_times.extend(  # the passage's times, for sentences that name none

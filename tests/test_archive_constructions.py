@@ -1,0 +1,136 @@
+"""Sentences written after an audit of 139 poverty articles of the 2017 archive: each
+construction the pipeline got wrong there, with the right result (FACTS.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+
+
+def run(text: str):
+    d = extract(text, published="2017-06-01").to_json()
+    facts = [
+        (f["indicator"], (f["locality"] or {}).get("name"), f["year"], f["value"])
+        for f in d["facts"]
+    ]
+    places = [(m["name"], m["level"]) for m in d["mentions"] if m["type"] == "LOCALITY"]
+    officials = [
+        (
+            m["name"],
+            [
+                (r["title"], r["organization"], (r["locality"] or {}).get("name"))
+                for r in m["roles"]
+            ],
+        )
+        for m in d["mentions"]
+        if m["type"] == "OFFICIAL"
+    ]
+    return facts, places, officials
+
+
+def has(xs, x):
+    return x in xs
+
+
+CASES = [
+    (
+        "W2a",
+        "Trao quà cho hộ nghèo\nNgày 5/6, Công ty Điện lực đã trao tặng 80 bình lọc nước cho 80 hộ nghèo tại xã Tân Phú, huyện Đồng Phú.",
+        lambda F, L, Offs: F == [],
+    ),
+    (
+        "W2b",
+        "Giảm nghèo chưa bền vững\nTại tỉnh Lai Châu, cứ 4 hộ thoát nghèo lại có 1 hộ tái nghèo.",
+        lambda F, L, Offs: F == [],
+    ),
+    (
+        "W2c",
+        "Tặng bồn nước\nNgày 17/6, hơn 60 hộ dân nghèo ở xã Phước Lý được tặng bồn nước.",
+        lambda F, L, Offs: F == [],
+    ),
+    (
+        "W3a",
+        "Bảo hiểm y tế cho người nghèo\nHiện nay, tỷ lệ hộ nghèo của tỉnh Hòa Bình được cấp thẻ BHYT đạt 98%.",
+        lambda F, L, Offs: F == [],
+    ),
+    (
+        "W3b",
+        "Chi tiêu của người nghèo\nỞ tỉnh Sơn La, các hộ nghèo phải chi gần 12% thu nhập cho tiền điện.",
+        lambda F, L, Offs: F == [],
+    ),
+    (
+        "W4b",
+        "Vốn vay giúp thoát nghèo\nNăm 2015, gia đình chị Lan ở xã Bản Lầu, huyện Mường Khương được ngân hàng giải ngân 30 triệu đồng để làm nhà.",
+        lambda F, L, Offs: F == [],
+    ),
+    (
+        "W5a",
+        "Kết quả giảm nghèo\nChương trình đã góp phần giảm tỷ lệ hộ nghèo của tỉnh Kon Tum từ 24% năm 2015 xuống 19,5% năm 2016.",
+        lambda F, L, Offs: (
+            has(F, ("poverty_rate", "Kon Tum", 2015, 24))
+            and has(F, ("poverty_rate", "Kon Tum", 2016, 19.5))
+        ),
+    ),
+    (
+        "W5b",
+        "Giúp dân thoát nghèo\nNăm 2016, có 12 hộ nghèo ở thôn Nà Sài, xã Bản Sen được công nhận thoát nghèo.",
+        lambda F, L, Offs: has(F, ("poor_households_reduction", "Nà Sài", 2016, 12)),
+    ),
+    (
+        "W6a",
+        "Bắc Kạn phát triển\nBắc Kạn được tái lập vào năm 1997. Tỉnh có dân số hơn 320 nghìn người.",
+        lambda F, L, Offs: has(F, ("population", "Bắc Kạn", 2017, 320000)),
+    ),
+    (
+        "W6b",
+        "Huyện biên giới\nHuyện Mường Tè được chia tách năm 2002. Huyện hiện có hơn 4.100 hộ nghèo.",
+        lambda F, L, Offs: has(F, ("poor_households", "Mường Tè", 2017, 4100)),
+    ),
+    (
+        "M1a",
+        "Đề án phát triển dược liệu\nĐề án phát triển cây dược liệu tại huyện Tu Mơ Rông có mức đầu tư hơn 300 tỷ đồng.",
+        lambda F, L, Offs: has(F, ("budget", "Tu Mơ Rông", 2017, 300e9)),
+    ),
+    (
+        "M1b",
+        "Phân bổ vốn\nTheo báo cáo, tổng số vốn đã giao cho tỉnh Cao Bằng trong năm 2016 là 250 tỷ đồng.",
+        lambda F, L, Offs: has(F, ("budget", "Cao Bằng", 2016, 250e9)),
+    ),
+    (
+        "M2a",
+        "Kết quả tín dụng chính sách\nTại tỉnh Bến Tre, vốn vay đã giúp tạo việc làm cho 5 nghìn lao động; gần 1,2 nghìn nhà ở cho hộ nghèo.",
+        lambda F, L, Offs: has(F, ("houses_supported", "Bến Tre", 2017, 1200)),
+    ),
+    (
+        "M2b",
+        "Tín dụng chính sách\nVốn vay đã giúp xây dựng hơn 2.000 công trình nước sạch, trên 800 căn nhà cho hộ nghèo tại tỉnh Sóc Trăng.",
+        lambda F, L, Offs: any(f[0] == "houses_supported" and f[3] == 800 for f in F),
+    ),
+    (
+        "M3a",
+        "Tín dụng chính sách\nTại tỉnh Trà Vinh, vốn vay đã giúp gần 12 nghìn hộ vượt qua ngưỡng nghèo trong năm 2016.",
+        lambda F, L, Offs: has(F, ("poor_households_reduction", "Trà Vinh", 2016, 12000)),
+    ),
+    (
+        "M3b",
+        "Giảm nghèo\nNăm 2016, huyện Con Cuông có 420 hộ thoát khỏi nghèo.",
+        lambda F, L, Offs: has(F, ("poor_households_reduction", "Con Cuông", 2016, 420)),
+    ),
+    (
+        "M4a",
+        "Giải ngân chậm\nTại tỉnh Quảng Trị, việc giải ngân vốn chương trình giảm nghèo còn chậm. Sáu tháng đầu năm mới đạt 35% kế hoạch.",
+        lambda F, L, Offs: has(F, ("disbursement_rate", "Quảng Trị", 2017, 35)),
+    ),
+    (
+        "M4b",
+        "Giải ngân\nTỉnh Gia Lai cho biết giải ngân vốn đầu tư công còn chậm. Đến hết tháng 5 mới đạt 28% kế hoạch vốn.",
+        lambda F, L, Offs: has(F, ("disbursement_rate", "Gia Lai", 2017, 28)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text", "expect"), CASES, ids=[c[0] for c in CASES])
+def test_archive_construction(case_id, text, expect):
+    facts, places, officials = run(text)
+    assert expect(facts, places, officials), (facts, places, officials)
