@@ -108,6 +108,11 @@ LEVEL_WORDS = {
     "phường": "commune",
 }
 JOINERS = frozenset({",", "–", "-", "—", ":"})
+PLACE_PREPOSITIONS = frozenset({"tại", "ở", "từ", "đến", "về", "thăm", "quốc", "nước"})
+# Capitalized words that end a name: "Nguyễn Văn Sơn Sáng 5/6, …" (a dateline after a caption)
+NOT_NAME_WORDS = frozenset(
+    ["Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Ngày", "Hôm", "Tại", "Theo", "Trong", "Sau", "Khi", "Năm", "Tháng", "Thứ", "Chủ", "Từ", "Với", "Đến", "Ảnh", "Nguồn"]
+)
 
 
 @cache
@@ -214,7 +219,9 @@ class OfficialsFinder:
                 and is_name_syllable(doc[j + 1])
             ):
                 break  # "Bộ … Phát triển nông thôn Lê Minh Hoan": the name begins
-            if (low in ORG_NAME_STOP and after_lower) or self._place_at(tok) is not None:
+            if (
+                low in ORG_NAME_STOP and after_lower and not tok.text[:1].isupper()
+            ) or self._place_at(tok) is not None:
                 break
             if tok.text[:1].isupper() and count > 0 and self._is_level_word(j):
                 break
@@ -319,11 +326,9 @@ class OfficialsFinder:
                         i = k + 1
             elif self._is_level_word(i) and doc[i].idx < limit:
                 level = LEVEL_WORDS.get(doc[i].lower_)
-                if level and (
-                    i + 1 >= len(doc)
-                    or not is_name_syllable(doc[i + 1])
-                    or doc[i].whitespace_ == ""
-                ):
+                # "UBND tỉnh", and "Phó Chủ tịch huyện Hồ Thị Kim Cúc" (no place starts here:
+                # the capitals that follow are the person's name)
+                if level:
                     role.place = self.places.resolve_level(level, doc[i].idx)
                     role.end = doc[i].idx + len(doc[i].text)
                     i += 1
@@ -379,6 +384,8 @@ class OfficialsFinder:
             ):
                 break
             if any(p.start <= tok.idx < p.end for p in self.places.places):
+                break
+            if run and tok.text in NOT_NAME_WORDS:
                 break
             run.append(tok)
             if not tok.whitespace_:
@@ -440,6 +447,11 @@ class OfficialsFinder:
             cand = self.read_name(first, doc[end_tok].idx, need_cue=False)
         if cand is None or cand.end_token != last + 1:
             return None
+        before = doc[cand.first_token - 1] if cand.first_token > 0 else None
+        if before is not None and before.lower_ in PLACE_PREPOSITIONS and not cand.honorific:
+            return None  # "tại Hà Nội, Phó Thủ tướng …": a place, not the person
+        if self._inside_mention(cand.start):
+            return None  # "… Đỗ Bá Tỵ, Trưởng Ban …": that name is the previous title's
         return cand
 
     # ------------------------------------------------------------------ the pass

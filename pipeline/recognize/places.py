@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from pipeline import patterns
 from pipeline.doc import Mention
 from pipeline.gazetteer import Unit, fold, get_gazetteer
 from pipeline.recognize.spacy_doc import PhraseHit, find_phrases, text_of
@@ -41,6 +43,11 @@ class Place:
     anaphor: bool = False
     candidates: list[Unit] = field(default_factory=list)
     parent_place: Place | None = None  # for villages: the commune named beside them
+
+
+@cache
+def place_blockers() -> frozenset[str]:
+    return frozenset(w.lower() for rule in patterns.load("place_blockers") for w in rule["words"])
 
 
 def is_name_syllable(tok: Token) -> bool:
@@ -191,6 +198,14 @@ class LocalityFinder:
                         covered_to = whole.end
                         continue
                 else:
+                    if (
+                        run[0].text.isdigit()
+                        and run[-1].i + 1 < len(doc)
+                        and doc[run[-1].i + 1].text[:1].islower()
+                    ):
+                        continue  # "mỗi xã 5 ha": a number and its unit, not "Phường 5"
+                    if hit.rule.get("requires_gazetteer") and len(run_text(doc, run)) < 2:
+                        continue  # "P.V" in a byline
                     known = longest_known_prefix(doc, run, level, self.era)
                     if known:
                         run = known
@@ -331,6 +346,9 @@ class LocalityFinder:
                 ):
                     i += 1
                     continue
+                if self._blocked_by_word_before(i):
+                    i += 1
+                    continue
                 run = name_run(doc, i, end)
                 best: tuple[list[Token], list[Unit]] | None = None
                 for n in range(len(run), 0, -1):
@@ -381,6 +399,17 @@ class LocalityFinder:
                     )
                 )
                 i = run[-1].i + 1
+
+    def _blocked_by_word_before(self, i: int) -> bool:
+        """ "sâm Ngọc Linh", "phong cách Hồ Chí Minh": the name is a product's, a person's…"""
+        doc = self.doc
+        for n in (3, 2, 1):
+            if i - n < 0:
+                continue
+            words = " ".join(t.lower_ for t in doc[i - n : i] if not t.is_space)
+            if words in place_blockers():
+                return True
+        return False
 
     def _covered(self, start: int, end: int) -> bool:
         return any(p.start < end and start < p.end for p in self.places)
@@ -562,6 +591,10 @@ def locality_object(p: Place) -> dict[str, Any]:
         out["code"] = None
         out["after_2025"] = None
         return out
+    if unit is not None and any(
+        t.isupper() and len(t) > 1 for t in p.name.replace(".", " ").split()
+    ):
+        out["name"] = unit.name  # "TP.HCM", "TPHCM" → Hồ Chí Minh
     out["district"] = unit.district if unit else None
     out["province"] = unit.province if unit and unit.level != "province" else None
     out["code"] = unit.code if unit else None
