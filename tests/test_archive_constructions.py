@@ -126,23 +126,86 @@ CASES = [
         "M4b",
         "Giải ngân\nTỉnh Gia Lai cho biết giải ngân vốn đầu tư công còn chậm. Đến hết tháng 5 mới đạt 28% kế hoạch vốn.",
         lambda F, L, Offs: has(F, ("disbursement_rate", "Gia Lai", 2017, 28)),
-    ),,
-    ('L1a', "Hội nghị\nChiều 5/6, UBND TP.HCM tổ chức hội nghị về giảm nghèo.", lambda F, L, Offs: has(L, ('Hồ Chí Minh','province'))),
-    ('L1b', "Hội nghị\nLãnh đạo TPHCM cho biết thành phố còn 3.000 hộ nghèo.", lambda F, L, Offs: has(F, ('poor_households','Hồ Chí Minh',2017,3000))),
-    ('L2a', "Sâm quý\nTỉnh Kon Tum đang mở rộng diện tích sâm Ngọc Linh.", lambda F, L, Offs: L == [('Kon Tum','province')]),
-    ('L2b', "Học tập\nCán bộ học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", lambda F, L, Offs: L == []),
-    ('L3a', "Trồng rừng\nTheo dự án, mỗi xã 5 ha rừng sẽ được trồng mới.", lambda F, L, Offs: L == []),
-    ('L3b', "Tin vắn\nHội nông dân tỉnh Hậu Giang đã trao quà cho hội viên. P.V", lambda F, L, Offs: L == [('Hậu Giang','province')]),
-    ('O2a', "Gặp mặt\nTối 5/6, tại Hà Nội, Phó Thủ tướng Vương Đình Huệ đã chủ trì cuộc họp.", lambda F, L, Offs: [n for n,_ in Offs] == ['Vương Đình Huệ']),
-    ('O2b', "Thăm Hà Lan\nSáng 9/7, tại Vương quốc Hà Lan, Thủ tướng Nguyễn Xuân Phúc đã gặp kiều bào.", lambda F, L, Offs: [n for n,_ in Offs] == ['Nguyễn Xuân Phúc']),
-    ('O3a', "Dự lễ\nDự lễ có Phó Chủ tịch Quốc hội Đỗ Bá Tỵ, Trưởng Ban Dân vận Trung ương Trương Thị Mai, Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến.",
-  lambda F, L, Offs: sorted(n for n,_ in Offs) == ['Nguyễn Thị Kim Tiến','Trương Thị Mai','Đỗ Bá Tỵ']),
-    ('O3b', "Dự lễ\nCó mặt Thủ tướng Nguyễn Xuân Phúc, Phó Thủ tướng Trịnh Đình Dũng.", lambda F, L, Offs: sorted(n for n,_ in Offs) == ['Nguyễn Xuân Phúc','Trịnh Đình Dũng']),
-    ('O4a', "Báo cáo\nBộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng đã báo cáo.", lambda F, L, Offs: Offs == [('Nguyễn Chí Dũng',[('Bộ trưởng','Bộ Kế hoạch và Đầu tư',None)])]),
-    ('O4b', "Báo cáo\nGiám đốc Sở Kế hoạch và Đầu tư tỉnh Lai Châu Lê Văn Hải cho biết.", lambda F, L, Offs: any(n=='Lê Văn Hải' for n,_ in Offs)),
-    ('O5a', "Họp\nChủ tịch UBND tỉnh Nguyễn Văn Sơn Sáng 5/6, tỉnh tổ chức họp.", lambda F, L, Offs: any(n=='Nguyễn Văn Sơn' for n,_ in Offs)),
-    ('O5b', "Họp\nPhó Chủ tịch UBND huyện Lê Văn Tâm Chiều 3/6, đoàn đến xã Nậm Cha.", lambda F, L, Offs: any(n=='Lê Văn Tâm' for n,_ in Offs)),
-    ('O6a', "Giảm nghèo ở Đa Krông\nPhó Chủ tịch huyện Hồ Thị Kim Cúc cho biết nhiều hộ đã thoát nghèo.", lambda F, L, Offs: any(n=='Hồ Thị Kim Cúc' for n,_ in Offs)),
+    ),
+    (
+        "L1a",
+        "Hội nghị\nChiều 5/6, UBND TP.HCM tổ chức hội nghị về giảm nghèo.",
+        lambda F, L, Offs: has(L, ("Hồ Chí Minh", "province")),
+    ),
+    (
+        "L1b",
+        "Hội nghị\nLãnh đạo TPHCM cho biết thành phố còn 3.000 hộ nghèo.",
+        lambda F, L, Offs: has(F, ("poor_households", "Hồ Chí Minh", 2017, 3000)),
+    ),
+    (
+        "L2a",
+        "Sâm quý\nTỉnh Kon Tum đang mở rộng diện tích sâm Ngọc Linh.",
+        lambda F, L, Offs: L == [("Kon Tum", "province")],
+    ),
+    (
+        "L2b",
+        "Học tập\nCán bộ học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+        lambda F, L, Offs: L == [],
+    ),
+    (
+        "L3a",
+        "Trồng rừng\nTheo dự án, mỗi xã 5 ha rừng sẽ được trồng mới.",
+        lambda F, L, Offs: L == [],
+    ),
+    (
+        "L3b",
+        "Tin vắn\nHội nông dân tỉnh Hậu Giang đã trao quà cho hội viên. P.V",
+        lambda F, L, Offs: L == [("Hậu Giang", "province")],
+    ),
+    (
+        "O2a",
+        "Gặp mặt\nTối 5/6, tại Hà Nội, Phó Thủ tướng Vương Đình Huệ đã chủ trì cuộc họp.",
+        lambda F, L, Offs: [n for n, _ in Offs] == ["Vương Đình Huệ"],
+    ),
+    (
+        "O2b",
+        "Thăm Hà Lan\nSáng 9/7, tại Vương quốc Hà Lan, Thủ tướng Nguyễn Xuân Phúc đã gặp kiều bào.",
+        lambda F, L, Offs: [n for n, _ in Offs] == ["Nguyễn Xuân Phúc"],
+    ),
+    (
+        "O3a",
+        "Dự lễ\nDự lễ có Phó Chủ tịch Quốc hội Đỗ Bá Tỵ, Trưởng Ban Dân vận Trung ương Trương Thị Mai, Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến.",
+        lambda F, L, Offs: (
+            sorted(n for n, _ in Offs) == ["Nguyễn Thị Kim Tiến", "Trương Thị Mai", "Đỗ Bá Tỵ"]
+        ),
+    ),
+    (
+        "O3b",
+        "Dự lễ\nCó mặt Thủ tướng Nguyễn Xuân Phúc, Phó Thủ tướng Trịnh Đình Dũng.",
+        lambda F, L, Offs: sorted(n for n, _ in Offs) == ["Nguyễn Xuân Phúc", "Trịnh Đình Dũng"],
+    ),
+    (
+        "O4a",
+        "Báo cáo\nBộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng đã báo cáo.",
+        lambda F, L, Offs: (
+            Offs == [("Nguyễn Chí Dũng", [("Bộ trưởng", "Bộ Kế hoạch và Đầu tư", None)])]
+        ),
+    ),
+    (
+        "O4b",
+        "Báo cáo\nGiám đốc Sở Kế hoạch và Đầu tư tỉnh Lai Châu Lê Văn Hải cho biết.",
+        lambda F, L, Offs: any(n == "Lê Văn Hải" for n, _ in Offs),
+    ),
+    (
+        "O5a",
+        "Họp\nChủ tịch UBND tỉnh Nguyễn Văn Sơn Sáng 5/6, tỉnh tổ chức họp.",
+        lambda F, L, Offs: any(n == "Nguyễn Văn Sơn" for n, _ in Offs),
+    ),
+    (
+        "O5b",
+        "Họp\nPhó Chủ tịch UBND huyện Lê Văn Tâm Chiều 3/6, đoàn đến xã Nậm Cha.",
+        lambda F, L, Offs: any(n == "Lê Văn Tâm" for n, _ in Offs),
+    ),
+    (
+        "O6a",
+        "Giảm nghèo ở Đa Krông\nPhó Chủ tịch huyện Hồ Thị Kim Cúc cho biết nhiều hộ đã thoát nghèo.",
+        lambda F, L, Offs: any(n == "Hồ Thị Kim Cúc" for n, _ in Offs),
+    ),
 ]
 
 
