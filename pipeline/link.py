@@ -187,7 +187,14 @@ class Discourse:
         counts: dict[tuple[str, str], int] = {}
         first: dict[tuple[str, str], dict[str, Any]] = {}
         for m in self.doc.mentions:
-            if m.type == "LOCALITY" and m.attrs.get("level") in ("province", "district", "commune"):
+            listed = (m.method or "").endswith(
+                (":list", ":parent")
+            )  # venues and parents are no subject
+            if (
+                m.type == "LOCALITY"
+                and m.attrs.get("level") in ("province", "district", "commune")
+                and not listed
+            ):
                 key = (m.attrs["name"], m.attrs["level"])
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(key, place_of(m))
@@ -686,15 +693,21 @@ class Linker:
                 and not t.attrs.get("from_published")
                 and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
             )
-            places = [
+            units = [
                 m
                 for m in view.of("LOCALITY")
                 if m.attrs.get("level") in ("province", "district", "commune")
             ]
-            # a list of venues ("tại P. Bình Hiên, P. An Hải Bắc, …") is no passage's subject
-            levels = [m.attrs["level"] for m in places]
-            if places and max(levels.count(lv) for lv in set(levels)) < 3:
-                self.discourse.last_place = place_of(places[0])
+            wider = [
+                m for m in view.of("LOCALITY") if m.attrs.get("level") in ("region", "country")
+            ]
+            # a list of venues ("tại P. Bình Hiên, P. An Hải Bắc, …") is no passage's subject;
+            # a sentence about a region or the whole country makes it the subject
+            levels = [m.attrs["level"] for m in units]
+            if units and max(levels.count(lv) for lv in set(levels)) < 3:
+                self.discourse.last_place = place_of(units[0])
+            elif wider and not units:
+                self.discourse.last_place = place_of(wider[0])
         return self.facts
 
     def _section_heads(self) -> dict[int, dict[str, Any]]:

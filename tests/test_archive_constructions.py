@@ -206,6 +206,16 @@ CASES = [
         "Giảm nghèo ở Đa Krông\nPhó Chủ tịch huyện Hồ Thị Kim Cúc cho biết nhiều hộ đã thoát nghèo.",
         lambda F, L, Offs: any(n == "Hồ Thị Kim Cúc" for n, _ in Offs),
     ),
+    (
+        "W1a",
+        "Chương trình hỗ trợ trẻ em nghèo\nChương trình triển khai trên cả nước.\nĐoàn đã đến Nghệ An, Hà Tĩnh, Quảng Bình, Nghệ An, Hà Tĩnh. Với tổng kinh phí huy động được 45 tỷ đồng, chương trình đã hỗ trợ hàng nghìn em nhỏ.",
+        lambda F, L, Offs: has(F, ("budget", "Việt Nam", 2017, 45e9)),
+    ),
+    (
+        "W1b",
+        "Tín dụng chính sách vùng Tây Nguyên\nHội nghị diễn ra tại Đắk Lắk.\nTại khu vực Tây Nguyên, vốn vay đã phát huy hiệu quả. Nhờ vậy, tỷ lệ hộ nghèo giảm còn 9,5% vào cuối năm 2016.",
+        lambda F, L, Offs: has(F, ("poverty_rate", "Tây Nguyên", 2016, 9.5)),
+    ),
 ]
 
 
