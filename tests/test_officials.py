@@ -185,3 +185,25 @@ def test_minister_after_a_ministry_with_a_level_word_inside():
     )
     assert off["name"] == "Lê Minh Hoan"
     assert roles(off) == [("Bộ trưởng", "Bộ Nông nghiệp và Phát triển nông thôn", None)]
+
+
+def test_one_official_per_person_later_mentions_refer_back(seeds):
+    doc = seeds["003_8bb7c323e6b1daaf"]
+    officials = [m for m in doc.mentions if m.type == "OFFICIAL"]
+    assert [m.attrs["name"] for m in officials] == ["Nông Ngọc Nam"]
+    later = [
+        m
+        for m in doc.mentions
+        if m.type == "PERSON" and m.attrs.get("refers_to") == officials[0].start
+    ]
+    assert len(later) >= 3  # the interview answers name him again
+    assert all(m.attrs["name"] == "Nông Ngọc Nam" for m in later)
+
+
+def test_roles_of_one_person_are_merged():
+    text = (
+        "Ông Lò Văn Tiến, Bí thư Đảng ủy xã Tả Phìn cho biết xã có 200 hộ nghèo. "
+        "Đồng chí Lò Văn Tiến, Chủ tịch HĐND xã Tả Phìn đề nghị tăng vốn hỗ trợ."
+    )
+    [off] = mentions(text, "OFFICIAL")
+    assert roles(off) == [("Bí thư", "Đảng ủy", "Tả Phìn"), ("Chủ tịch", "HĐND", "Tả Phìn")]

@@ -111,7 +111,29 @@ JOINERS = frozenset({",", "–", "-", "—", ":"})
 PLACE_PREPOSITIONS = frozenset({"tại", "ở", "từ", "đến", "về", "thăm", "quốc", "nước"})
 # Capitalized words that end a name: "Nguyễn Văn Sơn Sáng 5/6, …" (a dateline after a caption)
 NOT_NAME_WORDS = frozenset(
-    ["Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Ngày", "Hôm", "Tại", "Theo", "Trong", "Sau", "Khi", "Năm", "Tháng", "Thứ", "Chủ", "Từ", "Với", "Đến", "Ảnh", "Nguồn"]
+    [
+        "Sáng",
+        "Chiều",
+        "Tối",
+        "Trưa",
+        "Đêm",
+        "Ngày",
+        "Hôm",
+        "Tại",
+        "Theo",
+        "Trong",
+        "Sau",
+        "Khi",
+        "Năm",
+        "Tháng",
+        "Thứ",
+        "Chủ",
+        "Từ",
+        "Với",
+        "Đến",
+        "Ảnh",
+        "Nguồn",
+    ]
 )
 
 
@@ -505,7 +527,43 @@ class OfficialsFinder:
         self._profile_layout(block_chains)
         self._standalone_orgs()
         self.mentions.sort(key=lambda m: m.start)
+        self._one_official_per_person()
         return self.mentions
+
+    def _one_official_per_person(self) -> None:
+        """One OFFICIAL per person and document, at the first mention, with every role the
+        article gives them; later mentions of the same person become PERSON mentions that
+        refer back (`refers_to`: the OFFICIAL's start), as `ông Hậu` does."""
+        first: dict[str, Mention] = {}
+        out: list[Mention] = []
+        for m in self.mentions:
+            if m.type != "OFFICIAL":
+                out.append(m)
+                continue
+            key = " ".join(m.attrs["name"].casefold().split())
+            head = first.get(key)
+            if head is None:
+                first[key] = m
+                out.append(m)
+                continue
+            known = {
+                (r["title"], r["organization"], (r["locality"] or {}).get("name"))
+                for r in head.attrs["roles"]
+            }
+            for r in m.attrs["roles"]:
+                if (r["title"], r["organization"], (r["locality"] or {}).get("name")) not in known:
+                    head.attrs["roles"].append(r)
+            out.append(
+                Mention(
+                    "PERSON",
+                    m.start,
+                    m.end,
+                    m.text,
+                    {"name": m.attrs["name"], "refers_to": head.start},
+                    m.method,
+                )
+            )
+        self.mentions = out
 
     def _standalone_orgs(self) -> None:
         """Organizations named outside a role: `UBND xã đã ban hành…`, `Sở Thông tin và Truyền thông`."""
