@@ -124,6 +124,12 @@ _PROGRAMME = regex.compile(
     r"hộ nghèo|an sinh|nông thôn mới|sinh kế|đầu tư|giao vốn|đã giao",
     regex.I,
 )
+# what makes an article one about poverty or a social programme (for budgets)
+_SOCIAL_PROGRAMME = regex.compile(
+    r"nghèo|an sinh|MTQG|mục tiêu quốc gia|nông thôn mới|chương trình 135|sinh kế|dân tộc thiểu số|"
+    r"đồng bào|bảo trợ xã hội|chính sách xã hội|nhà tạm|nhà ở cho|người có công",
+    regex.I,
+)
 # "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
 _COMPARISON_BEFORE = regex.compile(
     r"(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở)\s*$", regex.I
@@ -294,6 +300,8 @@ class Linker:
         self.discourse = Discourse(doc)
         self.facts: list[dict[str, Any]] = []
         self.reference_year = reference_year(doc)
+        content = " ".join(doc.text[b.start : b.end] for b in doc.blocks if not b.is_boilerplate)
+        self.social_article = bool(_SOCIAL_PROGRAMME.search(content))
 
     # ------------------------------------------------------------------ what
     def classify(
@@ -543,7 +551,11 @@ class Linker:
         return None
 
     def _programme_money(self, view: SentenceView, fig: Mention, clause: int) -> bool:
-        """A budget is a programme's or project's money, not a bank's, a firm's or a co-op's."""
+        """A budget is a programme's or project's money, not a bank's, a firm's or a co-op's,
+        and only in an article about poverty or a social programme: the investment of a
+        motorway or a factory in general news is no fact of this vocabulary."""
+        if not self.social_article:
+            return False
         text = self.doc.text
         sentence = text[view.sent.start : view.sent.end]
         if _NOT_PROGRAMME.search(text[view.sent.start : fig.start]):

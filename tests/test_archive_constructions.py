@@ -89,12 +89,12 @@ CASES = [
     ),
     (
         "M1a",
-        "Đề án phát triển dược liệu\nĐề án phát triển cây dược liệu tại huyện Tu Mơ Rông có mức đầu tư hơn 300 tỷ đồng.",
+        "Đề án giảm nghèo bằng cây dược liệu\nĐề án phát triển cây dược liệu tại huyện Tu Mơ Rông có mức đầu tư hơn 300 tỷ đồng.",
         lambda F, L, Offs: has(F, ("budget", "Tu Mơ Rông", 2017, 300e9)),
     ),
     (
         "M1b",
-        "Phân bổ vốn\nTheo báo cáo, tổng số vốn đã giao cho tỉnh Cao Bằng trong năm 2016 là 250 tỷ đồng.",
+        "Phân bổ vốn chương trình giảm nghèo\nTheo báo cáo, tổng số vốn đã giao cho tỉnh Cao Bằng trong năm 2016 là 250 tỷ đồng.",
         lambda F, L, Offs: has(F, ("budget", "Cao Bằng", 2016, 250e9)),
     ),
     (

@@ -271,3 +271,12 @@ def test_history_is_not_the_passages_time():
         published="2017-02-01",
     )
     assert got == [("poor_households", "Định Hóa", 2017, 7000, "actual")]
+
+
+def test_budgets_only_in_articles_about_a_social_programme():
+    road = (
+        "Cao tốc mới\nNăm 2017, dự án cao tốc qua tỉnh Lạng Sơn có tổng mức đầu tư 12.000 tỷ đồng."
+    )
+    assert extract(road, published="2017-06-01").facts == []
+    houses = "Xóa nhà tạm cho hộ nghèo\nNăm 2017, dự án xóa nhà tạm cho hộ nghèo tỉnh Lạng Sơn có tổng mức đầu tư 120 tỷ đồng."
+    assert [f["indicator"] for f in extract(houses, published="2017-06-01").facts] == ["budget"]
