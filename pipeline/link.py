@@ -498,7 +498,11 @@ class Linker:
                 if regex.search(r"%\s*\(\s*$", left) and regex.match(
                     r"^\s*\)\s*,?\s*(?:xuống\s*)?còn", after_text
                 ):
-                    return None  # "giảm 40,5% (92 hộ), còn 18,2%": the count behind a relative fall
+                    # "giảm 40,5% (92 hộ), còn 18,2%": the percentage is relative, the count is
+                    # the number of households that left poverty
+                    if hs.rule["subject"] == "poor":
+                        return "poor_households_reduction", "count-behind-relative-fall", hs
+                    return None
                 if fall and not _FROM_BEFORE.search(left) and not _TO_BEFORE.search(left):
                     return (
                         ("poor_households_reduction", "count-carried-fall", hs)

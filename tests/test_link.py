@@ -75,7 +75,10 @@ def test_relative_fall_is_not_points_and_present_tense_uses_the_date():
         "Hiện nay, tỷ lệ hộ nghèo của xã Tả Van giảm 40,5% (92 hộ), còn 18,2%.",
         published="2024-10-05",
     )
-    assert got == [("poverty_rate", "Tả Van", 2024, 18.2, "actual")]
+    assert got == [
+        ("poor_households_reduction", "Tả Van", 2024, 92, "actual"),  # 92 households left poverty
+        ("poverty_rate", "Tả Van", 2024, 18.2, "actual"),
+    ]
 
 
 def test_income_houses_and_population():

@@ -3,9 +3,8 @@
 targets, national and regional figures, abbreviations, negatives. Each case is our own
 sentence with the facts (and officials) a FACTS.md annotator would expect.
 
-Known gaps, not in the file yet: a relative fall's household count given in
-parentheses (`giảm 18,42% (96 hộ), còn 61,3%`), a target level after `phấn đấu … còn
-dưới X%` carried across `;`, `N/M hộ nghèo` as a count of a total, a table flattened
+Known gaps, not in the file yet: a target level after `phấn đấu … còn dưới X%` carried
+across `;`, `N/M hộ nghèo` as a count of a total, a table flattened
 into text, and names of minority officials without a Kinh surname (`A Pháp`).
 """
 
