@@ -249,6 +249,8 @@ def _inside_quotes(text: str, start: int, at: int) -> bool:
         return False
     close = text.find("”", at)
     quoted = text[start + opened : close if close >= 0 else at]
+    if text[start : start + opened].rstrip().endswith(":"):
+        return False  # "… cho biết: “Năm 2023, toàn huyện giảm 386 hộ nghèo”": reported speech
     return len(quoted.split()) <= 12
 
 
@@ -845,6 +847,10 @@ class Linker:
         targets = [
             c for c in cues if c.kind == "target" and target_from <= c.start and c.end <= fig.start
         ]
+        if not targets and subject is not None and subject.start < target_from:
+            # "Phấn đấu đến năm 2025, tỷ lệ hộ nghèo … dưới 20%; bình quân mỗi năm giảm 3-4%":
+            # a clause that continues an earlier clause's subject continues its plan too
+            targets = [c for c in cues if c.kind == "target" and c.end <= subject.start]
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS"
         group_from = subject.start if subject is not None else clause_start
         groups = [

@@ -3,9 +3,8 @@
 targets, national and regional figures, abbreviations, negatives. Each case is our own
 sentence with the facts (and officials) a FACTS.md annotator would expect.
 
-Known gaps, not in the file yet: a target level after `phấn đấu … còn dưới X%` carried
-across `;`, `N/M hộ nghèo` as a count of a total, a table flattened
-into text, and names of minority officials without a Kinh surname (`A Pháp`).
+Known gaps, not in the file yet: `N/M hộ nghèo` as a count of a total with a village
+as the place, and a table flattened into text.
 """
 
 from __future__ import annotations
