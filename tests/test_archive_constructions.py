@@ -216,6 +216,18 @@ CASES = [
         "Tín dụng chính sách vùng Tây Nguyên\nHội nghị diễn ra tại Đắk Lắk.\nTại khu vực Tây Nguyên, vốn vay đã phát huy hiệu quả. Nhờ vậy, tỷ lệ hộ nghèo giảm còn 9,5% vào cuối năm 2016.",
         lambda F, L, Offs: has(F, ("poverty_rate", "Tây Nguyên", 2016, 9.5)),
     ),
+    (
+        "O1a",
+        "Thảo luận\nĐại biểu Nguyễn Văn Minh (Sơn La) đề nghị tăng vốn cho giảm nghèo.",
+        lambda F, L, Offs: any(
+            n == "Nguyễn Văn Minh" and any(r[2] == "Sơn La" for r in rs) for n, rs in Offs
+        ),
+    ),
+    (
+        "O1b",
+        "Thảo luận\nTheo đại biểu Trần Thị Hoa (Bạc Liêu), tỷ lệ tái nghèo còn cao.",
+        lambda F, L, Offs: any(n == "Trần Thị Hoa" for n, rs in Offs),
+    ),
 ]
 
 

@@ -253,6 +253,18 @@ class OfficialsFinder:
             j += 1
         return j
 
+    def _unit_in_parentheses(self, chain: Chain, name: Name, limit: int) -> None:
+        """`đại biểu Nguyễn Văn Minh (Sơn La)`: the unit a delegate stands for, written after the name."""
+        doc = self.doc
+        role = chain.roles[-1]
+        i = name.end_token
+        if role.place is not None or i >= len(doc) or doc[i].text != "(" or i + 1 >= len(doc):
+            return
+        self._bare_unit_at(i + 1, limit)
+        place = self._place_at(doc[i + 1])
+        if place is not None:
+            role.place = place
+
     def _bare_unit_at(self, i: int, limit: int) -> None:
         """A province or district named without its level word right after an organization
         ("Hội LHPN Hà Nội Lê Thị Thu Hằng"): registered as a place so the name after it is read."""
@@ -501,6 +513,7 @@ class OfficialsFinder:
                     name = self.read_name(i, end, need_cue=False) if i < len(doc) else None
                     if name is not None:
                         consumed_until = name.end
+                        self._unit_in_parentheses(chain, name, end)
                 if name is None:
                     if chain.start == start:
                         block_chain = chain  # a role line: its name may be on the line above
