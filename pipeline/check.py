@@ -28,7 +28,6 @@ from typing import Any
 import regex
 
 from pipeline.doc import Document, Mention
-from pipeline.recognize.numbers import parse_vn_number
 from pipeline.registry import stage
 
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -73,13 +72,22 @@ class Interval:
         return (self.lo + self.hi) / 2
 
 
+def _written(number: str) -> float | None:
+    """A number as written the Vietnamese way ("1.417,3") → 1417.3 (the recognizer has
+    validated its shape; this only recovers the written precision's scale)."""
+    try:
+        return float(number.replace(".", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
 def interval_of(m: Mention) -> Interval:
     """The values a written figure stands for: its rounding, widened by its qualifier."""
     value = float(m.attrs["value"])
     found = _NUMBER.search(m.text)
     half = 0.0
     if found:
-        written = parse_vn_number(found.group())
+        written = _written(found.group())
         decimals = len(found.group().rsplit(",", 1)[1]) if "," in found.group() else 0
         scale = value / float(written) if written else 1.0
         half = 0.5 * 10 ** (-decimals) * abs(scale)

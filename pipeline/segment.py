@@ -9,50 +9,9 @@ no model time is spent on page furniture.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import regex
-
 from pipeline.doc import Document, Sentence, Token
 from pipeline.registry import stage
-
-_SPACE_RE = regex.compile(r"\s+")
-
-
-def align(
-    text: str, pieces: list[str], start: int = 0, end: int | None = None
-) -> Iterator[tuple[int, int, str]]:
-    """(start, end, piece) for each piece found in order in text[start:end].
-
-    A piece whose inner spaces differ from the text's (underthesea joins
-    syllables with one space) is matched with flexible whitespace. A piece that
-    cannot be found (the tokenizer changed it) is skipped, never invented.
-    """
-    for i, s, e in align_indexed(text, pieces, start, end):
-        yield s, e, pieces[i].strip()
-
-
-def align_indexed(
-    text: str, pieces: list[str], start: int = 0, end: int | None = None
-) -> Iterator[tuple[int, int, int]]:
-    """Like `align`, yielding the index of each piece found."""
-    end = len(text) if end is None else end
-    cursor = start
-    for i, raw in enumerate(pieces):
-        piece = raw.strip()
-        if not piece:
-            continue
-        at = text.find(piece, cursor, end)
-        if at >= 0 and not text[cursor:at].strip():
-            yield i, at, at + len(piece)
-            cursor = at + len(piece)
-            continue
-        pattern = r"\s+".join(regex.escape(part) for part in _SPACE_RE.split(piece))
-        m = regex.compile(pattern).search(text, cursor, end)
-        if m is None:
-            continue
-        yield i, m.start(), m.end()
-        cursor = m.end()
+from pipeline.textalign import align
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import Pipeline, extract
-from pipeline.segment import align
+from pipeline.textalign import align
 from tests.conftest import CORPUS, SEED_IDS
 
 WORDS = Pipeline(options={"segment": {"words": True}, "recognize": {"ner": "off"}})
