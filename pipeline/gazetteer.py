@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 SOURCE_PACKAGE = "vietnamadminunits"
-INDEX_VERSION = 2  # bump when the index layout or the folding changes
+INDEX_VERSION = 3  # bump when the index layout or the folding changes
 REORG_DATE = date(2025, 7, 1)
 
 LEVELS = ("province", "district", "commune")
@@ -76,7 +76,15 @@ _APOSTROPHES = re.compile(r"[’‘ʼ`´]")
 _EDGE_PUNCT = ' \t\n\r.,;:!?()[]{}"“”«»'
 _SPACES = re.compile(r"\s+")
 # Tây Nguyên place names spell the same syllable Đăk / Đắk / Đak; the data mixes them.
-_SYLLABLE_VARIANTS = {"đăk": "đắk", "đak": "đắk", "lăk": "lắk"}
+# Press spellings of the same syllables: "Đác Lắc", "Đắc Lắc" (no unit's name uses them otherwise).
+_SYLLABLE_VARIANTS = {
+    "đăk": "đắk",
+    "đak": "đắk",
+    "lăk": "lắk",
+    "đác": "đắk",
+    "đắc": "đắk",
+    "lắc": "lắk",
+}
 
 # A leading level word: full words, "TP."/"TX."/"TT." abbreviations, and "P."/"Q."/"H."
 # (the single letters only with a dot or a number: "P.1", "Q1").

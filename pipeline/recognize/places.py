@@ -594,7 +594,9 @@ def locality_object(p: Place) -> dict[str, Any]:
     if unit is not None and any(
         t.isupper() and len(t) > 1 for t in p.name.replace(".", " ").split()
     ):
-        out["name"] = unit.name  # "TP.HCM", "TPHCM" → Hồ Chí Minh
+        # "TP.HCM", "TPHCM" → Hồ Chí Minh; other spellings ("Hoà Bình", "Đác Lắc") stay as
+        # written, resolved to their unit through the gazetteer's folding
+        out["name"] = unit.name
     out["district"] = unit.district if unit else None
     out["province"] = unit.province if unit and unit.level != "province" else None
     out["code"] = unit.code if unit else None
