@@ -237,3 +237,10 @@ def test_acronyms_road_codes_and_abbreviated_levels():
     )
     assert not any(m["name"] in ("ĐT", "NTM", "ĐT 268") for m in locs)
     assert ("Sơn Tây", "district") in names(locs)
+
+
+def test_press_spellings_resolve_but_stay_as_written():
+    locs = localities(TITLE + "Nhiều hộ nghèo của tỉnh Đác Lắc và tỉnh Hoà Bình chưa được cấp thẻ bảo hiểm y tế.")
+    by_name = {m["name"]: m for m in locs}
+    assert by_name["Đác Lắc"]["level"] == "province" and by_name["Đác Lắc"]["code"] == "66"
+    assert by_name["Hoà Bình"]["code"] == "17"
