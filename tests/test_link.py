@@ -283,3 +283,26 @@ def test_budgets_only_in_articles_about_a_social_programme():
     assert extract(road, published="2017-06-01").facts == []
     houses = "Xóa nhà tạm cho hộ nghèo\nNăm 2017, dự án xóa nhà tạm cho hộ nghèo tỉnh Lạng Sơn có tổng mức đầu tư 120 tỷ đồng."
     assert [f["indicator"] for f in extract(houses, published="2017-06-01").facts] == ["budget"]
+
+
+def test_table_rows_under_a_header_of_years():
+    text = (
+        "Kết quả giảm nghèo huyện Mèo Vạc\n"
+        "Năm 2023, huyện Mèo Vạc tiếp tục triển khai nhiều chương trình giảm nghèo.\n"
+        "Chỉ tiêu | Năm 2021 | Năm 2022 | Năm 2023\n"
+        "Số hộ nghèo | 6.410 | 5.902 | 5.160\n"
+        "Tỷ lệ hộ nghèo (%) | 38,5 | 34,1 | 29,75\n"
+        "Số trường đạt chuẩn | 12 | 14 | 15\n"
+    )
+    got = [
+        (f["indicator"], (f["locality"] or {}).get("name"), f["year"], f["value"])
+        for f in extract(text).facts
+    ]
+    assert got == [
+        ("poor_households", "Mèo Vạc", 2021, 6410),
+        ("poor_households", "Mèo Vạc", 2022, 5902),
+        ("poor_households", "Mèo Vạc", 2023, 5160),
+        ("poverty_rate", "Mèo Vạc", 2021, 38.5),
+        ("poverty_rate", "Mèo Vạc", 2022, 34.1),
+        ("poverty_rate", "Mèo Vạc", 2023, 29.75),
+    ]

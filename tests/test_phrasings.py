@@ -3,8 +3,8 @@
 targets, national and regional figures, abbreviations, negatives. Each case is our own
 sentence with the facts (and officials) a FACTS.md annotator would expect.
 
-Known gaps, not in the file yet: `N/M hộ nghèo` as a count of a total with a village
-as the place, and a table flattened into text.
+Known gap, not in the file yet: `N/M hộ nghèo` as a count of a total with a village as
+the place.
 """
 
 from __future__ import annotations

@@ -240,7 +240,9 @@ def test_acronyms_road_codes_and_abbreviated_levels():
 
 
 def test_press_spellings_resolve_but_stay_as_written():
-    locs = localities(TITLE + "Nhiều hộ nghèo của tỉnh Đác Lắc và tỉnh Hoà Bình chưa được cấp thẻ bảo hiểm y tế.")
+    locs = localities(
+        TITLE + "Nhiều hộ nghèo của tỉnh Đác Lắc và tỉnh Hoà Bình chưa được cấp thẻ bảo hiểm y tế."
+    )
     by_name = {m["name"]: m for m in locs}
     assert by_name["Đác Lắc"]["level"] == "province" and by_name["Đác Lắc"]["code"] == "66"
     assert by_name["Hoà Bình"]["code"] == "17"
