@@ -73,8 +73,9 @@ _YEAR_AFTER = regex.compile(
     regex.I,
 )
 _SINCE = regex.compile(
-    r"so\s+với\s*(?:cùng kỳ\s*)?(?:thời điểm\s*)?(?:cuối\s*|đầu\s*|hết\s*)?(?:năm\s*)?$", regex.I
-)
+    r"(?:so\s+với\s*(?:cùng kỳ\s*)?|cùng kỳ\s*)(?:thời điểm\s*)?(?:cuối\s*|đầu\s*|hết\s*)?(?:năm\s*)?$",
+    regex.I,
+)  # "so với năm 2022", "cùng kỳ năm 2016": a baseline, never the figure's own year
 # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020": the standard's period, not the figure's time
 _STANDARD_BEFORE = regex.compile(
     r"chuẩn nghèo(?: đa chiều)?(?: (?:áp dụng )?(?:cho )?(?:giai đoạn|thời kỳ))?\s*$", regex.I
@@ -596,7 +597,12 @@ class Linker:
                 and any(c.rule["subject"] == "disbursement" for c in before if c.start >= clause)
             ):
                 return "budget_disbursed", "money-disbursed", subject
-            if sub == "budget" and self._programme_money(view, fig, clause):
+            donated = subject is not None and regex.match(
+                r"ủng hộ|quyên góp", text[subject.start : subject.end], regex.I
+            )  # firms' donations to a fund for the poor are the fund's money
+            if sub == "budget" and (
+                self._programme_money(view, fig, clause) or (donated and self.social_article)
+            ):
                 return "budget", "money-budget", subject
             return None
         return None

@@ -306,3 +306,17 @@ def test_table_rows_under_a_header_of_years():
         ("poverty_rate", "Mèo Vạc", 2022, 34.1),
         ("poverty_rate", "Mèo Vạc", 2023, 29.75),
     ]
+
+
+def test_same_period_last_year_is_a_baseline_and_donations_are_funds():
+    got = facts(
+        "Tỉnh Quảng Trị cho biết việc giải ngân vốn chương trình giảm nghèo còn chậm. "
+        "Sáu tháng đầu năm 2017, tỉnh mới đạt gần 30% kế hoạch, thấp hơn cùng kỳ năm 2016.",
+        published="2017-07-01",
+    )
+    assert got == [("disbursement_rate", "Quảng Trị", 2017, 30, "actual")]
+    got = facts(
+        "Năm 2017, các doanh nghiệp đã ủng hộ Quỹ Vì người nghèo tỉnh Nghệ An 120 tỷ đồng.",
+        published="2017-07-01",
+    )
+    assert got == [("budget", "Nghệ An", 2017, 120000000000, "actual")]
