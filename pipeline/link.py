@@ -38,6 +38,7 @@ _APPROX = r"(?:khoảng|gần|hơn|trên|ước|xấp xỉ)?\s*"
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
+PASSAGE_SENTENCES = 3  # how far back a sentence without a time borrows one
 _MONEY_SUBJECTS = frozenset({"budget", "disbursement", "loans", "finance", "income"})
 # which subject cues can govern a figure of each kind (others are modifiers: "kinh phí hỗ trợ hộ nghèo")
 _SUBJECTS_FOR: dict[str, frozenset[str]] = {
@@ -737,7 +738,7 @@ class Linker:
             if i >= 0 and m.start < doc.sentences[i].end:
                 by_sentence[i].append(m)
         officials_by_block = self._section_heads()
-        block_times: list[Mention] = []
+        recent: list[list[Mention]] = []  # the times of the paragraph's last sentences
         self.block_subject: Cue | None = None
         self.block_disbursement = False
         current_block = -1
@@ -745,7 +746,7 @@ class Linker:
             block = doc.blocks[sent.block]
             if sent.block != current_block:
                 current_block = sent.block
-                block_times = []
+                recent = []
                 self.block_subject = None
                 self.block_disbursement = False
                 if sent.block in officials_by_block:
@@ -754,13 +755,18 @@ class Linker:
             if "giải ngân" in doc.text[sent.start : sent.end].lower():
                 self.block_disbursement = True
             if block.kind == "body":
-                self._link_sentence(view, block_times)
-            block_times.extend(  # the passage's times, for sentences that name none
-                t
-                for t in view.of("TIME")
-                if self.usable_time(t, sent.start)
-                and not t.attrs.get("from_published")
-                and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
+                # the passage's time for sentences that name none: the last few sentences'
+                # (an archive body flattened into one line is one "paragraph" of 50 sentences)
+                passage = [t for times in recent[-PASSAGE_SENTENCES:] for t in times]
+                self._link_sentence(view, passage)
+            recent.append(
+                [
+                    t
+                    for t in view.of("TIME")
+                    if self.usable_time(t, sent.start)
+                    and not t.attrs.get("from_published")
+                    and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
+                ]
             )
             units = [
                 m
