@@ -326,6 +326,6 @@ def test_a_time_far_back_in_a_long_paragraph_is_not_borrowed():
     text = (
         "Giai đoạn 2014-2024, tỉnh Yên Bái đầu tư nhiều công trình. Nhiều người dân đã được hỗ trợ. "
         "Các hội đoàn thể tích cực vào cuộc. Cán bộ bám sát cơ sở. Người dân đồng thuận cao. "
-        "Hiện nay, dự án hỗ trợ sinh kế cho hộ nghèo của tỉnh Yên Bái có tổng kinh phí 15 tỷ đồng."
+        "Dự án hỗ trợ sinh kế cho hộ nghèo của tỉnh Yên Bái có tổng kinh phí 15 tỷ đồng."
     )
     assert facts(text, published="2017-05-01") == [("budget", "Yên Bái", 2017, 15000000000, "actual")]
