@@ -146,12 +146,6 @@ class Document:
     def add_error(self, stage: str, code: str, message: str) -> None:
         self.errors.append(ErrorRecord(stage, code, message))
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
-    def content_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if not b.is_boilerplate]
-
     def to_json(self, *, include_text: bool = False, include_blocks: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
             "doc_id": self.doc_id,

@@ -9,7 +9,6 @@ so the batch goes on and the output keeps one record per input.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -400,8 +399,3 @@ def text_to_document(text: str, doc_id: str = "text", meta: Meta | None = None) 
     if not text.strip():
         return error_document(doc_id, None, "empty", "the document is empty")
     return Document(doc_id=doc_id, text=text, source=None, meta=meta or Meta())
-
-
-def read_bytes_io(data: bytes, fmt: str = "text") -> IO[bytes]:
-    """A bytes buffer usable as stdin (tests)."""
-    return io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]

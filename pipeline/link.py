@@ -602,13 +602,13 @@ class Linker:
                 r"ủng hộ|quyên góp", text[subject.start : subject.end], regex.I
             )  # firms' donations to a fund for the poor are the fund's money
             if sub == "budget" and (
-                self._programme_money(view, fig, clause) or (donated and self.social_article)
+                self._programme_money(view, fig) or (donated and self.social_article)
             ):
                 return "budget", "money-budget", subject
             return None
         return None
 
-    def _programme_money(self, view: SentenceView, fig: Mention, clause: int) -> bool:
+    def _programme_money(self, view: SentenceView, fig: Mention) -> bool:
         """A budget is a programme's or project's money, not a bank's, a firm's or a co-op's,
         and only in an article about poverty or a social programme: the investment of a
         motorway or a factory in general news is no fact of this vocabulary."""

@@ -50,7 +50,3 @@ def get_stage(name: str) -> Stage:
     except KeyError:
         known = ", ".join(sorted(_STAGES)) or "none"
         raise KeyError(f"no stage named {name!r} (registered: {known})") from None
-
-
-def registered() -> dict[str, Stage]:
-    return dict(_STAGES)

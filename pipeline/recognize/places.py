@@ -562,15 +562,6 @@ class LocalityFinder:
                 if target is not None:
                     p.name, p.level, p.unit = target.name, target.level, target.unit
 
-    def run(self, blocked: list[tuple[int, int]] | None = None) -> None:
-        self.find_with_level_words()
-        self.find_regions()
-        self.resolve()
-        self.find_bare_names(blocked or [])
-        self.resolve()
-        self.resolve_anaphors()
-        self.places.sort(key=lambda p: p.start)
-
 
 def _same(a: str | None, b: str | None) -> bool:
     if not a or not b:
