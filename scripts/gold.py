@@ -1,0 +1,326 @@
+"""The gold set of real reports: add documents, resolve quotes to offsets, validate, split.
+
+Page texts are third-party and never committed: each gold file in `annotations/reports/`
+keeps the page's url, title and the search query that finds it again, plus the sha256 of
+the text it was annotated on; the texts live in a cache outside git
+(`$VNFACTS_CACHE_DIR/pages`, else `$XDG_CACHE_HOME/vnfacts/pages`, else
+`~/.cache/vnfacts/pages`). Archive articles are read by id from `../shared/archive/`.
+
+    python scripts/gold.py add-page --url U --query Q --text-file F    # cache + skeleton
+    python scripts/gold.py add-archive baomoi-22547886                  # skeleton
+    python scripts/gold.py text DOC_ID                                  # print the text
+    python scripts/gold.py resolve [DOC_ID ...]   # quotes → offsets, validate, rewrite
+    python scripts/gold.py missing                # pages whose text is not in the cache
+    python scripts/gold.py put DOC_ID FILE        # refill the cache (sha256 checked)
+    python scripts/gold.py split                  # (re)write annotations/split.json
+
+Stdlib only, so it runs before the package is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "annotations" / "reports"
+SPLIT = ROOT / "annotations" / "split.json"
+ARCHIVE = ROOT.parent / "shared" / "archive" / "baomoi-2017.jsonl.gz"
+
+INDICATORS = {
+    "poverty_rate": {"%"},
+    "near_poverty_rate": {"%"},
+    "multidim_poverty_rate": {"%"},
+    "poor_households": {"households"},
+    "near_poor_households": {"households"},
+    "poverty_rate_reduction": {"pp", "pp/year"},
+    "poor_households_reduction": {"households"},
+    "average_income": {"VND/person/year", "VND/person/month"},
+    "budget": {"VND"},
+    "budget_disbursed": {"VND"},
+    "disbursement_rate": {"%"},
+    "houses_supported": {"houses"},
+    "total_households": {"households"},
+    "population": {"persons"},
+}
+LEVELS = {"village", "commune", "district", "province", "region", "country"}
+APPROX = {None, "about", "over", "under", "nearly"}
+STATUS = {"actual", "target"}
+FACT_FIELDS = {
+    "indicator", "locality", "value", "unit", "approx", "range", "year", "year_guess",
+    "year_basis", "period", "status", "group", "change", "standard", "evidence", "method",
+    "confidence", "note",
+}
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("VNFACTS_CACHE_DIR")
+    if base:
+        return Path(base) / "pages"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "vnfacts" / "pages"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def page_doc_id(url: str) -> str:
+    return "page-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
+
+
+def archive_text(article_id: str) -> str | None:
+    with gzip.open(ARCHIVE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if article_id in line[:40]:
+                rec = json.loads(line)
+                if rec.get("id") == article_id:
+                    return str(rec["text"])
+    return None
+
+
+def gold_path(doc_id: str) -> Path:
+    return REPORTS / f"{doc_id}.json"
+
+
+def load_gold(doc_id: str) -> dict[str, Any]:
+    return json.loads(gold_path(doc_id).read_text(encoding="utf-8"))
+
+
+def document_text(gold: dict[str, Any]) -> str | None:
+    """The text a gold file was annotated on, or None when the cache lacks it."""
+    origin = gold["origin"]
+    if origin["kind"] == "archive":
+        return archive_text(origin["id"])
+    path = cache_dir() / f"{gold['doc_id']}.txt"
+    if not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8")
+
+
+def write_gold(gold: dict[str, Any]) -> None:
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    gold_path(gold["doc_id"]).write_text(
+        json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+
+
+def skeleton(doc_id: str, source: str, origin: dict[str, Any], title: str | None,
+             url: str | None) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "source": source,
+        "origin": origin,
+        "meta": {"title": title, "published": None, "author": None, "url": url},
+        "annotation": {"first_reading": None, "second_reading": None, "notes": ""},
+        "mentions": [],
+        "facts": [],
+        "checks": [],
+        "errors": [],
+    }
+
+
+def cmd_add_page(args: argparse.Namespace) -> int:
+    text = Path(args.text_file).read_text(encoding="utf-8")
+    text = unicodedata.normalize("NFC", text)
+    doc_id = page_doc_id(args.url)
+    if gold_path(doc_id).exists() and not args.force:
+        print(f"{doc_id} exists already ({args.url})", file=sys.stderr)
+        return 1
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    (cache_dir() / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    title = args.title or text.strip().splitlines()[0][:200]
+    origin = {"kind": "page", "url": args.url, "query": args.query,
+              "sha256": sha256(text), "chars": len(text)}
+    write_gold(skeleton(doc_id, f"page:{args.url}", origin, title, args.url))
+    print(doc_id)
+    return 0
+
+
+def cmd_add_archive(args: argparse.Namespace) -> int:
+    text = archive_text(args.id)
+    if text is None:
+        print(f"{args.id}: not in {ARCHIVE}", file=sys.stderr)
+        return 1
+    if gold_path(args.id).exists() and not args.force:
+        print(f"{args.id} exists already", file=sys.stderr)
+        return 1
+    origin = {"kind": "archive", "file": ARCHIVE.name, "id": args.id,
+              "sha256": sha256(text), "chars": len(text)}
+    title = text.splitlines()[0][:200]
+    write_gold(skeleton(args.id, f"archive:{ARCHIVE.name}#{args.id}", origin, title, None))
+    print(args.id)
+    return 0
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    text = document_text(load_gold(args.doc_id))
+    if text is None:
+        print(f"{args.doc_id}: text not cached (see `gold.py missing`)", file=sys.stderr)
+        return 1
+    sys.stdout.write(text)
+    return 0
+
+
+def validate_fact(f: dict[str, Any], text: str) -> list[str]:
+    """Problems of one fact; fills evidence start/end from its quote."""
+    errs: list[str] = []
+    unknown = set(f) - FACT_FIELDS
+    if unknown:
+        errs.append(f"unknown fields {sorted(unknown)}")
+    ind = f.get("indicator")
+    if ind not in INDICATORS:
+        errs.append(f"indicator {ind!r} not in FACTS.md")
+    elif f.get("unit") not in INDICATORS[ind]:
+        errs.append(f"unit {f.get('unit')!r} does not fit {ind}")
+    loc = f.get("locality")
+    if loc is not None and (not isinstance(loc, dict) or loc.get("level") not in LEVELS
+                            or not loc.get("name")):
+        errs.append(f"locality {loc!r}: needs name and a level of {sorted(LEVELS)}")
+    if not isinstance(f.get("value"), int | float):
+        errs.append("value must be a number")
+    if f.get("approx") not in APPROX:
+        errs.append(f"approx {f.get('approx')!r}")
+    if f.get("status", "actual") not in STATUS:
+        errs.append(f"status {f.get('status')!r}")
+    year = f.get("year")
+    if year is not None and not (isinstance(year, int) and 1990 <= year <= 2035):
+        errs.append(f"year {year!r}")
+    period = f.get("period")
+    if period is not None and not (isinstance(period, dict) and {"start", "end"} <= set(period)):
+        errs.append("period must be {start, end}")
+    rng = f.get("range")
+    if rng is not None and not (isinstance(rng, list) and len(rng) == 2):
+        errs.append("range must be [low, high]")
+    ev = f.get("evidence") or {}
+    quote = ev.get("quote")
+    if not quote:
+        errs.append("evidence.quote missing")
+    elif len(quote) > 120:
+        errs.append("evidence.quote over 120 characters: keep quotes short")
+    else:
+        occurrence = int(ev.get("occurrence", 1))
+        pos = -1
+        for _ in range(occurrence):
+            pos = text.find(quote, pos + 1)
+            if pos < 0:
+                break
+        if pos < 0:
+            errs.append(f"evidence.quote not found (occurrence {occurrence}): {quote!r}")
+        else:
+            ev["start"], ev["end"] = pos, pos + len(quote)
+    f.setdefault("status", "actual")
+    for key in ("approx", "range", "period", "group", "change", "year"):
+        f.setdefault(key, None)
+    f.setdefault("method", "gold")
+    f.setdefault("confidence", 1.0)
+    return errs
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    ids = args.doc_ids or sorted(p.stem for p in REPORTS.glob("*.json"))
+    bad = 0
+    for doc_id in ids:
+        gold = load_gold(doc_id)
+        text = document_text(gold)
+        if text is None:
+            print(f"{doc_id}: text not cached, skipped")
+            continue
+        if sha256(text) != gold["origin"]["sha256"]:
+            print(f"{doc_id}: cached text differs from the annotated one (sha256)")
+            bad += 1
+            continue
+        problems = []
+        for i, fact in enumerate(gold["facts"]):
+            problems += [f"fact {i}: {e}" for e in validate_fact(fact, text)]
+        gold["facts"].sort(key=lambda f: (f.get("evidence") or {}).get("start", 0))
+        write_gold(gold)
+        for p in problems:
+            print(f"{doc_id}: {p}")
+        bad += bool(problems)
+    print(f"{len(ids)} files, {bad} with problems")
+    return 1 if bad else 0
+
+
+def cmd_missing(args: argparse.Namespace) -> int:
+    n = 0
+    for path in sorted(REPORTS.glob("page-*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if document_text(gold) is None:
+            n += 1
+            o = gold["origin"]
+            print(json.dumps({"doc_id": gold["doc_id"], "url": o["url"], "query": o["query"],
+                              "sha256": o["sha256"]}, ensure_ascii=False))
+    print(f"{n} page texts missing from {cache_dir()}", file=sys.stderr)
+    return 0
+
+
+def cmd_put(args: argparse.Namespace) -> int:
+    gold = load_gold(args.doc_id)
+    text = unicodedata.normalize("NFC", Path(args.file).read_text(encoding="utf-8"))
+    if sha256(text) != gold["origin"]["sha256"]:
+        print(f"{args.doc_id}: this text is not the annotated one (sha256 differs)",
+              file=sys.stderr)
+        return 1
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    (cache_dir() / f"{args.doc_id}.txt").write_text(text, encoding="utf-8")
+    return 0
+
+
+def split_of(doc_id: str) -> str:
+    """Fixed by the id alone: a third of the documents go to test."""
+    return "test" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    old = json.loads(SPLIT.read_text(encoding="utf-8")) if SPLIT.exists() else {}
+    assigned = {d: s for s in ("dev", "test") for d in old.get(s, [])}
+    for path in sorted(REPORTS.glob("*.json")):
+        assigned.setdefault(path.stem, split_of(path.stem))
+    out = {s: sorted(d for d, v in assigned.items() if v == s) for s in ("dev", "test")}
+    SPLIT.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print({k: len(v) for k, v in out.items()})
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("add-page")
+    p.add_argument("--url", required=True)
+    p.add_argument("--query", required=True)
+    p.add_argument("--text-file", required=True)
+    p.add_argument("--title")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(fn=cmd_add_page)
+    p = sub.add_parser("add-archive")
+    p.add_argument("id")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(fn=cmd_add_archive)
+    p = sub.add_parser("text")
+    p.add_argument("doc_id")
+    p.set_defaults(fn=cmd_text)
+    p = sub.add_parser("resolve")
+    p.add_argument("doc_ids", nargs="*")
+    p.set_defaults(fn=cmd_resolve)
+    p = sub.add_parser("missing")
+    p.set_defaults(fn=cmd_missing)
+    p = sub.add_parser("put")
+    p.add_argument("doc_id")
+    p.add_argument("file")
+    p.set_defaults(fn=cmd_put)
+    p = sub.add_parser("split")
+    p.set_defaults(fn=cmd_split)
+    args = ap.parse_args(argv)
+    return int(args.fn(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
