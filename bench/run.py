@@ -27,8 +27,8 @@ ARCHIVE = ROOT.parent / "shared" / "archive" / "baomoi-2017.jsonl.gz"
 
 DRIVER = r"""
 import json, resource, sys, time
-from pipeline.batch import process
-from pipeline.ingest import iter_documents
+from vnfacts.batch import process
+from vnfacts.ingest import iter_documents
 path, workers, ner = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 t = time.perf_counter()
 n = facts = 0

@@ -24,9 +24,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # no screen needed; figures are saved next to the notebook run
 import matplotlib.pyplot as plt
-
-from pipeline import extract_paths
-from pipeline.export import to_frames
+from vnfacts import extract_paths
+from vnfacts.export import to_frames
 
 ROOT = Path.cwd() if (Path.cwd() / "corpus").is_dir() else Path.cwd().parent
 docs = list(extract_paths([ROOT / "corpus"]))

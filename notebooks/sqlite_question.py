@@ -30,7 +30,7 @@ import pandas as pd
 ROOT = Path.cwd() if (Path.cwd() / "corpus").is_dir() else Path.cwd().parent
 work = Path(tempfile.mkdtemp())
 results, db = work / "corpus.jsonl", work / "facts.db"
-vnfacts = [sys.executable, "-m", "pipeline.cli"]
+vnfacts = [sys.executable, "-m", "vnfacts.cli"]
 subprocess.run([*vnfacts, "extract", str(ROOT / "corpus"), "-o", str(results), "-q"], check=True)
 subprocess.run([*vnfacts, "export", str(results), "--to", "sqlite", str(db)], check=True)
 con = sqlite3.connect(db)

@@ -8,8 +8,8 @@ Stages (one module each): ingest → clean → segment → recognize → link �
 `pipeline.runner` assembles them and `pipeline.cli` is the `vnfacts` command.
 """
 
-from pipeline.doc import Document, Mention, Meta
-from pipeline.runner import Pipeline, extract, extract_paths
+from vnfacts.doc import Document, Mention, Meta
+from vnfacts.runner import Pipeline, extract, extract_paths
 
 __all__ = ["Document", "Mention", "Meta", "Pipeline", "extract", "extract_paths"]
 __version__ = "0.1.0"

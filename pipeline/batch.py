@@ -21,8 +21,8 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.doc import Document
-from pipeline.runner import Pipeline
+from vnfacts.doc import Document
+from vnfacts.runner import Pipeline
 
 WINDOW = 16  # documents in flight per worker
 

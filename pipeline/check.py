@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
-
-from pipeline.doc import Document, Mention
-from pipeline.registry import stage
+from vnfacts.doc import Document, Mention
+from vnfacts.registry import stage
 
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 _APPROX_WIDTH = {

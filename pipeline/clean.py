@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
-
-from pipeline import patterns
-from pipeline.doc import Block, Document, Meta
-from pipeline.registry import stage
+from vnfacts import patterns
+from vnfacts.doc import Block, Document, Meta
+from vnfacts.registry import stage
 
 HEADER_SCAN_LINES = 12  # the title and dateline sit within the first lines of a page
 MIN_TITLE_WORDS = 5

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from pipeline.ingest import DEFAULT_MAX_BYTES, IngestOptions
-from pipeline.runner import RunStats
+from vnfacts.ingest import DEFAULT_MAX_BYTES, IngestOptions
+from vnfacts.runner import RunStats
 
 EXIT_OK = 0
 EXIT_DOCUMENT_ERRORS = 1  # the run finished, but some documents are error records
@@ -38,8 +38,8 @@ def _open_output(path: str, append: bool = False) -> Iterator[IO[str]]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipeline.batch import default_workers, process, record_key, recover_output, write_record
-    from pipeline.ingest import iter_documents
+    from vnfacts.batch import default_workers, process, record_key, recover_output, write_record
+    from vnfacts.ingest import iter_documents
 
     if args.resume and args.output == "-":
         print("vnfacts: --resume needs an output file (-o)", file=sys.stderr)
@@ -53,7 +53,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         docs = (d for d in docs if record_key(d.doc_id, d.source) not in done)
     options = {"recognize": {"ner": "off" if args.no_ner else "gaps"}}
     if args.engine == "spark":
-        from pipeline.spark import extract_documents
+        from vnfacts.spark import extract_documents
 
         records: Iterator[dict] = extract_documents(
             docs, master=args.spark_master, options=options, include_text=args.include_text
@@ -87,7 +87,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from pipeline.evaluate import evaluate, format_report
+    from vnfacts.evaluate import evaluate, format_report
 
     for path in (args.predictions, args.gold):
         if not Path(path).exists():
@@ -124,9 +124,9 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from pipeline.check import find_contradictions
-    from pipeline.ingest import iter_documents
-    from pipeline.runner import Pipeline
+    from vnfacts.check import find_contradictions
+    from vnfacts.ingest import iter_documents
+    from vnfacts.runner import Pipeline
 
     pipeline = Pipeline(options={"recognize": {"ner": "off"}})
     records = []
@@ -185,7 +185,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from pipeline.export import export
+    from vnfacts.export import export
 
     source = Path(args.results)
     if not source.is_file():

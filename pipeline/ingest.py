@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import regex
-
-from pipeline.doc import Document, Meta
+from vnfacts.doc import Document, Meta
 
 STAGE = "ingest"
 

@@ -22,10 +22,9 @@ from functools import cache
 from typing import Any
 
 import regex
-
-from pipeline import patterns
-from pipeline.doc import Document, Mention, Sentence
-from pipeline.registry import stage
+from vnfacts import patterns
+from vnfacts.doc import Document, Mention, Sentence
+from vnfacts.registry import stage
 
 LEVEL_OF = {
     "poor": "poverty_rate",

@@ -10,12 +10,20 @@ from __future__ import annotations
 import json
 import os
 from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-PATTERNS_DIR = Path(
-    os.environ.get("VNFACTS_PATTERNS", Path(__file__).resolve().parent.parent / "patterns")
-)
+
+def patterns_dir() -> Traversable:
+    """`$VNFACTS_PATTERNS` if set, else the rule files installed with the package
+    (`patterns/` of the repository, shipped as `vnfacts.pattern_data`)."""
+    override = os.environ.get("VNFACTS_PATTERNS")
+    return Path(override) if override else files("vnfacts.pattern_data")
+
+
+PATTERNS_DIR = patterns_dir()
 
 
 class PatternError(ValueError):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.doc import Document
+from vnfacts.doc import Document
 
 StageFunc = Callable[..., Document]
 

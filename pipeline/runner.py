@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 # Importing a stage module registers its stage.
-from pipeline import check as _check  # noqa: F401
-from pipeline import clean as _clean  # noqa: F401
-from pipeline import link as _link  # noqa: F401
-from pipeline import recognize as _recognize  # noqa: F401
-from pipeline import segment as _segment  # noqa: F401
-from pipeline.doc import Document, Meta
-from pipeline.ingest import IngestOptions, iter_documents, text_to_document
-from pipeline.registry import Stage, get_stage
+from vnfacts import check as _check  # noqa: F401
+from vnfacts import clean as _clean  # noqa: F401
+from vnfacts import link as _link  # noqa: F401
+from vnfacts import recognize as _recognize  # noqa: F401
+from vnfacts import segment as _segment  # noqa: F401
+from vnfacts.doc import Document, Meta
+from vnfacts.ingest import IngestOptions, iter_documents, text_to_document
+from vnfacts.registry import Stage, get_stage
 
 DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment", "recognize", "link", "check")
 

@@ -9,9 +9,9 @@ no model time is spent on page furniture.
 
 from __future__ import annotations
 
-from pipeline.doc import Document, Sentence, Token
-from pipeline.registry import stage
-from pipeline.textalign import align
+from vnfacts.doc import Document, Sentence, Token
+from vnfacts.registry import stage
+from vnfacts.textalign import align
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ executor's Python worker builds the pipeline once and keeps it for every partiti
 processes. A document that fails in a stage becomes an error record as it does locally.
 
     from pyspark.sql import SparkSession
-    from pipeline.spark import extract_dataframe
+    from vnfacts.spark import extract_dataframe
 
     spark = SparkSession.builder.master("spark://host:7077").getOrCreate()
     docs = spark.read.json("hdfs:///news/*.jsonl.gz")          # id, text, url, …
@@ -25,8 +25,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from pipeline.doc import Document, Meta
-from pipeline.ingest import IngestError, error_document, html_to_document
+from vnfacts.doc import Document, Meta
+from vnfacts.ingest import IngestError, error_document, html_to_document
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -39,7 +39,7 @@ def _pipeline(options: dict[str, dict[str, Any]]) -> Any:
     """The executor's pipeline, built on first use and kept for the worker's lifetime."""
     key = json.dumps(options, sort_keys=True)
     if _EXECUTOR.get("key") != key:
-        from pipeline.runner import Pipeline
+        from vnfacts.runner import Pipeline
 
         _EXECUTOR["pipeline"] = Pipeline(options=options)
         _EXECUTOR["key"] = key

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-.venv/bin/ruff check pipeline tests bench notebooks
+.venv/bin/ruff check pipeline patterns tests bench notebooks scripts
 .venv/bin/python -m pytest "$@"

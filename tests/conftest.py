@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pipeline import Document, extract
+from vnfacts import Document, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -4,8 +4,7 @@ construction the pipeline got wrong there, with the right result (FACTS.md)."""
 from __future__ import annotations
 
 import pytest
-
-from pipeline import extract
+from vnfacts import extract
 
 
 def run(text: str):

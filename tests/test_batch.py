@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
+from vnfacts import registry
+from vnfacts.batch import process, recover_output
+from vnfacts.cli import main
+from vnfacts.ingest import iter_documents
 
-from pipeline import registry
-from pipeline.batch import process, recover_output
-from pipeline.cli import main
-from pipeline.ingest import iter_documents
 from tests.conftest import CORPUS, SEED_IDS
 
 SEEDS = [(CORPUS / f"{i}.txt").read_text(encoding="utf-8") for i in SEED_IDS]
@@ -139,7 +139,7 @@ def test_time_limit_turns_a_slow_document_into_an_error(tmp_path: Path, monkeypa
         registry.Stage("recognize", slow, original.requires, original.provides),
     )
     texts = [SEEDS[4], SEEDS[4].replace("Lục Bình", "CHẬM Lục Bình", 1)]
-    from pipeline.doc import Document
+    from vnfacts.doc import Document
 
     docs = list(
         process(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline import extract
-from pipeline.check import Interval, find_contradictions, interval_of
-from pipeline.cli import main
-from pipeline.doc import Mention
+from vnfacts import extract
+from vnfacts.check import Interval, find_contradictions, interval_of
+from vnfacts.cli import main
+from vnfacts.doc import Mention
 
 TITLE = "Giảm nghèo bền vững ở vùng cao biên giới\n"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from vnfacts import extract
+from vnfacts.clean import author_name, is_date_line, looks_vietnamese, parse_date
 
-from pipeline import extract
-from pipeline.clean import author_name, is_date_line, looks_vietnamese, parse_date
 from tests.conftest import block_of
 
 TITLES = {

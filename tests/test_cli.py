@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.cli import main
+from vnfacts.cli import main
+
 from tests.conftest import CORPUS, SEED_IDS
 
 CONTRACT_KEYS = {"doc_id", "source", "meta", "mentions", "facts", "checks", "errors"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.cli import main
-from pipeline.evaluate import evaluate, match_facts
+from vnfacts.cli import main
+from vnfacts.evaluate import evaluate, match_facts
+
 from tests.conftest import CORPUS, ROOT
 
 # Measured fact F1 on the seed gold: 0.95 (2026-11-24). The floor leaves room for

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from vnfacts import extract
+from vnfacts.cli import main
+from vnfacts.export import TABLES, export, read_back, to_frames
 
-from pipeline import extract
-from pipeline.cli import main
-from pipeline.export import TABLES, export, read_back, to_frames
 from tests.conftest import CORPUS
 
 

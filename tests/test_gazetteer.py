@@ -6,9 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from pipeline import gazetteer as gz
-from pipeline.gazetteer import Gazetteer, era_of, fold
+from vnfacts import gazetteer as gz
+from vnfacts.gazetteer import Gazetteer, era_of, fold
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from pipeline.ingest import IngestOptions, iter_documents, read_stdin
+from vnfacts.ingest import IngestOptions, iter_documents, read_stdin
 
 ARTICLE = (
     "Lục Bình thực hiện hiệu quả công tác giảm nghèo\n\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline import extract
+from vnfacts import extract
 
 TITLE = "Giảm nghèo bền vững ở vùng cao biên giới\n"
 

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.patterns import load
-from pipeline.recognize.numbers import find_figures, parse_vn_number, words_value
+from vnfacts.patterns import load
+from vnfacts.recognize.numbers import find_figures, parse_vn_number, words_value
 
 
 def figs(text: str, **kw: Any) -> list[tuple[str, str, dict[str, Any]]]:

@@ -14,8 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from pipeline import extract
+from vnfacts import extract
 
 CASES = [
     json.loads(line)

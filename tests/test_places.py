@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline.doc import Document
-from pipeline.runner import Pipeline
+from vnfacts.doc import Document
+from vnfacts.runner import Pipeline
 
 PIPE = Pipeline(["clean", "segment", "recognize"], {"recognize": {"ner": "off"}})
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from vnfacts import extract
+from vnfacts.cli import main
 
-from pipeline import extract
-from pipeline.cli import main
 from tests.conftest import CORPUS, ROOT
 
 SCHEMA = json.loads(

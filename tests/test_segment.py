@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from vnfacts import Pipeline, extract
+from vnfacts.textalign import align
 
-from pipeline import Pipeline, extract
-from pipeline.textalign import align
 from tests.conftest import CORPUS, SEED_IDS
 
 WORDS = Pipeline(options={"segment": {"words": True}, "recognize": {"ner": "off"}})

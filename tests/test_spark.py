@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from vnfacts.cli import main
 
-from pipeline.cli import main
 from tests.conftest import CORPUS, SEED_IDS
 
 pyspark = pytest.importorskip("pyspark", reason="install the spark extra: pip install '.[spark]'")
@@ -15,7 +15,7 @@ pyspark = pytest.importorskip("pyspark", reason="install the spark extra: pip in
 
 @pytest.fixture(scope="module")
 def spark():
-    from pipeline.spark import local_session
+    from vnfacts.spark import local_session
 
     session = local_session("local[2]", "vnfacts-tests")
     yield session
@@ -33,7 +33,7 @@ def test_spark_engine_matches_local_engine_on_the_corpus(tmp_path: Path, spark):
 
 
 def test_extract_dataframe_maps_documents_to_results(spark):
-    from pipeline.spark import extract_dataframe
+    from vnfacts.spark import extract_dataframe
 
     text = (CORPUS / f"{SEED_IDS[3]}.txt").read_text(encoding="utf-8")
     rows = [

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.patterns import load
-from pipeline.recognize.times import find_times
+from vnfacts.patterns import load
+from vnfacts.recognize.times import find_times
 
 PUB = "2024-04-27"
 

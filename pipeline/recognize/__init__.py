@@ -10,20 +10,19 @@ Each recognizer lives in its own module; rules are data in `patterns/`.
 from __future__ import annotations
 
 import regex
-
-from pipeline.doc import Document, Mention
-from pipeline.gazetteer import era_of
-from pipeline.recognize.officials import OfficialsFinder
-from pipeline.recognize.places import LocalityFinder, to_mention
-from pipeline.recognize.spacy_doc import make_doc
-from pipeline.registry import stage
+from vnfacts.doc import Document, Mention
+from vnfacts.gazetteer import era_of
+from vnfacts.recognize.officials import OfficialsFinder
+from vnfacts.recognize.places import LocalityFinder, to_mention
+from vnfacts.recognize.spacy_doc import make_doc
+from vnfacts.registry import stage
 
 NER_MODES = ("off", "gaps", "all")
 
 
 def _figures_and_times(doc: Document) -> list[Mention]:
-    from pipeline.recognize.numbers import find_figures
-    from pipeline.recognize.times import find_times
+    from vnfacts.recognize.numbers import find_figures
+    from vnfacts.recognize.times import find_times
 
     out: list[Mention] = []
     for sent in doc.sentences:
@@ -59,8 +58,8 @@ def _ner_people(doc: Document, taken: list[Mention], mode: str) -> list[Mention]
     the tagger's spans often swallow titles and organizations ("BCH T.Ư Hội NDVN Lại
     Xuân Môn"), and its other guesses (bylines in capitals, place names) are dropped.
     """
-    from pipeline.recognize.ner import ner_spans
-    from pipeline.recognize.officials import surnames
+    from vnfacts.recognize.ner import ner_spans
+    from vnfacts.recognize.officials import surnames
 
     out: list[Mention] = []
     taken_spans = [

@@ -8,7 +8,7 @@ as a location and `đồng chí Lý Bình Minh` too).
 
 from __future__ import annotations
 
-from pipeline.textalign import align_indexed
+from vnfacts.textalign import align_indexed
 
 
 def ner_spans(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -20,9 +20,8 @@ from functools import cache
 from typing import Any
 
 import regex
-
-from pipeline.doc import Mention
-from pipeline.patterns import load
+from vnfacts.doc import Mention
+from vnfacts.patterns import load
 
 Number = int | float
 

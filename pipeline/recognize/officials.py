@@ -22,10 +22,9 @@ from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
-
-from pipeline import patterns
-from pipeline.doc import Mention
-from pipeline.recognize.places import (
+from vnfacts import patterns
+from vnfacts.doc import Mention
+from vnfacts.recognize.places import (
     LocalityFinder,
     Place,
     is_name_syllable,
@@ -34,7 +33,7 @@ from pipeline.recognize.places import (
     name_run,
     run_text,
 )
-from pipeline.recognize.spacy_doc import PhraseHit, find_phrases, text_of
+from vnfacts.recognize.spacy_doc import PhraseHit, find_phrases, text_of
 
 MAX_NAME = 5
 ORG_NAME_MAX_TOKENS = 10

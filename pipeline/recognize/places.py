@@ -19,11 +19,10 @@ from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
-
-from pipeline import patterns
-from pipeline.doc import Mention
-from pipeline.gazetteer import Unit, fold, get_gazetteer
-from pipeline.recognize.spacy_doc import PhraseHit, find_phrases, text_of
+from vnfacts import patterns
+from vnfacts.doc import Mention
+from vnfacts.gazetteer import Unit, fold, get_gazetteer
+from vnfacts.recognize.spacy_doc import PhraseHit, find_phrases, text_of
 
 MAX_NAME_SYLLABLES = 5
 # toàn tỉnh, trên địa bàn huyện, cả xã, của tỉnh, trong và ngoài tỉnh: the unit of the passage
@@ -238,7 +237,7 @@ class LocalityFinder:
             return False
         if any(t.text.isupper() and len(t.text) > 1 for t in run):
             return False
-        from pipeline.recognize.officials import surnames  # the same cue data the people rules use
+        from vnfacts.recognize.officials import surnames  # the same cue data the people rules use
 
         return run[0].text not in surnames()
 

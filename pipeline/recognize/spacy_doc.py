@@ -20,8 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
-
-from pipeline import patterns
+from vnfacts import patterns
 
 # A syllable (letters/digits, with decimal and thousands marks inside numbers),
 # a run of whitespace, or any other single character.

@@ -15,10 +15,9 @@ from functools import cache
 from typing import Any
 
 import regex
-
-from pipeline.doc import Mention
-from pipeline.patterns import PatternError, load
-from pipeline.recognize.numbers import (
+from vnfacts.doc import Mention
+from vnfacts.patterns import PatternError, load
+from vnfacts.recognize.numbers import (
     cue_before,
     fold,
     is_fraction,

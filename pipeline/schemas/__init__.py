@@ -1,0 +1,1 @@
+"""JSON Schemas of the output, shipped inside the package (read with importlib.resources)."""
