@@ -220,9 +220,18 @@ def place_of(m: Mention) -> dict[str, Any]:
     return {k: m.attrs[k] for k in keys if m.attrs.get(k) is not None}
 
 
+def _period_of(m: Mention) -> dict[str, int] | None:
+    """A TIME mention's span of years, when it names both ends."""
+    period = m.attrs.get("period") or {}
+    if period.get("start") is not None and period.get("end") is not None:
+        return {"start": int(period["start"]), "end": int(period["end"])}
+    return None
+
+
 def _year_of(m: Mention) -> int | None:
-    if m.attrs.get("end") is not None:
-        return int(m.attrs["end"])
+    period = _period_of(m)
+    if period is not None:
+        return period["end"]
     year = m.attrs.get("year")
     return int(year) if year is not None else None
 
@@ -642,17 +651,12 @@ class Linker:
             ][:1]
         if not times and block_times:
             # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
-            periods = [
-                t
-                for t in block_times
-                if t.attrs.get("start") is not None and t.attrs.get("end") is not None
-            ]
+            periods = [t for t in block_times if _period_of(t) is not None]
             times = periods[-1:] or block_times[-1:]
         if times:
             t = times[-1]
-            period = None
-            if t.attrs.get("start") is not None and t.attrs.get("end") is not None:
-                period = {"start": int(t.attrs["start"]), "end": int(t.attrs["end"])}
+            period = _period_of(t)
+            if period is not None:
                 if _FROM_BEFORE.search(
                     text[max(view.sent.start, fig.start - 15) : fig.start]
                 ) or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start):

@@ -57,3 +57,19 @@ def test_a_wrong_record_is_rejected():
     record = extract("Tỷ lệ hộ nghèo của xã Lục Bình giảm còn 8,9% vào cuối năm 2023.").to_json()
     record["facts"] = [{"indicator": "happiness", "value": "high"}]
     assert not VALIDATOR.is_valid(record)
+
+
+def test_every_mention_of_the_corpus_round_trips_its_offsets():
+    """`start`/`end` are character offsets for every type (a TIME period's years sit in
+    `period`, never in `start`/`end`)."""
+    checked = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        record = extract(path).to_json()
+        text = path.read_text(encoding="utf-8")
+        for m in record["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"], (path.name, m)
+            checked += 1
+        periods = [m for m in record["mentions"] if m["type"] == "TIME" and m.get("period")]
+        for m in periods:
+            assert m["period"]["start"] <= m["period"]["end"]
+    assert checked > 100

@@ -37,38 +37,38 @@ def one(text: str, published: str | None = PUB) -> tuple[str, dict[str, Any]]:
         (
             "Chương trình giai đoạn 2021 - 2025 của tỉnh.",
             "giai đoạn 2021 - 2025",
-            {"start": 2021, "end": 2025},
+            {"period": {"start": 2021, "end": 2025}},
         ),
         (
             "Giai đoạn 2021–2030 là giai đoạn tiền đề.",
             "Giai đoạn 2021–2030",
-            {"start": 2021, "end": 2030},
+            {"period": {"start": 2021, "end": 2030}},
         ),
-        ("Kết quả 2021-2023 vượt kế hoạch.", "2021-2023", {"start": 2021, "end": 2023}),
+        ("Kết quả 2021-2023 vượt kế hoạch.", "2021-2023", {"period": {"start": 2021, "end": 2023}}),
         (
             "Từ năm 2021 đến 2023, huyện đầu tư mạnh.",
             "Từ năm 2021 đến 2023",
-            {"start": 2021, "end": 2023},
+            {"period": {"start": 2021, "end": 2023}},
         ),
         (
             "Từ năm 2021 đến năm 2023 có nhiều đổi mới.",
             "Từ năm 2021 đến năm 2023",
-            {"start": 2021, "end": 2023},
+            {"period": {"start": 2021, "end": 2023}},
         ),
         (
             "Trong nhiệm kỳ 2020 - 2025, tỉnh về đích.",
             "nhiệm kỳ 2020 - 2025",
-            {"start": 2020, "end": 2025},
+            {"period": {"start": 2020, "end": 2025}},
         ),
         (
             "Giai đoạn I từ năm 2021 - 2025 đã xong.",
             "Giai đoạn I từ năm 2021 - 2025",
-            {"start": 2021, "end": 2025},
+            {"period": {"start": 2021, "end": 2025}},
         ),
         (
             "Từ năm 2021 đến nay, tỉnh giảm 8.000 hộ nghèo.",
             "Từ năm 2021 đến nay",
-            {"start": 2021, "end": 2024, "relative": "to_now", "from_published": True},
+            {"period": {"start": 2021, "end": 2024}, "relative": "to_now", "from_published": True},
         ),
         # dates
         (
@@ -370,7 +370,7 @@ def test_periods_round_trip(y1: int, span: int) -> None:
     for text in (f"giai đoạn {y1} - {y2}", f"từ năm {y1} đến {y2}", f"{y1}-{y2}"):
         (m,) = find_times(f"Trong {text}, xã đổi mới.")
         assert m.text == text
-        assert m.attrs == {"start": y1, "end": y2}
+        assert m.attrs == {"period": {"start": y1, "end": y2}}
 
 
 @given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31)))
@@ -443,7 +443,7 @@ def test_spans_round_trip(parts: list[str], data: st.DataObject) -> None:
         assert lo <= m.start < m.end <= hi
         assert text[m.start : m.end] == m.text
         assert m.type == "TIME"
-        assert any(k in m.attrs for k in ("year", "start", "month", "relative", "quarter"))
+        assert any(k in m.attrs for k in ("year", "period", "month", "relative", "quarter"))
 
 
 @given(st.text(max_size=200))

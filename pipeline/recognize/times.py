@@ -237,11 +237,13 @@ def _time(
         y1, y2 = int(g("py1")), int(g("py2"))
         if not y1 < y2 <= y1 + 50:
             return None
-        return {"start": y1, "end": y2}, "period"
+        return {"period": {"start": y1, "end": y2}}, "period"
     if g("since") is not None:
-        attrs = {"start": int(g("sy")), "relative": "to_now"}
+        # "từ năm 2021 đến nay": a period that ends at the article's date, when it has one
+        period = {"start": int(g("sy")), "end": pub.year if pub is not None else None}
+        attrs = {"period": period, "relative": "to_now"}
         if pub is not None:
-            attrs.update(end=pub.year, from_published=True)
+            attrs["from_published"] = True
         return attrs, "to-now"
     if g("fm") is not None:
         n = g("fmn")
