@@ -12,6 +12,7 @@ the text it was annotated on; the texts live in a cache outside git
     python scripts/gold.py resolve [DOC_ID ...]   # quotes → offsets, validate, rewrite
     python scripts/gold.py missing                # pages whose text is not in the cache
     python scripts/gold.py put DOC_ID FILE        # refill the cache (sha256 checked)
+    python scripts/gold.py compare DOC_ID FILE    # a second reading's facts against the gold
     python scripts/gold.py split                  # (re)write annotations/split.json
 
 Stdlib only, so it runs before the package is installed.
@@ -274,6 +275,61 @@ def cmd_put(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fold(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").casefold().split())
+
+
+def _fact_match_key(f: dict[str, Any]) -> tuple[Any, ...]:
+    loc = f.get("locality") or {}
+    return (f.get("indicator"), _fold(loc.get("name")), f.get("year"),
+            f.get("status", "actual"), bool(f.get("group")))
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return a == b if b == 0 else abs(a - b) <= 0.005 * abs(b)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """A second, independent reading (a JSON list of facts) against the gold file:
+    the facts only one reading has, by the evaluation's matching rule (plus status and
+    whether a group is set)."""
+    gold = load_gold(args.doc_id)
+    second = json.loads(Path(args.second).read_text(encoding="utf-8"))
+    if isinstance(second, dict):
+        second = second.get("facts", [])
+    used: set[int] = set()
+    only_gold = []
+    for g in gold["facts"]:
+        hit = next((i for i, f in enumerate(second) if i not in used
+                    and _fact_match_key(f) == _fact_match_key(g)
+                    and _same_value(f.get("value"), g.get("value"))), None)
+        if hit is None:
+            only_gold.append(g)
+        else:
+            used.add(hit)
+    only_second = [f for i, f in enumerate(second) if i not in used]
+
+    def show(f: dict[str, Any]) -> str:
+        loc = f.get("locality") or {}
+        return (f"{f.get('indicator')} | {loc.get('name')} ({loc.get('level')}) | "
+                f"year {f.get('year')} | {f.get('value')} {f.get('unit')} | "
+                f"{f.get('status', 'actual')} | group {f.get('group')} | "
+                f"« {(f.get('evidence') or {}).get('quote')} »")
+
+    agreed = len(gold["facts"]) - len(only_gold)
+    print(f"{args.doc_id}: {agreed} agreed, {len(only_gold)} only in gold, "
+          f"{len(only_second)} only in the second reading")
+    for f in only_gold:
+        print("  gold only:   " + show(f))
+    for f in only_second:
+        print("  second only: " + show(f))
+    return 0
+
+
 def split_of(doc_id: str) -> str:
     """Fixed by the id alone: a third of the documents go to test."""
     return "test" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 3 == 0 else "dev"
@@ -316,6 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("doc_id")
     p.add_argument("file")
     p.set_defaults(fn=cmd_put)
+    p = sub.add_parser("compare")
+    p.add_argument("doc_id")
+    p.add_argument("second")
+    p.set_defaults(fn=cmd_compare)
     p = sub.add_parser("split")
     p.set_defaults(fn=cmd_split)
     args = ap.parse_args(argv)
