@@ -185,6 +185,15 @@ def _mark_tail(page: _Page, start: int) -> int:
     return len(page.lines)
 
 
+def _reads_as_prose(line: str, n_lines: int) -> bool:
+    """A line that is a sentence of prose, not a headline: a text of one line, or a long
+    line that ends a sentence with a full stop (headlines carry no final period)."""
+    stripped = line.rstrip()
+    if n_lines == 1:
+        return True
+    return stripped.endswith(".") and not stripped.endswith("..") and len(words(line)) > 25
+
+
 def _mark_header(page: _Page, meta: Meta) -> int:
     """Title, dateline and site labels above the body; returns the body's first line."""
     lines = page.lines
@@ -199,6 +208,8 @@ def _mark_header(page: _Page, meta: Meta) -> int:
                 title_i = i
                 break
             continue
+        if _reads_as_prose(lines[i], len(lines)):
+            break  # an excerpt or a pasted paragraph has no title line: it is all body
         # A title is a long line, or a short one right above the lead paragraph.
         lead_follows = (
             i + 1 < len(lines) and page.body_like(i + 1) and not is_date_line(lines[i + 1])

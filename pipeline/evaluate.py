@@ -78,7 +78,12 @@ class Miss:
 @dataclass
 class Report:
     facts: Score = field(default_factory=Score)
+    target_facts: Score = field(default_factory=Score)
     group_facts: Score = field(default_factory=Score)
+    target_by_indicator: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    group_by_indicator: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    # why facts were missed or spurious: indicator, place, year, status, no fact, spurious
+    diagnosis: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     by_indicator: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     by_mention: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     baseline: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
@@ -90,7 +95,15 @@ class Report:
         return {
             "documents": self.documents,
             "facts": self.facts.to_json(),
+            "target_facts": self.target_facts.to_json(),
             "group_facts": self.group_facts.to_json(),
+            "target_by_indicator": {
+                k: v.to_json() for k, v in sorted(self.target_by_indicator.items())
+            },
+            "group_by_indicator": {
+                k: v.to_json() for k, v in sorted(self.group_by_indicator.items())
+            },
+            "diagnosis": dict(sorted(self.diagnosis.items())),
             "by_indicator": {k: v.to_json() for k, v in sorted(self.by_indicator.items())},
             "by_mention": {k: v.to_json() for k, v in sorted(self.by_mention.items())},
             "baseline": {k: v.to_json() for k, v in sorted(self.baseline.items())},
@@ -146,42 +159,94 @@ def _describe_fact(f: dict[str, Any]) -> str:
     return f"{f.get('indicator')} {loc.get('name')} {f.get('year')} = {f.get('value')} {f.get('unit') or ''}{group}"
 
 
+def fact_class(f: dict[str, Any]) -> str:
+    """Scored apart: whole-unit actual facts, targets, and sub-population (group) facts."""
+    if f.get("group"):
+        return "group"
+    return "target" if f.get("status") == "target" else "whole"
+
+
+def diagnose(p: dict[str, Any] | None, g: dict[str, Any]) -> str:
+    """What a near miss got wrong: the first of indicator, place, year, status that differs."""
+    if p is None:
+        return "no fact"
+    if p.get("indicator") != g.get("indicator"):
+        return "indicator"
+    if fold((p.get("locality") or {}).get("name")) != fold((g.get("locality") or {}).get("name")):
+        return "place"
+    if p.get("year") != g.get("year"):
+        return "year"
+    if (p.get("status") or "actual") != (g.get("status") or "actual"):
+        return "status"
+    return "group"
+
+
 def score_facts(
     report: Report, doc_id: str, pred: list[dict[str, Any]], gold: list[dict[str, Any]]
 ) -> None:
-    for grouped in (False, True):
-        p = [f for f in pred if bool(f.get("group")) == grouped]
-        g = [f for f in gold if bool(f.get("group")) == grouped]
+    totals = {"whole": report.facts, "target": report.target_facts, "group": report.group_facts}
+    by_ind = {
+        "whole": report.by_indicator,
+        "target": report.target_by_indicator,
+        "group": report.group_by_indicator,
+    }
+    unmatched_pred: list[dict[str, Any]] = []
+    unmatched_gold: list[dict[str, Any]] = []
+    for cls, total in totals.items():
+        p = [f for f in pred if fact_class(f) == cls]
+        g = [f for f in gold if fact_class(f) == cls]
         pairs, false_hits, misses = match_facts(p, g)
-        total = report.group_facts if grouped else report.facts
         total.tp += len(pairs)
         total.fp += len(false_hits)
         total.fn += len(misses)
-        if not grouped:
-            for pi, _ in pairs:
-                report.by_indicator[p[pi]["indicator"]].tp += 1
-            for pi in false_hits:
-                report.by_indicator[p[pi].get("indicator", "?")].fp += 1
-            for gi in misses:
-                report.by_indicator[g[gi].get("indicator", "?")].fn += 1
-        for gi in misses:
-            report.errors.append(
-                Miss(
-                    doc_id,
-                    "miss",
-                    _describe_fact(g[gi]),
-                    (g[gi].get("evidence") or {}).get("text", ""),
-                )
-            )
+        for pi, _ in pairs:
+            by_ind[cls][p[pi]["indicator"]].tp += 1
         for pi in false_hits:
-            report.errors.append(
-                Miss(
-                    doc_id,
-                    "false",
-                    _describe_fact(p[pi]),
-                    (p[pi].get("evidence") or {}).get("text", ""),
-                )
+            by_ind[cls][p[pi].get("indicator", "?")].fp += 1
+        for gi in misses:
+            by_ind[cls][g[gi].get("indicator", "?")].fn += 1
+        unmatched_pred += [p[i] for i in false_hits]
+        unmatched_gold += [g[i] for i in misses]
+    # a miss and a false hit of the same value are one fact read wrong in one respect
+    used: set[int] = set()
+    for g in unmatched_gold:
+        near = next(
+            (
+                i
+                for i, p in enumerate(unmatched_pred)
+                if i not in used and _value_close(p.get("value"), g.get("value"))
+            ),
+            None,
+        )
+        if near is not None:
+            used.add(near)
+        why = diagnose(unmatched_pred[near] if near is not None else None, g)
+        report.diagnosis[why] += 1
+        report.errors.append(
+            Miss(
+                doc_id,
+                "miss",
+                f"[{why}] {_describe_fact(g)}"
+                + (
+                    f"  (predicted: {_describe_fact(unmatched_pred[near])})"
+                    if near is not None
+                    else ""
+                ),
+                (g.get("evidence") or {}).get("text") or (g.get("evidence") or {}).get("quote", ""),
             )
+        )
+    for i, p in enumerate(unmatched_pred):
+        if i in used:
+            continue
+        report.diagnosis["spurious"] += 1
+        report.errors.append(
+            Miss(
+                doc_id,
+                "false",
+                f"[spurious] {_describe_fact(p)}",
+                (p.get("evidence") or {}).get("text", ""),
+            )
+        )
 
 
 # ------------------------------------------------------------------------------- mentions
@@ -380,7 +445,17 @@ def format_report(report: Report, show_errors: bool = False) -> str:
         row("facts", report.facts),
     ]
     lines += [row(f"  {k}", v) for k, v in sorted(report.by_indicator.items())]
+    lines.append(row("targets (apart)", report.target_facts))
+    lines += [row(f"  {k}", v) for k, v in sorted(report.target_by_indicator.items())]
     lines.append(row("facts with a group (apart)", report.group_facts))
+    lines += [row(f"  {k}", v) for k, v in sorted(report.group_by_indicator.items())]
+    if report.diagnosis:
+        lines.append(
+            "where facts go wrong: "
+            + ", ".join(
+                f"{k} {v}" for k, v in sorted(report.diagnosis.items(), key=lambda kv: -kv[1])
+            )
+        )
     lines += [row(f"mention {k}", v) for k, v in sorted(report.by_mention.items())]
     lines += [row(f"baseline NER {k}", v) for k, v in sorted(report.baseline.items())]
     if report.missing_predictions:

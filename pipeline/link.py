@@ -37,6 +37,7 @@ _APPROX = r"(?:khoảng|gần|hơn|trên|ước|xấp xỉ)?\s*"
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
+CARRY_TIMES_ACROSS_PARAGRAPHS = True
 PASSAGE_SENTENCES = 3  # how far back a sentence without a time borrows one
 _MONEY_SUBJECTS = frozenset({"budget", "disbursement", "loans", "finance", "income"})
 # which subject cues can govern a figure of each kind (others are modifiers: "kinh phí hỗ trợ hộ nghèo")
@@ -357,6 +358,8 @@ class Linker:
         self.discourse = Discourse(doc)
         self.facts: list[dict[str, Any]] = []
         self.reference_year = reference_year(doc)
+        # whether a paragraph without a time of its own takes an earlier paragraph's
+        self.carry_times = CARRY_TIMES_ACROSS_PARAGRAPHS
         content = " ".join(doc.text[b.start : b.end] for b in doc.blocks if not b.is_boilerplate)
         self.social_article = bool(_SOCIAL_PROGRAMME.search(content))
 
@@ -512,6 +515,10 @@ class Linker:
                 return None  # "trao 80 bình cho 80 hộ nghèo", "cứ 4 hộ thoát nghèo lại có 1 hộ tái nghèo"
             if regex.match(
                 r"(?:dân\s+)?nghèo\s+(?:ở|tại)\b[^;.]{0,40}?\bđược\s+(?!công nhận)", right
+            ) or regex.match(
+                r"(?:dân\s+)?nghèo\s+(?:đã\s+)?(?:có|được|nhận)\s+(?:(?:thêm|căn|ngôi)\s+)?"
+                r"(?:nhà|vay|tặng|trao|hỗ trợ|nhận)",
+                right,
             ):
                 return None  # "hơn 60 hộ dân nghèo ở xã Phước Lý được tặng …": recipients
             if escaped or (cat == "poor" and _DECREASE_BEFORE.search(left)):
@@ -632,7 +639,10 @@ class Linker:
     def year_for(
         self, view: SentenceView, fig: Mention, block_times: list[Mention]
     ) -> tuple[int | None, dict[str, int] | None, int | None]:
-        """(year, period, since) of a figure."""
+        """(year, period, since) of a figure; `self.year_basis` says how the year was read
+        (`text`: written in the sentence or passage, `published`: a present-tense figure
+        dated by the article, `unfixed`: an undated article that names no time for it)."""
+        self.year_basis = "text"
         text = self.doc.text
         after = text[fig.end : view.sent.end]
         since = self.since_for(view, fig)
@@ -653,22 +663,26 @@ class Linker:
             # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
             periods = [t for t in block_times if _period_of(t) is not None]
             times = periods[-1:] or block_times[-1:]
+        if not times and self.earlier_times and self.carry_times:
+            # the time of the report, named in an earlier paragraph ("Kết quả rà soát năm
+            # 2022 …", then a paragraph of regional rates that names no year)
+            times = self.earlier_times[-1:]
         if times:
             t = times[-1]
             period = _period_of(t)
-            if period is not None:
-                if _FROM_BEFORE.search(
-                    text[max(view.sent.start, fig.start - 15) : fig.start]
-                ) or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start):
-                    return (
-                        period["start"],
-                        None,
-                        since,
-                    )  # "từ 33.486 hộ": the count the period began with
+            starts_period = _FROM_BEFORE.search(
+                text[max(view.sent.start, fig.start - 15) : fig.start]
+            ) or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start)
+            if period is not None and starts_period:
+                return period["start"], None, since  # "từ 33.486 hộ": the count it began with
             return _year_of(t), period, since
         if self.doc.meta.published:
+            self.year_basis = "published"
             return int(self.doc.meta.published[:4]), None, since
-        return self.reference_year, None, since
+        # an undated article that names no time for the figure: the text does not fix the
+        # year (FACTS.md); the year the body names most is only a guess
+        self.year_basis = "unfixed"
+        return None, None, since
 
     def usable_time(self, t: Mention, sent_start: int) -> bool:
         """A time that can date a figure: dated, not a `so với` baseline, not a poverty standard's period."""
@@ -742,6 +756,7 @@ class Linker:
                 by_sentence[i].append(m)
         officials_by_block = self._section_heads()
         recent: list[list[Mention]] = []  # the times of the paragraph's last sentences
+        self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
         self.block_subject: Cue | None = None
         self.block_disbursement = False
         current_block = -1
@@ -749,6 +764,9 @@ class Linker:
             block = doc.blocks[sent.block]
             if sent.block != current_block:
                 current_block = sent.block
+                block_named = [t for times in recent for t in times]
+                if block_named:
+                    self.earlier_times = block_named
                 recent = []
                 self.block_subject = None
                 self.block_disbursement = False
@@ -757,8 +775,8 @@ class Linker:
             view = SentenceView(doc, sent, by_sentence[i])
             if "giải ngân" in doc.text[sent.start : sent.end].lower():
                 self.block_disbursement = True
-            if block.kind == "body":
-                # the passage's time for sentences that name none: the last few sentences'
+            if not block.is_boilerplate:
+                # the title, the lead and headings are content (FACTS.md); the passage's time for sentences that name none: the last few sentences'
                 # (an archive body flattened into one line is one "paragraph" of 50 sentences)
                 passage = [t for times in recent[-PASSAGE_SENTENCES:] for t in times]
                 self._link_sentence(view, passage)
@@ -787,7 +805,7 @@ class Linker:
             elif wider and not units:
                 self.discourse.last_place = place_of(wider[0])
         self._tables()
-        return self.facts
+        return merge_restatements(self.facts)
 
     def _tables(self) -> None:
         """Tables flattened into text ("Chỉ tiêu | Năm 2021 | Năm 2022", then
@@ -875,6 +893,10 @@ class Linker:
             year, period, since = self.year_for(view, fig, block_times)
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
+            if self.year_basis == "unfixed" and self.reference_year is not None:
+                fact["year_guess"] = self.reference_year
+                fact["year_basis"] = "most-named-year"
+            fact["_basis"] = (self.year_basis, where, self.doc.blocks[view.sent.block].kind)
             if indicator == "poverty_rate_reduction" and since and level_facts:
                 # "tỷ lệ 14,78%, giảm 5,85% so với năm 2022": the fall of the rate just stated
                 prev = level_facts[-1]
@@ -1025,6 +1047,83 @@ class Linker:
             ) == key:
                 return
         self.facts.append(fact)
+
+
+def _statement_key(f: dict[str, Any]) -> tuple[Any, ...]:
+    return (f["indicator"], f["value"], f["unit"], f.get("status"), f.get("group"))
+
+
+def _weakly_placed(f: dict[str, Any]) -> bool:
+    """A fact whose year or place the sentence itself did not state (a title, a summary)."""
+    year_basis, where, _ = f.get("_basis", ("text", "sentence", "body"))
+    return year_basis != "text" or where != "sentence"
+
+
+def _rounds_to(headline: dict[str, Any], body: dict[str, Any]) -> bool:
+    """A headline's round or approximate figure that restates the body's exact one:
+    "giảm hơn 1.200 hộ nghèo" over "giảm 1.236 hộ", "67 ngàn hộ" over "66.956 hộ"."""
+    a, b = headline["value"], body["value"]
+    if not isinstance(a, int | float) or not isinstance(b, int | float) or b == 0 or a == b:
+        return False
+    if abs(a - b) > 0.1 * abs(b):
+        return False
+    if headline.get("approx"):
+        return True
+    if a == int(a) and b != int(b):
+        return abs(a - b) < 1  # "2%" over "2,36%"
+    return a == int(a) and int(a) % 10 ** max(1, len(str(int(abs(a)))) - 2) == 0
+
+
+def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A document states each fact once (FACTS.md): the same indicator, locality, year,
+    value, status and group said twice (title and body, a summary) is one fact, with the
+    first statement as evidence and the others in `also_evidence`. A title's figure whose
+    year or place only the discourse gave is the body's figure when the body states the
+    same value with its own year and place."""
+    kept: list[dict[str, Any]] = []
+    for f in facts:
+        same = None
+        for k in kept:
+            if (
+                k.get("_basis", ("", "", ""))[2] == "title"
+                and f.get("_basis", ("", "", ""))[2] != "title"
+                and (k["indicator"], k.get("status"), k.get("group"))
+                == (f["indicator"], f.get("status"), f.get("group"))
+                and _rounds_to(k, f)
+            ):
+                # the headline rounds the body's figure: the body's statement is the fact
+                headline = {key: k["evidence"][key] for key in ("start", "end")}
+                k.clear()
+                k.update(f)
+                k["also_evidence"] = [headline]
+                same = f
+                break
+            if _statement_key(k) != _statement_key(f):
+                continue
+            k_place = (k["locality"] or {}).get("name")
+            f_place = (f["locality"] or {}).get("name")
+            if (k["year"], k_place) == (f["year"], f_place):
+                same = k
+                break
+            if _weakly_placed(k) and not _weakly_placed(f):
+                # the body fixes what the title left to the discourse
+                for key in ("locality", "year", "period", "change", "year_guess", "year_basis"):
+                    if key in f:
+                        k[key] = f[key]
+                    else:
+                        k.pop(key, None)
+                k["_basis"] = f.get("_basis")
+                same = k
+                break
+        if same is None:
+            kept.append(f)
+        elif same is not f:
+            same.setdefault("also_evidence", []).append(
+                {k: f["evidence"][k] for k in ("start", "end")}
+            )
+    for f in kept:
+        f.pop("_basis", None)
+    return kept
 
 
 @stage("link", requires=("mentions",), provides=("facts",))

@@ -13,7 +13,7 @@ the text it was annotated on; the texts live in a cache outside git
     python scripts/gold.py missing                # pages whose text is not in the cache
     python scripts/gold.py put DOC_ID FILE        # refill the cache (sha256 checked)
     python scripts/gold.py compare DOC_ID FILE    # a second reading's facts against the gold
-    python scripts/gold.py split                  # (re)write annotations/split.json
+    python scripts/gold.py split                  # (re)write annotations/split.tsv
 
 Stdlib only, so it runs before the package is installed.
 """
@@ -32,7 +32,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "annotations" / "reports"
-SPLIT = ROOT / "annotations" / "split.json"
+SPLIT = ROOT / "annotations" / "split.tsv"
 ARCHIVE = ROOT.parent / "shared" / "archive" / "baomoi-2017.jsonl.gz"
 
 INDICATORS = {
@@ -55,9 +55,24 @@ LEVELS = {"village", "commune", "district", "province", "region", "country"}
 APPROX = {None, "about", "over", "under", "nearly"}
 STATUS = {"actual", "target"}
 FACT_FIELDS = {
-    "indicator", "locality", "value", "unit", "approx", "range", "year", "year_guess",
-    "year_basis", "period", "status", "group", "change", "standard", "evidence", "method",
-    "confidence", "note",
+    "indicator",
+    "locality",
+    "value",
+    "unit",
+    "approx",
+    "range",
+    "year",
+    "year_guess",
+    "year_basis",
+    "period",
+    "status",
+    "group",
+    "change",
+    "standard",
+    "evidence",
+    "method",
+    "confidence",
+    "note",
 }
 
 
@@ -113,8 +128,9 @@ def write_gold(gold: dict[str, Any]) -> None:
     )
 
 
-def skeleton(doc_id: str, source: str, origin: dict[str, Any], title: str | None,
-             url: str | None) -> dict[str, Any]:
+def skeleton(
+    doc_id: str, source: str, origin: dict[str, Any], title: str | None, url: str | None
+) -> dict[str, Any]:
     return {
         "doc_id": doc_id,
         "source": source,
@@ -138,8 +154,13 @@ def cmd_add_page(args: argparse.Namespace) -> int:
     cache_dir().mkdir(parents=True, exist_ok=True)
     (cache_dir() / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     title = args.title or text.strip().splitlines()[0][:200]
-    origin = {"kind": "page", "url": args.url, "query": args.query,
-              "sha256": sha256(text), "chars": len(text)}
+    origin = {
+        "kind": "page",
+        "url": args.url,
+        "query": args.query,
+        "sha256": sha256(text),
+        "chars": len(text),
+    }
     write_gold(skeleton(doc_id, f"page:{args.url}", origin, title, args.url))
     print(doc_id)
     return 0
@@ -153,8 +174,13 @@ def cmd_add_archive(args: argparse.Namespace) -> int:
     if gold_path(args.id).exists() and not args.force:
         print(f"{args.id} exists already", file=sys.stderr)
         return 1
-    origin = {"kind": "archive", "file": ARCHIVE.name, "id": args.id,
-              "sha256": sha256(text), "chars": len(text)}
+    origin = {
+        "kind": "archive",
+        "file": ARCHIVE.name,
+        "id": args.id,
+        "sha256": sha256(text),
+        "chars": len(text),
+    }
     title = text.splitlines()[0][:200]
     write_gold(skeleton(args.id, f"archive:{ARCHIVE.name}#{args.id}", origin, title, None))
     print(args.id)
@@ -182,8 +208,9 @@ def validate_fact(f: dict[str, Any], text: str) -> list[str]:
     elif f.get("unit") not in INDICATORS[ind]:
         errs.append(f"unit {f.get('unit')!r} does not fit {ind}")
     loc = f.get("locality")
-    if loc is not None and (not isinstance(loc, dict) or loc.get("level") not in LEVELS
-                            or not loc.get("name")):
+    if loc is not None and (
+        not isinstance(loc, dict) or loc.get("level") not in LEVELS or not loc.get("name")
+    ):
         errs.append(f"locality {loc!r}: needs name and a level of {sorted(LEVELS)}")
     if not isinstance(f.get("value"), int | float):
         errs.append("value must be a number")
@@ -257,8 +284,17 @@ def cmd_missing(args: argparse.Namespace) -> int:
         if document_text(gold) is None:
             n += 1
             o = gold["origin"]
-            print(json.dumps({"doc_id": gold["doc_id"], "url": o["url"], "query": o["query"],
-                              "sha256": o["sha256"]}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "doc_id": gold["doc_id"],
+                        "url": o["url"],
+                        "query": o["query"],
+                        "sha256": o["sha256"],
+                    },
+                    ensure_ascii=False,
+                )
+            )
     print(f"{n} page texts missing from {cache_dir()}", file=sys.stderr)
     return 0
 
@@ -267,8 +303,9 @@ def cmd_put(args: argparse.Namespace) -> int:
     gold = load_gold(args.doc_id)
     text = unicodedata.normalize("NFC", Path(args.file).read_text(encoding="utf-8"))
     if sha256(text) != gold["origin"]["sha256"]:
-        print(f"{args.doc_id}: this text is not the annotated one (sha256 differs)",
-              file=sys.stderr)
+        print(
+            f"{args.doc_id}: this text is not the annotated one (sha256 differs)", file=sys.stderr
+        )
         return 1
     cache_dir().mkdir(parents=True, exist_ok=True)
     (cache_dir() / f"{args.doc_id}.txt").write_text(text, encoding="utf-8")
@@ -281,8 +318,13 @@ def _fold(text: str | None) -> str:
 
 def _fact_match_key(f: dict[str, Any]) -> tuple[Any, ...]:
     loc = f.get("locality") or {}
-    return (f.get("indicator"), _fold(loc.get("name")), f.get("year"),
-            f.get("status", "actual"), bool(f.get("group")))
+    return (
+        f.get("indicator"),
+        _fold(loc.get("name")),
+        f.get("year"),
+        f.get("status", "actual"),
+        bool(f.get("group")),
+    )
 
 
 def _same_value(a: Any, b: Any) -> bool:
@@ -304,9 +346,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
     used: set[int] = set()
     only_gold = []
     for g in gold["facts"]:
-        hit = next((i for i, f in enumerate(second) if i not in used
-                    and _fact_match_key(f) == _fact_match_key(g)
-                    and _same_value(f.get("value"), g.get("value"))), None)
+        hit = next(
+            (
+                i
+                for i, f in enumerate(second)
+                if i not in used
+                and _fact_match_key(f) == _fact_match_key(g)
+                and _same_value(f.get("value"), g.get("value"))
+            ),
+            None,
+        )
         if hit is None:
             only_gold.append(g)
         else:
@@ -315,14 +364,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     def show(f: dict[str, Any]) -> str:
         loc = f.get("locality") or {}
-        return (f"{f.get('indicator')} | {loc.get('name')} ({loc.get('level')}) | "
-                f"year {f.get('year')} | {f.get('value')} {f.get('unit')} | "
-                f"{f.get('status', 'actual')} | group {f.get('group')} | "
-                f"« {(f.get('evidence') or {}).get('quote')} »")
+        return (
+            f"{f.get('indicator')} | {loc.get('name')} ({loc.get('level')}) | "
+            f"year {f.get('year')} | {f.get('value')} {f.get('unit')} | "
+            f"{f.get('status', 'actual')} | group {f.get('group')} | "
+            f"« {(f.get('evidence') or {}).get('quote')} »"
+        )
 
     agreed = len(gold["facts"]) - len(only_gold)
-    print(f"{args.doc_id}: {agreed} agreed, {len(only_gold)} only in gold, "
-          f"{len(only_second)} only in the second reading")
+    print(
+        f"{args.doc_id}: {agreed} agreed, {len(only_gold)} only in gold, "
+        f"{len(only_second)} only in the second reading"
+    )
     for f in only_gold:
         print("  gold only:   " + show(f))
     for f in only_second:
@@ -336,14 +389,26 @@ def split_of(doc_id: str) -> str:
 
 
 def cmd_split(args: argparse.Namespace) -> int:
-    old = json.loads(SPLIT.read_text(encoding="utf-8")) if SPLIT.exists() else {}
-    assigned = {d: s for s in ("dev", "test") for d in old.get(s, [])}
+    assigned = read_split()
     for path in sorted(REPORTS.glob("*.json")):
         assigned.setdefault(path.stem, split_of(path.stem))
-    out = {s: sorted(d for d, v in assigned.items() if v == s) for s in ("dev", "test")}
-    SPLIT.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print({k: len(v) for k, v in out.items()})
+    lines = ["# doc_id\tsplit (fixed: a document never changes side)"]
+    lines += [f"{d}\t{v}" for d, v in sorted(assigned.items())]
+    SPLIT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print({s: sum(1 for v in assigned.values() if v == s) for s in ("dev", "test")})
     return 0
+
+
+def read_split() -> dict[str, str]:
+    """doc_id → "dev" or "test", from annotations/split.tsv."""
+    if not SPLIT.exists():
+        return {}
+    out = {}
+    for line in SPLIT.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            doc_id, side = line.split("\t")
+            out[doc_id] = side
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

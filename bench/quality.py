@@ -1,0 +1,120 @@
+"""Fact quality on the gold set of real reports, and how quiet the pipeline stays off topic.
+
+    .venv/bin/python bench/quality.py            # dev and test scores, off-topic facts per 1,000
+    .venv/bin/python bench/quality.py --quick    # archive gold only + 3,000 off-topic articles
+    .venv/bin/python bench/quality.py --split dev --errors    # what went wrong, on dev
+
+Page texts come from the cache that `scripts/gold.py` documents (missing ones are listed
+and skipped); archive articles are read by id from ../shared/archive/. Tune on dev; look
+at test only to report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import regex
+from vnfacts import extract
+from vnfacts.evaluate import Report, format_report, score_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+ARCHIVE = ROOT.parent / "shared" / "archive" / "baomoi-2017.jsonl.gz"
+# an article that names neither poverty nor a social programme should give no fact
+ON_TOPIC = regex.compile(
+    r"nghèo|an sinh|chính sách xã hội|bảo trợ xã hội|giảm nghèo|nông thôn mới|"
+    r"nhà tạm|dột nát|đại đoàn kết|tình nghĩa|tình thương|chương trình 135|30a",
+    regex.I,
+)
+
+
+def _gold_module() -> Any:
+    spec = importlib.util.spec_from_file_location("gold", ROOT / "scripts" / "gold.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_documents(split: str, kinds: tuple[str, ...]) -> list[tuple[dict[str, Any], str]]:
+    """(gold record, text) of the split's documents whose text is at hand."""
+    gold = _gold_module()
+    sides = gold.read_split()
+    archive_ids = {
+        d for d, s in sides.items() if s == split and d.startswith("baomoi-") and "archive" in kinds
+    }
+    archive = {}
+    if archive_ids:
+        with gzip.open(ARCHIVE, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if rec["id"] in archive_ids:
+                    archive[rec["id"]] = rec["text"]
+    out, missing = [], []
+    for doc_id, side in sorted(sides.items()):
+        if side != split:
+            continue
+        record = gold.load_gold(doc_id)
+        kind = record["origin"]["kind"]
+        if kind not in kinds:
+            continue
+        text = archive.get(doc_id) if kind == "archive" else gold.document_text(record)
+        if text is None:
+            missing.append(doc_id)
+            continue
+        out.append((record, text))
+    if missing:
+        print(f"{split}: {len(missing)} page texts not cached (scripts/gold.py missing)")
+    return out
+
+
+def score_split(split: str, kinds: tuple[str, ...]) -> Report:
+    report = Report()
+    for record, text in gold_documents(split, kinds):
+        report.documents += 1
+        doc = extract(text, doc_id=record["doc_id"])
+        score_facts(report, record["doc_id"], doc.to_json()["facts"], record["facts"])
+    return report
+
+
+def off_topic(sample: int | None) -> tuple[int, int, float]:
+    """(articles that never name poverty or a social programme, their facts, seconds)."""
+    with gzip.open(ARCHIVE, "rt", encoding="utf-8") as fh:
+        texts = [r["text"] for r in map(json.loads, fh) if not ON_TOPIC.search(r["text"])]
+    if sample:
+        texts = random.Random(2017).sample(texts, min(sample, len(texts)))
+    t0 = time.perf_counter()
+    facts = sum(len(extract(t).facts) for t in texts)
+    return len(texts), facts, time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="archive gold only; 3,000 off-topic")
+    ap.add_argument("--split", choices=("dev", "test"), action="append")
+    ap.add_argument("--errors", action="store_true", help="list misses and false facts")
+    ap.add_argument("--off-topic", type=int, default=None, help="sample size (default: all)")
+    args = ap.parse_args(argv)
+    kinds = ("archive",) if args.quick else ("archive", "page")
+    for split in args.split or ["dev", "test"]:
+        report = score_split(split, kinds)
+        print(f"== {split} ({', '.join(kinds)})")
+        print(format_report(report, show_errors=args.errors))
+    sample = 3000 if args.quick and args.off_topic is None else args.off_topic
+    n, facts, seconds = off_topic(sample)
+    print(
+        f"== off topic: {facts} facts in {n} archive articles that never name poverty or a "
+        f"social programme = {1000 * facts / max(n, 1):.2f} per 1,000 ({seconds:.0f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
