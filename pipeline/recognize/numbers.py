@@ -253,9 +253,9 @@ def _rules() -> _Rules:
     words: dict[str, tuple[str, int]] = {}
     scale_forms: list[str] = []
     inner_scale_forms: list[str] = []
-    start_forms: list[str] = []
-    noalone_forms: list[str] = []
-    word_forms: list[str] = []
+    start_forms: list[str] = []  # words that start a number anywhere ("ba", "mười")
+    free_forms: list[str] = []  # words that go on a number anywhere ("mươi", "lăm")
+    bound: list[tuple[bool, list[str], list[str], list[str]]] = []  # only_before words
     for row in load("scales"):
         if row["kind"] == "scale":
             srule = _Scale(
@@ -270,11 +270,13 @@ def _rules() -> _Rules:
             role = row["role"]
             for k in _keys(row["forms"]):
                 words[k] = (role, int(row["value"]))
-            word_forms.extend(row["forms"])
-            if role in ("digit", "ten"):
-                start_forms.extend(row["forms"])
-            elif role == "digit_noalone":
-                noalone_forms.extend(row["forms"])
+            starts = role in ("digit", "ten")
+            if row.get("only_before"):
+                bound.append((starts, row["forms"], row["only_before"], row.get("also_after", [])))
+            else:
+                free_forms.extend(row["forms"])
+                if starts:
+                    start_forms.extend(row["forms"])
 
     approx: dict[str, tuple[str, str]] = {}
     after_approx: dict[str, tuple[str, str]] = {}
@@ -312,19 +314,35 @@ def _rules() -> _Rules:
         "perph": spellings(phrase_forms),
         "q": spellings(q_forms),
         "qa": spellings(qa_forms),
-        "nwgate": spellings(start_forms + noalone_forms),
+        "nwgate": spellings(start_forms + [f for b in bound if b[0] for f in b[1]]),
         "nwstart": spellings(start_forms),
-        "nwnoalone": spellings(noalone_forms),
-        "nw": spellings(word_forms),
+        "nwfree": spellings(free_forms),
         "nwscale": spellings(inner_scale_forms),
         "from": spellings(range_words["range_from"]),
         "to": spellings(range_words["range_to"]),
     }
     unit = r"(?:\L<units>(?:(?<=%)|(?!\w)))"
     scale = r"\L<scales>(?!\w)"
+    # A number in words: a starting word, then number words, each scale word inside it
+    # followed by another number word ("hai mươi mốt nghìn không trăm mười một"). A word
+    # with `only_before` ("năm", "không") counts only right before one of those words (or
+    # right after one of its `also_after`): "năm nghìn hộ" is 5000, "hai mươi năm" 20 years.
+    bound_start: list[str] = []
+    bound_go_on: list[str] = []
+    for i, (starts, forms, before_forms, after_forms) in enumerate(bound):
+        lists[f"nwb{i}"] = spellings(forms)
+        lists[f"nwb{i}n"] = spellings(before_forms)
+        alt = rf"\L<nwb{i}>(?=\s+\L<nwb{i}n>(?!\w))"
+        if starts:
+            bound_start.append(alt)
+        bound_go_on.append(alt)
+        if after_forms:
+            lists[f"nwb{i}a"] = spellings(after_forms)
+            bound_go_on.append(rf"(?<=(?<!\w)\L<nwb{i}a>\s+)\L<nwb{i}>")
+    go_on = "|".join([r"\L<nwfree>", *bound_go_on])
     nw = (
-        r"(?:\L<nwstart>|\L<nwnoalone>(?=\s+\L<nw>(?!\w)))(?!\w)"
-        r"(?:\s+(?:\L<nw>|\L<nwscale>(?=\s+\L<nw>(?!\w)))(?!\w))*"
+        "(?:" + "|".join([r"\L<nwstart>", *bound_start]) + r")(?!\w)"
+        rf"(?:\s+(?:{go_on}|\L<nwscale>(?=\s+(?:{go_on})(?!\w)))(?!\w))*"
     )
     per_src = (
         r"(?:(?:\s*/\s*(?:\L<per>|\p{L}[\p{L}\d]*)(?!\w)){1,2}"
@@ -415,44 +433,64 @@ def word_spellings() -> list[str]:
 
 
 def _parse_words(s: str, R: _Rules) -> Decimal | None:
-    """`hai trăm` → 200, `ba mươi lăm` → 35, `một nghìn hai trăm` → 1200; None if malformed."""
-    total = Decimal(0)
-    group = Decimal(0)
-    last: int | None = None  # the last digit written, still open to "mươi"/"trăm"
+    """Value of a number in words; None if the words make no number.
+
+    `hai mươi mốt nghìn không trăm mười một` → 21011, `một trăm linh năm` → 105, `năm nghìn`
+    → 5000, `trăm` → 100, as Duckling's Vietnamese corpus reads them. A digit that ends the
+    number right after `trăm` or a scale names the next place down, as Vietnamese says it:
+    `một trăm tư` → 140, `hai nghìn ba` → 2300 (105 is `một trăm linh năm`). This is grammar
+    only: where a word may stand in running text ("năm" is also "year") is the finder's
+    business (`only_before` in patterns/scales.jsonl).
+    """
+    words = s.split()
+    total = Decimal(0)  # whole scale groups read so far (21000 in "hai mươi mốt nghìn …")
+    group = Decimal(0)  # the part below the last scale word
+    last: int | None = None  # the last digit, still open to "mươi" or "trăm"
+    place = Decimal(0)  # the multiplier just read ("trăm", a scale), for "một trăm tư"
     prev = ""
-    for w in s.split():
+    for i, w in enumerate(words):
         k = fold(w)
-        if k in R.words:
-            role, val = R.words[k]
-        elif k in R.scales:
-            f = R.scales[k].factor
-            seg = group if group else Decimal(1)
-            total = (total + seg) * f if 0 < total < f else total + seg * f
-            group, last, prev = Decimal(0), None, "scale"
+        if k not in R.words:
+            scale = R.scales.get(k)
+            if scale is None or prev == "filler":
+                return None
+            f = scale.factor
+            if prev == "scale":
+                total *= f  # "nghìn tỷ"
+            else:
+                seg = group if prev else Decimal(1)  # "nghìn" alone is a thousand
+                total = (total + seg) * f if 0 < total < f else total + seg * f
+            group, last, place, prev = Decimal(0), None, f, "scale"
             continue
-        else:
-            return None
-        if role in ("digit", "digit_noalone", "digit_cont"):
-            if prev in ("digit", "digit_noalone", "digit_cont"):
+        role, val = R.words[k]
+        if role in ("digit", "digit_cont"):
+            if prev in ("digit", "digit_cont"):
                 return None  # "hai ba": two digits in a row is no number
-            group += val
+            ends_after_place = prev in ("hundred", "scale") and i == len(words) - 1
+            group += val * place / 10 if ends_after_place else val
             last = val
         elif role == "ten":
-            if prev in ("digit", "digit_noalone", "ten", "tens"):
+            if prev in ("digit", "digit_cont", "ten", "tens") or group % 100:
                 return None
             group += 10
             last = None
         elif role == "tens":
-            if last is None:
-                return None
+            if last is None or prev not in ("digit", "digit_cont") or (group - last) % 100:
+                return None  # "mươi" multiplies a digit that has no tens before it
             group += last * 9
             last = None
         elif role == "hundred":
-            if last is None:
+            if last is None and prev:
                 return None
-            group += last * 99
-            last = None
+            if last is not None and group != last:
+                return None  # hundreds come first in a group: not "hai mươi ba trăm"
+            group = Decimal(100 if last is None else last * 100)
+            last, place = None, Decimal(100)
+        elif role == "filler" and prev not in ("hundred", "scale"):
+            return None  # "linh" stands for missing tens: "một trăm linh năm"
         prev = role
+    if not words or prev == "filler":
+        return None
     return total + group
 
 
