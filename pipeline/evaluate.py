@@ -17,10 +17,12 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonlines
+from vnfacts import patterns
 
 VALUE_TOLERANCE = 0.005
 
@@ -114,8 +116,24 @@ class Report:
 # ------------------------------------------------------------------------------- facts
 
 
+@cache
+def _region_names() -> dict[str, str]:
+    """Folded common names of a region (and of the country) → its one folded name."""
+    out = {"cả nước": "việt nam", "toàn quốc": "việt nam"}
+    for rule in patterns.load("regions"):
+        for phrase in rule.get("phrase", []):
+            out[fold(phrase).removeprefix("vùng ")] = fold(rule["name"])
+    return out
+
+
+def place_key(name: str | None) -> str:
+    """A locality name as matching compares it: folded, a region's common names as one."""
+    key = fold(name).removeprefix("vùng ")
+    return _region_names().get(key, key)
+
+
 def _fact_key(f: dict[str, Any]) -> tuple[str, str, Any]:
-    return f.get("indicator", ""), fold((f.get("locality") or {}).get("name")), f.get("year")
+    return f.get("indicator", ""), place_key((f.get("locality") or {}).get("name")), f.get("year")
 
 
 def _value_close(pred: Any, gold: Any) -> bool:
@@ -172,7 +190,9 @@ def diagnose(p: dict[str, Any] | None, g: dict[str, Any]) -> str:
         return "no fact"
     if p.get("indicator") != g.get("indicator"):
         return "indicator"
-    if fold((p.get("locality") or {}).get("name")) != fold((g.get("locality") or {}).get("name")):
+    if place_key((p.get("locality") or {}).get("name")) != place_key(
+        (g.get("locality") or {}).get("name")
+    ):
         return "place"
     if p.get("year") != g.get("year"):
         return "year"

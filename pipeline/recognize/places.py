@@ -581,11 +581,10 @@ def locality_object(p: Place) -> dict[str, Any]:
         out["code"] = None
         out["after_2025"] = None
         return out
-    if unit is not None and any(
-        t.isupper() and len(t) > 1 for t in p.name.replace(".", " ").split()
-    ):
-        # "TP.HCM", "TPHCM" → Hồ Chí Minh; other spellings ("Hoà Bình", "Đác Lắc") stay as
-        # written, resolved to their unit through the gazetteer's folding
+    if unit is not None and not unit.former:
+        # the unit's own name, whatever the spelling written ("TP.HCM" → Hồ Chí Minh,
+        # "Đăk Lăk" → Đắk Lắk), so that one unit has one name across articles; a former
+        # unit's name is kept as written (the source stores those without diacritics)
         out["name"] = unit.name
     out["district"] = unit.district if unit else None
     out["province"] = unit.province if unit and unit.level != "province" else None
