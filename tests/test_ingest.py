@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from vnfacts.ingest import IngestOptions, iter_documents, read_stdin
+from vnfacts.ingest import SKIP_UNSUPPORTED, IngestOptions, iter_documents, read_stdin
 
 ARTICLE = (
     "Lục Bình thực hiện hiệu quả công tác giảm nghèo\n\n"
@@ -36,10 +36,10 @@ def test_missing_path_is_an_error_record(tmp_path: Path):
 
 def test_directory_without_documents(tmp_path: Path):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
-    skipped: list[Path] = []
-    docs = list(iter_documents([tmp_path], on_skip=skipped.append))
+    skipped: list[tuple[Path, str]] = []
+    docs = list(iter_documents([tmp_path], on_skip=lambda p, why: skipped.append((p, why))))
     assert codes(docs) == [["no_documents"]]
-    assert [p.name for p in skipped] == ["notes.docx"]
+    assert [(p.name, why) for p, why in skipped] == [("notes.docx", SKIP_UNSUPPORTED)]
 
 
 @pytest.mark.parametrize(
