@@ -364,6 +364,15 @@ def read_warc(
                 found += 1
                 yield cut
                 cut = None
+            if getattr(record, "format", "warc") != "warc":  # warcio guessed ARC: garbage
+                found += 1
+                yield error_document(
+                    f"{stem}:{n}" if n > 1 else stem,
+                    f"{name}#record{n}",
+                    "not_warc",
+                    f"record {n} is not a WARC record: the file is not a web archive",
+                )
+                return
             if record.rec_type != "response":
                 continue
             headers = record.http_headers
