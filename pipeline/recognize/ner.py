@@ -16,7 +16,7 @@ from vnfacts.textalign import align_indexed
 # a list with no full stop) is tagged in pieces of at most this many characters, cut at
 # clause punctuation, else at a space. Ordinary sentences are shorter and stay whole.
 MAX_CHARS = 400
-_CLAUSE_END = regex.compile(r"[,;:](?=\s)|\s[-–—]\s")
+_CLAUSE_END = regex.compile(r"[,;:]\s+|\s[-–—]\s+")
 
 
 def pieces(text: str, start: int, end: int, limit: int = MAX_CHARS) -> list[tuple[int, int]]:
