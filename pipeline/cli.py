@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from vnfacts.ingest import DEFAULT_MAX_BYTES, IngestOptions
+from vnfacts.ingest import DEFAULT_MAX_BYTES, IngestOptions, display_path
 from vnfacts.runner import RunStats
 
 EXIT_OK = 0
 EXIT_DOCUMENT_ERRORS = 1  # the run finished, but some documents are error records
-EXIT_USAGE = 2
+EXIT_USAGE = 2  # bad command line, or an environment problem (output unwritable, locked)
+EXIT_INTERNAL = 3  # vnfacts itself failed (a bug): a traceback follows
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 
 
 def _progress(docs: Iterator, enabled: bool) -> Iterator:
@@ -26,15 +30,68 @@ def _progress(docs: Iterator, enabled: bool) -> Iterator:
     return iter(tqdm(docs, unit="doc", file=sys.stderr, dynamic_ncols=True))
 
 
+class UsageError(Exception):
+    """A problem with the command line or the environment: a message and exit status 2."""
+
+
+def _same_file(a: str, b: Path) -> bool:
+    """Whether input `a` and output `b` are one file, whatever their spelling."""
+    try:
+        if os.path.samefile(a, b):
+            return True
+    except OSError:
+        pass
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
 @contextlib.contextmanager
-def _open_output(path: str, append: bool = False) -> Iterator[IO[str]]:
+def _open_output(path: str, paths: list[str], resume: bool) -> Iterator[IO[bytes]]:
+    """The output, locked for this run, after every check that could refuse it.
+
+    Refused (UsageError, nothing written or truncated): an output that is one of the
+    input files named on the command line, or that another run holds. The lock is
+    `fcntl.flock` on the output itself, taken before it is emptied, so a second run on
+    the same output can never truncate or interleave with the first.
+    """
     if path == "-":
-        yield sys.stdout
+        yield sys.stdout.buffer
         return
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("a" if append else "w", encoding="utf-8", newline="\n") as fh:
-        yield fh
+    for p in paths:
+        if p != "-" and not os.path.isdir(p) and _same_file(p, out):
+            raise UsageError(f"the output {path} is also an input: refusing to overwrite it")
+    if out.is_dir():
+        raise UsageError(f"the output {path} is a directory")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fh = out.open("ab")  # not "w": an output another run holds must not be emptied
+    except OSError as exc:
+        raise UsageError(f"cannot write the output {path}: {exc.strerror or exc}") from exc
+    from vnfacts.batch import OutputLocked, lock_output, unlock_output
+
+    with fh:
+        try:
+            lock_output(fh)
+        except OutputLocked as exc:
+            raise UsageError(
+                f"another vnfacts run is writing {path}; wait for it to finish or choose "
+                "another output (-o)"
+            ) from exc
+        try:
+            if not resume:
+                fh.truncate(0)
+            yield fh
+        finally:
+            unlock_output(fh)
+
+
+def _report_skips(skipped: list[tuple[Path, str]]) -> None:
+    by_reason: dict[str, list[str]] = {}
+    for path, reason in skipped:
+        by_reason.setdefault(reason, []).append(display_path(path))
+    for reason, names in by_reason.items():
+        shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+        print(f"vnfacts: skipped {len(names)} path(s), {reason}: {shown}", file=sys.stderr)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -42,45 +99,55 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from vnfacts.ingest import iter_documents
 
     if args.resume and args.output == "-":
-        print("vnfacts: --resume needs an output file (-o)", file=sys.stderr)
-        return EXIT_USAGE
-    skipped: list[Path] = []
-    done = recover_output(Path(args.output)) if args.resume else set()
-    docs: Iterator = iter_documents(
-        args.paths, IngestOptions(max_bytes=args.max_bytes, fmt=args.format), skipped.append
-    )
-    if done:
-        docs = (d for d in docs if record_key(d.doc_id, d.source) not in done)
-    options = {"recognize": {"ner": "off" if args.no_ner else "gaps"}}
-    if args.engine == "spark":
-        from vnfacts.spark import extract_documents
-
-        records: Iterator[dict] = extract_documents(
-            docs, master=args.spark_master, options=options, include_text=args.include_text
-        )
-    else:
-        workers = args.workers or default_workers()
-        results = process(docs, workers=workers, options=options, timeout=args.timeout)
-        records = (doc.to_json(include_text=args.include_text) for doc in results)
+        raise UsageError("--resume needs an output file (-o)")
+    skipped: list[tuple[Path, str]] = []
     stats = RunStats()
-    show_progress = sys.stderr.isatty() and not args.quiet
-    with _open_output(args.output, append=bool(done)) as fh:
-        for record in _progress(records, show_progress):
-            write_record(fh, record)
-            stats.add_record(record)
-            if record["errors"] and not args.quiet:
-                reasons = "; ".join(
-                    f"{e['stage']}/{e['code']}: {e['message']}" for e in record["errors"]
-                )
-                print(
-                    f"vnfacts: {record['source'] or record['doc_id']}: {reasons}", file=sys.stderr
-                )
-    if skipped:
-        names = ", ".join(str(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
-        print(
-            f"vnfacts: skipped {len(skipped)} file(s) of an unsupported type: {names}",
-            file=sys.stderr,
+    done: set[str] = set()
+    with _open_output(args.output, args.paths, args.resume) as fh:
+        if args.resume:
+            done = recover_output(Path(args.output))
+        exclude = [args.output] if args.output != "-" else []
+        docs: Iterator = iter_documents(
+            args.paths,
+            IngestOptions(max_bytes=args.max_bytes, fmt=args.format),
+            lambda path, reason: skipped.append((path, reason)),
+            exclude=exclude,
         )
+        if done:
+            docs = (d for d in docs if record_key(d.doc_id, d.source) not in done)
+        options = {"recognize": {"ner": "off" if args.no_ner else "gaps"}}
+        if args.engine == "spark":
+            from vnfacts.spark import extract_documents
+
+            records: Iterator[dict] = extract_documents(
+                docs, master=args.spark_master, options=options, include_text=args.include_text
+            )
+        else:
+            workers = args.workers or default_workers()
+            results = process(docs, workers=workers, options=options, timeout=args.timeout)
+            records = (doc.to_json(include_text=args.include_text) for doc in results)
+        show_progress = sys.stderr.isatty() and not args.quiet
+        try:
+            for record in _progress(records, show_progress):
+                record = write_record(fh, record)
+                stats.add_record(record)
+                if record["errors"] and not args.quiet:
+                    reasons = "; ".join(
+                        f"{e['stage']}/{e['code']}: {e['message']}" for e in record["errors"]
+                    )
+                    print(
+                        f"vnfacts: {record['source'] or record['doc_id']}: {reasons}",
+                        file=sys.stderr,
+                    )
+        except KeyboardInterrupt:
+            hint = "; run the same command with --resume to continue" if args.output != "-" else ""
+            print(
+                f"\nvnfacts: interrupted after {stats.documents} documents{hint}",
+                file=sys.stderr,
+            )
+            return EXIT_INTERRUPTED
+    if skipped:
+        _report_skips(skipped)
     resumed = f" (resumed: {len(done)} already done)" if done else ""
     print(f"vnfacts: {stats.summary()}{resumed}", file=sys.stderr)
     return EXIT_DOCUMENT_ERRORS if stats.errors else EXIT_OK
@@ -316,7 +383,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except BrokenPipeError:  # `vnfacts extract … | head`
+        with contextlib.suppress(OSError):  # no second error when Python flushes at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except UsageError as exc:
+        print(f"vnfacts: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\nvnfacts: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # the environment: a full disk, a folder gone, no permission
+        print(f"vnfacts: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception:
+        traceback.print_exc()
+        print("vnfacts: internal error (a bug in vnfacts; please report it)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

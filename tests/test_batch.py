@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -149,3 +150,101 @@ def test_time_limit_turns_a_slow_document_into_an_error(tmp_path: Path, monkeypa
     assert not docs[0].errors
     assert [(e.stage, e.code) for e in docs[1].errors] == [("recognize", "timeout")]
     assert "time limit" in docs[1].errors[0].message
+
+
+def test_write_record_never_raises_on_a_value_json_cannot_write():
+    import io
+
+    from vnfacts.batch import write_record
+
+    record = {
+        "doc_id": "so-lon",
+        "source": "tin.jsonl:1",
+        "meta": {"title": "Gi\udcffảm nghèo"},
+        "mentions": [{"type": "QUANTITY", "text": "999…", "value": 10**5000}],
+        "facts": [{"indicator": "poor_households", "value": 10**5000}],
+        "errors": [],
+    }
+    buf = io.BytesIO()
+    written = write_record(buf, record)
+    [line] = buf.getvalue().decode("utf-8").splitlines()
+    back = json.loads(line)
+    assert back == written
+    assert back["mentions"][0]["value"] is None
+    assert back["meta"]["title"] == "Gi\ufffdảm nghèo"
+    assert back["facts"] == []
+    [error] = back["errors"]
+    assert (error["stage"], error["code"]) == ("output", "unwritable_value")
+    assert "integer of over 4,300 digits" in error["message"]
+    assert "lone surrogate" in error["message"]
+
+
+def test_recover_output_cuts_only_an_unfinished_last_line(tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    good = [json.dumps({"doc_id": f"d{i}", "source": "a.jsonl:1"}) for i in range(3)]
+    out.write_text(good[0] + "\n" + "{not json\n" + good[1] + "\n" + good[2][:10], "utf-8")
+    done = recover_output(out)
+    assert len(done) == 2  # the unparsable middle line is kept in place, not counted
+    assert out.read_text("utf-8") == good[0] + "\n" + "{not json\n" + good[1] + "\n"
+
+
+def test_record_keys_do_not_depend_on_how_the_input_was_spelled(tmp_path: Path, monkeypatch):
+    from vnfacts.batch import record_key
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "lien-ket").symlink_to(tmp_path / "d")
+    spellings = ["d/a.jsonl:7", "./d/a.jsonl:7", f"{tmp_path}/d/a.jsonl:7", "lien-ket/a.jsonl:7"]
+    assert len({record_key("t7", s) for s in spellings}) == 1
+    assert record_key("t7", "d/a.jsonl:7") != record_key("t7", "d/a.jsonl:8")
+    assert record_key("stdin", "<stdin>") == "<stdin>\x00stdin"
+
+
+def test_workers_are_recycled_without_changing_the_output(monkeypatch):
+    from vnfacts.doc import Document
+
+    original = registry.get_stage("check")
+
+    def pid_stamp(doc, **kw):
+        doc = original.func(doc, **kw)
+        doc.meta.author = str(os.getpid())  # which worker handled it
+        return doc
+
+    monkeypatch.setitem(
+        registry._STAGES,
+        "check",
+        registry.Stage("check", pid_stamp, original.requires, original.provides),
+    )
+    docs = [Document(doc_id=str(i), text=SEEDS[i % 5]) for i in range(8)]
+    opts = {"recognize": {"ner": "off"}}
+    recycled = list(process(docs, workers=2, options=opts, recycle=2))
+    assert len({d.meta.author for d in recycled}) >= 4  # 8 documents, 2 per process
+    assert [d.doc_id for d in recycled] == [str(i) for i in range(8)]
+    plain = list(process(docs, workers=1, options=opts))
+    assert [len(d.facts) for d in recycled] == [len(d.facts) for d in plain]
+
+
+def test_a_text_over_a_million_characters_gets_a_spacy_doc():
+    from vnfacts.recognize.spacy_doc import find_phrases, make_doc
+
+    sentence = "Chủ tịch UBND xã Lục Bình cho biết tỷ lệ hộ nghèo còn 8,9%. "
+    text = sentence * (1_050_000 // len(sentence) + 1)
+    assert len(text) > 1_000_000  # spaCy's default max_length: E088
+    doc = make_doc(text)
+    tail = len(text) - len(sentence)
+    hits = find_phrases(doc, "titles", tail, len(text))
+    assert [text[h.start : h.end] for h in hits][:1] == ["Chủ tịch"]
+
+
+def test_ner_sees_a_run_on_sentence_in_clause_pieces():
+    from vnfacts.recognize.ner import MAX_CHARS, ner_spans, pieces
+
+    clause = "ông Nguyễn Văn Sơn cùng đoàn công tác đến thăm các hộ nghèo ở thôn Pác Chang"
+    text = ", ".join([clause] * 60) + "."
+    cuts = pieces(text, 0, len(text))
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(cuts))  # no gap, no overlap
+    assert all(e - s <= MAX_CHARS for s, e in cuts)
+    assert all(text[e - 2 : e] == ", " for _, e in cuts[:-1])  # cut after a comma
+    people = [text[s:e] for label, s, e in ner_spans(text, 0, len(text)) if label == "PER"]
+    assert people.count("Nguyễn Văn Sơn") >= 50  # names found all along the sentence

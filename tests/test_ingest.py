@@ -7,7 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
-from vnfacts.ingest import IngestOptions, iter_documents, read_stdin
+from vnfacts.ingest import (
+    SKIP_DANGLING,
+    SKIP_HIDDEN,
+    SKIP_LOOP,
+    SKIP_OUTPUT,
+    SKIP_UNSUPPORTED,
+    IngestOptions,
+    iter_documents,
+    read_stdin,
+)
 
 ARTICLE = (
     "Lục Bình thực hiện hiệu quả công tác giảm nghèo\n\n"
@@ -36,10 +45,10 @@ def test_missing_path_is_an_error_record(tmp_path: Path):
 
 def test_directory_without_documents(tmp_path: Path):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
-    skipped: list[Path] = []
-    docs = list(iter_documents([tmp_path], on_skip=skipped.append))
+    skipped: list[tuple[Path, str]] = []
+    docs = list(iter_documents([tmp_path], on_skip=lambda p, why: skipped.append((p, why))))
     assert codes(docs) == [["no_documents"]]
-    assert [p.name for p in skipped] == ["notes.docx"]
+    assert [(p.name, why) for p, why in skipped] == [("notes.docx", SKIP_UNSUPPORTED)]
 
 
 @pytest.mark.parametrize(
@@ -217,3 +226,199 @@ def test_warc_pages_become_documents(tmp_path: Path, name: str):
     assert "giảm còn 25,2%" in page.text
     assert page.source.startswith(str(path) + "#")
     assert [e.code for e in empty.errors] == ["no_content"]
+
+
+# --------------------------------------------------------------------------- unique ids
+
+
+def test_repeated_file_names_get_their_path_as_id(tmp_path: Path):
+    for folder in ("c1", "c2", "c3/sub"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    args = [tmp_path / "c1", tmp_path / "c2", tmp_path / "c3"]
+    first = [d.doc_id for d in iter_documents(args)]
+    assert first == ["a", "c2/a", "c3/sub/a"]
+    assert [d.doc_id for d in iter_documents(args)] == first  # deterministic: resume relies on it
+
+
+def test_same_file_named_twice_and_repeated_jsonl_ids(tmp_path: Path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"id": "tin-1", "text": ARTICLE}) + "\n" for _ in range(3)),
+        encoding="utf-8",
+    )
+    docs = list(iter_documents([tmp_path / "x" / "a.txt", tmp_path / "x" / "a.txt", feed]))
+    ids = [d.doc_id for d in docs]
+    assert ids[0] == "a"
+    assert ids[1].endswith("x/a") and ids[1] != "a"  # the path as given
+    assert ids[2:] == ["tin-1", "tin-1#2", "tin-1#3"]
+
+
+# --------------------------------------------------------------------------- poison documents
+
+
+def test_poison_jsonl_lines_each_give_one_record(tmp_path: Path):
+    deep = "[" * 1000 + "]" * 1000
+    lines = [
+        '{"id": "\\ud800-tin", "title": "Gi\\udcffảm nghèo", "text": "Hộ nghèo \\udc80 còn 8,9%."}',
+        '{"id": "sau", "text": "Tỷ lệ hộ nghèo còn 8,9%.", "extra": ' + deep + "}",
+        '{"id": ' + "9" * 5000 + ', "text": "Tỷ lệ hộ nghèo còn 8,9%."}',
+        '{"id": "tieu-de", "title": {"a": [1, 2]}, "text": "Tỷ lệ hộ nghèo còn 8,9%."}',
+        json.dumps({"id": "cuoi", "text": ARTICLE}),
+    ]
+    path = tmp_path / "poison.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = list(iter_documents([path]))
+    assert len(docs) == 5
+    first = docs[0]
+    assert first.doc_id == "\ufffd-tin" and first.meta.title == "Gi\ufffdảm nghèo"
+    assert first.text == "Hộ nghèo \ufffd còn 8,9%."  # one character for one: offsets hold
+    assert codes(docs) == [[], ["bad_json"], ["bad_json"], [], []]
+    assert "nested too deeply" in docs[1].errors[0].message
+    assert "4300 digits" in docs[2].errors[0].message
+    assert docs[3].meta.title is None  # a title that is not a string is dropped, not passed on
+    assert docs[4].doc_id == "cuoi"
+
+
+def _gzip_broken_after(records: list[bytes]) -> bytes:
+    """A .gz whose deflate stream holds `records`, then an invalid block (zlib.error)."""
+    import struct
+    import zlib
+
+    comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+    body = comp.compress(b"".join(records)) + comp.flush(zlib.Z_FULL_FLUSH)
+    header = b"\x1f\x8b\x08\x00" + struct.pack("<I", 0) + b"\x00\xff"
+    return header + body + b"\xff\xff\xff\xff"  # BTYPE 11: "invalid block type"
+
+
+def test_jsonl_gz_that_breaks_mid_stream_keeps_what_was_read(tmp_path: Path):
+    import random
+
+    rnd = random.Random(7)  # varied text: the good part must span several read buffers
+    records = []
+    for i in range(400):
+        words = " ".join(f"hộ{rnd.randint(0, 10**6)}" for _ in range(150))
+        line = json.dumps({"id": f"tin-{i}", "text": f"Xã Lục Bình: {words}."}, ensure_ascii=False)
+        records.append((line + "\n").encode())
+    path = tmp_path / "hong.jsonl.gz"
+    path.write_bytes(_gzip_broken_after(records))
+    docs = list(iter_documents([path]))
+    *good, last = docs
+    assert len(good) >= 100  # what was read before the damage is kept …
+    assert [d.doc_id for d in good] == [f"tin-{i}" for i in range(len(good))]
+    assert not any(d.errors for d in good)
+    assert last.doc_id == f"hong:{len(good) + 1}"  # … then one error record
+    assert codes([last]) == [["unreadable"]]
+    assert "invalid block type" in last.errors[0].message
+
+
+def test_file_name_that_is_not_utf8_is_read(tmp_path: Path):
+    import os
+
+    name = os.fsdecode(b"b\xe1o-c\xe1o.txt")  # Latin-1 bytes: not UTF-8
+    (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    [doc] = iter_documents([tmp_path])
+    assert not doc.errors and doc.text == ARTICLE
+    assert doc.doc_id == "b\\xe1o-c\\xe1o"
+    assert doc.source.endswith("b\\xe1o-c\\xe1o.txt")
+    doc.doc_id.encode("utf-8")  # writable
+
+
+def test_empty_jsonl_and_warc_give_one_error_record_each(tmp_path: Path):
+    (tmp_path / "a.jsonl").write_bytes(b"")
+    (tmp_path / "b.jsonl").write_bytes(b"\n\n  \n")
+    (tmp_path / "c.warc").write_bytes(b"")
+    (tmp_path / "d.txt").write_bytes(b"")
+    docs = list(iter_documents([tmp_path]))
+    assert [d.doc_id for d in docs] == ["a", "b", "c", "d"]
+    assert codes(docs) == [["empty"]] * 4
+
+
+def test_gzip_that_is_not_a_warc(tmp_path: Path):
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress("Tỷ lệ hộ nghèo còn 8,9%.\n".encode() * 50))
+    [doc] = iter_documents([path])
+    assert codes([doc]) == [["not_warc"]]
+
+
+def _random_page(seed: int) -> bytes:
+    import random
+
+    rnd = random.Random(seed)  # random words: they compress badly, so a cut falls inside
+    words = ["hộ", "nghèo", "giảm", "xã", "huyện", "Mèo", "Vạc", "năm", "thôn", "vốn"]
+    body = " ".join(f"{rnd.choice(words)}{rnd.randint(0, 999)}" for _ in range(2500))
+    return PAGE.replace("</article>", f"<p>{body}.</p></article>").format(title="Trang").encode()
+
+
+@pytest.mark.parametrize("where", ["payload", "header"])
+def test_truncated_warc_gz_does_not_pass_its_cut_record_as_an_article(tmp_path: Path, where):
+    whole = tmp_path / "whole.warc.gz"
+    pages = [(f"https://baodientu.vn/{i}", _random_page(i), "text/html") for i in range(3)]
+    _write_warc(whole, pages)
+    data = whole.read_bytes()
+    from warcio.archiveiterator import ArchiveIterator
+
+    with whole.open("rb") as fh:
+        it = ArchiveIterator(fh)
+        starts = []
+        for _ in it:
+            starts.append(it.get_record_offset())
+    last = starts[2]  # the third page
+    cut = last + (len(data) - last) // 3 if where == "payload" else last + 30
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(data[:cut])
+    docs = list(iter_documents([path]))
+    assert [d.meta.url for d in docs[:2]] == ["https://baodientu.vn/0", "https://baodientu.vn/1"]
+    assert codes(docs) == [[], [], ["truncated"]]
+
+
+# --------------------------------------------------------------------------- walking folders
+
+
+def test_walk_reports_every_path_that_gives_no_document(tmp_path: Path, monkeypatch):
+    import os
+
+    root = tmp_path / "bao"
+    (root / "tin").mkdir(parents=True)
+    (root / "tin" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "tin" / "vong").symlink_to(root)  # a loop back to the top
+    (root / "gay.txt").symlink_to(tmp_path / "da-xoa.txt")  # dangling, looks like a document
+    (root / "gay.png").symlink_to(tmp_path / "da-xoa.png")  # dangling, not a document
+    os.mkfifo(root / "ong.txt")  # opening it would block forever
+    (root / ".nhap.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "khoa").mkdir()
+    (root / "khoa" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "out.jsonl").write_text('{"id": "x", "text": "ket qua cu"}\n', encoding="utf-8")
+
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("khoa"):  # root ignores permissions: simulate chmod 000
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    skipped: list[tuple[str, str]] = []
+    docs = list(
+        iter_documents(
+            [root],
+            on_skip=lambda p, why: skipped.append((p.name, why)),
+            exclude=[root / "out.jsonl"],
+        )
+    )
+    assert [(d.doc_id, [e.code for e in d.errors]) for d in docs] == [
+        ("gay", ["not_found"]),
+        ("bao/khoa", ["unreadable"]),
+        ("ong", ["not_regular"]),
+        ("a", []),
+    ]
+    assert sorted(skipped) == sorted(
+        [
+            (".nhap.txt", SKIP_HIDDEN),
+            ("gay.png", SKIP_DANGLING),
+            ("out.jsonl", SKIP_OUTPUT),
+            ("vong", SKIP_LOOP),
+        ]
+    )

@@ -27,6 +27,10 @@ from vnfacts import patterns
 _TOKEN_RE = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}\p{N}_]+|\s+|.", regex.DOTALL)
 
 
+# Longest text `make_doc` accepts: above any `--max-bytes` a batch would reasonably use.
+MAX_LENGTH = 1 << 30
+
+
 class SyllableTokenizer:
     """Text → Doc of syllables and punctuation; `doc.text` is the text unchanged."""
 
@@ -53,6 +57,10 @@ def nlp() -> Language:
     """A blank Vietnamese pipeline with the syllable tokenizer (no pyvi, no model)."""
     lang = spacy.blank("xx")  # language-neutral defaults; Vietnamese needs no stop list here
     lang.tokenizer = SyllableTokenizer(lang.vocab)
+    # spaCy refuses texts over 1,000,000 characters (E088) to protect its parser and NER
+    # models, whose memory grows with the text; here the tokenizer and the PhraseMatchers
+    # are linear in it, and the batch's own `--max-bytes` bounds a document already.
+    lang.max_length = MAX_LENGTH
     return lang
 
 

@@ -1,0 +1,113 @@
+"""Timings of adversarial documents, stage by stage (figures, not asserts).
+
+    .venv/bin/python bench/adversarial.py            # every case
+    .venv/bin/python bench/adversarial.py --quick    # without the 1.2 M character text
+
+Cases: documents of 1,000 and 10,000 figures (in one run-on sentence, as a flattened
+table gives, and spread over sentences of ten), a 16 KB run-on sentence of names for NER,
+and a 1.2 M character text (over spaCy's 1,000,000 default `max_length`). For each it
+prints the seconds each stage took and the ratio of the 10,000- to the 1,000-figure time
+(near 10 is linear, near 100 quadratic). The link stage is being rewritten elsewhere: it
+is measured here, not changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from vnfacts.doc import Document
+from vnfacts.runner import Pipeline
+
+HEAD = "Bắc Kạn đẩy mạnh giảm nghèo\nNgày 12/3/2024, UBND tỉnh Bắc Kạn cho biết: "
+NAMES = ["Nguyễn Văn Sơn", "Lò Thị Mai", "Hoàng Văn Thụ", "Triệu Thị Hoa", "Lý Bình Minh"]
+
+
+def figures_one_sentence(n: int, rnd: random.Random) -> str:
+    parts = [f"xã {i} có {rnd.randint(10, 999)} hộ nghèo" for i in range(n)]
+    return HEAD + "năm 2023 " + ", ".join(parts) + ".\n"
+
+
+def figures_many_sentences(n: int, rnd: random.Random) -> str:
+    out = []
+    for i in range(0, n, 10):
+        out.append(
+            f"Năm 2023, tỷ lệ hộ nghèo của xã {i} còn {rnd.randint(1, 40)},{rnd.randint(0, 9)}%, "
+            + ", ".join(f"{rnd.randint(10, 999)} hộ nghèo" for _ in range(9))
+            + "."
+        )
+    return HEAD + " ".join(out) + "\n"
+
+
+def run_on_names(chars: int, rnd: random.Random) -> str:
+    parts = []
+    while sum(len(p) + 2 for p in parts) < chars:
+        parts.append(f"ông {rnd.choice(NAMES)} cùng đoàn công tác đến thăm các hộ nghèo")
+    return HEAD + ", ".join(parts) + ".\n"
+
+
+def long_text(chars: int) -> str:
+    para = (
+        "Năm 2023, tỷ lệ hộ nghèo của huyện Mèo Vạc giảm còn 25,2%, giảm 5,3% so với năm "
+        "2022. Chủ tịch UBND huyện Mèo Vạc, ông Nguyễn Văn Sơn cho biết huyện sẽ tiếp tục "
+        "hỗ trợ sinh kế cho người dân.\n"
+    )
+    return HEAD + "\n" + para * (chars // len(para) + 1)
+
+
+def timed(pipe: Pipeline, text: str, label: str) -> float:
+    doc = Document(doc_id=label, text=text)
+    times: list[str] = []
+    total = 0.0
+    for st, func in zip(pipe.stages, pipe.funcs, strict=True):
+        t = time.perf_counter()
+        try:
+            doc = func(doc)
+        except Exception as exc:  # a figure, not a stop
+            times.append(f"{st.name} FAILED {type(exc).__name__}: {str(exc)[:60]}")
+            break
+        dt = time.perf_counter() - t
+        total += dt
+        times.append(f"{st.name} {dt:.2f}")
+    print(
+        f"{label:38} {len(text):>9,} chars  {total:7.2f} s  "
+        f"({', '.join(times)}; {len(doc.mentions)} mentions, {len(doc.facts)} facts)",
+        flush=True,
+    )
+    return total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="skip the 1.2 M character text")
+    args = ap.parse_args()
+    rnd = random.Random(2017)
+    pipe = Pipeline(options={"recognize": {"ner": "gaps"}})
+    timed(pipe, long_text(2_000), "warm-up")
+    for shape, make in (
+        ("one sentence", figures_one_sentence),
+        ("sentences of 10", figures_many_sentences),
+    ):
+        small = timed(pipe, make(1_000, rnd), f"1,000 figures, {shape}")
+        big = timed(pipe, make(10_000, rnd), f"10,000 figures, {shape}")
+        print(f"  ratio 10,000 / 1,000 figures ({shape}): {big / small:.1f}")
+
+    from vnfacts.recognize.ner import ner_spans
+
+    text = run_on_names(16_000, rnd)
+    t = time.perf_counter()
+    ner_spans(text, 0, len(text))
+    print(
+        f"{'NER alone, 16 KB run-on sentence':38} {len(text):>9,} chars  {time.perf_counter() - t:7.2f} s"
+    )
+    timed(
+        Pipeline(options={"recognize": {"ner": "all"}}), text, "16 KB run-on sentence, NER on all"
+    )
+    if not args.quick:
+        timed(pipe, long_text(300_000), "300 K character text")
+        timed(pipe, long_text(1_200_000), "1.2 M character text")
+
+
+if __name__ == "__main__":
+    main()
