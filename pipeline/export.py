@@ -215,7 +215,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             "JSON list of other statements of the same fact ({start, end, text}), or empty.",
         ),
         Column("method", "text", "Rule and cue that produced the fact (`rule/v1+cue`)."),
-        Column("confidence", "real", "0–1."),
+        Column(
+            "confidence",
+            "real",
+            "How sure the rule is, 0–1 (0.9 when the sentence names the place).",
+        ),
     ),
     "officials": (
         Column("official_id", "text", "Key: one row per person and role."),
