@@ -34,13 +34,13 @@ frames = to_frames(docs)
 
 # %% [markdown]
 # ## Poverty rates by locality and year
-# Rates of the whole unit only: facts about a sub-population (`group`) and targets are left out.
+# Rates of the whole unit only: facts about a sub-population (`subgroup`) and targets are left out.
 
 # %%
 facts = frames["facts"]
 rates = facts[
     facts["indicator"].isin(["poverty_rate", "multidim_poverty_rate", "near_poverty_rate"])
-    & facts["group"].isna()
+    & facts["subgroup"].isna()
     & (facts["status"] == "actual")
 ]
 table = rates.pivot_table(
@@ -69,7 +69,7 @@ fig.savefig("poverty_rates.png", dpi=100)
 
 # %%
 falls = facts[facts["indicator"] == "poverty_rate_reduction"][
-    ["locality_name", "year", "value", "unit", "status", "group", "evidence"]
+    ["locality_name", "year", "value", "unit", "status", "subgroup", "evidence"]
 ]
 falls.sort_values(["locality_name", "year"])
 

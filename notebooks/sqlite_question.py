@@ -49,7 +49,7 @@ SELECT f.locality_name AS locality, f.locality_level AS level, f.locality_provin
        d.title, d.published
 FROM facts f JOIN documents d ON d.doc_id = f.doc_id
 WHERE f.indicator IN ('poverty_rate', 'multidim_poverty_rate')
-  AND f.status = 'actual' AND f."group" IS NULL
+  AND f.status = 'actual' AND f.subgroup IS NULL
 ORDER BY f.value
 """
 answer = pd.read_sql_query(query, con)

@@ -252,13 +252,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from vnfacts.export import export
+    from vnfacts.export import ExportError, export
 
     source = Path(args.results)
     if not source.is_file():
         print(f"vnfacts: no such file: {source}", file=sys.stderr)
         return EXIT_USAGE
-    counts = export(source, args.to, Path(args.dest))
+    try:
+        counts = export(source, args.to, Path(args.dest))
+    except ExportError as exc:
+        print(f"vnfacts: export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     summary = ", ".join(f"{n} {table}" for table, n in counts.items())
     print(f"vnfacts: wrote {summary} to {args.dest} ({args.to})", file=sys.stderr)
     return EXIT_OK

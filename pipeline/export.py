@@ -1,75 +1,300 @@
 """Results → normalized tables for other databases and analyses.
 
-Five tables, one row per thing, with stable ids so a re-run gives the same keys:
+Five tables, one row per thing, keyed by the ids the JSON output carries
+(`vnfacts.doc` computes both, so they always agree):
 
-- `documents`  (doc_id) — title, published (date), author, url, source, n_facts, n_errors, errors
-- `mentions`   (mention_id) — doc_id, type, text, start, end, name, level, locality code and parents, value, unit …
-- `facts`      (fact_id) — doc_id, indicator, value, unit, year, period, change, locality name/level/code/parents …
-- `officials`  (official_id) — one row per person and role: doc_id, name, title, organization, locality …
-- `checks`     (check_id) — doc_id, kind, status, stated, computed, tolerance, message, evidence
+- `documents`  (doc_id) — title, published (date), author, url, source, counts, errors
+- `mentions`   (mention_id) — doc_id, type, text, span, name, figure, time, locality …
+- `facts`      (fact_id) — doc_id, indicator, value, unit, year, period, change, locality …
+- `officials`  (official_id) — one row per person and role
+- `checks`     (check_id) — doc_id, kind, status, stated, computed, tolerance, message
 
-A fact's id is derived from its document, indicator, locality, year and evidence
-offsets; a mention's from its document, type and offsets. `to_frames` gives pandas
-DataFrames with typed columns (numbers as floats, years as nullable integers, dates as
-dates); `export` writes them as CSV files, Parquet files (pyarrow) or an SQLite database
-with primary and foreign keys, where a re-export updates rows instead of adding them.
+Every column is declared once below with its type and a description (docs/FORMAT.md is
+generated from them); names avoid the reserved words of SQLite and PostgreSQL.
+
+`export` streams: it reads the results line by line and writes the tables in chunks of
+documents, so its memory does not grow with the number of documents. A last line that
+a kill cut is skipped with a warning. A doc_id repeated in one results file is renamed
+`<doc_id>#2` (#3 …) in every table, so two documents never merge. In CSV, a text cell
+that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+carriage return) or that starts with an apostrophe gets an apostrophe in front;
+`read_back` takes it off again.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
+import os
 import sqlite3
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import jsonlines
 import pandas as pd
+from vnfacts.doc import check_id, fact_id, mention_ids, official_id
 
 TABLES = ("documents", "mentions", "facts", "officials", "checks")
 
-LOCALITY_COLUMNS = ("name", "level", "code", "commune", "district", "province")
+Warn = Callable[[str], None]
 
 
-def stable_id(*parts: Any) -> str:
-    """A short id that depends only on `parts` (so a re-run gives the same id)."""
-    raw = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+class ExportError(Exception):
+    """The destination cannot be written (a usage or environment problem, not a document's)."""
 
 
-def fact_id(doc_id: str, fact: dict[str, Any]) -> str:
-    loc = fact.get("locality") or {}
-    ev = fact.get("evidence") or {}
-    fig = fact.get("figure") or {}
-    return stable_id(
-        doc_id,
-        fact.get("indicator"),
-        loc.get("code") or loc.get("name"),
-        fact.get("year"),
-        ev.get("start"),
-        ev.get("end"),
-        fig.get("start"),
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: str  # text, integer, real, date
+    description: str
+
+
+def _locality(what: str) -> tuple[Column, ...]:
+    return (
+        Column("locality_name", "text", f"Name of {what}, without the level word."),
+        Column(
+            "locality_level",
+            "text",
+            f"Level of {what}: village, commune, district, province, region, country.",
+        ),
+        Column(
+            "locality_code",
+            "text",
+            f"Official administrative code of {what}, where the gazetteer can pick one unit.",
+        ),
+        Column(
+            "locality_commune", "text", f"Parent commune of {what} (for a village), where known."
+        ),
+        Column("locality_district", "text", f"Parent district of {what}, where known."),
+        Column("locality_province", "text", f"Parent province of {what}, where known."),
+        Column(
+            "locality_after_2025_name",
+            "text",
+            f"Unit that {what} belongs to after the 1 July 2025 reorganisation.",
+        ),
+        Column("locality_after_2025_code", "text", "Code of that 2025 unit."),
     )
 
 
-def _locality_columns(prefix: str, loc: dict[str, Any] | None) -> dict[str, Any]:
-    loc = loc or {}
-    out = {f"{prefix}{k}": loc.get(k) for k in LOCALITY_COLUMNS}
+def _span(what: str) -> tuple[Column, ...]:
+    return (
+        Column(
+            "span_start", "integer", f"Character offset where {what} starts in the document's text."
+        ),
+        Column("span_end", "integer", f"Character offset just after {what}."),
+    )
+
+
+DOC_ID = Column("doc_id", "text", "The document (→ documents.doc_id).")
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "documents": (
+        Column(
+            "doc_id",
+            "text",
+            "Key: the record's doc_id; a repeat within one results file becomes `<doc_id>#2`, `#3` …",
+        ),
+        Column(
+            "renamed_from",
+            "text",
+            "The doc_id as the record wrote it, when the export renamed a repeat; else empty.",
+        ),
+        Column(
+            "source",
+            "text",
+            "Where the document came from (a path, `file.jsonl:12`, `crawl.warc.gz#4096`, `-`).",
+        ),
+        Column("title", "text", "The article's title."),
+        Column("published", "date", "Date of the article itself."),
+        Column("author", "text", "The byline's author."),
+        Column("url", "text", "The article's address."),
+        Column("n_facts", "integer", "Number of facts."),
+        Column("n_mentions", "integer", "Number of mentions."),
+        Column("n_errors", "integer", "Number of errors (0 for a good document)."),
+        Column("errors", "text", "The errors as `stage/code: message`, separated by `; `."),
+        Column(
+            "schema_version",
+            "text",
+            "Version of the record shape that the results file was written in.",
+        ),
+        Column("vnfacts_version", "text", "Version of vnfacts that wrote the record."),
+    ),
+    "mentions": (
+        Column(
+            "mention_id",
+            "text",
+            "Key: the mention's `id` in the JSON (document, type and offsets).",
+        ),
+        DOC_ID,
+        Column("type", "text", "LOCALITY, OFFICIAL, PERSON, ORG, QUANTITY, PERCENT or TIME."),
+        Column("text", "text", "The quoted span."),
+        *_span("the mention"),
+        Column("method", "text", "The rule or model that found it."),
+        Column(
+            "name",
+            "text",
+            "Name of a place (without level word), person, official or organization.",
+        ),
+        Column(
+            "value", "real", "QUANTITY, PERCENT: the number (money in VND, a percentage as 14.78)."
+        ),
+        Column("unit", "text", "QUANTITY: unit (households, persons, VND, houses, …)."),
+        Column("approx", "text", "QUANTITY, PERCENT: about, over, under, nearly."),
+        Column("range_low", "real", "QUANTITY, PERCENT: low end of a range."),
+        Column("range_high", "real", "QUANTITY, PERCENT: high end of a range."),
+        Column("per_year", "integer", "PERCENT: 1 for a rate per year (`3,78%/năm`), 0 otherwise."),
+        Column("year", "integer", "TIME: the year of a time that names one (null for a period)."),
+        Column("period_start", "integer", "TIME: first year of a period."),
+        Column("period_end", "integer", "TIME: last year of a period."),
+        Column("month", "integer", "TIME: month, where given."),
+        Column("day", "integer", "TIME: day, where given."),
+        Column("relative", "text", "TIME: relative time (now, end_of_year, …)."),
+        Column("kind", "text", "ORG: kind of organization (people_committee, party_committee, …)."),
+        *_locality("a LOCALITY mention itself, or an ORG's unit"),
+    ),
+    "facts": (
+        Column(
+            "fact_id",
+            "text",
+            "Key: the fact's `id` in the JSON (document, indicator, locality, year, offsets).",
+        ),
+        DOC_ID,
+        Column(
+            "indicator",
+            "text",
+            "What the figure measures (poverty_rate, poor_households, budget, …).",
+        ),
+        Column("value", "real", "The figure in `unit` (the low end of a range)."),
+        Column(
+            "unit",
+            "text",
+            "%, pp, pp/year, households, persons, houses, VND, VND/person/year, VND/person/month.",
+        ),
+        Column("approx", "text", "about, over, under, nearly."),
+        Column("range_low", "real", "Low end of a range."),
+        Column("range_high", "real", "High end of a range."),
+        Column(
+            "year",
+            "integer",
+            "The year the value holds for, as the text fixes it (end year of a period).",
+        ),
+        Column(
+            "year_guess", "integer", "A guessed year where the text fixes none (never in `year`)."
+        ),
+        Column("year_basis", "text", "How `year_guess` was guessed."),
+        Column("period_start", "integer", "First year of the period the value covers."),
+        Column("period_end", "integer", "Last year of that period."),
+        Column("status", "text", "actual, or target for plans and goals."),
+        Column(
+            "subgroup",
+            "text",
+            "Sub-population the figure is about (JSON `group`); empty for the whole unit.",
+        ),
+        Column("standard", "text", "The poverty standard named with the figure."),
+        Column(
+            "change_direction", "text", "decrease or increase, where the text states a movement."
+        ),
+        Column("change_amount", "real", "Size of the movement, in `change_unit`."),
+        Column("change_unit", "text", "Unit of the movement (pp, households, …)."),
+        Column("change_since", "integer", "Year the movement is measured from."),
+        *_locality("the unit the figure is about"),
+        Column(
+            "evidence_start", "integer", "Offset where the sentence that states the fact starts."
+        ),
+        Column("evidence_end", "integer", "Offset just after that sentence."),
+        Column("evidence", "text", "The sentence that states the fact."),
+        Column("figure_start", "integer", "Offset where the figure starts."),
+        Column("figure_end", "integer", "Offset just after the figure."),
+        Column(
+            "also_evidence",
+            "text",
+            "JSON list of other statements of the same fact ({start, end, text}), or empty.",
+        ),
+        Column("method", "text", "Rule and cue that produced the fact (`rule/v1+cue`)."),
+        Column(
+            "confidence",
+            "real",
+            "How sure the rule is, 0–1 (0.9 when the sentence names the place).",
+        ),
+    ),
+    "officials": (
+        Column("official_id", "text", "Key: one row per person and role."),
+        Column("mention_id", "text", "The OFFICIAL mention (→ mentions.mention_id)."),
+        DOC_ID,
+        Column("name", "text", "The person's name."),
+        Column("title", "text", "The role's title (Chủ tịch, Phó Bí thư, …)."),
+        Column("organization", "text", "The organization of the role (UBND, Tỉnh ủy, …)."),
+        *_span("the name"),
+        *_locality("the role's unit"),
+    ),
+    "checks": (
+        Column("check_id", "text", "Key: the check's `id` in the JSON."),
+        DOC_ID,
+        Column(
+            "kind",
+            "text",
+            "change, sum_of_parts, share_of_plan, common_base, average, rate_change.",
+        ),
+        Column("status", "text", "consistent, inconsistent, cannot_check."),
+        Column("stated", "real", "The figure as stated, in its unit."),
+        Column("computed", "real", "The figure computed from the others."),
+        Column("tolerance", "real", "How far computed may be from stated (rounding)."),
+        Column("message", "text", "The check in words."),
+        Column("evidence", "text", "JSON list of the figures read ({start, end, text})."),
+    ),
+}
+
+KEYS = {t: cols[0].name for t, cols in COLUMNS.items()}
+
+
+def _locality_columns(loc: dict[str, Any] | None) -> dict[str, Any]:
+    loc = loc if isinstance(loc, dict) else {}
     after = loc.get("after_2025") or {}
-    out[f"{prefix}after_2025_name"] = after.get("name")
-    out[f"{prefix}after_2025_code"] = after.get("code")
-    return out
+    return {
+        "locality_name": loc.get("name"),
+        "locality_level": loc.get("level"),
+        "locality_code": loc.get("code"),
+        "locality_commune": loc.get("commune"),
+        "locality_district": loc.get("district"),
+        "locality_province": loc.get("province"),
+        "locality_after_2025_name": after.get("name"),
+        "locality_after_2025_code": after.get("code"),
+    }
 
 
-def rows_of(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """One result record (a line of `vnfacts extract`) → rows of the five tables."""
-    doc_id = record["doc_id"]
+def _pair(value: Any) -> tuple[Any, Any]:
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return value[0], value[1]
+    return None, None
+
+
+def _period(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _json_or_none(value: Any) -> str | None:
+    return json.dumps(value, ensure_ascii=False) if value else None
+
+
+def rows_of(record: dict[str, Any], doc_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """One result record (a line of `vnfacts extract`) → rows of the five tables.
+
+    `doc_id` renames the document (a repeat in one results file); the rows' ids are then
+    computed from the new name, so they cannot collide with the first document's.
+    """
+    written_id = record["doc_id"]
+    doc_id = doc_id or written_id
     meta = record.get("meta") or {}
+    errors = record.get("errors") or []
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     tables["documents"].append(
         {
             "doc_id": doc_id,
+            "renamed_from": written_id if doc_id != written_id else None,
             "source": record.get("source"),
             "title": meta.get("title"),
             "published": meta.get("published"),
@@ -77,57 +302,66 @@ def rows_of(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             "url": meta.get("url"),
             "n_facts": len(record.get("facts") or []),
             "n_mentions": len(record.get("mentions") or []),
-            "n_errors": len(record.get("errors") or []),
+            "n_errors": len(errors),
             "errors": "; ".join(
-                f"{e.get('stage')}/{e.get('code')}: {e.get('message')}"
-                for e in record.get("errors") or []
+                f"{e.get('stage')}/{e.get('code')}: {e.get('message')}" for e in errors
             )
             or None,
+            "schema_version": record.get("schema_version"),
+            "vnfacts_version": record.get("vnfacts_version"),
         }
     )
-    seen: dict[tuple[Any, ...], int] = {}
-    for m in record.get("mentions") or []:
-        span_key = (m.get("type"), m.get("start"), m.get("end"))
-        seen[span_key] = seen.get(span_key, -1) + 1  # 0 for the first mention of a span
-        mid = stable_id(doc_id, *span_key, *([seen[span_key]] if seen[span_key] else []))
+    mentions = record.get("mentions") or []
+    for m, mid in zip(mentions, mention_ids(doc_id, mentions), strict=True):
+        mtype = m.get("type")
+        low, high = _pair(m.get("range"))
+        period = _period(m.get("period")) if mtype == "TIME" else {}
+        per_year = m.get("per_year")
         row = {
             "mention_id": mid,
             "doc_id": doc_id,
-            "type": m.get("type"),
+            "type": mtype,
             "text": m.get("text"),
-            "start": m.get("start"),
-            "end": m.get("end"),
+            "span_start": m.get("start"),
+            "span_end": m.get("end"),
             "method": m.get("method"),
             "name": m.get("name"),
             "value": m.get("value"),
             "unit": m.get("unit"),
             "approx": m.get("approx"),
-            "year": m.get("year") if m.get("type") == "TIME" else None,
+            "range_low": low,
+            "range_high": high,
+            "per_year": None if per_year is None else int(bool(per_year)),
+            "year": m.get("year") if mtype == "TIME" else None,
+            "period_start": period.get("start"),
+            "period_end": period.get("end"),
+            "month": m.get("month") if mtype == "TIME" else None,
+            "day": m.get("day") if mtype == "TIME" else None,
+            "relative": m.get("relative") if mtype == "TIME" else None,
             "kind": m.get("kind"),
         }
-        row.update(
-            _locality_columns("locality_", m if m.get("type") == "LOCALITY" else m.get("locality"))
-        )
+        row.update(_locality_columns(m if mtype == "LOCALITY" else m.get("locality")))
         tables["mentions"].append(row)
-        if m.get("type") == "OFFICIAL":
+        if mtype == "OFFICIAL":
             for k, role in enumerate(m.get("roles") or []):
                 orow = {
-                    "official_id": stable_id(mid, k),
+                    "official_id": official_id(mid, k),
                     "mention_id": mid,
                     "doc_id": doc_id,
                     "name": m.get("name"),
                     "title": role.get("title"),
                     "organization": role.get("organization"),
-                    "start": m.get("start"),
-                    "end": m.get("end"),
+                    "span_start": m.get("start"),
+                    "span_end": m.get("end"),
                 }
-                orow.update(_locality_columns("locality_", role.get("locality")))
+                orow.update(_locality_columns(role.get("locality")))
                 tables["officials"].append(orow)
     for f in record.get("facts") or []:
-        period = f.get("period") or {}
+        period = _period(f.get("period"))
         change = f.get("change") or {}
-        rng = f.get("range") or [None, None]
+        low, high = _pair(f.get("range"))
         ev = f.get("evidence") or {}
+        fig = f.get("figure") or {}
         row = {
             "fact_id": fact_id(doc_id, f),
             "doc_id": doc_id,
@@ -135,30 +369,39 @@ def rows_of(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             "value": f.get("value"),
             "unit": f.get("unit"),
             "approx": f.get("approx"),
-            "range_low": rng[0],
-            "range_high": rng[1],
+            "range_low": low,
+            "range_high": high,
             "year": f.get("year"),
+            "year_guess": f.get("year_guess"),
+            "year_basis": f.get("year_basis"),
             "period_start": period.get("start"),
             "period_end": period.get("end"),
             "status": f.get("status") or "actual",
-            "group": f.get("group"),
+            "subgroup": f.get("group"),
+            "standard": f.get("standard"),
             "change_direction": change.get("direction"),
             "change_amount": change.get("amount"),
             "change_unit": change.get("unit"),
             "change_since": change.get("since"),
-            "evidence_start": ev.get("start"),
-            "evidence_end": ev.get("end"),
-            "evidence": ev.get("text"),
-            "method": f.get("method"),
-            "confidence": f.get("confidence"),
         }
-        row.update(_locality_columns("locality_", f.get("locality")))
+        row.update(_locality_columns(f.get("locality")))
+        row.update(
+            {
+                "evidence_start": ev.get("start"),
+                "evidence_end": ev.get("end"),
+                "evidence": ev.get("text"),
+                "figure_start": fig.get("start"),
+                "figure_end": fig.get("end"),
+                "also_evidence": _json_or_none(f.get("also_evidence")),
+                "method": f.get("method"),
+                "confidence": f.get("confidence"),
+            }
+        )
         tables["facts"].append(row)
     for k, c in enumerate(record.get("checks") or []):
-        ev = c.get("evidence") or []
         tables["checks"].append(
             {
-                "check_id": stable_id(doc_id, c.get("kind"), [e.get("start") for e in ev], k),
+                "check_id": check_id(doc_id, c, k),
                 "doc_id": doc_id,
                 "kind": c.get("kind"),
                 "status": c.get("status"),
@@ -166,104 +409,300 @@ def rows_of(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 "computed": c.get("computed"),
                 "tolerance": c.get("tolerance"),
                 "message": c.get("message"),
-                "evidence": json.dumps(ev, ensure_ascii=False),
+                "evidence": json.dumps(c.get("evidence") or [], ensure_ascii=False),
             }
         )
     return tables
 
 
-# Column types: everything not listed is text.
-FLOAT_COLUMNS = {
-    "value",
-    "range_low",
-    "range_high",
-    "change_amount",
-    "confidence",
-    "stated",
-    "computed",
-    "tolerance",
-}
-INT_COLUMNS = {
-    "year",
-    "period_start",
-    "period_end",
-    "change_since",
-    "start",
-    "end",
-    "evidence_start",
-    "evidence_end",
-    "n_facts",
-    "n_mentions",
-    "n_errors",
-}
-DATE_COLUMNS = {"published"}
-KEYS = {
-    "documents": "doc_id",
-    "mentions": "mention_id",
-    "facts": "fact_id",
-    "officials": "official_id",
-    "checks": "check_id",
-}
+# ------------------------------------------------------------------------------ reading
+
+
+def _warn_stderr(message: str) -> None:
+    print(f"vnfacts: warning: {message}", file=sys.stderr)
+
+
+def _has_surrogate(value: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _clean_surrogates(value: Any) -> Any:
+    """Lone surrogates (a JSON `\\ud800`) cannot be written as UTF-8: they become U+FFFD."""
+    if isinstance(value, str):
+        if _has_surrogate(value):
+            return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+        return value
+    if isinstance(value, dict):
+        return {_clean_surrogates(k): _clean_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_surrogates(v) for v in value]
+    return value
+
+
+def read_results(path: Path, warn: Warn = _warn_stderr) -> Iterator[dict[str, Any]]:
+    """The records of a results file, one line at a time.
+
+    A line that is not a record is skipped with a warning naming it; when it is the last
+    line (a run killed while writing), the warning says so. Nothing raises for a line.
+    """
+    pending: int | None = None  # an unreadable line, reported once we know if it was last
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            if pending is not None:
+                warn(f"{path}: line {pending} is not a vnfacts record; skipped")
+                pending = None
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError):
+                pending = lineno
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("doc_id"), str):
+                warn(f"{path}: line {lineno} has no doc_id; skipped")
+                continue
+            if b"\\ud" in raw or b"\\uD" in raw:
+                record = _clean_surrogates(record)
+            yield record
+    if pending is not None:
+        warn(
+            f"{path}: the last line ({pending}) is incomplete (a run killed while writing?); "
+            f"read up to line {pending - 1}"
+        )
+
+
+def _unique(records: Iterable[dict[str, Any]], warn: Warn) -> Iterator[tuple[dict[str, Any], str]]:
+    """Each record with the doc_id it gets in this export: a repeat becomes `<id>#2`, `#3` …"""
+    seen: set[str] = set()
+    renamed: list[str] = []
+    for record in records:
+        doc_id = record["doc_id"]
+        if doc_id in seen:
+            k = 2
+            while f"{doc_id}#{k}" in seen:
+                k += 1
+            renamed.append(f"{doc_id} → {doc_id}#{k}")
+            doc_id = f"{doc_id}#{k}"
+        seen.add(doc_id)
+        yield record, doc_id
+    if renamed:
+        more = f" and {len(renamed) - 3} more" if len(renamed) > 3 else ""
+        warn(
+            f"{len(renamed)} records repeat an earlier doc_id; renamed so that no two documents "
+            f"merge: {', '.join(renamed[:3])}{more}"
+        )
+
+
+def _rows(
+    records: Iterable[tuple[dict[str, Any], str]], warn: Warn
+) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    for record, doc_id in records:
+        try:
+            yield rows_of(record, doc_id)
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            warn(f"document {doc_id}: malformed record ({type(exc).__name__}: {exc}); skipped")
+
+
+# ------------------------------------------------------------------------------- frames
+
+PANDAS_TYPES = {"real": "float64", "integer": "Int64"}
 
 
 def _typed(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else _columns(name))
-    for col in frame.columns:
-        if col in FLOAT_COLUMNS:
-            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
-        elif col in INT_COLUMNS:
-            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
-        elif col in DATE_COLUMNS:
-            frame[col] = pd.to_datetime(frame[col], errors="coerce").dt.date
+    """Rows → a DataFrame with the declared columns, in order, with their declared types."""
+    cols = COLUMNS[name]
+    frame = pd.DataFrame(rows, columns=[c.name for c in cols])
+    for col in cols:
+        if col.type in PANDAS_TYPES:
+            frame[col.name] = pd.to_numeric(frame[col.name], errors="coerce").astype(
+                PANDAS_TYPES[col.type]
+            )
+        elif col.type == "date":
+            frame[col.name] = pd.to_datetime(frame[col.name], errors="coerce").dt.date
         else:
-            frame[col] = frame[col].astype("string")
+            frame[col.name] = frame[col.name].astype("string")
     return frame
 
 
-def _columns(name: str) -> list[str]:
-    sample = {
-        "doc_id": "x",
-        "meta": {},
-        "facts": [{"evidence": {}}],
-        "checks": [{}],
-        "mentions": [{"type": "OFFICIAL", "roles": [{}]}],
-    }
-    return list(rows_of(sample)[name][0])
-
-
-def to_frames(results: Iterable[dict[str, Any]] | str | Path) -> dict[str, pd.DataFrame]:
-    """Result records (or a JSONL file of them) → one typed DataFrame per table."""
-    if isinstance(results, str | Path):
-        with jsonlines.open(results) as reader:
-            records: Iterable[dict[str, Any]] = list(reader.iter(type=dict, skip_empty=True))
-    else:
-        records = results
+def _frames(tables: Iterable[dict[str, list[dict[str, Any]]]]) -> dict[str, pd.DataFrame]:
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    for record in records:
-        if hasattr(record, "to_json"):
-            record = record.to_json()  # a Document from the Python API
-        for table, table_rows in rows_of(record).items():
+    for doc_tables in tables:
+        for table, table_rows in doc_tables.items():
             rows[table].extend(table_rows)
     return {t: _typed(t, rows[t]) for t in TABLES}
 
 
+def _as_records(results: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    for record in results:
+        yield record.to_json() if hasattr(record, "to_json") else record  # a Document
+
+
+def to_frames(
+    results: Iterable[Any] | str | Path, warn: Warn = _warn_stderr
+) -> dict[str, pd.DataFrame]:
+    """Result records, Documents, or a JSONL file of records → one typed DataFrame per table.
+
+    Holds every row in memory (for analyses); `export` streams instead.
+    """
+    if isinstance(results, str | Path):
+        records: Iterable[dict[str, Any]] = read_results(Path(results), warn)
+    else:
+        records = _as_records(results)
+    return _frames(_rows(_unique(records, warn), warn))
+
+
 # ------------------------------------------------------------------------------ writers
 
-SQL_TYPES = {"float64": "REAL", "Int64": "INTEGER"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
-def _sql_type(frame: pd.DataFrame, col: str) -> str:
-    return SQL_TYPES.get(str(frame[col].dtype), "TEXT")
+def _neutralize(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as formulas get an apostrophe in front (CSV only)."""
+    frame = frame.copy()
+    for col in COLUMNS_BY_TYPE["text"]:
+        if col in frame.columns:
+            s = frame[col]
+            risky = s.str[:1].isin(FORMULA_STARTS).fillna(False).astype(bool)
+            if risky.any():
+                frame[col] = s.where(~risky, "'" + s)
+    return frame
 
 
-def _to_sql_value(value: Any) -> Any:
+COLUMNS_BY_TYPE: dict[str, set[str]] = {}
+for _cols in COLUMNS.values():
+    for _c in _cols:
+        COLUMNS_BY_TYPE.setdefault(_c.type, set()).add(_c.name)
+
+
+class _Writer:
+    def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Make the written tables the destination's (called only after a full write)."""
+
+    def abort(self) -> None:
+        """Leave the destination as it was before (as far as the format allows)."""
+
+
+def _prepare_dir(dest: Path, to: str) -> None:
+    if dest.exists() and not dest.is_dir():
+        raise ExportError(f"{dest} is a file; --to {to} writes one file per table into a directory")
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create the directory {dest}: {exc.strerror or exc}") from exc
+
+
+class _FileWriter(_Writer):
+    """One file per table, written under a temporary name and renamed at the end, so an
+    interrupted export never leaves a half table under the real name."""
+
+    suffix = ""
+
+    def __init__(self, dest: Path) -> None:
+        self.dest = dest
+        self.tmp = {t: dest / f".{t}{self.suffix}.partial" for t in TABLES}
+
+    def close(self) -> None:
+        for t in TABLES:
+            os.replace(self.tmp[t], self.dest / f"{t}{self.suffix}")
+
+    def abort(self) -> None:
+        for path in self.tmp.values():
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+class _CsvWriter(_FileWriter):
+    suffix = ".csv"
+
+    def __init__(self, dest: Path) -> None:
+        super().__init__(dest)
+        self.files = {}
+        for t in TABLES:
+            fh = self.tmp[t].open("w", encoding="utf-8", newline="")
+            self.files[t] = fh
+            _typed(t, []).to_csv(fh, index=False)
+
+    def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        for t in TABLES:
+            if not frames[t].empty:
+                _neutralize(frames[t]).to_csv(self.files[t], index=False, header=False)
+
+    def _close_files(self) -> None:
+        for fh in self.files.values():
+            fh.close()
+
+    def close(self) -> None:
+        self._close_files()
+        super().close()
+
+    def abort(self) -> None:
+        self._close_files()
+        super().abort()
+
+
+ARROW_TYPES = {"text": "string", "integer": "int64", "real": "float64", "date": "date32"}
+
+
+class _ParquetWriter(_FileWriter):
+    suffix = ".parquet"
+
+    def __init__(self, dest: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        super().__init__(dest)
+        self.pa = pa
+        self.schemas = {
+            t: pa.schema([(c.name, getattr(pa, ARROW_TYPES[c.type])()) for c in COLUMNS[t]])
+            for t in TABLES
+        }
+        self.writers = {t: pq.ParquetWriter(self.tmp[t], self.schemas[t]) for t in TABLES}
+
+    def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        for t in TABLES:
+            if not frames[t].empty:
+                table = self.pa.Table.from_pandas(
+                    frames[t], schema=self.schemas[t], preserve_index=False
+                ).replace_schema_metadata(None)
+                self.writers[t].write_table(table)
+
+    def close(self) -> None:
+        for w in self.writers.values():
+            w.close()
+        super().close()
+
+    def abort(self) -> None:
+        for w in self.writers.values():
+            with contextlib.suppress(Exception):
+                w.close()
+        super().abort()
+
+
+SQL_TYPES = {"text": "TEXT", "integer": "INTEGER", "real": "REAL", "date": "TEXT"}
+
+# Every table that hangs on a document is indexed on doc_id: a re-export deletes a
+# document's rows through these (and the foreign keys cascade through them), so it
+# stays linear in the number of documents.
+SQLITE_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id)",
+    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id, type)",
+    "CREATE INDEX IF NOT EXISTS officials_doc ON officials(doc_id)",
+    "CREATE INDEX IF NOT EXISTS officials_mention ON officials(mention_id)",
+    "CREATE INDEX IF NOT EXISTS checks_doc ON checks(doc_id)",
+    "CREATE INDEX IF NOT EXISTS facts_indicator_place_year ON facts(indicator, locality_code, year)",
+    "CREATE INDEX IF NOT EXISTS facts_indicator_name_year ON facts(indicator, locality_name, year)",
+    "CREATE INDEX IF NOT EXISTS officials_name ON officials(name, locality_province)",
+)
+
+
+def _sql_value(value: Any) -> Any:
     if value is None or value is pd.NA:
         return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
+    if isinstance(value, float) and value != value:  # NaN
+        return None
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if hasattr(value, "item"):
@@ -271,71 +710,141 @@ def _to_sql_value(value: Any) -> Any:
     return value
 
 
-def write_sqlite(frames: dict[str, pd.DataFrame], path: Path) -> None:
+class _SqliteWriter(_Writer):
     """Tables with primary and foreign keys; a re-export replaces the rows of its documents."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path)
-    try:
-        con.execute("PRAGMA foreign_keys = ON")
+
+    def __init__(self, dest: Path) -> None:
+        if dest.is_dir():
+            raise ExportError(f"{dest} is a directory; --to sqlite writes a database file")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            self.con = sqlite3.connect(dest)
+        except (OSError, sqlite3.Error) as exc:
+            raise ExportError(f"cannot open the database {dest}: {exc}") from exc
+        try:
+            self.con.execute("PRAGMA foreign_keys = ON")
+            self._create(dest)
+        except sqlite3.Error as exc:
+            self.con.close()
+            raise ExportError(f"cannot write to the database {dest}: {exc}") from exc
+        except ExportError:
+            self.con.close()
+            raise
+
+    def _create(self, dest: Path) -> None:
         for table in TABLES:
-            frame = frames[table]
-            cols = []
-            for col in frame.columns:
-                spec = f'"{col}" {_sql_type(frame, col)}'
-                if col == KEYS[table]:
+            wanted = [c.name for c in COLUMNS[table]]
+            have = [r[1] for r in self.con.execute(f'PRAGMA table_info("{table}")')]
+            if have and have != wanted:
+                raise ExportError(
+                    f"{dest} holds a table {table} with other columns (an export of another "
+                    "vnfacts version?); export into a new database file"
+                )
+            specs = []
+            for col in COLUMNS[table]:
+                spec = f"{col.name} {SQL_TYPES[col.type]}"
+                if col.name == KEYS[table]:
                     spec += " PRIMARY KEY"
-                elif col == "doc_id" and table != "documents":
+                elif col.name == "doc_id":
                     spec += " NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE"
-                elif col == "mention_id" and table == "officials":
+                elif col.name == "mention_id":
                     spec += " REFERENCES mentions(mention_id) ON DELETE CASCADE"
-                cols.append(spec)
-            con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({", ".join(cols)})')
-        con.execute(
-            "CREATE INDEX IF NOT EXISTS facts_indicator_place_year ON facts(indicator, locality_code, year)"
-        )
-        con.execute(
-            "CREATE INDEX IF NOT EXISTS facts_indicator_name_year ON facts(indicator, locality_name, year)"
-        )
-        con.execute("CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id, type)")
-        con.execute(
-            "CREATE INDEX IF NOT EXISTS officials_name ON officials(name, locality_province)"
-        )
-        docs = [str(d) for d in frames["documents"]["doc_id"]]
-        with con:
+                specs.append(spec)
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(specs)})")
+        for statement in SQLITE_INDEXES:
+            self.con.execute(statement)
+        self.con.commit()
+
+    def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        docs = [(d,) for d in frames["documents"]["doc_id"]]
+        with self.con:
             # a document exported again replaces what an earlier export said of it
-            con.executemany("DELETE FROM documents WHERE doc_id = ?", [(d,) for d in docs])
+            self.con.executemany("DELETE FROM documents WHERE doc_id = ?", docs)
             for table in TABLES:
                 frame = frames[table]
                 if frame.empty:
                     continue
-                names = ", ".join(f'"{c}"' for c in frame.columns)
+                names = ", ".join(frame.columns)
                 marks = ", ".join("?" for _ in frame.columns)
-                rows = [
-                    tuple(_to_sql_value(v) for v in row)
-                    for row in frame.itertuples(index=False, name=None)
-                ]
-                con.executemany(
-                    f'INSERT OR REPLACE INTO "{table}" ({names}) VALUES ({marks})', rows
+                self.con.executemany(
+                    f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})",
+                    (
+                        tuple(_sql_value(v) for v in row)
+                        for row in frame.itertuples(index=False, name=None)
+                    ),
                 )
+
+    def close(self) -> None:
+        self.con.close()
+
+    def abort(self) -> None:
+        self.con.close()
+
+
+def write_sqlite(frames: dict[str, pd.DataFrame], path: Path) -> None:
+    """Writes frames (of `to_frames`) into an SQLite database, replacing their documents."""
+    writer = _SqliteWriter(path)
+    try:
+        writer.write(frames)
     finally:
-        con.close()
+        writer.close()
 
 
-def export(results: Path, to: str, dest: Path) -> dict[str, int]:
-    """Writes the tables of `results` (JSONL of `vnfacts extract`) to `dest`; returns row counts."""
-    frames = to_frames(results)
+def _open_writer(to: str, dest: Path) -> _Writer:
     if to == "sqlite":
-        write_sqlite(frames, dest)
-    elif to in ("csv", "parquet"):
-        dest.mkdir(parents=True, exist_ok=True)
-        for table, frame in frames.items():
-            if to == "csv":
-                frame.to_csv(dest / f"{table}.csv", index=False)
-            else:
-                frame.to_parquet(dest / f"{table}.parquet", index=False, engine="pyarrow")
-    else:
-        raise ValueError(f"unknown export format {to!r}: csv, parquet or sqlite")
-    return {t: len(f) for t, f in frames.items()}
+        return _SqliteWriter(dest)
+    if to in ("csv", "parquet"):
+        _prepare_dir(dest, to)
+        try:
+            return _CsvWriter(dest) if to == "csv" else _ParquetWriter(dest)
+        except OSError as exc:
+            raise ExportError(f"cannot write into {dest}: {exc.strerror or exc}") from exc
+    raise ExportError(f"unknown export format {to!r}: csv, parquet or sqlite")
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def export(
+    results: Path, to: str, dest: Path, *, chunk: int = 200, warn: Warn = _warn_stderr
+) -> dict[str, int]:
+    """Writes the tables of `results` (JSONL of `vnfacts extract`) to `dest`; returns row counts.
+
+    Streams `chunk` documents at a time. Raises ExportError when `dest` cannot be written.
+    """
+    writer = _open_writer(to, dest)
+    counts = dict.fromkeys(TABLES, 0)
+    try:
+        records = _rows(_unique(read_results(Path(results), warn), warn), warn)
+        for part in _chunks(records, chunk):
+            frames = _frames(part)
+            writer.write(frames)
+            for t in TABLES:
+                counts[t] += len(frames[t])
+        writer.close()
+    except (OSError, sqlite3.Error) as exc:
+        writer.abort()
+        raise ExportError(f"cannot write {to} to {dest}: {exc}") from exc
+    except BaseException:
+        writer.abort()
+        raise
+    return counts
+
+
+# ---------------------------------------------------------------------------- reading back
+
+
+def _un_neutralize(frame: pd.DataFrame) -> pd.DataFrame:
+    for col in frame.columns:
+        if col in COLUMNS_BY_TYPE["text"]:
+            s = frame[col]
+            quoted = s.str.startswith("'").fillna(False).astype(bool)
+            if quoted.any():
+                frame[col] = s.where(~quoted, s.str[1:])
+    return frame
 
 
 def read_back(to: str, dest: Path) -> dict[str, pd.DataFrame]:
@@ -345,15 +854,16 @@ def read_back(to: str, dest: Path) -> dict[str, pd.DataFrame]:
         if to == "sqlite":
             con = sqlite3.connect(dest)
             try:
-                raw = pd.read_sql_query(f'SELECT * FROM "{table}"', con)
+                raw = pd.read_sql_query(f"SELECT * FROM {table}", con)
             finally:
                 con.close()
         elif to == "csv":
             raw = pd.read_csv(
                 dest / f"{table}.csv", dtype=str, keep_default_na=False, na_values=[""]
             )
+            raw = _un_neutralize(raw)
         else:
             raw = pd.read_parquet(dest / f"{table}.parquet")
         rows = raw.astype(object).where(raw.notna(), None).to_dict("records")
-        frames[table] = _typed(table, rows) if rows else _typed(table, [])
+        frames[table] = _typed(table, rows)
     return frames
