@@ -138,6 +138,18 @@ _COMPARISON_BEFORE = regex.compile(
 )
 
 
+@cache
+def _topic_cues() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """`patterns/topic.jsonl`: what makes an article one the indicators speak of."""
+    cues = []
+    for rule in patterns.load("topic"):
+        rx = regex.compile(rule["regex"], regex.I)
+        if not rx.search(rule["example"]):
+            raise patterns.PatternError(f"topic cue {rule['id']!r} does not match its example")
+        cues.append((rule["id"], rx))
+    return tuple(cues)
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     id: str
@@ -362,6 +374,7 @@ class Linker:
         self.carry_times = CARRY_TIMES_ACROSS_PARAGRAPHS
         content = " ".join(doc.text[b.start : b.end] for b in doc.blocks if not b.is_boilerplate)
         self.social_article = bool(_SOCIAL_PROGRAMME.search(content))
+        self.on_topic = any(rx.search(content) for _, rx in _topic_cues())
 
     # ------------------------------------------------------------------ what
     def classify(
@@ -747,6 +760,8 @@ class Linker:
 
     # ------------------------------------------------------------------ the pass
     def run(self) -> list[dict[str, Any]]:
+        if not self.on_topic:
+            return []  # off topic: the vocabulary measures poverty and social programmes
         doc = self.doc
         by_sentence: dict[int, list[Mention]] = {i: [] for i in range(len(doc.sentences))}
         starts = [s.start for s in doc.sentences]
