@@ -723,6 +723,8 @@ class _SqliteWriter(_Writer):
             raise ExportError(f"cannot open the database {dest}: {exc}") from exc
         try:
             self.con.execute("PRAGMA foreign_keys = ON")
+            # a larger page cache (this connection only) keeps the key indexes in memory
+            self.con.execute("PRAGMA cache_size = -65536")
             self._create(dest)
         except sqlite3.Error as exc:
             self.con.close()
