@@ -497,10 +497,12 @@ def test_words_value_grammar(words: str, value: int | None) -> None:
             [("hai mươi năm", 20, "years"), ("hai trăm hộ", 200, "households")],
         ),
         ("Mười năm qua, xã đổi thay nhiều.", [("Mười năm", 10, "years")]),
+        ("Tỷ lệ hộ nghèo giảm còn mười lăm phần trăm.", [("mười lăm phần trăm", 15, None)]),
+        ("Số hộ nghèo giảm năm phần trăm so với năm trước.", [("năm phần trăm", 5, None)]),
     ],
 )
 def test_number_words_in_news_sentences(text: str, expected: list[tuple[str, Number, str]]) -> None:
-    assert [(s, a["value"], a["unit"]) for _, s, a in figs(text)] == expected
+    assert [(s, a["value"], a.get("unit")) for _, s, a in figs(text)] == expected
 
 
 def test_an_approximate_number_in_words() -> None:
@@ -522,6 +524,7 @@ def test_an_approximate_number_in_words() -> None:
         "Năm học mới, nhà trường đón học sinh.",
         "Năm hai nghìn không trăm hai mươi ba, xã về đích nông thôn mới.",  # a year in words
         "Năm năm qua, xã thay đổi nhiều.",  # "năm" with no number word after it: not read
+        "Trong năm phần lớn hộ đã có việc làm ổn định.",  # "phần lớn" (most), not "phần trăm"
         # "không" is "not", only "không trăm" is a zero
         "Xã không hộ nào tái nghèo.",
         "Hai mươi không phải là con số nhỏ.",
