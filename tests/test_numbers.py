@@ -497,6 +497,10 @@ def test_words_value_grammar(words: str, value: int | None) -> None:
             [("hai mươi năm", 20, "years"), ("hai trăm hộ", 200, "households")],
         ),
         ("Mười năm qua, xã đổi thay nhiều.", [("Mười năm", 10, "years")]),
+        (
+            "Tỉnh có mười bốn triệu tám trăm nghìn cây giống.",
+            [("mười bốn triệu tám trăm nghìn cây giống", 14800000, "plants")],
+        ),
         ("Tỷ lệ hộ nghèo giảm còn mười lăm phần trăm.", [("mười lăm phần trăm", 15, None)]),
         ("Số hộ nghèo giảm năm phần trăm so với năm trước.", [("năm phần trăm", 5, None)]),
     ],
@@ -570,16 +574,23 @@ def spell(n: int, variant: int = 0) -> str:
     return " ".join(words)
 
 
-@settings(max_examples=300)
-@given(st.integers(min_value=1, max_value=10**12 - 1), st.integers(min_value=0, max_value=1))
+# Any number, and round ones as news writes them ("năm nghìn", "ba trăm hai mươi triệu").
+spelled_numbers = st.one_of(
+    st.integers(min_value=1, max_value=10**12 - 1),
+    st.builds(lambda a, k: a * 10**k, st.integers(1, 999), st.integers(0, 9)),
+)
+
+
+@settings(max_examples=300, deadline=None)  # the first call builds the rules
+@given(spelled_numbers, st.integers(min_value=0, max_value=1))
 def test_words_value_reads_every_spelled_number(n: int, variant: int) -> None:
     assert words_value(spell(n, variant)) == n
 
 
-@settings(max_examples=300)
-@given(st.integers(min_value=6, max_value=10**9 - 1), st.integers(min_value=0, max_value=1))
+@settings(max_examples=300, deadline=None)
+@given(spelled_numbers.filter(lambda n: n != 5), st.integers(min_value=0, max_value=1))
 def test_every_spelled_number_is_a_figure_with_a_unit(n: int, variant: int) -> None:
-    words = spell(n, variant)
+    words = spell(n, variant)  # (a lone "năm hộ" is not read: "trong năm hộ nghèo giảm")
     text = f"Năm 2024, toàn tỉnh có {words} hộ được hỗ trợ."
     assert [(s, a["value"], a["unit"]) for _, s, a in figs(text)] == [
         (f"{words} hộ", n, "households")
