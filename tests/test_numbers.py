@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vnfacts.patterns import load
-from vnfacts.recognize.numbers import find_figures, parse_vn_number, words_value
+from vnfacts.recognize.numbers import Number, find_figures, parse_vn_number, words_value
 
 
 def figs(text: str, **kw: Any) -> list[tuple[str, str, dict[str, Any]]]:
@@ -373,6 +373,228 @@ def test_number_words_with_a_unit(text: str, span: str, value: int, unit: str) -
 )
 def test_number_words_without_a_unit_are_no_figure(text: str) -> None:
     assert figs(text) == []
+
+
+# Duckling's Vietnamese numeral corpus (Duckling/Numeral/VI/Corpus.hs): every example written
+# in words, with its value. Its other examples are digits, read by parse_vn_number above, or
+# forms news does not use (`100K`, `,77`, `âm 1.200.000`).
+DUCKLING_WORDS = [
+    ("không", 0),
+    ("một", 1),
+    ("hai", 2),
+    ("ba mươi ba", 33),
+    ("mười bốn", 14),
+    ("mười sáu", 16),
+    ("mười bảy", 17),
+    ("mười tám", 18),
+    ("trăm", 100),
+    ("hai chục", 20),
+    ("hai mươi", 20),
+    ("năm nghìn", 5000),
+    ("năm ngàn", 5000),
+    ("hai trăm nghìn", 200000),
+    ("hai trăm ngàn", 200000),
+    ("một tỷ", 1000000000),
+    ("một tỉ", 1000000000),
+    ("hai mươi mốt nghìn không trăm mười một", 21011),
+    ("bảy trăm hai mươi mốt nghìn không trăm mười hai", 721012),
+]
+
+
+@pytest.mark.parametrize(("words", "value"), DUCKLING_WORDS)
+def test_words_value_reads_duckling_corpus(words: str, value: int) -> None:
+    assert words_value(words) == value
+
+
+# "không" (also "not") and a bare "trăm" are numbers to the parser, never a figure in text.
+DUCKLING_IN_TEXT = [(w, v) for w, v in DUCKLING_WORDS if w not in ("không", "trăm")] + [
+    ("5 nghìn", 5000),
+    ("100.000", 100000),
+    ("3.000.000", 3000000),
+    ("1.200.000", 1200000),
+    ("1,1", 1.1),
+    ("0,77", 0.77),
+]
+
+
+@pytest.mark.parametrize(("number", "value"), DUCKLING_IN_TEXT)
+def test_duckling_corpus_in_a_news_frame(number: str, value: Number) -> None:
+    text = f"Toàn xã có {number} nhân khẩu sinh sống ở 12 thôn."
+    got = [(s, a["value"], a["unit"]) for _, s, a in figs(text)]
+    assert got == [(f"{number} nhân khẩu", value, "persons"), ("12 thôn", 12, "villages")]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("mười lăm", 15),
+        ("hai mươi tư", 24),
+        ("hai mươi bốn", 24),
+        ("chín mươi chín", 99),
+        ("một trăm linh năm", 105),
+        ("một trăm lẻ năm", 105),
+        ("hai nghìn không trăm hai mươi lăm", 2025),
+        ("ba triệu", 3000000),
+        ("mười hai tỷ", 12000000000),
+        ("một nghìn tỷ", 1000000000000),
+        ("một triệu hai trăm nghìn", 1200000),
+        ("năm mươi chục", None),  # "chục" multiplies a digit, not fifty
+        # a digit that ends the number after "trăm" or a scale is the next place down
+        ("một trăm tư", 140),
+        ("hai nghìn ba", 2300),
+        ("ba triệu hai", 3200000),
+        # malformed: no number
+        ("hai mươi ba trăm", None),
+        ("một trăm linh", None),
+        ("linh năm", None),
+        ("mười hai mươi", None),
+        ("mười mười", None),
+    ],
+)
+def test_words_value_grammar(words: str, value: int | None) -> None:
+    assert words_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xã Nậm Cha với hai mươi mốt nghìn không trăm mười một nhân khẩu, là xã đông dân "
+            "nhất huyện.",
+            [("hai mươi mốt nghìn không trăm mười một nhân khẩu", 21011, "persons")],
+        ),
+        (
+            "Toàn huyện có năm nghìn hộ đồng bào dân tộc thiểu số.",
+            [("năm nghìn hộ", 5000, "households")],
+        ),
+        (
+            "Năm nay, tỉnh dành mười hai tỷ đồng hỗ trợ làm nhà cho hộ nghèo.",
+            [("mười hai tỷ đồng", 12000000000, "VND")],
+        ),
+        (
+            "Mỗi hộ thoát nghèo được thưởng ba triệu đồng.",
+            [("ba triệu đồng", 3000000, "VND")],
+        ),
+        (
+            "Một trăm linh năm hộ thoát nghèo trong năm 2023.",
+            [("Một trăm linh năm hộ", 105, "households")],
+        ),
+        (
+            "Mười lăm xã đạt chuẩn nông thôn mới, hai mươi tư thôn có nhà văn hóa.",
+            [("Mười lăm xã", 15, "communes"), ("hai mươi tư thôn", 24, "villages")],
+        ),
+        (
+            "Dự án thu hút hai nghìn năm trăm lao động địa phương.",
+            [("hai nghìn năm trăm lao động", 2500, "workers")],
+        ),
+        (
+            "Huyện có năm mươi lăm nghìn ha rừng.",
+            [("năm mươi lăm nghìn ha", 55000, "ha")],
+        ),
+        # "năm" after "mươi" and no number word after it: twenty years, not 25
+        (
+            "Sau hai mươi năm, hai trăm hộ đã có nhà kiên cố.",
+            [("hai mươi năm", 20, "years"), ("hai trăm hộ", 200, "households")],
+        ),
+        ("Mười năm qua, xã đổi thay nhiều.", [("Mười năm", 10, "years")]),
+        (
+            "Tỉnh có mười bốn triệu tám trăm nghìn cây giống.",
+            [("mười bốn triệu tám trăm nghìn cây giống", 14800000, "plants")],
+        ),
+        ("Tỷ lệ hộ nghèo giảm còn mười lăm phần trăm.", [("mười lăm phần trăm", 15, None)]),
+        ("Số hộ nghèo giảm năm phần trăm so với năm trước.", [("năm phần trăm", 5, None)]),
+    ],
+)
+def test_number_words_in_news_sentences(text: str, expected: list[tuple[str, Number, str]]) -> None:
+    assert [(s, a["value"], a.get("unit")) for _, s, a in figs(text)] == expected
+
+
+def test_an_approximate_number_in_words() -> None:
+    kind, span, attrs = one("Khoảng năm trăm hộ được vay vốn ưu đãi.")
+    assert (kind, span, attrs["value"], attrs["approx"]) == (
+        "QUANTITY",
+        "Khoảng năm trăm hộ",
+        500,
+        "about",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "năm" as "year", next to number words and units
+        "Năm nay hộ nghèo giảm mạnh.",
+        "Hằng năm, hội viên được vay vốn ưu đãi.",
+        "Năm học mới, nhà trường đón học sinh.",
+        "Năm hai nghìn không trăm hai mươi ba, xã về đích nông thôn mới.",  # a year in words
+        "Năm năm qua, xã thay đổi nhiều.",  # "năm" with no number word after it: not read
+        "Trong năm phần lớn hộ đã có việc làm ổn định.",  # "phần lớn" (most), not "phần trăm"
+        # "không" is "not", only "không trăm" is a zero
+        "Xã không hộ nào tái nghèo.",
+        "Hai mươi không phải là con số nhỏ.",
+    ],
+)
+def test_nam_as_year_and_khong_as_not_are_no_figure(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_a_year_in_digits_next_to_number_words() -> None:
+    got = figs("Năm 2023, xã còn một trăm hai mươi hộ nghèo, năm nay giảm còn chín mươi hộ.")
+    assert [(s, a["value"]) for _, s, a in got] == [
+        ("một trăm hai mươi hộ", 120),
+        ("chín mươi hộ", 90),
+    ]
+
+
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _spell_group(n: int, full: bool, variant: int) -> list[str]:
+    """0 < n < 1000 as Vietnamese writes it; `full` writes "không trăm" after a higher group."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    out = [_DIGITS[hundreds], "trăm"] if hundreds or full else []
+    if tens == 0 and units:
+        out += [["linh", "lẻ"][variant % 2], _DIGITS[units]] if out else [_DIGITS[units]]
+    elif tens == 1:
+        out += ["mười"] + (["lăm" if units == 5 else _DIGITS[units]] if units else [])
+    elif tens:
+        after_tens = {1: "mốt", 4: ["tư", "bốn"][variant % 2], 5: "lăm"}
+        out += [_DIGITS[tens], "mươi"] + ([after_tens.get(units, _DIGITS[units])] if units else [])
+    return out
+
+
+def spell(n: int, variant: int = 0) -> str:
+    """A reference speller, independent of the parser: 1 ≤ n < 10**12 in Vietnamese words."""
+    scales = [(10**9, "tỷ"), (10**6, "triệu"), (10**3, ["nghìn", "ngàn"][variant % 2]), (1, "")]
+    words: list[str] = []
+    for size, name in scales:
+        group = n // size % 1000
+        if group:
+            words += _spell_group(group, bool(words), variant) + ([name] if name else [])
+    return " ".join(words)
+
+
+# Any number, and round ones as news writes them ("năm nghìn", "ba trăm hai mươi triệu").
+spelled_numbers = st.one_of(
+    st.integers(min_value=1, max_value=10**12 - 1),
+    st.builds(lambda a, k: a * 10**k, st.integers(1, 999), st.integers(0, 9)),
+)
+
+
+@settings(max_examples=300, deadline=None)  # the first call builds the rules
+@given(spelled_numbers, st.integers(min_value=0, max_value=1))
+def test_words_value_reads_every_spelled_number(n: int, variant: int) -> None:
+    assert words_value(spell(n, variant)) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(spelled_numbers.filter(lambda n: n != 5), st.integers(min_value=0, max_value=1))
+def test_every_spelled_number_is_a_figure_with_a_unit(n: int, variant: int) -> None:
+    words = spell(n, variant)  # (a lone "năm hộ" is not read: "trong năm hộ nghèo giảm")
+    text = f"Năm 2024, toàn tỉnh có {words} hộ được hỗ trợ."
+    assert [(s, a["value"], a["unit"]) for _, s, a in figs(text)] == [
+        (f"{words} hộ", n, "households")
+    ]
 
 
 # --------------------------------------------------------------------------- not figures

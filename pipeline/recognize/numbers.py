@@ -586,7 +586,9 @@ def _figure(
         return None, resume  # 239/KH-UBND, 07/2021/NĐ-CP
 
     if nw is not None:
-        v1 = _parse_words(nw, R)
+        # a scale word after the words belongs to the number, not a multiplier of it:
+        # "mười bốn triệu tám trăm nghìn" is 14 800 000, not 14 000 800 x 1000
+        v1 = _parse_words(f"{nw} {s1}" if s1 else nw, R)
         if v1 is None or not has_unit:
             return None, resume  # number words count only with a unit: "hai trăm hộ"
     else:
@@ -650,7 +652,7 @@ def _figure(
         per_text = None
     unit, pers = _unit_name(base, per_text, R)
 
-    mult1 = scale1.factor if scale1 else Decimal(1)
+    mult1 = scale1.factor if scale1 and not (nw and s1) else Decimal(1)
     mult2 = scale2.factor if scale2 else Decimal(1)
     v2 = _to_decimal(n2) if n2 is not None else None
     if n2 is not None:
