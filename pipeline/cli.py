@@ -278,7 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="read documents and write one JSON line of facts per document",
         description="Reads .txt, .html/.htm and .jsonl(.gz) files or directories ('-' for stdin) "
-        "and writes one JSON line per document. Exit status 1 if any document is an error record.",
+        "and writes one JSON line per document. Exit status: 0 clean, 1 some documents are error "
+        "records, 2 usage or environment error (the output is an input or locked), 3 internal "
+        "error, 130 interrupted (continue with --resume).",
     )
     ex.add_argument("paths", nargs="+", help="files, directories, or - for stdin")
     ex.add_argument("-o", "--output", default="-", help="output JSONL file (default: - for stdout)")
