@@ -94,23 +94,6 @@ _REL_FALL = regex.compile(
 _KE_HOACH_AFTER = regex.compile(
     r"^\s*(?:so với\s*)?(?:tổng\s*)?(?:kế hoạch|KH|dự toán|vốn giao)", regex.I
 )
-# "95% số thôn", "80% trở lên số chi bộ": a share of something else
-_SHARE_OF_OTHER = regex.compile(r"^\s*(?:trở lên\s+)?số\s+(?!hộ\s+(?:cận\s+)?nghèo)", regex.I)
-# "320 hộ nghèo chưa có nhà ở", "hộ nghèo đang vay vốn": a subset, not the unit's count
-_SUBSET_AFTER = regex.compile(
-    r"^(?:cận\s+)?nghèo\s*(?:,\s*(?:hộ\s+)?cận nghèo\s+)?,?\s*(?:chưa có|đang vay|được (?:vay|hỗ trợ|giúp|cấp|tặng)|và (?:các )?đối tượng|"
-    r"và hộ|có nhu cầu|tham gia|thuộc diện|có nguy cơ|có hoàn cảnh|còn thiếu|thiếu|vay)",
-    regex.I,
-)
-# "cho 80 hộ nghèo", "trao tặng … cho", "khảo sát 270 hộ": households that receive or are asked
-_RECIPIENTS_BEFORE = regex.compile(
-    r"(?:\bcho|trao(?: tặng)?|tặng|khảo sát|thăm(?: hỏi)?|hỗ trợ|giúp đỡ)\s+(?:các\s+|cho\s+)?"
-    + _APPROX
-    + "$",
-    regex.I,
-)
-# "cứ 100 hộ thì có 15 hộ nghèo": a ratio, not a count
-_RATIO_CLAUSE = regex.compile(r"\bcứ\s+[\d.,]+\s+(?:hộ|người)\b", regex.I)
 # "nhà ở cho hộ nghèo", "căn nhà cho các hộ chính sách": houses built or given for the poor
 _HOUSES_FOR_THE_POOR = regex.compile(
     r"nhà(?: ở| tình nghĩa| đại đoàn kết| tình thương)?\s+cho\s+(?:các\s+)?(?:hộ|người)\s+"
@@ -138,11 +121,136 @@ _COMPARISON_BEFORE = regex.compile(
 )
 
 
+EXCEPTION_WINDOWS = frozenset(
+    {"left", "right", "clause", "clause-to-figure", "subject-to-figure", "sentence"}
+)
+FACT_INDICATORS = frozenset(
+    {
+        "poverty_rate", "near_poverty_rate", "multidim_poverty_rate", "poor_households",
+        "near_poor_households", "poverty_rate_reduction", "poor_households_reduction",
+        "average_income", "budget", "budget_disbursed", "disbursement_rate",
+        "houses_supported", "total_households", "population",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class LinkException:
+    """A named exception of `patterns/link_exceptions.jsonl`, validated on load."""
+
+    id: str
+    indicators: frozenset[str]
+    units: frozenset[str]
+    figures: frozenset[str]
+    window: str
+    chars: int
+    pattern: regex.Pattern[str]
+
+    def applies(self, fig: Mention, indicator: str) -> bool:
+        unit = "%" if fig.type == "PERCENT" else str(fig.attrs.get("unit"))
+        return (
+            (not self.indicators or indicator in self.indicators)
+            and (not self.units or unit in self.units)
+            and (not self.figures or fig.type in self.figures)
+        )
+
+
+@cache
+def link_exceptions() -> tuple[LinkException, ...]:
+    out = []
+    for rule in patterns.load("link_exceptions"):
+        where = f"link_exceptions.jsonl {rule['id']!r}"
+        unknown = set(rule.get("indicators", [])) - FACT_INDICATORS
+        if unknown or rule.get("window") not in EXCEPTION_WINDOWS:
+            raise patterns.PatternError(f"{where}: unknown indicators {unknown} or window")
+        if not (rule.get("indicators") or rule.get("units") or rule.get("figures")):
+            raise patterns.PatternError(f"{where}: says nothing of what it applies to")
+        if not rule.get("examples"):
+            raise patterns.PatternError(f"{where}: an exception needs an example")
+        try:
+            pattern = regex.compile(rule["regex"], regex.I)
+        except regex.error as exc:
+            raise patterns.PatternError(f"{where}: {exc}") from exc
+        out.append(
+            LinkException(
+                rule["id"],
+                frozenset(rule.get("indicators", [])),
+                frozenset(rule.get("units", [])),
+                frozenset(rule.get("figures", [])),
+                rule["window"],
+                int(rule.get("chars", 0)),
+                pattern,
+            )
+        )
+    return tuple(out)
+
+
+def exception_window(
+    text: str, view: SentenceView, fig: Mention, window: str, chars: int, subject: Cue | None
+) -> str | None:
+    s0, s1 = view.sent.start, view.sent.end
+    if window == "left":
+        return text[max(s0, fig.start - chars) : fig.start]
+    if window == "right":
+        return text[fig.end : min(s1, fig.end + chars)]
+    if window == "clause":
+        return text[_clause_start(text, s0, fig.start) : s1]
+    if window == "clause-to-figure":
+        return text[_clause_start(text, s0, fig.start) : fig.start]
+    if window == "subject-to-figure":
+        return text[subject.end : fig.start] if subject is not None else None
+    return text[s0:s1]
+
+
+def stopping_exception(
+    text: str, view: SentenceView, fig: Mention, indicator: str, subject: Cue | None
+) -> str | None:
+    """The id of the first exception that makes this figure no fact of `indicator`."""
+    for exc in link_exceptions():
+        if not exc.applies(fig, indicator):
+            continue
+        window = exception_window(text, view, fig, exc.window, exc.chars, subject)
+        if window is not None and exc.pattern.search(window):
+            return exc.id
+    return None
+
+
+@cache
+def topic_gated_indicators() -> frozenset[str]:
+    """Indicators whose figures are facts only in an article on the topic."""
+    gated = frozenset(
+        i
+        for rule in patterns.load("topic")
+        if rule.get("kind") == "gate"
+        for i in rule["indicators"]
+    )
+    if gated - FACT_INDICATORS:
+        raise patterns.PatternError(
+            f"topic.jsonl gates unknown indicators {gated - FACT_INDICATORS}"
+        )
+    return gated
+
+
+@cache
+def _topic_gate_exempt() -> regex.Pattern[str]:
+    """Figures the gate lets through: a household register's "N hộ với M nhân khẩu" is a
+    unit's profile, not general news."""
+    rules = [r for r in patterns.load("topic") if r.get("kind") == "gate"]
+    unless = "|".join(f"(?:{r['unless_figure']})" for r in rules if r.get("unless_figure"))
+    rx = regex.compile(unless or r"(?!)", regex.I)
+    for r in rules:
+        if r.get("unless_figure") and not rx.search(r.get("unless_example", "")):
+            raise patterns.PatternError(f"topic.jsonl {r['id']!r}: example does not match")
+    return rx
+
+
 @cache
 def _topic_cues() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """`patterns/topic.jsonl`: what makes an article one the indicators speak of."""
     cues = []
     for rule in patterns.load("topic"):
+        if rule.get("kind") != "cue":
+            continue
         rx = regex.compile(rule["regex"], regex.I)
         if not rx.search(rule["example"]):
             raise patterns.PatternError(f"topic cue {rule['id']!r} does not match its example")
@@ -380,6 +488,31 @@ class Linker:
     def classify(
         self, view: SentenceView, fig: Mention, cues: list[Cue], carried: Cue | None = None
     ) -> tuple[str, str, Cue | None] | None:
+        """(indicator, rule, governing cue) for a figure, or None; a figure that gives no
+        fact says why in `self.no_fact` (an exception's id, or `no-indicator-cue`)."""
+        self.no_fact = "no-indicator-cue"
+        got = self._classify(view, fig, cues, carried)
+        if got is None:
+            return None
+        indicator, _, subject = got
+        if (
+            not self.on_topic
+            and indicator in topic_gated_indicators()
+            and not _topic_gate_exempt().search(
+                self.doc.text, fig.start, min(view.sent.end, fig.end + 30)
+            )
+        ):
+            self.no_fact = "off-topic"  # a population, houses, money in general news
+            return None
+        stopped = stopping_exception(self.doc.text, view, fig, indicator, subject)
+        if stopped is not None:
+            self.no_fact = stopped
+            return None
+        return got
+
+    def _classify(
+        self, view: SentenceView, fig: Mention, cues: list[Cue], carried: Cue | None = None
+    ) -> tuple[str, str, Cue | None] | None:
         """(indicator, rule, governing cue) for a figure, or None if it measures nothing known.
 
         `carried` is the paragraph's last subject, for a sentence that names none
@@ -425,8 +558,6 @@ class Linker:
         sub = subject.rule["subject"] if subject else None
 
         if fig.type == "PERCENT":
-            if _SHARE_OF_OTHER.match(after_text):
-                return None
             if sub is None and _KE_HOACH_AFTER.match(after_text) and self.block_disbursement:
                 sub = "disbursement"  # "…giải ngân … còn chậm. Sáu tháng mới đạt 35% kế hoạch."
             if sub == "disbursement" and (
@@ -448,13 +579,6 @@ class Linker:
                     and not _DECREASE_BEFORE.search(left)
                 ):
                     return None  # "các hộ nghèo phải chi gần 12% thu nhập": not their share
-                if regex.search(
-                    r"\b(?:được (?:cấp|hưởng|vay|hỗ trợ|tiếp cận|tham gia|mua|sử dụng)|tham gia|sử dụng|"
-                    r"tiếp cận|phải chi|chi tiêu|có thẻ)\b",
-                    between,
-                    regex.I,
-                ):
-                    return None  # "tỷ lệ hộ nghèo … được cấp thẻ BHYT đạt 98%": a rate of something else
             if sub not in LEVEL_OF:
                 # "giảm (được) 4,86% tỷ lệ hộ nghèo": the cue follows the figure
                 if (
@@ -463,9 +587,6 @@ class Linker:
                     and regex.match(r"\s*(?:tỷ lệ|tỉ lệ)\s+(?:hộ\s+)?nghèo", after_text, regex.I)
                 ):
                     return "poverty_rate_reduction", "rate-fall-cue-after", None
-                return None
-            # "vượt 12% kế hoạch", "đạt 105% chỉ tiêu": a share of the plan, not a rate
-            if regex.match(r"^\s*(?:so với\s*)?(?:kế hoạch|KH|chỉ tiêu)", after_text, regex.I):
                 return None
             verb_first = (
                 subject is not None
@@ -491,8 +612,6 @@ class Linker:
                     and not regex.search(r"\b(?:còn|xuống)\b", text[subject.end : fig.start])
                 )
             )
-            if _INCREASE_BEFORE.search(left):
-                return None
             if falls:
                 if sub == "near" or _REL_FALL.match(after_text):
                     return None  # no indicator for it / a fall relative to the count, not points
@@ -518,31 +637,11 @@ class Linker:
                 )
                 is not None
             )
-            if cat is not None and regex.search(
-                r"phát sinh(?:\s*mới)?\s*(?:thêm\s*)?" + _APPROX + "$", left, regex.I
-            ):
-                return None  # "phát sinh mới 215 hộ nghèo": a flow into poverty, not the count
-            if _RECIPIENTS_BEFORE.search(left) or _RATIO_CLAUSE.search(
-                text[clause : view.sent.end]
-            ):
-                return None  # "trao 80 bình cho 80 hộ nghèo", "cứ 4 hộ thoát nghèo lại có 1 hộ tái nghèo"
-            if regex.match(
-                r"(?:dân\s+)?nghèo\s+(?:ở|tại)\b[^;.]{0,40}?\bđược\s+(?!công nhận)", right
-            ) or regex.match(
-                r"(?:dân\s+)?nghèo\s+(?:đã\s+)?(?:có|được|nhận)\s+(?:(?:thêm|căn|ngôi)\s+)?"
-                r"(?:nhà|vay|tặng|trao|hỗ trợ|nhận)",
-                right,
-            ):
-                return None  # "hơn 60 hộ dân nghèo ở xã Phước Lý được tặng …": recipients
             if escaped or (cat == "poor" and _DECREASE_BEFORE.search(left)):
                 return "poor_households_reduction", "count-fall", None
             if cat is not None:
-                if (
-                    changed
-                    or _SUBSET_AFTER.match(right)
-                    or regex.search(r"trong đó\s*$", left, regex.I)
-                ):
-                    return None  # a change, or a subset of them
+                if changed or regex.search(r"trong đó\s*$", left, regex.I):
+                    return None  # a change, or a part of them
                 return HOUSEHOLD_COUNT[cat], "count-noun", None
             # "có 1.126 hộ với 5.930 nhân khẩu": the unit's households
             if cat is None and regex.match(
@@ -615,12 +714,6 @@ class Linker:
         if unit == "VND":
             if changed:
                 return None  # "tăng 15 tỷ đồng": a change, not an amount
-            if regex.search(
-                r"\b(?:gia đình|anh|chị|ông|bà|cháu)\b[^.;]{0,80}\bđược\b[^.;]{0,40}$",
-                text[clause : fig.start],
-                regex.I,
-            ) and sub in ("disbursement", "loans"):
-                return None  # "gia đình chị Lan được ngân hàng giải ngân 30 triệu": one borrower's loan
             if sub == "disbursement" or (
                 sub == "loans"
                 and any(c.rule["subject"] == "disbursement" for c in before if c.start >= clause)
@@ -760,8 +853,6 @@ class Linker:
 
     # ------------------------------------------------------------------ the pass
     def run(self) -> list[dict[str, Any]]:
-        if not self.on_topic:
-            return []  # off topic: the vocabulary measures poverty and social programmes
         doc = self.doc
         by_sentence: dict[int, list[Mention]] = {i: [] for i in range(len(doc.sentences))}
         starts = [s.start for s in doc.sentences]
@@ -903,6 +994,7 @@ class Linker:
         for fig in figures:
             got = self.classify(view, fig, cues, carried)
             if got is None:
+                fig.attrs["no_fact"] = self.no_fact
                 continue
             indicator, rule, subject = got
             year, period, since = self.year_for(view, fig, block_times)

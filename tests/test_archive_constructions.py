@@ -78,7 +78,7 @@ CASES = [
     ),
     (
         "W6a",
-        "Bắc Kạn phát triển\nBắc Kạn được tái lập vào năm 1997. Tỉnh có dân số hơn 320 nghìn người.",
+        "Bắc Kạn giảm nghèo\nBắc Kạn được tái lập vào năm 1997. Tỉnh có dân số hơn 320 nghìn người.",
         lambda F, L, Offs: has(F, ("population", "Bắc Kạn", 2017, 320000)),
     ),
     (
@@ -123,8 +123,9 @@ CASES = [
     ),
     (
         "M4b",
+        # public investment in general news is no programme of this vocabulary (topic.jsonl)
         "Giải ngân\nTỉnh Gia Lai cho biết giải ngân vốn đầu tư công còn chậm. Đến hết tháng 5 mới đạt 28% kế hoạch vốn.",
-        lambda F, L, Offs: has(F, ("disbursement_rate", "Gia Lai", 2017, 28)),
+        lambda F, L, Offs: not F,
     ),
     (
         "L1a",

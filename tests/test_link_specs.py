@@ -1,0 +1,48 @@
+"""The examples of the link rules' data run as tests: each named exception of
+`patterns/link_exceptions.jsonl` stops its example's figure, and says so in `no_fact`."""
+
+from __future__ import annotations
+
+import pytest
+from vnfacts import extract, patterns
+from vnfacts.link import link_exceptions, topic_gated_indicators
+
+EXCEPTIONS = [r for r in patterns.load("link_exceptions")]
+EXAMPLES = [(r["id"], ex) for r in EXCEPTIONS for ex in r["examples"]]
+
+
+def test_the_exceptions_load_and_validate():
+    ids = [e.id for e in link_exceptions()]
+    assert len(ids) == len(EXCEPTIONS) >= 10
+    assert "population" in topic_gated_indicators()
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "example"), EXAMPLES, ids=[f"{i}-{n}" for n, (i, _) in enumerate(EXAMPLES)]
+)
+def test_each_exception_stops_its_example(rule_id: str, example: dict):
+    doc = extract("Giảm nghèo\n" + example["text"], published="2024-01-10")
+    figure = next(
+        m for m in doc.mentions if m.type in ("QUANTITY", "PERCENT") and m.text == example["figure"]
+    )
+    stated = [f for f in doc.facts if f["figure"]["start"] == figure.start]
+    assert not stated, stated
+    assert figure.attrs.get("no_fact") == rule_id
+
+
+def test_an_unknown_rate_ends_the_reach_of_the_poverty_subject():
+    doc = extract(
+        "Kết quả giảm nghèo\nNăm 2023, tỷ lệ hộ nghèo của huyện Mèo Vạc còn 25,2%, "
+        "tỷ lệ lao động qua đào tạo đạt 65%.",
+        published="2024-01-10",
+    )
+    assert [(f["indicator"], f["value"]) for f in doc.facts] == [("poverty_rate", 25.2)]
+
+
+def test_a_figure_that_gives_no_fact_says_why():
+    doc = extract(
+        "Giảm nghèo\nNăm 2023, tỷ lệ hộ nghèo của xã Lục Bình còn 6,2%; 95% số thôn có đường ô tô.",
+        published="2024-01-10",
+    )
+    reasons = {m.text: m.attrs.get("no_fact") for m in doc.mentions if m.type == "PERCENT"}
+    assert reasons == {"6,2%": None, "95%": "share-of-something-else"}
