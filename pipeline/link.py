@@ -86,6 +86,45 @@ _FOUNDED_BEFORE = regex.compile(
     r"(?:thành lập|tái lập|chia tách|ra đời|sáp nhập|công nhận là)\s*(?:từ\s*|vào\s*)?(?:ngày\s*[\d/]+\s*)?$",
     regex.I,
 )
+# "theo chuẩn nghèo đa chiều giai đoạn 2016-2020", "chuẩn nghèo giai đoạn 2022 - 2025"
+_STANDARD_NAMED = regex.compile(
+    r"chuẩn nghèo(?:\s+(?:đa chiều|tiếp cận đa chiều|mới))?(?:\s+(?:áp dụng\s+)?(?:cho\s+)?"
+    r"(?:giai đoạn|thời kỳ))?\s*(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
+    regex.I,
+)
+# the standards of the national poverty line, by the years they measured
+POVERTY_STANDARDS = (
+    (2011, 2015, "2011-2015"),
+    # 2021's own year-end review already counted by the next standard; a text that says so
+    # names it ("theo chuẩn nghèo giai đoạn 2022-2025"), else 2021 stays with the earlier one
+    (2016, 2021, "2016-2020"),
+    (2022, 2025, "2021-2025"),
+    (2026, 2030, "2026-2030"),
+)
+STANDARD_INDICATORS = frozenset(
+    {
+        "poverty_rate", "near_poverty_rate", "multidim_poverty_rate", "poor_households",
+        "near_poor_households", "poverty_rate_reduction", "poor_households_reduction",
+    }
+)  # fmt: skip
+
+
+def poverty_standard(sentence: str, year: int | None) -> str | None:
+    """The poverty standard a rate or count of the poor is measured by: the one the
+    sentence names, else the one in force for the figure's year (rates under different
+    standards are not comparable)."""
+    named = _STANDARD_NAMED.search(sentence)
+    if named:
+        a, b = int(named.group("a")), int(named.group("b"))
+        return "2021-2025" if (a, b) == (2022, 2025) else f"{a}-{b}"
+    if year is None:
+        return None
+    for low, high, name in POVERTY_STANDARDS:
+        if low <= year <= high:
+            return name
+    return None
+
+
 _FROM_BEFORE = regex.compile(r"\btừ\s*" + _APPROX + "$", regex.I)
 _TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*" + _APPROX + "$", regex.I)
 _REL_FALL = regex.compile(
@@ -117,7 +156,10 @@ _SOCIAL_PROGRAMME = regex.compile(
 )
 # "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
 _COMPARISON_BEFORE = regex.compile(
-    r"(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở)\s*$", regex.I
+    r"(?:(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở)|"
+    r"(?:cao|thấp|lớn|nhỏ|nhiều|ít|nhanh|chậm)\s+nhất(?:\s+(?:của|trong|so với|toàn))?|"
+    r"so với(?:\s+(?:bình quân|mức|tỷ lệ)(?:\s+chung)?(?:\s+của)?)?)\s*$",
+    regex.I,
 )
 
 
@@ -1115,6 +1157,9 @@ class Linker:
             "method": f"{rule}/v1" + (f"+{subject.id}" if subject else ""),
             "confidence": round(confidence, 2),
             "status": "target" if targets else "actual",
+            "standard": poverty_standard(text[view.sent.start : view.sent.end], year)
+            if indicator in STANDARD_INDICATORS
+            else None,
         }
         # "3.108 hộ nghèo DTTS": a group written right after the counted noun
         after_noun = regex.match(

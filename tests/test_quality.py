@@ -69,3 +69,27 @@ def test_an_undated_figure_has_no_year_but_a_guess():
     by_value = {f["value"]: f for f in doc["facts"]}
     assert by_value[120]["year"] == 2022
     assert by_value[96]["year"] == 2022  # the sentence names none: the paragraph's time
+
+
+def test_rates_carry_the_poverty_standard_they_are_measured_by():
+    doc = extract(
+        "Giảm nghèo ở Hà Giang\n"
+        "Theo chuẩn nghèo đa chiều giai đoạn 2016-2020, cuối năm 2018 tỷ lệ hộ nghèo của tỉnh "
+        "Hà Giang còn 27,3%. Cuối năm 2023, tỷ lệ hộ nghèo của tỉnh còn 30,2%. Năm 2014, "
+        "toàn tỉnh còn 48.000 hộ nghèo.",
+        published="2024-01-02",
+    ).to_json()
+    got = {f["value"]: f["standard"] for f in doc["facts"]}
+    assert got == {27.3: "2016-2020", 30.2: "2021-2025", 48000: "2011-2015"}
+
+
+def test_lowest_in_the_country_keeps_the_regions_figure():
+    got = _facts(
+        "Kết quả rà soát hộ nghèo\nNăm 2022, vùng Đông Nam Bộ có tỷ lệ hộ nghèo thấp nhất cả "
+        "nước với 0,21%. Tỷ lệ hộ nghèo chung cả nước là 4,03%.",
+        published="2023-02-02",
+    )
+    assert got == [
+        ("poverty_rate", "Đông Nam Bộ", 2022, 0.21),
+        ("poverty_rate", "Việt Nam", 2022, 4.03),
+    ]
