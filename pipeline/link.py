@@ -383,6 +383,11 @@ def place_of(m: Mention) -> dict[str, Any]:
     return {k: m.attrs[k] for k in keys if m.attrs.get(k) is not None}
 
 
+def in_clause_subject(cues: list[Cue], clause: int, at: int) -> bool:
+    """Whether a subject cue stands in the figure's clause before it."""
+    return any(c.kind == "subject" and clause <= c.start and c.end <= at for c in cues)
+
+
 def _period_of(m: Mention) -> dict[str, int] | None:
     """A TIME mention's span of years, when it names both ends."""
     period = m.attrs.get("period") or {}
@@ -603,9 +608,27 @@ class Linker:
             if sub is None and _KE_HOACH_AFTER.match(after_text) and self.block_disbursement:
                 sub = "disbursement"  # "…giải ngân … còn chậm. Sáu tháng mới đạt 35% kế hoạch."
             if sub == "disbursement" and (
-                regex.search(r"đạt\s*" + _APPROX + "$", left) or _KE_HOACH_AFTER.match(after_text)
+                regex.search(r"(?:đạt|bằng)\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I)
+                or _KE_HOACH_AFTER.match(after_text)
             ):
                 return "disbursement_rate", "rate-of-plan", subject
+            after_noun = regex.match(
+                r"\s*(?:số\s+)?hộ\s+(?P<near>cận\s+)?nghèo\b(?!\s+(?:và|,)\s*(?:hộ\s+)?cận)",
+                after_text,
+                regex.I,
+            )
+            if after_noun:
+                # "còn 6,71% hộ nghèo", "giảm được 4,44% hộ nghèo": the counted noun follows
+                if in_clause_subject(cues, clause, fig.start) and regex.search(
+                    r"chiếm\s*" + _APPROX + "$", left, regex.I
+                ):
+                    return None  # "hộ nghèo DTTS chiếm 80% hộ nghèo": a share of the poor
+                near = bool(after_noun.group("near"))
+                if _DECREASE_BEFORE.search(left):
+                    return (
+                        None if near else ("poverty_rate_reduction", "rate-fall-noun-after", None)
+                    )
+                return ("near_poverty_rate" if near else "poverty_rate"), "rate-noun-after", None
             if sub in LEVEL_OF and subject is not None:
                 between = text[subject.end : fig.start]
                 counted = regex.search(
@@ -616,7 +639,7 @@ class Linker:
                 if (
                     subject.id in ("subj-poor-households", "subj-near-households")
                     and not counted
-                    and not regex.search(r"tỷ lệ|tỉ lệ|chiếm", between, regex.I)
+                    and not regex.search(r"tỷ lệ|tỉ lệ|chiếm|\(\s*$", between, regex.I)
                     and not _TO_BEFORE.search(left)
                     and not _DECREASE_BEFORE.search(left)
                 ):
@@ -728,7 +751,13 @@ class Linker:
                         else None
                     )
                 if regex.search(
-                    r"(?:\blà|\bcó|tương đương|\btức|\(|:)\s*" + _APPROX + "$", left, regex.I
+                    r"(?:\blà|\bcó|tương đương|\btức|\(|:|%\s*với)\s*" + _APPROX + "$",
+                    left,
+                    regex.I,
+                ) or (
+                    # "Số hộ cận nghèo 42.704 hộ": the count right after its noun
+                    not regex.sub(_APPROX, "", text[hs.end : fig.start]).strip()
+                    and hs.start >= clause
                 ):
                     return HOUSEHOLD_COUNT[hs.rule["subject"]], "count-carried-level", hs
             # "(từ 33.486 hộ xuống còn 25.426 hộ)": a bare count continuing the subject
