@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonlines
-from vnfacts import patterns
+from vnfacts import gazetteer, patterns
 
 VALUE_TOLERANCE = 0.005
 
@@ -127,9 +127,12 @@ def _region_names() -> dict[str, str]:
 
 
 def place_key(name: str | None) -> str:
-    """A locality name as matching compares it: folded, a region's common names as one."""
+    """A locality name as matching compares it (FACTS.md): case, spacing, Unicode form and
+    tone-mark placement folded (`Đa Krông` = `Đakrông`, `Hoà` = `Hòa`), a region's common
+    names as one."""
     key = fold(name).removeprefix("vùng ")
-    return _region_names().get(key, key)
+    key = _region_names().get(key, key)
+    return gazetteer.fold(key).replace(" ", "") if key else ""
 
 
 def _fact_key(f: dict[str, Any]) -> tuple[str, str, Any]:

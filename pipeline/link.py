@@ -636,9 +636,11 @@ class Linker:
                     text[max(s0, subject.start - 12) : subject.start],
                     regex.I,
                 )  # "giảm số hộ nghèo … 3%" is a fall of the rate
+                listed = regex.search(r"%\s*$", text[max(s0, subject.start - 4) : subject.start])
                 if (
                     subject.id in ("subj-poor-households", "subj-near-households")
                     and not counted
+                    and not listed  # "65,05% hộ nghèo, Trà Giác 64,08%": a list of rates
                     and not regex.search(r"tỷ lệ|tỉ lệ|chiếm|\(\s*$", between, regex.I)
                     and not _TO_BEFORE.search(left)
                     and not _DECREASE_BEFORE.search(left)
@@ -727,14 +729,28 @@ class Linker:
                 and c.end <= fig.start
                 and c.rule["subject"] in HOUSEHOLD_COUNT
             ]
-            if hh and regex.match(r"^\s*(?:\)|,|;|\.|so với|$)", after_text):
+            if hh and regex.match(r"^\s*(?:\)|\(|,|;|\.|so với|$)", after_text):
                 hs = hh[-1]
                 seg = text[min(clause, hs.start) : fig.start]
                 if regex.search(r"hộ nghèo\s*(?:và|,|-|/)\s*(?:hộ\s*)?cận nghèo", seg, regex.I):
                     return None  # a combined poor + near-poor count has no indicator
-                fall = bool(_DECREASE_BEFORE.search(left)) or (
-                    regex.search(r"\bgiảm\b", seg, regex.I) is not None
-                    and regex.search(r"\b(?:còn|xuống)\b", seg, regex.I) is None
+                fall = (
+                    bool(_DECREASE_BEFORE.search(left))
+                    or (
+                        regex.search(r"\bgiảm\b", seg, regex.I) is not None
+                        and regex.search(r"\b(?:còn|xuống)\b", seg, regex.I) is None
+                    )
+                    # a list under a head "giảm 418 hộ nghèo; nhiều nhất là xã A 96 hộ, …"
+                    or (
+                        hs.start < clause
+                        and self._place_right_before(view, fig)
+                        and regex.search(
+                            r"\bgiảm\b[^;,.]{0,25}$",
+                            text[max(s0, hs.start - 30) : hs.start],
+                            regex.I,
+                        )
+                        is not None
+                    )
                 )
                 if regex.search(r"%\s*\(\s*$", left) and regex.match(
                     r"^\s*\)\s*,?\s*(?:xuống\s*)?còn", after_text
@@ -750,14 +766,18 @@ class Linker:
                         if hs.rule["subject"] == "poor"
                         else None
                     )
-                if regex.search(
-                    r"(?:\blà|\bcó|tương đương|\btức|\(|:|%\s*với)\s*" + _APPROX + "$",
-                    left,
-                    regex.I,
-                ) or (
-                    # "Số hộ cận nghèo 42.704 hộ": the count right after its noun
-                    not regex.sub(_APPROX, "", text[hs.end : fig.start]).strip()
-                    and hs.start >= clause
+                if (
+                    regex.search(
+                        r"(?:\blà|\bcó|tương đương|\btức|\(|:|\bvới)\s*" + _APPROX + "$",
+                        left,
+                        regex.I,
+                    )
+                    or self._place_right_before(view, fig)
+                    or (
+                        # "Số hộ cận nghèo 42.704 hộ": the count right after its noun
+                        not regex.sub(_APPROX, "", text[hs.end : fig.start]).strip()
+                        and hs.start >= clause
+                    )
                 ):
                     return HOUSEHOLD_COUNT[hs.rule["subject"]], "count-carried-level", hs
             # "(từ 33.486 hộ xuống còn 25.426 hộ)": a bare count continuing the subject
@@ -799,6 +819,16 @@ class Linker:
                 return "budget", "money-budget", subject
             return None
         return None
+
+    def _place_right_before(self, view: SentenceView, fig: Mention) -> bool:
+        """A list item "Nam Trà My 2.753 hộ", "Trà Cang (Nam Trà My) 496 hộ": a place named
+        right before the figure, the item of a list whose head named what is counted."""
+        text = self.doc.text
+        return any(
+            m.end <= fig.start
+            and regex.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*(?:với\s*)?", text[m.end : fig.start])
+            for m in view.of("LOCALITY")
+        )
 
     def _programme_money(self, view: SentenceView, fig: Mention) -> bool:
         """A budget is a programme's or project's money, not a bank's, a firm's or a co-op's,

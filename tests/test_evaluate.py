@@ -118,3 +118,13 @@ def test_seed_gold_fact_f1_stays_above_the_floor(tmp_path: Path, capsys):
     assert status == 0, out
     facts_row = next(line for line in out.splitlines() if line.startswith("facts "))
     assert float(facts_row.split()[3]) >= FACT_F1_FLOOR
+
+
+def test_place_names_match_as_facts_md_folds_them():
+    from vnfacts.evaluate import place_key
+
+    assert place_key("Đa Krông") == place_key("Đakrông")
+    assert place_key("Hoà Bình") == place_key("Hòa Bình")
+    assert place_key("Tây Nam Bộ") == place_key("Đồng bằng sông Cửu Long")
+    assert place_key("cả nước") == place_key("Việt Nam")
+    assert place_key("Hòa Bình") != place_key("Hòa Vang")
