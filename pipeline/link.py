@@ -158,7 +158,8 @@ _SOCIAL_PROGRAMME = regex.compile(
 _COMPARISON_BEFORE = regex.compile(
     r"(?:(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở)|"
     r"(?:cao|thấp|lớn|nhỏ|nhiều|ít|nhanh|chậm)\s+nhất(?:\s+(?:của|trong|so với|toàn))?|"
-    r"so với(?:\s+(?:bình quân|mức|tỷ lệ)(?:\s+chung)?(?:\s+của)?)?)\s*$",
+    r"so với(?:\s+(?:bình quân|mức|tỷ lệ)(?:\s+chung)?(?:\s+của)?)?|"
+    r"chuẩn(?:\s+nghèo)?(?:\s+(?:của|theo))?)\s*$",
     regex.I,
 )
 
@@ -942,6 +943,18 @@ class Linker:
         place = self.discourse.place()
         return place, "discourse" if place else "none"
 
+    def _is_unit_list(self, places: list[Mention]) -> bool:
+        """ "tại hai huyện Trạm Tấu và Mù Cang Chải": the last places form a list joined by
+        "và" or commas, so no one of them is what the passage speaks of."""
+        text = self.doc.text
+        return len(places) >= 2 and bool(
+            regex.fullmatch(
+                r"\s*(?:,|và|,\s*và)\s*(?:\p{L}+\s+){0,2}?",
+                text[places[-2].end : places[-1].start],
+                regex.I,
+            )
+        )
+
     def _commune_named(self, name: str) -> dict[str, Any] | None:
         for m in self.doc.mentions:
             if (
@@ -1007,7 +1020,9 @@ class Linker:
             # a list of venues ("tại P. Bình Hiên, P. An Hải Bắc, …") is no passage's subject;
             # a sentence about a region or the whole country makes it the subject
             levels = [m.attrs["level"] for m in units]
-            if units and max(levels.count(lv) for lv in set(levels)) < 3:
+            if self._is_unit_list(units):
+                pass  # "hai huyện A và B": no one unit is the passage's subject
+            elif units and max(levels.count(lv) for lv in set(levels)) < 3:
                 self.discourse.last_place = place_of(units[0])
             elif wider and not units:
                 self.discourse.last_place = place_of(wider[0])
