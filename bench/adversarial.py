@@ -99,11 +99,11 @@ def timed(pipe: Pipeline, text: str, label: str) -> float:
 
 
 def main() -> None:
+    global LIMIT
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="skip the 1.2 M character text")
     ap.add_argument("--limit", type=float, default=LIMIT, help="seconds a stage may take")
     args = ap.parse_args()
-    global LIMIT
     LIMIT = args.limit
     rnd = random.Random(2017)
     pipe = Pipeline(options={"recognize": {"ner": "gaps"}})
