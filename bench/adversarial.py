@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import signal
 import time
 
 from vnfacts.doc import Document
@@ -56,17 +57,36 @@ def long_text(chars: int) -> str:
     return HEAD + "\n" + para * (chars // len(para) + 1)
 
 
+class StageTooSlow(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise StageTooSlow
+
+
+LIMIT = 300.0  # seconds a stage may take before the bench stops it and moves on
+
+
 def timed(pipe: Pipeline, text: str, label: str) -> float:
     doc = Document(doc_id=label, text=text)
     times: list[str] = []
     total = 0.0
+    signal.signal(signal.SIGALRM, _alarm)
     for st, func in zip(pipe.stages, pipe.funcs, strict=True):
         t = time.perf_counter()
+        signal.setitimer(signal.ITIMER_REAL, LIMIT)
         try:
             doc = func(doc)
+        except StageTooSlow:
+            total += LIMIT
+            times.append(f"{st.name} > {LIMIT:.0f} (stopped)")
+            break
         except Exception as exc:  # a figure, not a stop
             times.append(f"{st.name} FAILED {type(exc).__name__}: {str(exc)[:60]}")
             break
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         dt = time.perf_counter() - t
         total += dt
         times.append(f"{st.name} {dt:.2f}")
@@ -79,9 +99,12 @@ def timed(pipe: Pipeline, text: str, label: str) -> float:
 
 
 def main() -> None:
+    global LIMIT
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="skip the 1.2 M character text")
+    ap.add_argument("--limit", type=float, default=LIMIT, help="seconds a stage may take")
     args = ap.parse_args()
+    LIMIT = args.limit
     rnd = random.Random(2017)
     pipe = Pipeline(options={"recognize": {"ner": "gaps"}})
     timed(pipe, long_text(2_000), "warm-up")
