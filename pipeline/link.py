@@ -17,6 +17,7 @@ Cues are data in `patterns/indicators.jsonl`; each fact names its rule in `metho
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -38,7 +39,8 @@ _APPROX = r"(?:khoảng|gần|hơn|trên|ước|xấp xỉ)?\s*"
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
 CARRY_TIMES_ACROSS_PARAGRAPHS = True
-PASSAGE_SENTENCES = 3  # how far back a sentence without a time borrows one
+PASSAGE_SENTENCES = 3
+MAX_LINK_SPAN = 1500  # characters of a run-on sentence linked as one piece  # how far back a sentence without a time borrows one
 _MONEY_SUBJECTS = frozenset({"budget", "disbursement", "loans", "finance", "income"})
 # which subject cues can govern a figure of each kind (others are modifiers: "kinh phí hỗ trợ hộ nghèo")
 _SUBJECTS_FOR: dict[str, frozenset[str]] = {
@@ -525,6 +527,8 @@ class Linker:
         self.doc = doc
         self.discourse = Discourse(doc)
         self.facts: list[dict[str, Any]] = []
+        self.fact_keys: set[tuple[Any, ...]] = set()
+        self.facts_by_evidence: dict[int, list[dict[str, Any]]] = {}  # by sentence start
         self.reference_year = reference_year(doc)
         # whether a paragraph without a time of its own takes an earlier paragraph's
         self.carry_times = CARRY_TIMES_ACROSS_PARAGRAPHS
@@ -980,7 +984,7 @@ class Linker:
         self.block_subject: Cue | None = None
         self.block_disbursement = False
         current_block = -1
-        for i, sent in enumerate(doc.sentences):
+        for sent, sent_mentions, continued in self._linking_units(by_sentence):
             block = doc.blocks[sent.block]
             if sent.block != current_block:
                 current_block = sent.block
@@ -992,7 +996,7 @@ class Linker:
                 self.block_disbursement = False
                 if sent.block in officials_by_block:
                     self.discourse.section_place = officials_by_block[sent.block]
-            view = SentenceView(doc, sent, by_sentence[i])
+            view = SentenceView(doc, sent, sent_mentions)
             if "giải ngân" in doc.text[sent.start : sent.end].lower():
                 self.block_disbursement = True
             if not block.is_boilerplate:
@@ -1000,15 +1004,15 @@ class Linker:
                 # (an archive body flattened into one line is one "paragraph" of 50 sentences)
                 passage = [t for times in recent[-PASSAGE_SENTENCES:] for t in times]
                 self._link_sentence(view, passage)
-            recent.append(
-                [
-                    t
-                    for t in view.of("TIME")
-                    if self.usable_time(t, sent.start)
-                    and not t.attrs.get("from_published")
-                    and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
-                ]
-            )
+            named = [
+                t
+                for t in view.of("TIME")
+                if self.usable_time(t, sent.start)
+                and not t.attrs.get("from_published")
+                and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
+            ]
+            if named or not continued:  # a piece of a sentence keeps the sentence's time
+                recent.append(named)
             units = [
                 m
                 for m in view.of("LOCALITY")
@@ -1028,6 +1032,37 @@ class Linker:
                 self.discourse.last_place = place_of(wider[0])
         self._tables()
         return merge_restatements(self.facts)
+
+    def _linking_units(
+        self, by_sentence: dict[int, list[Mention]]
+    ) -> Iterator[tuple[Sentence, list[Mention], bool]]:
+        """The sentences, with a run-on sentence longer than MAX_LINK_SPAN (a table flattened
+        into one line, a list of a hundred communes) cut at clause marks into pieces linked
+        as sentences: the work per figure stays bounded, so linking is linear in the size of
+        the document, and a fact's evidence is its piece, not 90 KB."""
+        text = self.doc.text
+        for i, sent in enumerate(self.doc.sentences):
+            mentions = by_sentence[i]
+            if sent.end - sent.start <= MAX_LINK_SPAN:
+                yield sent, mentions, False
+                continue
+            ordered = sorted(mentions, key=lambda m: m.start)
+            starts = [m.start for m in ordered]
+            start = sent.start
+            while start < sent.end:
+                end = min(sent.end, start + MAX_LINK_SPAN)
+                if end < sent.end:
+                    window = text[start + MAX_LINK_SPAN // 3 : end]
+                    cut = max(window.rfind(";"), window.rfind(","), window.rfind(" "))
+                    if cut >= 0:
+                        end = start + MAX_LINK_SPAN // 3 + cut + 1
+                    j = bisect.bisect_left(starts, end) - 1  # never cut inside a mention
+                    if j >= 0 and ordered[j].end > end:
+                        end = ordered[j].end
+                lo = bisect.bisect_left(starts, start)
+                hi = bisect.bisect_left(starts, end)
+                yield Sentence(start, end, sent.block), ordered[lo:hi], start > sent.start
+                start = end
 
     def _tables(self) -> None:
         """Tables flattened into text ("Chỉ tiêu | Năm 2021 | Năm 2022", then
@@ -1153,10 +1188,8 @@ class Linker:
             return
         earlier = [
             f
-            for f in self.facts
-            if f["indicator"] == fact["indicator"]
-            and f["evidence"]["start"] == view.sent.start
-            and f is not fact
+            for f in self.facts_by_evidence.get(view.sent.start, [])
+            if f["indicator"] == fact["indicator"] and f is not fact
         ]
         if not earlier or not isinstance(earlier[-1]["value"], int | float):
             return
@@ -1263,16 +1296,11 @@ class Linker:
             fact["value"],
             fact["figure"]["start"],
         )
-        for f in self.facts:
-            if (
-                f["indicator"],
-                (f["locality"] or {}).get("name"),
-                f["year"],
-                f["value"],
-                f["figure"]["start"],
-            ) == key:
-                return
+        if key in self.fact_keys:
+            return
+        self.fact_keys.add(key)
         self.facts.append(fact)
+        self.facts_by_evidence.setdefault(fact["evidence"]["start"], []).append(fact)
 
 
 def _statement_key(f: dict[str, Any]) -> tuple[Any, ...]:
@@ -1307,25 +1335,29 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     year or place only the discourse gave is the body's figure when the body states the
     same value with its own year and place."""
     kept: list[dict[str, Any]] = []
+    # indexes, so that merging stays linear in the number of facts
+    titles: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    stated: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+
+    def reading(f: dict[str, Any]) -> tuple[Any, ...]:
+        return f["indicator"], f.get("status"), f.get("group")
+
     for f in facts:
         same = None
-        for k in kept:
-            if (
-                k.get("_basis", ("", "", ""))[2] == "title"
-                and f.get("_basis", ("", "", ""))[2] != "title"
-                and (k["indicator"], k.get("status"), k.get("group"))
-                == (f["indicator"], f.get("status"), f.get("group"))
-                and _rounds_to(k, f)
-            ):
+        in_title = f.get("_basis", ("", "", ""))[2] == "title"
+        for k in [] if in_title else titles.get(reading(f), []):
+            if k.get("_basis", ("", "", ""))[2] == "title" and _rounds_to(k, f):
                 # the headline rounds the body's figure: the body's statement is the fact
                 headline = {key: k["evidence"][key] for key in ("start", "end")}
+                old_key = _statement_key(k)
+                stated[old_key].remove(k)
                 k.clear()
                 k.update(f)
                 k["also_evidence"] = [headline]
+                stated.setdefault(_statement_key(k), []).append(k)
                 same = f
                 break
-            if _statement_key(k) != _statement_key(f):
-                continue
+        for k in [] if same is not None else stated.get(_statement_key(f), []):
             k_place = (k["locality"] or {}).get("name")
             f_place = (f["locality"] or {}).get("name")
             if (k["year"], k_place) == (f["year"], f_place):
@@ -1343,6 +1375,9 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 break
         if same is None:
             kept.append(f)
+            stated.setdefault(_statement_key(f), []).append(f)
+            if in_title:
+                titles.setdefault(reading(f), []).append(f)
         elif same is not f:
             same.setdefault("also_evidence", []).append(
                 {k: f["evidence"][k] for k in ("start", "end")}

@@ -329,3 +329,16 @@ def test_a_time_far_back_in_a_long_paragraph_is_not_borrowed():
         "Dự án hỗ trợ sinh kế cho hộ nghèo của tỉnh Yên Bái có tổng kinh phí 15 tỷ đồng."
     )
     assert facts(text, published="2017-05-01") == [("budget", "Yên Bái", 2017, 15000000000, "actual")]
+
+
+def test_a_run_on_sentence_is_linked_in_pieces_with_short_evidence():
+    """A table flattened into one 'sentence' of 600 communes: every count is a fact, and each
+    fact's evidence is its piece of the sentence, not the whole line (linear work and output)."""
+    from vnfacts import extract
+
+    items = ", ".join(f"xã Số {i} có {100 + i} hộ nghèo" for i in range(600))
+    doc = extract("Kết quả rà soát hộ nghèo\nNăm 2023, " + items + ".", published="2024-01-05")
+    counts = [f for f in doc.facts if f["indicator"] == "poor_households"]
+    assert len(counts) >= 500
+    assert max(f["evidence"]["end"] - f["evidence"]["start"] for f in counts) <= 1600
+    assert all(f["year"] == 2023 for f in counts)
