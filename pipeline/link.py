@@ -625,7 +625,7 @@ class Linker:
             if after_noun:
                 # "còn 6,71% hộ nghèo", "giảm được 4,44% hộ nghèo": the counted noun follows
                 if in_clause_subject(cues, clause, fig.start) and regex.search(
-                    r"chiếm\s*" + _APPROX + "$", left, regex.I
+                    r"chiếm\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I
                 ):
                     return None  # "hộ nghèo DTTS chiếm 80% hộ nghèo": a share of the poor
                 near = bool(after_noun.group("near"))
@@ -736,7 +736,7 @@ class Linker:
             ]
             if hh and regex.match(r"^\s*(?:\)|\(|,|;|\.|so với|$)", after_text):
                 hs = hh[-1]
-                seg = text[min(clause, hs.start) : fig.start]
+                seg = text[max(s0, min(clause, hs.start - 20)) : fig.start]
                 if regex.search(r"hộ nghèo\s*(?:và|,|-|/)\s*(?:hộ\s*)?cận nghèo", seg, regex.I):
                     return None  # a combined poor + near-poor count has no indicator
                 fall = (
