@@ -953,3 +953,15 @@ def test_seed_years_and_documents_are_not_figures(seeds):
     doc = seeds["004_4479d55d298e7c9c"]
     texts = {m.text for m in doc.mentions if m.type in ("QUANTITY", "PERCENT")}
     assert not any("54" in t or "2023" in t for t in texts)  # Kế hoạch số 54/KH-UBND ngày 31/3/2023
+
+
+def test_an_amount_written_in_two_scales_is_one_figure():
+    from vnfacts.recognize.numbers import find_figures
+
+    text = "Tổng số tiền ủng hộ là 21 tỷ 300 triệu đồng, trong đó 5 tỷ đồng và 2 triệu đồng."
+    got = [(m.text, m.attrs["value"]) for m in find_figures(text) if m.type == "QUANTITY"]
+    assert got == [
+        ("21 tỷ 300 triệu đồng", 21_300_000_000),
+        ("5 tỷ đồng", 5_000_000_000),
+        ("2 triệu đồng", 2_000_000),
+    ]

@@ -733,4 +733,39 @@ def find_figures(
         if mention is not None:
             out.append(mention)
         pos = max(resume, m.start() + 1)
+    return _join_compound_money(text, out)
+
+
+_MONEY_STEPS = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
+
+
+def _join_compound_money(text: str, figures: list[Mention]) -> list[Mention]:
+    """"21 tỷ 300 triệu đồng" is one amount (21,3 tỷ), written as two figures: a larger
+    scale with no unit of its own followed at once by a smaller one in đồng."""
+    out: list[Mention] = []
+    for fig in figures:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and fig.type == prev.type == "QUANTITY"
+            and not text[prev.end : fig.start].strip()
+            and prev.attrs.get("unit") in (None, "VND")
+            and fig.attrs.get("unit") == "VND"
+            and not prev.attrs.get("range")
+            and not fig.attrs.get("range")
+            and _MONEY_STEPS.get(str(prev.attrs.get("scale_word")), 0)
+            > _MONEY_STEPS.get(str(fig.attrs.get("scale_word")), 0)
+            > 0
+            and isinstance(prev.attrs.get("value"), int | float)
+            and isinstance(fig.attrs.get("value"), int | float)
+            and fig.attrs["value"] < _MONEY_STEPS[str(prev.attrs["scale_word"])]
+        ):
+            attrs = dict(prev.attrs)
+            attrs["value"] = prev.attrs["value"] + fig.attrs["value"]
+            attrs["unit"] = "VND"
+            out[-1] = Mention(
+                "QUANTITY", prev.start, fig.end, text[prev.start : fig.end], attrs, prev.method
+            )
+            continue
+        out.append(fig)
     return out
