@@ -127,6 +127,12 @@ def poverty_standard(sentence: str, year: int | None) -> str | None:
     return None
 
 
+# "vốn sự nghiệp năm 2023 chuyển sang": the year the money comes from, not the figure's
+_CARRIED_OVER_AFTER = regex.compile(r"\s*(?:được\s*)?chuyển sang\b", regex.I)
+_TARGET_BEFORE = regex.compile(
+    r"phấn đấu|dự kiến|mục tiêu(?! quốc gia)|chỉ tiêu|kế hoạch (?:năm|giai đoạn)|\bsẽ\b|định hướng",
+    regex.I,
+)
 _FROM_BEFORE = regex.compile(r"\btừ\s*" + _APPROX + "$", regex.I)
 _TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*" + _APPROX + "$", regex.I)
 _REL_FALL = regex.compile(
@@ -862,7 +868,18 @@ class Linker:
         if m:
             return int(m.group("y") or m.group("y2")), None, since
         dated = [t for t in view.of("TIME") if self.usable_time(t, view.sent.start)]
-        times = [t for t in dated if t.end <= fig.start]
+        # "từ 28,1% năm 2011 xuống còn 3,54%": a time written right after the starting figure
+        # of a change is that figure's, not the later one's
+        owned = {
+            t.start
+            for t in dated
+            for other in view.of("QUANTITY", "PERCENT")
+            if other is not fig
+            and other.end <= t.start
+            and regex.fullmatch(r"\s*(?:\(\s*)?(?:vào\s*)?", text[other.end : t.start])
+            and _FROM_BEFORE.search(text[max(view.sent.start, other.start - 15) : other.start])
+        }
+        times = [t for t in dated if t.end <= fig.start and t.start not in owned]
         if not times:
             # a time written after the figure in the same clause: "… 26,11% vào cuối năm 2023"
             times = [
@@ -905,6 +922,7 @@ class Linker:
             _SINCE.search(before)
             or _STANDARD_BEFORE.search(before)
             or _FOUNDED_BEFORE.search(before)
+            or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
         )
 
     def since_for(self, view: SentenceView, fig: Mention) -> int | None:
@@ -1010,7 +1028,8 @@ class Linker:
                 if self.usable_time(t, sent.start)
                 and not t.attrs.get("from_published")
                 and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
-            ]
+                and not _TARGET_BEFORE.search(doc.text, sent.start, t.start)
+            ]  # a plan's year ("phấn đấu đến năm 2025") dates no later statement
             if named or not continued:  # a piece of a sentence keeps the sentence's time
                 recent.append(named)
             units = [
