@@ -27,12 +27,67 @@ from vnfacts import patterns
 from vnfacts.doc import Document, Mention, Sentence
 from vnfacts.registry import stage
 
-LEVEL_OF = {
-    "poor": "poverty_rate",
-    "near": "near_poverty_rate",
-    "multidim": "multidim_poverty_rate",
+READINGS = frozenset({"level", "fall", "count", "count-fall", "money", "rate-of-plan"})
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorSpec:
+    """One indicator of `patterns/indicator_specs.jsonl`, validated on load."""
+
+    id: str
+    indicator: str
+    figure: str
+    units: tuple[str, ...]
+    subject: str
+    reads: str
+    standard: bool
+
+
+@cache
+def indicator_specs() -> tuple[IndicatorSpec, ...]:
+    specs: list[IndicatorSpec] = []
+    for rule in patterns.load("indicator_specs"):
+        where = f"indicator_specs.jsonl {rule['id']!r}"
+        if rule.get("reads") not in READINGS or rule.get("figure") not in ("PERCENT", "QUANTITY"):
+            raise patterns.PatternError(f"{where}: `reads` one of {sorted(READINGS)}, `figure`")
+        if not rule.get("units") or not rule.get("examples") or not rule.get("subject"):
+            raise patterns.PatternError(f"{where}: needs units, a subject and an example")
+        spec = IndicatorSpec(
+            rule["id"],
+            rule["indicator"],
+            rule["figure"],
+            tuple(rule["units"]),
+            rule["subject"],
+            rule["reads"],
+            bool(rule.get("standard")),
+        )
+        if any((s.subject, s.reads) == (spec.subject, spec.reads) for s in specs):
+            raise patterns.PatternError(
+                f"{where}: a second indicator for {spec.subject}/{spec.reads}"
+            )
+        specs.append(spec)
+    return tuple(specs)
+
+
+def indicator_for(subject: str, reads: str) -> str:
+    """The indicator a figure of `subject` read as `reads` states (from the specs)."""
+    for spec in indicator_specs():
+        if (spec.subject, spec.reads) == (subject, reads):
+            return spec.indicator
+    raise KeyError(f"no indicator spec for {subject}/{reads}")
+
+
+def _reading_map(reads: str) -> dict[str, str]:
+    return {s.subject: s.indicator for s in indicator_specs() if s.reads == reads}
+
+
+# rates by their subject ("poor" → poverty_rate) and counts of households by theirs
+LEVEL_OF = _reading_map("level")
+HOUSEHOLD_COUNT = {
+    subject: indicator
+    for subject, indicator in _reading_map("count").items()
+    if subject in LEVEL_OF  # the poor and the near-poor, not all households
 }
-HOUSEHOLD_COUNT = {"poor": "poor_households", "near": "near_poor_households"}
 INCOME_UNITS = ("VND/person/year", "VND/person/month", "VND/month", "VND/year", "VND")
 _APPROX = r"(?:khoảng|gần|hơn|trên|ước|xấp xỉ)?\s*"
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
@@ -103,12 +158,7 @@ POVERTY_STANDARDS = (
     (2022, 2025, "2021-2025"),
     (2026, 2030, "2026-2030"),
 )
-STANDARD_INDICATORS = frozenset(
-    {
-        "poverty_rate", "near_poverty_rate", "multidim_poverty_rate", "poor_households",
-        "near_poor_households", "poverty_rate_reduction", "poor_households_reduction",
-    }
-)  # fmt: skip
+STANDARD_INDICATORS = frozenset(s.indicator for s in indicator_specs() if s.standard)
 
 
 def poverty_standard(sentence: str, year: int | None) -> str | None:
@@ -175,14 +225,7 @@ _COMPARISON_BEFORE = regex.compile(
 EXCEPTION_WINDOWS = frozenset(
     {"left", "right", "clause", "clause-to-figure", "subject-to-figure", "sentence"}
 )
-FACT_INDICATORS = frozenset(
-    {
-        "poverty_rate", "near_poverty_rate", "multidim_poverty_rate", "poor_households",
-        "near_poor_households", "poverty_rate_reduction", "poor_households_reduction",
-        "average_income", "budget", "budget_disbursed", "disbursement_rate",
-        "houses_supported", "total_households", "population",
-    }
-)  # fmt: skip
+FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
 
 
 @dataclass(frozen=True, slots=True)
@@ -622,7 +665,7 @@ class Linker:
                 regex.search(r"(?:đạt|bằng)\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I)
                 or _KE_HOACH_AFTER.match(after_text)
             ):
-                return "disbursement_rate", "rate-of-plan", subject
+                return indicator_for("disbursement", "rate-of-plan"), "rate-of-plan", subject
             after_noun = regex.match(
                 r"\s*(?:số\s+)?hộ\s+(?P<near>cận\s+)?nghèo\b(?!\s+(?:và|,)\s*(?:hộ\s+)?cận)",
                 after_text,
@@ -637,9 +680,11 @@ class Linker:
                 near = bool(after_noun.group("near"))
                 if _DECREASE_BEFORE.search(left):
                     return (
-                        None if near else ("poverty_rate_reduction", "rate-fall-noun-after", None)
+                        None
+                        if near
+                        else (indicator_for("poor", "fall"), "rate-fall-noun-after", None)
                     )
-                return ("near_poverty_rate" if near else "poverty_rate"), "rate-noun-after", None
+                return LEVEL_OF["near" if near else "poor"], "rate-noun-after", None
             if sub in LEVEL_OF and subject is not None:
                 between = text[subject.end : fig.start]
                 counted = regex.search(
@@ -664,7 +709,7 @@ class Linker:
                     and _DECREASE_BEFORE.search(left)
                     and regex.match(r"\s*(?:tỷ lệ|tỉ lệ)\s+(?:hộ\s+)?nghèo", after_text, regex.I)
                 ):
-                    return "poverty_rate_reduction", "rate-fall-cue-after", None
+                    return indicator_for("poor", "fall"), "rate-fall-cue-after", None
                 return None
             verb_first = (
                 subject is not None
@@ -693,7 +738,7 @@ class Linker:
             if falls:
                 if sub == "near" or _REL_FALL.match(after_text):
                     return None  # no indicator for it / a fall relative to the count, not points
-                return "poverty_rate_reduction", "rate-fall", subject
+                return indicator_for("poor", "fall"), "rate-fall", subject
             return LEVEL_OF[sub], "rate-level", subject
 
         # QUANTITY
@@ -716,7 +761,7 @@ class Linker:
                 is not None
             )
             if escaped or (cat == "poor" and _DECREASE_BEFORE.search(left)):
-                return "poor_households_reduction", "count-fall", None
+                return indicator_for("poor", "count-fall"), "count-fall", None
             if cat is not None:
                 if changed or regex.search(r"trong đó\s*$", left, regex.I):
                     return None  # a change, or a part of them
@@ -726,11 +771,15 @@ class Linker:
                 r"(?:với|,|và|gồm)\s*(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
                 right,
             ):
-                return "total_households", "count-total-with-persons", subject
+                return (
+                    indicator_for("total_households", "count"),
+                    "count-total-with-persons",
+                    subject,
+                )
             if regex.search(
                 r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$", left, regex.I
             ):
-                return "total_households", "count-total", subject
+                return indicator_for("total_households", "count"), "count-total", subject
             # a bare "N hộ" continuing the clause's poor / near-poor subject:
             # "hộ cận nghèo là 7.105 hộ", "(tương đương 1.105 hộ)", "giảm 1.236 hộ so với …"
             hh = [
@@ -769,11 +818,11 @@ class Linker:
                     # "giảm 40,5% (92 hộ), còn 18,2%": the percentage is relative, the count is
                     # the number of households that left poverty
                     if hs.rule["subject"] == "poor":
-                        return "poor_households_reduction", "count-behind-relative-fall", hs
+                        return indicator_for("poor", "count-fall"), "count-behind-relative-fall", hs
                     return None
                 if fall and not _FROM_BEFORE.search(left) and not _TO_BEFORE.search(left):
                     return (
-                        ("poor_households_reduction", "count-carried-fall", hs)
+                        (indicator_for("poor", "count-fall"), "count-carried-fall", hs)
                         if hs.rule["subject"] == "poor"
                         else None
                     )
@@ -800,7 +849,7 @@ class Linker:
                 return HOUSEHOLD_COUNT[sub], "count-carried", subject
             return None
         if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
-            return "population", "count-population", subject
+            return indicator_for("population", "count"), "count-population", subject
         if unit == "houses" and (
             sub == "houses"
             or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
@@ -810,9 +859,9 @@ class Linker:
                 regex.I,
             )
         ):
-            return "houses_supported", "count-houses", subject
+            return indicator_for("houses", "count"), "count-houses", subject
         if unit in INCOME_UNITS and sub == "income":
-            return None if changed else ("average_income", "money-income", subject)
+            return None if changed else (indicator_for("income", "money"), "money-income", subject)
         if unit == "VND":
             if changed:
                 return None  # "tăng 15 tỷ đồng": a change, not an amount
@@ -820,14 +869,14 @@ class Linker:
                 sub == "loans"
                 and any(c.rule["subject"] == "disbursement" for c in before if c.start >= clause)
             ):
-                return "budget_disbursed", "money-disbursed", subject
+                return indicator_for("disbursement", "money"), "money-disbursed", subject
             donated = subject is not None and regex.match(
                 r"ủng hộ|quyên góp", text[subject.start : subject.end], regex.I
             )  # firms' donations to a fund for the poor are the fund's money
             if sub == "budget" and (
                 self._programme_money(view, fig) or (donated and self.social_article)
             ):
-                return "budget", "money-budget", subject
+                return indicator_for("budget", "money"), "money-budget", subject
             return None
         return None
 
@@ -1174,7 +1223,7 @@ class Linker:
                 fact["year_guess"] = self.reference_year
                 fact["year_basis"] = "most-named-year"
             fact["_basis"] = (self.year_basis, where, self.doc.blocks[view.sent.block].kind)
-            if indicator == "poverty_rate_reduction" and since and level_facts:
+            if indicator == indicator_for("poor", "fall") and since and level_facts:
                 # "tỷ lệ 14,78%, giảm 5,85% so với năm 2022": the fall of the rate just stated
                 prev = level_facts[-1]
                 prev["change"] = {
@@ -1239,12 +1288,16 @@ class Linker:
         text = self.doc.text
         value = fig.attrs.get("value")
         unit = "%" if fig.type == "PERCENT" else fig.attrs.get("unit")
-        if indicator == "poverty_rate_reduction":
+        if indicator == indicator_for("poor", "fall"):
             per_year = fig.attrs.get("per_year") or _PER_YEAR_BEFORE.search(
                 text[max(view.sent.start, fig.start - 40) : fig.start]
             )
             unit = "pp/year" if per_year else "pp"
-        if indicator == "average_income" and unit in ("VND/month", "VND/year", "VND"):
+        if indicator == indicator_for("income", "money") and unit in (
+            "VND/month",
+            "VND/year",
+            "VND",
+        ):
             # an income is a person's; written in plain đồng it is a year's
             unit = "VND/person/" + (unit.split("/")[1] if "/" in unit else "year")
         clause_start = _clause_start(text, view.sent.start, fig.start)
@@ -1299,7 +1352,7 @@ class Linker:
             ][:1]
         if groups:
             fact["group"] = groups[-1].rule["group"]
-        if indicator == "average_income":
+        if indicator == indicator_for("income", "money"):
             owners = list(_INCOME_OF.finditer(text, view.sent.start, fig.end))
             if owners and "group" not in fact:
                 fact["group"] = owners[-1].group("group").strip()

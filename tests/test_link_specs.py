@@ -46,3 +46,36 @@ def test_a_figure_that_gives_no_fact_says_why():
     )
     reasons = {m.text: m.attrs.get("no_fact") for m in doc.mentions if m.type == "PERCENT"}
     assert reasons == {"6,2%": None, "95%": "share-of-something-else"}
+
+
+SPECS = [r for r in patterns.load("indicator_specs")]
+SPEC_EXAMPLES = [(r["id"], ex) for r in SPECS for ex in r["examples"]]
+
+
+def test_every_indicator_of_the_schema_has_one_spec():
+    import json
+    from importlib.resources import files
+
+    schema = json.loads(files("vnfacts.schemas").joinpath("document.schema.json").read_text())
+    enum = set(schema["$defs"]["fact"]["properties"]["indicator"]["enum"])
+    assert {r["indicator"] for r in SPECS} == enum
+    assert len(SPECS) == len(enum)
+
+
+@pytest.mark.parametrize(
+    ("spec_id", "example"),
+    SPEC_EXAMPLES,
+    ids=[f"{i}-{n}" for n, (i, _) in enumerate(SPEC_EXAMPLES)],
+)
+def test_each_indicator_example_gives_its_facts(spec_id: str, example: dict):
+    doc = extract(example["text"], published=example.get("published"))
+    got = {
+        (f["indicator"], (f["locality"] or {}).get("name"), f["year"], f["value"])
+        for f in doc.facts
+    }
+    for want in example["facts"]:
+        key = (want["indicator"], want["locality"], want["year"], want["value"])
+        assert key in got, (spec_id, key, got)
+    units = next(r["units"] for r in SPECS if r["id"] == spec_id)
+    indicator = next(r["indicator"] for r in SPECS if r["id"] == spec_id)
+    assert all(f["unit"] in units for f in doc.facts if f["indicator"] == indicator)
