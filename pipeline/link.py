@@ -1351,7 +1351,11 @@ class Linker:
                 c for c in cues if c.kind == "group" and c.start >= fig.end + after_noun.start("g")
             ][:1]
         if groups:
-            fact["group"] = groups[-1].rule["group"]
+            cue = groups[-1]
+            named = cue.rule["group"]
+            fact["group"] = (
+                " ".join(text[cue.start : cue.end].lower().split()) if named == "$match" else named
+            )
         if indicator == indicator_for("income", "money"):
             owners = list(_INCOME_OF.finditer(text, view.sent.start, fig.end))
             if owners and "group" not in fact:
