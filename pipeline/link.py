@@ -640,7 +640,12 @@ class Linker:
                 not in_clause
                 and before
                 and not any(c.kind == "subject" and clause <= c.start < fig.start for c in cues)
-                and not regex.search(r"tỷ lệ|tỉ lệ|\bsố\b", clause_text, regex.I)
+                # a bare "(chiếm) tỷ lệ X%" continues the subject; "tỷ lệ lao động" names another
+                and not regex.search(
+                    r"tỷ lệ|tỉ lệ|\bsố\b",
+                    regex.sub(r"t[ỷỉ] lệ\s*(?:là\s*)?" + _APPROX + "$", "", clause_text),
+                    regex.I,
+                )
             ):
                 # a later clause that names no subject of its own continues the sentence's:
                 # "…dưới 20%; bình quân mỗi năm giảm 3-4%"
@@ -744,6 +749,14 @@ class Linker:
         # QUANTITY
         right = after_text.lstrip().lower()
         changed = _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left)
+        if unit == "households" and regex.search(
+            r"(?:xây mới|sửa chữa|làm mới|xây dựng nhà|hỗ trợ[^.;]{0,25}\bnhà(?:\s+ở)?)\s*"
+            r"(?:cho\s*)?(?:các\s*)?" + _APPROX + "$",
+            text[clause : fig.start],
+            regex.I,
+        ):
+            # "hỗ trợ xây mới và sửa chữa nhà ở cho 5.361 hộ nghèo", "xây mới 2.731 hộ": houses
+            return indicator_for("houses", "count"), "count-houses-by-household", None
         if unit == "households":
             if right.startswith("cận nghèo"):
                 cat = "near"
@@ -777,7 +790,13 @@ class Linker:
                     subject,
                 )
             if regex.search(
-                r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$", left, regex.I
+                r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
+                # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
+                r"tổng số hộ(?!\s+(?:cận\s+)?nghèo)(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?\b(?:là|có)\s*"
+                + _APPROX
+                + "$",
+                text[clause : fig.start],
+                regex.I,
             ):
                 return indicator_for("total_households", "count"), "count-total", subject
             # a bare "N hộ" continuing the clause's poor / near-poor subject:
@@ -789,7 +808,9 @@ class Linker:
                 and c.end <= fig.start
                 and c.rule["subject"] in HOUSEHOLD_COUNT
             ]
-            if hh and regex.match(r"^\s*(?:\)|\(|,|;|\.|so với|$)", after_text):
+            if hh and regex.match(
+                r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|$)", after_text, regex.I
+            ):
                 hs = hh[-1]
                 seg = text[max(s0, min(clause, hs.start - 20)) : fig.start]
                 if regex.search(r"hộ nghèo\s*(?:và|,|-|/)\s*(?:hộ\s*)?cận nghèo", seg, regex.I):
