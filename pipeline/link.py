@@ -115,7 +115,7 @@ _INCOME_OF = regex.compile(
 )
 _DECREASE_BEFORE = regex.compile(
     r"(?:giảm|giảm được|giảm thêm|bình quân giảm|mỗi năm giảm|đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn)"
-    r"\s*(?:được\s*)?(?:(?:bình quân|trung bình)\s*)?(?:(?:mỗi|hằng|hàng) năm\s*(?:từ\s*)?)?"
+    r"\s*(?:(?:được|đi|đạt)\s*)?(?:(?:bình quân|trung bình)\s*)?(?:(?:mỗi|hằng|hàng) năm\s*(?:từ\s*)?)?"
     + _APPROX
     + "$",
     regex.IGNORECASE,
@@ -223,7 +223,7 @@ _COMPARISON_BEFORE = regex.compile(
 
 
 EXCEPTION_WINDOWS = frozenset(
-    {"left", "right", "clause", "clause-to-figure", "subject-to-figure", "sentence"}
+    {"left", "right", "clause", "clause-to-figure", "subject-to-figure", "sentence", "figure"}
 )
 FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
 
@@ -293,6 +293,8 @@ def exception_window(
         return text[_clause_start(text, s0, fig.start) : fig.start]
     if window == "subject-to-figure":
         return text[subject.end : fig.start] if subject is not None else None
+    if window == "figure":
+        return fig.text
     return text[s0:s1]
 
 
@@ -790,9 +792,18 @@ class Linker:
                     subject,
                 )
             if regex.search(
+                r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b[^.;]{0,50}?\b(?:là|có|được)\s*"
+                + _APPROX
+                + "$",
+                text[clause : fig.start],
+                regex.I,
+            ):
+                # "Tổng số hộ thoát nghèo trong năm 2019 là 6.256 hộ"
+                return indicator_for("poor", "count-fall"), "count-escaped-total", None
+            if regex.search(
                 r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
                 # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
-                r"tổng số hộ(?!\s+(?:cận\s+)?nghèo)(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?\b(?:là|có)\s*"
+                r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?\b(?:là|có)\s*"
                 + _APPROX
                 + "$",
                 text[clause : fig.start],
