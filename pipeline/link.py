@@ -949,6 +949,18 @@ class Linker:
         if m:
             return int(m.group("y") or m.group("y2")), None, since
         dated = [t for t in view.of("TIME") if self.usable_time(t, view.sent.start)]
+        if _FROM_BEFORE.search(
+            text[max(view.sent.start, fig.start - 15) : fig.start]
+        ) and regex.match(r"\s*(?:%\s*)?(?:\S+\s+){0,3}?(?:xuống|còn|lên)", after[:40], regex.I):
+            # "giảm 2,59% so với năm 2016 (từ 17,83% xuống còn 15,24%)": the starting value
+            # holds for the baseline the sentence names
+            baseline = [
+                t
+                for t in view.of("TIME")
+                if _SINCE.search(text[view.sent.start : t.start]) and _year_of(t) is not None
+            ]
+            if baseline and not any(_period_of(t) for t in dated if t.end <= fig.start):
+                return _year_of(baseline[0]), None, None
         # "từ 28,1% năm 2011 xuống còn 3,54%": a time written right after the starting figure
         # of a change is that figure's, not the later one's
         owned = {
