@@ -50,13 +50,27 @@ def run_on_names(chars: int, rnd: random.Random) -> str:
     return HEAD + ", ".join(parts) + ".\n"
 
 
+DISTRICTS = ["Mèo Vạc", "Đồng Văn", "Yên Minh", "Quản Bạ", "Bắc Mê"]
+
+
 def long_text(chars: int) -> str:
-    para = (
-        "Năm 2023, tỷ lệ hộ nghèo của huyện Mèo Vạc giảm còn 25,2%, giảm 5,3% so với năm "
-        "2022. Chủ tịch UBND huyện Mèo Vạc, ông Nguyễn Văn Sơn cho biết huyện sẽ tiếp tục "
-        "hỗ trợ sinh kế cho người dân.\n"
-    )
-    return HEAD + "\n" + para * (chars // len(para) + 1)
+    """Paragraphs that differ (a repeated line would be read as a repeated caption, i.e.
+    boilerplate, and skip the later stages): rotating districts, officials and figures."""
+    out = [HEAD, "\n"]
+    size = len(HEAD) + 1
+    i = 0
+    while size < chars:
+        district, name = DISTRICTS[i % len(DISTRICTS)], NAMES[i % len(NAMES)]
+        para = (
+            f"Năm 2023, tỷ lệ hộ nghèo của huyện {district} giảm còn {10 + i % 30},{i % 10}%, "
+            f"giảm {1 + i % 7},{i % 9}% so với năm 2022 (đợt {i + 1}). Chủ tịch UBND huyện "
+            f"{district}, ông {name} cho biết huyện sẽ tiếp tục hỗ trợ sinh kế cho {100 + i} "
+            "hộ nghèo.\n"
+        )
+        out.append(para)
+        size += len(para)
+        i += 1
+    return "".join(out)
 
 
 class StageTooSlow(Exception):
