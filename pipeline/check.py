@@ -23,6 +23,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -163,10 +164,25 @@ class Checker:
             key=lambda m: m.start,
         )
         self.by_start = {m.start: m for m in self.figures}
+        self.figure_starts = [m.start for m in self.figures]
         self.sentence_starts = [s.start for s in doc.sentences]
 
+    @cached_property
+    def lower(self) -> str:
+        """The text in lower case, made once (not once per money figure labelled)."""
+        return self.text.lower()
+
+    @cached_property
+    def closing(self) -> list[int]:
+        """Where each ")" is, so an average's parenthesis is closed by a bisect, not a search."""
+        return [m.start() for m in regex.finditer(r"\)", self.text)]
+
     def in_sentence(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.figures if start <= m.start < end]
+        """The figures starting in [start, end), in text order (a bisect: a scan of every
+        figure per sentence made the stage quadratic in the figures of a document)."""
+        lo = bisect.bisect_left(self.figure_starts, start)
+        hi = bisect.bisect_left(self.figure_starts, end, lo) if end > start else lo
+        return self.figures[lo:hi]
 
     def left(self, m: Mention, start: int, width: int = 30) -> str:
         return self.text[max(start, m.start - width) : m.start]
@@ -220,14 +236,26 @@ class Checker:
 
     def sum_of_parts(self, figs: list[Mention], s0: int, s1: int) -> None:
         """`1.417,3 tỷ đồng, trong đó: trung ương 1.382 tỷ; địa phương 35,3 tỷ`."""
+        starts = [f.start for f in figs]
+        # index of the last figure at or before each position that is not a PERCENT
+        last_count: list[int] = []
+        for k, f in enumerate(figs):
+            last_count.append(k if f.type != "PERCENT" else (last_count[-1] if k else -1))
         for m in _IN_WHICH.finditer(self.text, s0, s1):
             nxt = _IN_WHICH.search(self.text, m.end(), s1)
             stop = nxt.start() if nxt else s1
-            after = [f for f in figs if m.end() < f.start < stop and f.type != "PERCENT"]
-            before = [f for f in figs if f.end <= m.start() and f.type != "PERCENT"]
-            if not before:
+            lo = bisect.bisect_right(starts, m.end())
+            hi = bisect.bisect_left(starts, stop, lo) if stop > m.end() else lo
+            after = [f for f in figs[lo:hi] if f.type != "PERCENT"]
+            # the last figure (not a PERCENT) that ends before "trong đó"; one that ends there
+            # starts before it
+            k = bisect.bisect_right(starts, m.start()) - 1
+            k = last_count[k] if k >= 0 else -1
+            while k >= 0 and figs[k].end > m.start():
+                k = last_count[k - 1] if k else -1
+            if k < 0:
                 continue
-            total = before[-1]  # "giải ngân 837,6 tỷ đồng, đạt 59,1% kế hoạch, trong đó: …"
+            total = figs[k]  # "giải ngân 837,6 tỷ đồng, đạt 59,1% kế hoạch, trong đó: …"
             parts = [f for f in after if _unit(f) == _unit(total)]
             if len(parts) < 2:
                 continue
@@ -250,14 +278,18 @@ class Checker:
 
     def average(self, figs: list[Mention], s0: int) -> None:
         """`trung bình 3,78%/năm (năm 2021 giảm 3,01%, năm 2022 giảm 3,68%; năm 2023 giảm 4,66%)`."""
+        starts = [g.start for g in figs]
         for f in figs:
             if not (f.attrs.get("per_year") or _AVERAGE.search(self.left(f, s0, 60))):
                 continue
             after = self.text[f.end : f.end + 3]
             if "(" not in after:
                 continue
-            close = self.text.find(")", f.end)
-            listed = [g for g in figs if f.end < g.start < close and _unit(g) == _unit(f)]
+            k = bisect.bisect_left(self.closing, max(f.end, 0))
+            close = self.closing[k] if k < len(self.closing) else -1
+            lo = bisect.bisect_right(starts, f.end)
+            hi = bisect.bisect_left(starts, close, lo) if close > f.end else lo
+            listed = [g for g in figs[lo:hi] if _unit(g) == _unit(f)]
             if len(listed) < 2:
                 continue
             total = point = Interval(0.0, 0.0)
@@ -288,7 +320,7 @@ class Checker:
         i = bisect.bisect_right(self.sentence_starts, m.start) - 1
         start = self.sentence_starts[i] if i >= 0 else 0
         item = max(start, self.text.rfind(";", start, m.start) + 1)
-        in_which = self.text.lower().rfind("trong đó", start, m.start)
+        in_which = self.lower.rfind("trong đó", start, m.start)
         words = self.text[max(item, in_which) : m.start].lower()
         return next((s for s in _SOURCES if s in words), None)
 
@@ -296,26 +328,29 @@ class Checker:
         """`giải ngân X, đạt Y% kế hoạch`: X over the plan the article states."""
         facts = self.doc.facts
         budgets = [(f, self._fact_figure(f)) for f in facts if f["indicator"] == "budget"]
-        budgets = [(f, m) for f, m in budgets if m is not None]
-        for rate in (f for f in facts if f["indicator"] == "disbursement_rate"):
+        # the first budget stated for each funding source (labelled once, not once per rate)
+        plan_of: dict[str | None, Mention] = {}
+        for _, m in budgets:
+            if m is not None:
+                plan_of.setdefault(self._label(m), m)
+        # disbursements by sentence, in the order of the facts
+        paid_in: dict[Any, list[Mention]] = defaultdict(list)
+        rates = [f for f in facts if f["indicator"] == "disbursement_rate"]
+        for f in facts if rates else ():
+            if f["indicator"] == "budget_disbursed":
+                m = self._fact_figure(f)
+                if m is not None:
+                    paid_in[f["evidence"]["start"]].append(m)
+        for rate in rates:
             rate_m = self._fact_figure(rate)
-            paid = [
-                (f, self._fact_figure(f))
-                for f in facts
-                if f["indicator"] == "budget_disbursed"
-                and f["evidence"]["start"] == rate["evidence"]["start"]
-            ]
-            paid = [
-                (f, m)
-                for f, m in paid
-                if m is not None and rate_m is not None and m.start < rate_m.start
-            ]
-            if rate_m is None or not paid:
+            if rate_m is None:
                 continue
-            _, paid_m = paid[-1]
+            paid_m = _last_before(paid_in.get(rate["evidence"]["start"], []), rate_m.start)
+            if paid_m is None:
+                continue
             label = self._label(paid_m)
-            plans = [m for _, m in budgets if self._label(m) == label]
-            if not plans:
+            plan = plan_of.get(label)
+            if plan is None:
                 self.checks.append(
                     _cannot(
                         "share_of_plan",
@@ -324,7 +359,6 @@ class Checker:
                     )
                 )
                 continue
-            plan = plans[0]
             try:
                 computed = (interval_of(paid_m) / interval_of(plan)).scale(100)
                 point = (point_of(paid_m) / point_of(plan)).scale(100)
@@ -345,23 +379,32 @@ class Checker:
             )
 
     def common_base(self) -> None:
-        """`2.100 hộ nghèo, tỷ lệ 14,78%` and `3.784 hộ cận nghèo, tỷ lệ 26,63%`: one household base."""
-        pairs: dict[tuple[Any, Any, int], list[tuple[Mention, Mention]]] = defaultdict(list)
+        """`2.100 hộ nghèo, tỷ lệ 14,78%` and `3.784 hộ cận nghèo, tỷ lệ 26,63%`: one household base.
+        Counts and rates meet through an index on (locality, year, sentence); only the first
+        two pairs of each are compared, so no more are gathered."""
+        pairs: dict[tuple[Any, Any, int], list[tuple[Mention, Mention]]] = {}
         for count_ind, rate_ind in (
             ("poor_households", "poverty_rate"),
             ("near_poor_households", "near_poverty_rate"),
         ):
-            for c in (f for f in self.doc.facts if f["indicator"] == count_ind):
-                for r in (f for f in self.doc.facts if f["indicator"] == rate_ind):
-                    same = (
-                        (c["locality"] or {}).get("name") == (r["locality"] or {}).get("name")
-                        and c["year"] == r["year"]
-                        and c["evidence"]["start"] == r["evidence"]["start"]
-                    )
-                    cm, rm = self._fact_figure(c), self._fact_figure(r)
-                    if same and cm is not None and rm is not None:
-                        key = ((c["locality"] or {}).get("name"), c["year"], c["evidence"]["start"])
-                        pairs[key].append((cm, rm))
+            rates: dict[tuple[Any, Any, int], list[Mention]] = defaultdict(list)
+            for r in self.doc.facts:
+                if r["indicator"] == rate_ind:
+                    rm = self._fact_figure(r)
+                    if rm is not None:
+                        rates[_base_key(r)].append(rm)
+            for c in self.doc.facts if rates else ():
+                if c["indicator"] != count_ind:
+                    continue
+                cm = self._fact_figure(c)
+                key = _base_key(c)
+                if cm is None or key not in rates:
+                    continue
+                group = pairs.setdefault(key, [])
+                for rm in rates[key]:
+                    if len(group) >= 2:
+                        break
+                    group.append((cm, rm))
         for group in pairs.values():
             if len(group) < 2:
                 continue
@@ -394,33 +437,26 @@ class Checker:
             for f in self.doc.facts
             if f["indicator"] in ("poverty_rate", "near_poverty_rate", "multidim_poverty_rate")
         ]
+        first_rate: dict[tuple[Any, Any, Any], dict[str, Any]] = {}
+        for r in rates:
+            first_rate.setdefault((r["indicator"], r["year"], (r["locality"] or {}).get("name")), r)
         for f in rates:
             change = f.get("change") or {}
             since = change.get("since")
             fig = self._fact_figure(f)
             if fig is None or since is None or change.get("unit") != "pp":
                 continue
-            stated_change = next(
-                (
-                    m
-                    for m in self.figures
-                    if f["evidence"]["start"] <= m.start < f["evidence"]["end"]
-                    and m.start > fig.start
-                    and m.type == "PERCENT"
-                    and abs(float(m.attrs["value"]) - float(change["amount"])) < 1e-9
-                ),
-                None,
+            if not isinstance(change.get("amount"), int | float):
+                continue  # no amount stated: nothing in the text to compare with
+            stated_change = self._percent_valued(
+                float(change["amount"]),
+                max(f["evidence"]["start"], fig.start + 1),
+                f["evidence"]["end"],
             )
             if stated_change is None:
                 continue  # a change the link stage derived (from A to B), not one the text states
-            earlier = [
-                r
-                for r in rates
-                if r["indicator"] == f["indicator"]
-                and r["year"] == since
-                and (r["locality"] or {}).get("name") == (f["locality"] or {}).get("name")
-            ]
-            before = self._fact_figure(earlier[0]) if earlier else None
+            earlier = first_rate.get((f["indicator"], since, (f["locality"] or {}).get("name")))
+            before = self._fact_figure(earlier) if earlier is not None else None
             if before is None:
                 self.checks.append(
                     _cannot(
@@ -446,6 +482,64 @@ class Checker:
                     point,
                 )
             )
+
+    @cached_property
+    def _percents_by_value(self) -> dict[int, list[int]]:
+        """Indexes into `figures` of the PERCENT figures, by their value in millionths."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for k, m in enumerate(self.figures):
+            if m.type == "PERCENT":
+                bucket = _millionths(float(m.attrs["value"]))
+                if bucket is not None:
+                    out[bucket].append(k)
+        return out
+
+    def _percent_valued(self, amount: float, start: int, end: int) -> Mention | None:
+        """The first PERCENT figure starting in [start, end) whose value is `amount` (within
+        1e-9). A value that close lies in the amount's bucket of millionths or a neighbour's,
+        so three bisects replace a scan of every figure of the document."""
+        first = bisect.bisect_left(self.figure_starts, start)
+        if not abs(amount) < _BUCKETED / 2:  # huge or not a number: look at each figure
+            for m in self.figures[first:]:
+                if m.start >= end:
+                    break
+                if m.type == "PERCENT" and abs(float(m.attrs["value"]) - amount) < 1e-9:
+                    return m
+            return None
+        best: int | None = None
+        bucket = round(amount * 1_000_000)
+        for b in (bucket - 1, bucket, bucket + 1):
+            ks = self._percents_by_value.get(b, [])
+            for i in range(bisect.bisect_left(ks, first), len(ks)):
+                k = ks[i]
+                if self.figures[k].start >= end or (best is not None and k >= best):
+                    break
+                if abs(float(self.figures[k].attrs["value"]) - amount) < 1e-9:
+                    best = k
+                    break
+        return self.figures[best] if best is not None else None
+
+
+_BUCKETED = 1e6  # values in millionths up to this size keep float error far below a millionth
+
+
+def _millionths(value: float) -> int | None:
+    """A value's bucket for `_percent_valued`; None for huge or non-finite values (a query
+    that could match those never uses the buckets)."""
+    return round(value * 1_000_000) if abs(value) < _BUCKETED else None
+
+
+def _last_before(figures: list[Mention], start: int) -> Mention | None:
+    """The last figure, in the order given, that starts before `start`."""
+    for m in reversed(figures):
+        if m.start < start:
+            return m
+    return None
+
+
+def _base_key(fact: dict[str, Any]) -> tuple[Any, Any, int]:
+    """A count and a rate of one household base: same locality, year and sentence."""
+    return ((fact["locality"] or {}).get("name"), fact["year"], fact["evidence"]["start"])
 
 
 @stage("check", requires=("facts",), provides=("checks",))

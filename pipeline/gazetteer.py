@@ -123,6 +123,12 @@ def _surface(text: str) -> str:
     return _SPACES.sub(" ", s).strip(_EDGE_PUNCT)
 
 
+# Entries of each name-folding cache: enough for the names of hundreds of articles (2,000
+# archive articles fold ~41,000 distinct strings, most of them once), bounded so that a
+# worker that runs for hours does not keep every string it ever folded.
+GAZETTEER_CACHE_SIZE = 16_384
+
+
 def _syllable_key(syllable: str) -> str:
     """One syllable with its tone mark moved to the end, so its placement does not matter."""
     syllable = _SYLLABLE_VARIANTS.get(syllable, syllable)
@@ -134,7 +140,7 @@ def _syllable_key(syllable: str) -> str:
     return unicodedata.normalize("NFC", base) + tones[0]
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=GAZETTEER_CACHE_SIZE)
 def fold(text: str) -> str:
     """Matching key of a name: case, Unicode form, spacing, dashes and tone placement folded.
 
@@ -145,14 +151,14 @@ def fold(text: str) -> str:
     return " ".join(_syllable_key(syl) for syl in _surface(text).split(" ") if syl)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=GAZETTEER_CACHE_SIZE)
 def ascii_key(text: str) -> str:
     """Accent- and space-free key, the form in which the source keeps former names."""
     s = unicodedata.normalize("NFD", _surface(text).replace("đ", "d"))
     return "".join(ch for ch in s if ch.isalnum() and not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=GAZETTEER_CACHE_SIZE)
 def split_level_word(text: str) -> tuple[frozenset[str], str]:
     """("xã Lục Bình") → ({"commune"}, "lục bình"): the levels a leading level word allows
     (all levels when there is none) and the rest, folded only for case/space/dashes."""

@@ -6,6 +6,7 @@ reports; none is copied from an article.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -965,3 +966,37 @@ def test_an_amount_written_in_two_scales_is_one_figure():
         ("5 tỷ đồng", 5_000_000_000),
         ("2 triệu đồng", 2_000_000),
     ]
+
+
+# --------------------------------------------------------------------------- beyond a float
+
+
+def test_a_number_beyond_the_float_range_is_no_figure() -> None:
+    # 400 digits: as a QUANTITY or PERCENT its value would be infinite (`Infinity` in JSON)
+    huge = "9" * 400
+    text = (
+        f"Năm 2023, huyện Mèo Vạc còn {huge} hộ nghèo, tỷ lệ hộ nghèo còn {huge},5%, "
+        f"tổng vốn {'9' * 300} tỷ đồng; xã Lũng Pù còn 125 hộ nghèo, tỷ lệ 14,5%."
+    )
+    assert [(kind, span) for kind, span, _ in figs(text)] == [
+        ("QUANTITY", "125 hộ"),
+        ("PERCENT", "14,5%"),
+    ]
+    # the largest value a float holds is kept: 300 digits of VND is still finite
+    [(kind, _, attrs)] = figs(f"Tổng vốn {'9' * 300} đồng.")
+    assert kind == "QUANTITY" and attrs["value"] > 1e299
+
+
+def test_a_record_with_a_huge_number_is_valid_json() -> None:
+    from vnfacts import extract
+
+    huge = "9" * 400
+    doc = extract(
+        "Mèo Vạc giảm nghèo\n"
+        f"Năm 2023, huyện Mèo Vạc còn {huge} hộ nghèo, tỷ lệ hộ nghèo còn {huge},5%, "
+        f"giảm {huge},5% so với năm 2022.",
+        published="2024-01-10",
+    )
+    assert not doc.errors
+    json.dumps(doc.to_json(), allow_nan=False)  # raises on Infinity or NaN
+    assert all(f["value"] != float("inf") for f in doc.to_json()["facts"])

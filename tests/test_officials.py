@@ -206,3 +206,59 @@ def test_roles_of_one_person_are_merged():
     )
     [off] = mentions(text, "OFFICIAL")
     assert roles(off) == [("Bí thư", "Đảng ủy", "Tả Phìn"), ("Chủ tịch", "HĐND", "Tả Phìn")]
+
+
+# ------------------------------------------------------------------ long documents (issue 12)
+# Places and people found so far are looked up through indexes, not scanned per candidate.
+
+HA_GIANG = ["Mèo Vạc", "Đồng Văn", "Yên Minh", "Quản Bạ", "Bắc Mê", "Hoàng Su Phì"]
+CHAIRS = [
+    "Nguyễn Văn Sơn",
+    "Lò Thị Mai",
+    "Hoàng Văn Thụ",
+    "Triệu Thị Hoa",
+    "Lý Bình Minh",
+    "Vàng Seo Sử",
+]
+
+
+def test_each_chairman_of_a_long_report_governs_the_district_of_his_section():
+    # 30 sections; each chair is named in full once per six sections, then again by given name
+    sections = [
+        f"Chủ tịch UBND huyện {HA_GIANG[i % 6]}, ông {CHAIRS[i % 6]} cho biết huyện đã hỗ trợ "
+        f"{100 + i} hộ nghèo. Theo ông {CHAIRS[i % 6].split()[-1]}, UBND tỉnh đã phân bổ thêm vốn."
+        for i in range(30)
+    ]
+    doc = PIPE(Document(doc_id="t", text=TITLE + "\n".join(sections)))
+    officials = [m.to_json() for m in doc.mentions if m.type == "OFFICIAL"]
+    assert [o["name"] for o in officials] == CHAIRS
+    assert [roles(o) for o in officials] == [[("Chủ tịch", "UBND", d)] for d in HA_GIANG]
+    people = [m for m in doc.mentions if m.type == "PERSON"]
+    # "ông Sơn" after each section's chair is that chair; a later full mention refers back
+    given = [p for p in people if "refers_to" not in p.attrs]
+    assert [p.attrs["name"] for p in given] == [CHAIRS[i % 6] for i in range(30)]
+    again = [p for p in people if "refers_to" in p.attrs]
+    starts = {o["name"]: o["start"] for o in officials}
+    assert len(again) == 24
+    assert all(p.attrs["refers_to"] == starts[p.attrs["name"]] for p in again)
+
+
+def test_several_profiles_in_one_interview_page():
+    blocks = []
+    for name, commune, district in (
+        ("Sùng A Lử", "Lao Chải", "Mù Cang Chải"),
+        ("Giàng A Tủa", "Khao Mang", "Mù Cang Chải"),
+        ("Hờ A Dê", "Nậm Khắt", "Mù Cang Chải"),
+    ):
+        blocks.append(
+            f"Ông {name}\nChủ tịch UBND xã {commune} ({district})\n"
+            f"Năm 2023, xã {commune} đã giảm 120 hộ nghèo nhờ phát triển du lịch cộng đồng.\n"
+        )
+    text = "Hội nghị đánh giá kết quả giảm nghèo của các xã vùng cao.\n" + "".join(blocks)
+    offs = mentions(text, "OFFICIAL")
+    assert [(o["name"], roles(o)) for o in offs] == [
+        ("Sùng A Lử", [("Chủ tịch", "UBND", "Lao Chải")]),
+        ("Giàng A Tủa", [("Chủ tịch", "UBND", "Khao Mang")]),
+        ("Hờ A Dê", [("Chủ tịch", "UBND", "Nậm Khắt")]),
+    ]
+    assert mentions(text, "PERSON") == []  # the name lines became the officials

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from vnfacts.doc import Document
+from vnfacts.recognize.places import SpanCover
 from vnfacts.runner import Pipeline
 
 PIPE = Pipeline(["clean", "segment", "recognize"], {"recognize": {"ner": "off"}})
@@ -247,3 +250,50 @@ def test_press_spellings_resolve_to_the_units_own_name():
     assert by_name["Đắk Lắk"]["level"] == "province" and by_name["Đắk Lắk"]["code"] == "66"
     assert by_name["Đắk Lắk"]["text"].endswith("Đác Lắc")
     assert by_name["Hòa Bình"]["code"] == "17" or by_name.get("Hoà Bình", {}).get("code") == "17"
+
+
+# ------------------------------------------------------------------ long documents (issue 12)
+# Places found so far are looked up through indexes (a character cover, starts, per-level
+# sorted starts), not scanned per candidate: the answers must be those of the scans.
+
+HA_GIANG = ["Mèo Vạc", "Đồng Văn", "Yên Minh", "Quản Bạ", "Bắc Mê", "Hoàng Su Phì"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    spans=st.lists(st.tuples(st.integers(-3, 40), st.integers(-3, 40)), max_size=12),
+    query=st.tuples(st.integers(0, 40), st.integers(1, 12)),
+)
+def test_span_cover_answers_as_a_scan_does(spans, query):
+    cover = SpanCover(30)  # some spans end past the size given: the cover grows
+    for s, e in spans:
+        cover.add(s, e)
+    start, length = query
+    end = start + length
+    assert cover.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+    assert cover.covers(start) == any(s <= start < e for s, e in spans)
+
+
+def test_whole_district_in_a_long_report_is_the_last_district_named():
+    # 36 sections, each about one district of Hà Giang; "toàn huyện" is the section's district
+    sections = [
+        f"Năm 2023, huyện {HA_GIANG[i % 6]} đã hỗ trợ {120 + i} hộ nghèo làm nhà. "
+        f"Toàn huyện còn {900 + i} hộ nghèo."
+        for i in range(36)
+    ]
+    locs = localities(TITLE + "\n".join(sections))
+    anaphors = [m for m in locs if m.get("anaphor")]
+    assert [m["name"] for m in anaphors] == [HA_GIANG[i % 6] for i in range(36)]
+    assert all(m["level"] == "district" and m["province"] == "Hà Giang" for m in anaphors)
+
+
+def test_villages_in_a_long_report_attach_to_their_own_commune():
+    communes = [("Lũng Pù", "Mèo Vạc"), ("Sơn Vĩ", "Mèo Vạc"), ("Lũng Cú", "Đồng Văn")]
+    lines = [
+        f"Thôn Nà {i}, xã {communes[i % 3][0]} (huyện {communes[i % 3][1]}) có {30 + i} hộ nghèo."
+        for i in range(1, 31)
+    ]
+    villages = [m for m in localities(TITLE + "\n".join(lines)) if m["level"] == "village"]
+    assert [(v["name"], v["commune"]) for v in villages] == [
+        (f"Nà {i}", communes[i % 3][0]) for i in range(1, 31)
+    ]

@@ -13,7 +13,7 @@ import regex
 from vnfacts.doc import Document, Mention
 from vnfacts.gazetteer import era_of
 from vnfacts.recognize.officials import OfficialsFinder
-from vnfacts.recognize.places import LocalityFinder, to_mention
+from vnfacts.recognize.places import LocalityFinder, SpanCover, to_mention
 from vnfacts.recognize.spacy_doc import make_doc
 from vnfacts.registry import stage
 
@@ -38,12 +38,10 @@ _CAPITALIZED_RUN = regex.compile(r"\b\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}\b")
 
 
 def _unexplained_name(
-    text: str, start: int, end: int, taken: list[tuple[int, int]], names: frozenset[str]
+    text: str, start: int, end: int, taken: SpanCover, names: frozenset[str]
 ) -> bool:
     for m in _CAPITALIZED_RUN.finditer(text, start, end):
-        if m.group().split()[0] in names and not any(
-            s < m.end() and m.start() < e for s, e in taken
-        ):
+        if m.group().split()[0] in names and not taken.overlaps(m.start(), m.end()):
             return True
     return False
 
@@ -66,6 +64,12 @@ def _ner_people(doc: Document, taken: list[Mention], mode: str) -> list[Mention]
         (m.start, m.end) for m in taken if m.type in ("OFFICIAL", "PERSON", "LOCALITY", "ORG")
     ]
     people = [(m.start, m.end) for m in taken if m.type in ("OFFICIAL", "PERSON")]
+    # overlap tests cost the span's length, not a scan of every mention (quadratic when long)
+    taken_cover, people_cover = SpanCover(len(doc.text)), SpanCover(len(doc.text))
+    for ts, te in taken_spans:
+        taken_cover.add(ts, te)
+    for ps, pe in people:
+        people_cover.add(ps, pe)
     cue_words = ("ông", "bà", "đồng chí", "chủ tịch", "bí thư", "giám đốc", "trưởng", "bộ trưởng")
     for sent in doc.sentences:
         if doc.blocks[sent.block].kind != "body":
@@ -73,15 +77,23 @@ def _ner_people(doc: Document, taken: list[Mention], mode: str) -> list[Mention]
         if mode == "gaps":
             text = doc.text[sent.start : sent.end]
             low = f" {text.lower()} "
-            if any(ps < sent.end and sent.start < pe for ps, pe in people):
+            if (
+                people_cover.overlaps(sent.start, sent.end)
+                if sent.start < sent.end
+                else any(ps < sent.end and sent.start < pe for ps, pe in people)
+            ):
                 continue
             if not any(f" {w} " in low for w in cue_words):
                 continue
             # …and a surname-led run of capitalized syllables no rule explained
-            if not _unexplained_name(doc.text, sent.start, sent.end, taken_spans, surnames()):
+            if not _unexplained_name(doc.text, sent.start, sent.end, taken_cover, surnames()):
                 continue
         for label, s, e in ner_spans(doc.text, sent.start, sent.end):
-            if label != "PER" or any(ps < e and s < pe for ps, pe in taken_spans):
+            if label != "PER" or (
+                taken_cover.overlaps(s, e)
+                if s < e
+                else any(ps < e and s < pe for ps, pe in taken_spans)
+            ):
                 continue
             words = doc.text[s:e].split(" ")
             first = next((i for i, w in enumerate(words) if w in surnames()), None)

@@ -13,6 +13,7 @@ number, is a unit after it) decide what the match is; they never loop over the r
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -26,6 +27,10 @@ from vnfacts.patterns import load
 Number = int | float
 
 METHOD = "numbers/v1"
+
+# The largest magnitude a figure may have: beyond it a value is no float (JSON would get
+# `Infinity`, and every later `float(value)` would fail); no report states such a figure.
+MAX_MAGNITUDE = Decimal(sys.float_info.max)
 
 # Years read as years, not counts, when a 4-digit plain number stands alone.
 MIN_YEAR = 1900
@@ -667,6 +672,10 @@ def _figure(
         approx, approx_id = R.approx.get(fold(g("q")), (None, None))
     if qa is not None and approx is None:
         approx, approx_id = R.after_approx.get(fold(qa), (None, None))
+
+    values = (v1, v2) if is_pct else (low, v2 * mult2 * factor if v2 is not None else None)
+    if any(v is not None and not abs(v) <= MAX_MAGNITUDE for v in values):
+        return None, resume  # 400 digits: not a figure (its value would be infinite)
 
     if g("q") is not None:
         start = m.start("q")

@@ -27,6 +27,7 @@ from vnfacts.doc import Mention
 from vnfacts.recognize.places import (
     LocalityFinder,
     Place,
+    SpanCover,
     is_name_syllable,
     locality_object,
     longest_known_prefix,
@@ -199,11 +200,15 @@ class OfficialsFinder:
     mentions: list[Mention] = field(default_factory=list)
     names_seen: dict[str, str] = field(default_factory=dict)  # given name → full name
     _orgs_done: set[tuple[int, int]] = field(default_factory=set)
+    # characters inside an OFFICIAL or PERSON mention, for `_inside_mention` without a scan
+    _people_cover: SpanCover = field(default_factory=SpanCover, init=False, repr=False)
+    _people_indexed: int = field(default=0, init=False, repr=False)
+    _people_list: list[Mention] | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------------ pieces
     def _place_at(self, tok: Token) -> Place | None:
-        for p in self.places.places:
-            if p.start == tok.idx and not p.anaphor:
+        for p in self.places.starting_at(tok.idx):
+            if not p.anaphor:
                 return p
         return None
 
@@ -300,9 +305,7 @@ class OfficialsFinder:
         role = Role(title=text_of(doc)[title.start : title.end], start=title.start, end=title.end)
         i = span.end
         # "Trưởng thôn Nà Sài": the title ends with the level word of the place it heads
-        headed = next(
-            (p for p in self.places.places if p.start == doc[span.end - 1].idx and p.name), None
-        )
+        headed = next((p for p in self.places.starting_at(doc[span.end - 1].idx) if p.name), None)
         if headed is not None:
             role.place = headed
             role.end = headed.end
@@ -416,7 +419,7 @@ class OfficialsFinder:
                 tok.text.isupper() and len(tok.text) > 1
             ):
                 break
-            if any(p.start <= tok.idx < p.end for p in self.places.places):
+            if self.places.covers(tok.idx):
                 break
             if run and tok.text in NOT_NAME_WORDS:
                 break
@@ -580,7 +583,10 @@ class OfficialsFinder:
     def _standalone_orgs(self) -> None:
         """Organizations named outside a role: `UBND xã đã ban hành…`, `Sở Thông tin và Truyền thông`."""
         doc = self.doc
-        taken = [(m.start, m.end) for m in self.mentions if m.type == "ORG"]
+        spans = [(m.start, m.end) for m in self.mentions if m.type == "ORG"]
+        taken = SpanCover(len(text_of(doc)))
+        for s, e in spans:
+            taken.add(s, e)
         for start, end in self.ranges:
             hits = find_phrases(doc, "organizations", start, end)
             for head in find_phrases(doc, "org_heads", start, end):
@@ -598,7 +604,11 @@ class OfficialsFinder:
             hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
             last = -1
             for hit in hits:
-                if hit.start < last or any(s < hit.end and hit.start < e for s, e in taken):
+                if hit.start < last or (
+                    taken.overlaps(hit.start, hit.end)
+                    if hit.start < hit.end
+                    else any(s < hit.end and hit.start < e for s, e in spans)
+                ):
                     continue
                 last = hit.end
                 attrs: dict[str, Any] = {"name": hit.rule["name"], "kind": hit.rule["kind"]}
@@ -628,19 +638,36 @@ class OfficialsFinder:
                 )
 
     def _profile_layout(self, blocks: list[tuple[int, int, Chain | None, Name | None]]) -> None:
-        """`Ông Trần Văn Cường` on one line and `Chủ tịch UBND xã Hoàng Thu Phố (Bắc Hà)` on the next."""
-        for (_, _, _, name), (_, end2, chain, _) in itertools.pairwise(blocks):
-            if name is None or chain is None:
-                continue
-            self.mentions = [
-                m for m in self.mentions if not (m.type == "PERSON" and m.start == name.start)
-            ]
+        """`Ông Trần Văn Cường` on one line and `Chủ tịch UBND xã Hoàng Thu Phố (Bắc Hà)` on the next.
+        The PERSON mentions of those names are dropped in one pass (the OFFICIALs added here
+        are never PERSONs, so dropping them first changes nothing but the cost)."""
+        pairs = [
+            (name, chain, end2)
+            for (_, _, _, name), (_, end2, chain, _) in itertools.pairwise(blocks)
+            if name is not None and chain is not None
+        ]
+        if not pairs:
+            return
+        dropped = {name.start for name, _, _ in pairs}
+        self.mentions = [
+            m for m in self.mentions if not (m.type == "PERSON" and m.start in dropped)
+        ]
+        for name, chain, end2 in pairs:
             self._official(name, chain, end=end2, method="rule:official:profile-layout")
 
     def _inside_mention(self, offset: int) -> bool:
-        return any(
-            m.start <= offset < m.end and m.type in ("OFFICIAL", "PERSON") for m in self.mentions
-        )
+        """Whether an OFFICIAL or PERSON found so far contains `offset` (mentions are indexed
+        as they are appended; a replaced list is indexed afresh)."""
+        mentions = self.mentions
+        if self._people_list is not mentions or self._people_indexed > len(mentions):
+            self._people_cover = SpanCover(len(text_of(self.doc)))
+            self._people_indexed = 0
+            self._people_list = mentions
+        for m in mentions[self._people_indexed :]:
+            if m.type in ("OFFICIAL", "PERSON"):
+                self._people_cover.add(m.start, m.end)
+        self._people_indexed = len(mentions)
+        return self._people_cover.covers(offset)
 
     def _official(
         self, name: Name, chain: Chain, end: int | None = None, method: str = "rule:official"

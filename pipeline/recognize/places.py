@@ -13,6 +13,7 @@ other places of the article. Level words and regions are data (`patterns/`).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,6 +43,41 @@ class Place:
     anaphor: bool = False
     candidates: list[Unit] = field(default_factory=list)
     parent_place: Place | None = None  # for villages: the commune named beside them
+
+
+class SpanCover:
+    """The characters a growing set of spans covers, so that "does anything found so far
+    overlap this span?" costs the span's length, not a scan over every span found so far
+    (a long document has thousands: that scan made recognize quadratic).
+
+    Spans that cover no character (empty, reversed or negative) are kept aside and tested
+    with the plain predicate, so the answers are exactly those of the scan."""
+
+    def __init__(self, size: int = 0) -> None:
+        self._marks = bytearray(size)
+        self._odd: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        if start < 0 or start >= end:
+            self._odd.append((start, end))
+            return
+        if end > len(self._marks):
+            self._marks.extend(bytes(end - len(self._marks)))
+        self._marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span shares a character with [start, end) (which must not be empty)."""
+        if start >= end:
+            raise ValueError("an empty span overlaps nothing a cover can tell")
+        if self._marks.find(1, max(start, 0), end) != -1:
+            return True
+        return any(s < end and start < e for s, e in self._odd)
+
+    def covers(self, offset: int) -> bool:
+        """Whether a span contains the character at `offset`."""
+        if 0 <= offset < len(self._marks) and self._marks[offset]:
+            return True
+        return any(s <= offset < e for s, e in self._odd)
 
 
 @cache
@@ -146,6 +182,47 @@ class LocalityFinder:
     ranges: list[tuple[int, int]]  # content blocks (start, end)
     era: str = "pre2025"  # the gazetteer era of the article (by its date)
     places: list[Place] = field(default_factory=list)
+    # Indexes over `places`, brought up to date on each query (other finders append to the
+    # list directly), so each query costs O(log n) or the span's length, not a scan.
+    _cover: SpanCover = field(default_factory=SpanCover, init=False, repr=False)
+    _by_start: dict[int, list[Place]] = field(default_factory=dict, init=False, repr=False)
+    _indexed: int = field(default=0, init=False, repr=False)
+    _indexed_list: list[Place] | None = field(default=None, init=False, repr=False)
+    # bumped whenever `resolve` may change levels and units, and when an anaphor is resolved
+    _generation: int = field(default=0, init=False, repr=False)
+    _anaphors_resolved: int = field(default=0, init=False, repr=False)
+    _memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False)
+
+    # ----------------------------------------------------------------- indexes
+    def _sync(self) -> None:
+        """Index the places appended since the last query (all of them if the list was
+        replaced or shortened). Offsets of a place never change once it is made."""
+        places = self.places
+        if self._indexed_list is not places or self._indexed > len(places):
+            self._cover = SpanCover(len(text_of(self.doc)))
+            self._by_start = {}
+            self._indexed = 0
+            self._indexed_list = places
+            self._memo.clear()
+        for p in places[self._indexed :]:
+            self._cover.add(p.start, p.end)
+            self._by_start.setdefault(p.start, []).append(p)
+        self._indexed = len(places)
+
+    def starting_at(self, offset: int) -> list[Place]:
+        """The places that start at `offset`, in the order they were found."""
+        self._sync()
+        return self._by_start.get(offset, [])
+
+    def covers(self, offset: int) -> bool:
+        """Whether a place found so far contains the character at `offset`."""
+        self._sync()
+        return self._cover.covers(offset)
+
+    def _state(self) -> tuple[int, int, int]:
+        """What the memoized answers depend on: the list, its length, the resolutions."""
+        self._sync()
+        return id(self.places), len(self.places), self._generation
 
     # ----------------------------------------------------------------- pass 1: level words
     def find_with_level_words(self) -> None:
@@ -330,6 +407,13 @@ class LocalityFinder:
         """Gazetteer names written without a level word, outside people's names and orgs."""
         doc = self.doc
         provinces = self.article_provinces()
+        blocked_cover = SpanCover(len(text_of(doc)))
+        for bs, be in blocked:
+            blocked_cover.add(bs, be)
+        # levels written for each name so far (levels do not change during this pass)
+        named_levels: dict[str, set[str]] = {}
+        for p in self.places:
+            named_levels.setdefault(fold(p.name), set()).add(p.level)
         for start, end in self.ranges:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -341,7 +425,7 @@ class LocalityFinder:
                     not is_name_syllable(tok)
                     or tok.text.isdigit()
                     or self._covered(tok.idx, tok.idx + 1)
-                    or any(s <= tok.idx < e for s, e in blocked)
+                    or blocked_cover.covers(tok.idx)
                 ):
                     i += 1
                     continue
@@ -368,7 +452,7 @@ class LocalityFinder:
                     continue
                 run, units = best
                 s, e = run[0].idx, run[-1].idx + len(run[-1].text)
-                if any(bs < e and s < be for bs, be in blocked):
+                if blocked_cover.overlaps(s, e):
                     i = run[-1].i + 1
                     continue
                 after = run[-1].i + 1
@@ -383,9 +467,7 @@ class LocalityFinder:
                 else:
                     # a district and a commune of one name: the level the article writes
                     # with a level word elsewhere, else the district (the larger unit)
-                    named = {
-                        p.level for p in self.places if fold(p.name) == fold(run_text(doc, run))
-                    }
+                    named = named_levels.get(fold(run_text(doc, run)), set())
                     level = next((lv for lv in ("district", "commune") if lv in named), "district")
                 self.places.append(
                     Place(
@@ -397,6 +479,7 @@ class LocalityFinder:
                         parents=[parent] if parent else [],
                     )
                 )
+                named_levels.setdefault(fold(run_text(doc, run)), set()).add(level)
                 i = run[-1].i + 1
 
     def _blocked_by_word_before(self, i: int) -> bool:
@@ -411,11 +494,22 @@ class LocalityFinder:
         return False
 
     def _covered(self, start: int, end: int) -> bool:
-        return any(p.start < end and start < p.end for p in self.places)
+        if start >= end:
+            return any(p.start < end and start < p.end for p in self.places)
+        self._sync()
+        return self._cover.overlaps(start, end)
 
     # ----------------------------------------------------------------- resolution
     def article_provinces(self) -> Counter[str]:
-        """Provinces the article is about: named ones, and parents of unambiguous units."""
+        """Provinces the article is about: named ones, and parents of unambiguous units
+        (a copy of the answer memoized until places are added or resolved again: `toàn
+        tỉnh` asks it once per mention)."""
+        key = ("provinces", *self._state())
+        if key not in self._memo:
+            self._memo[key] = self._count_article_provinces()
+        return Counter(self._memo[key])
+
+    def _count_article_provinces(self) -> Counter[str]:
         votes: Counter[str] = Counter()
         for p in self.places:
             if p.anaphor or p.level in ("village", "region", "country"):
@@ -491,17 +585,30 @@ class LocalityFinder:
             p.unit = units[0]
             p.level = p.unit.level
         self._attach_villages()
+        self._changed()
+
+    def _changed(self) -> None:
+        """Levels or units changed: forget the memoized answers that read them."""
+        self._generation += 1
+        self._memo.clear()
 
     def _attach_villages(self) -> None:
         """A village's commune: the one written right after it (`thôn Đông, xã Tam Hưng`),
         else the last one named before it."""
         ordered = sorted(self.places, key=lambda q: q.start)
+        # the first non-village place after each position, found once from the end
+        next_other: list[Place | None] = [None] * len(ordered)
+        following: Place | None = None
+        for k in range(len(ordered) - 1, -1, -1):
+            next_other[k] = following
+            if ordered[k].level != "village":
+                following = ordered[k]
         last_commune: Place | None = None
         for k, p in enumerate(ordered):
             if p.level == "commune" and not p.anaphor:
                 last_commune = p
             elif p.level == "village":
-                nxt = next((q for q in ordered[k + 1 :] if q.level != "village"), None)
+                nxt = next_other[k]
                 gap = text_of(self.doc)[p.end : nxt.start] if nxt is not None else ""
                 if (
                     nxt is not None
@@ -516,17 +623,12 @@ class LocalityFinder:
     def resolve_level(self, level: str, at: int) -> Place | None:
         """The unit of `level` a passage at offset `at` is about: the last one named before it,
         else the one the article names most."""
-        same = sorted(
-            (p for p in self.places if not p.anaphor and p.level == level and p.name),
-            key=lambda p: p.start,
-        )
-        before = [p for p in same if p.start < at]
-        if before:
-            return before[-1]
-        if same:
-            counts = Counter(p.name for p in same)
-            name = counts.most_common(1)[0][0]
-            return next(p for p in same if p.name == name)
+        starts, same, most_named = self._named_of_level(level)
+        k = bisect.bisect_left(starts, at)
+        if k:
+            return same[k - 1]
+        if most_named is not None:
+            return most_named
         if level == "province":
             provinces = self.article_provinces()
             if provinces:
@@ -537,21 +639,44 @@ class LocalityFinder:
                         at, at, units[0].name, "province", "context:article-province", unit=units[0]
                     )
         if level == "district":
+            found = self._commune_parent_district()
+            if found is not None:
+                return Place(at, at, found.name, "district", "context:commune-parent", unit=found)
+        return None
+
+    def _named_of_level(self, level: str) -> tuple[list[int], list[Place], Place | None]:
+        """The places of `level` named in the text (not anaphors), sorted by start (ties in
+        the order found), their starts, and the first of the name written most often;
+        memoized until places are added or resolved again."""
+        key = ("level", level, *self._state())
+        if key not in self._memo:
+            same = sorted(
+                (p for p in self.places if not p.anaphor and p.level == level and p.name),
+                key=lambda p: p.start,
+            )
+            most_named = None
+            if same:
+                counts = Counter(p.name for p in same)
+                name = counts.most_common(1)[0][0]
+                most_named = next(p for p in same if p.name == name)
+            self._memo[key] = ([p.start for p in same], same, most_named)
+        return self._memo[key]
+
+    def _commune_parent_district(self) -> Unit | None:
+        """The district of the first commune the gazetteer placed (memoized likewise)."""
+        key = ("commune-parent", self._anaphors_resolved, *self._state())
+        if key not in self._memo:
+            found = None
             for p in self.places:
                 if p.unit is not None and p.unit.district and p.level == "commune":
                     units = units_named(
                         p.unit.district, "district", self.era, parent=p.unit.province
                     )
                     if units:
-                        return Place(
-                            at,
-                            at,
-                            units[0].name,
-                            "district",
-                            "context:commune-parent",
-                            unit=units[0],
-                        )
-        return None
+                        found = units[0]
+                        break
+            self._memo[key] = found
+        return self._memo[key]
 
     def resolve_anaphors(self) -> None:
         for p in self.places:
@@ -559,7 +684,12 @@ class LocalityFinder:
                 level = "province" if p.level == "city" else p.level
                 target = self.resolve_level(level, p.start)
                 if target is not None:
+                    was_commune = p.level == "commune"
                     p.name, p.level, p.unit = target.name, target.level, target.unit
+                    if was_commune or p.level == "commune":
+                        # it may now be (or no longer be) the commune whose district is asked;
+                        # anaphors count for nothing else that is memoized
+                        self._anaphors_resolved += 1
 
 
 def _same(a: str | None, b: str | None) -> bool:
