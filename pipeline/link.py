@@ -88,7 +88,7 @@ HOUSEHOLD_COUNT = {
     for subject, indicator in _reading_map("count").items()
     if subject in LEVEL_OF  # the poor and the near-poor, not all households
 }
-INCOME_UNITS = ("VND/person/year", "VND/person/month", "VND/month", "VND/year", "VND")
+INCOME_UNITS = ("VND/person/year", "VND/person/month", "VND/person", "VND/month", "VND/year", "VND")
 _APPROX = r"(?:khoảng|gần|hơn|trên|ước|xấp xỉ)?\s*"
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
@@ -1341,9 +1341,11 @@ class Linker:
             "VND/month",
             "VND/year",
             "VND",
+            "VND/person",
         ):
-            # an income is a person's; written in plain đồng it is a year's
-            unit = "VND/person/" + (unit.split("/")[1] if "/" in unit else "year")
+            # an income is a person's; written in plain đồng or "/người" it is a year's
+            per = unit.split("/")[-1]
+            unit = "VND/person/" + (per if per in ("month", "year") else "year")
         clause_start = _clause_start(text, view.sent.start, fig.start)
         # a plan word governs its clause, and across "mục tiêu cụ thể: …" into the list it opens
         target_from = _clause_start(text, view.sent.start, fig.start, marks=";")
