@@ -634,6 +634,23 @@ def series_frame(facts: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     return _typed(SERIES, build_series(facts, documents))
 
 
+def read_series(results: str | Path, warn: Warn = _warn_stderr, chunk: int = 200) -> pd.DataFrame:
+    """The `series` table of a results file, keeping only what it needs of each document
+    (some columns of its facts, its title) rather than every table as `to_frames` does."""
+    facts: list[pd.DataFrame] = []
+    docs: list[pd.DataFrame] = []
+    records = _rows(_unique(read_results(Path(results), warn), warn), warn)
+    for part in _chunks(records, chunk):
+        rows = [r for tables in part for r in tables["facts"]]
+        facts.append(_typed("facts", rows)[list(FACT_COLUMNS)])
+        doc_rows = [r for tables in part for r in tables["documents"]]
+        docs.append(_typed("documents", doc_rows)[list(DOCUMENT_COLUMNS)])
+    return series_frame(
+        pd.concat(facts) if facts else _typed("facts", []),
+        pd.concat(docs) if docs else _typed("documents", []),
+    )
+
+
 # ------------------------------------------------------------------------------ writers
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")

@@ -39,6 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -504,3 +505,175 @@ def build_series(facts: pd.DataFrame, documents: pd.DataFrame) -> list[dict[str,
 
     out.sort(key=order)
     return out
+
+
+# ------------------------------------------------------------------- terminal and plot
+
+
+def select(
+    series: pd.DataFrame,
+    indicators: Sequence[str] = (),
+    levels: Sequence[str] = (),
+    province: str | None = None,
+    conflicts_only: bool = False,
+) -> pd.DataFrame:
+    """The rows of a series table that a researcher asked for (the CLI's filters)."""
+    keep = pd.Series(True, index=series.index)
+    if indicators:
+        keep &= series["indicator"].isin(list(indicators))
+    if levels:
+        keep &= series["locality_level"].isin(list(levels))
+    if province:
+        keep &= (
+            series["province"]
+            .map(lambda p: isinstance(p, str) and fold(p) == fold(province), na_action="ignore")
+            .fillna(False)
+            .astype(bool)
+        )
+    if conflicts_only:
+        keep &= series["conflicting"] == 1
+    return series[keep]
+
+
+def format_number(value: float, vietnamese: bool = False) -> str:
+    """14.78 → `14.78`, or `14,78` in Vietnamese style (`1.417.300` for thousands)."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
+    if vietnamese:
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def _cell(value: Any) -> str:
+    return (
+        ""
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+        else str(value)
+    )
+
+
+def format_table(series: pd.DataFrame, vietnamese: bool = False) -> str:
+    """The series as a plain-text table: one line per row, conflicts marked `≠`."""
+    head = (
+        "indicator",
+        "locality",
+        "province",
+        "year",
+        "status",
+        "group / standard",
+        "value",
+        "src",
+        "",
+    )
+    lines: list[tuple[str, ...]] = [head]
+    for r in series.itertuples(index=False):
+        others = json.loads(r.other_values) if isinstance(r.other_values, str) else []
+        flag = ""
+        if r.conflicting == 1:
+            flag = "≠ " + ", ".join(
+                format_number(o["value"], vietnamese) for o in others if not o["agrees"]
+            )
+        extra = " / ".join(x for x in (_cell(r.subgroup), _cell(r.standard)) if x)
+        lines.append(
+            (
+                _cell(r.indicator),
+                f"{_cell(r.locality_name)} ({_cell(r.locality_level)})",
+                _cell(r.province),
+                _cell(r.year),
+                _cell(r.status),
+                extra,
+                f"{format_number(r.value, vietnamese)} {_cell(r.unit)}",
+                _cell(r.n_sources),
+                flag,
+            )
+        )
+    widths = [max(len(line[k]) for line in lines) for k in range(len(head))]
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines
+    )
+
+
+def plot(series: pd.DataFrame, path: str | Path, max_panels: int = 36) -> int:
+    """Small multiples: one panel per locality and indicator, its values by year.
+
+    Each line is one status, subgroup and standard (a new poverty standard starts a new
+    line: rates under two standards are not one curve). A conflicting year is ringed in
+    red, with the other values its sources state as grey crosses. Returns the number of
+    panels drawn (at most `max_panels`, the localities with most years first).
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    panels: dict[tuple[str, str, str], pd.DataFrame] = {}
+    for (indicator, place, unit), rows in series.groupby(
+        [
+            series["indicator"].astype(object),
+            (
+                series["locality_name"].fillna("?")
+                + " ("
+                + series["locality_level"].fillna("?")
+                + ")"
+            ).astype(object),
+            series["unit"].fillna("").astype(object),
+        ],
+        sort=False,
+    ):
+        panels[(place, indicator, unit)] = rows
+    chosen = sorted(panels, key=lambda k: (-panels[k]["year"].nunique(), k))[:max_panels]
+    chosen.sort()
+    n = max(len(chosen), 1)
+    cols = min(4, n)
+    nrows = math.ceil(n / cols)
+    fig, axes = plt.subplots(nrows, cols, figsize=(3.4 * cols, 2.6 * nrows), squeeze=False)
+    for ax in axes.flat[len(chosen) :]:
+        ax.set_visible(False)
+    if not chosen:
+        axes.flat[0].set_visible(True)
+        axes.flat[0].text(0.5, 0.5, "no figures", ha="center", va="center")
+        axes.flat[0].set_axis_off()
+    for ax, key in zip(axes.flat, chosen, strict=False):
+        rows = panels[key].sort_values("year")
+        line_keys = [
+            rows["status"].fillna(""),
+            rows["subgroup"].fillna(""),
+            rows["standard"].fillna(""),
+        ]
+        for (status, subgroup, standard), line in rows.groupby(line_keys, sort=True):
+            label = " ".join(
+                x for x in (standard, subgroup, "target" if status == "target" else "") if x
+            )
+            ax.plot(
+                line["year"].astype(int),
+                line["value"],
+                marker="o",
+                linestyle="--" if status == "target" else "-",
+                label=label or None,
+            )
+        bad = rows[rows["conflicting"] == 1]
+        if not bad.empty:
+            ax.scatter(
+                bad["year"].astype(int),
+                bad["value"],
+                s=140,
+                facecolors="none",
+                edgecolors="red",
+                linewidths=1.5,
+                zorder=3,
+                label="conflict",
+            )
+            for r in bad.itertuples(index=False):
+                for other in json.loads(r.other_values) if isinstance(r.other_values, str) else []:
+                    ax.scatter([int(r.year)], [other["value"]], marker="x", color="grey", zorder=3)
+        place, indicator, unit = key
+        ax.set_title(f"{place}\n{indicator} ({unit})", fontsize=8)
+        ax.tick_params(labelsize=7)
+        first, last = int(rows["year"].min()), int(rows["year"].max())
+        ax.set_xlim(first - 0.5, last + 0.5)  # one year alone is not a century-wide axis
+        ax.set_xticks(range(first, last + 1, max(1, (last - first) // 6 + 1)))
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(fontsize=6)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
+    return len(chosen)
