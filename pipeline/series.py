@@ -9,8 +9,10 @@ table, one per
     locality × indicator × unit × year × period start × status × subgroup × standard
 
 where the locality is its official code where the gazetteer picked one, else its folded
-name with its level and parents. Facts without a locality or without a stated year are
-left out: a guessed year (`year_guess`) is no ground for saying two sources agree.
+name with its level and parents. A name that many units share, with no code and no
+province to tell which (`xã Tân Lập`), is not consolidated across sources: it may be
+another commune. Facts without a locality or without a stated year are left out: a
+guessed year (`year_guess`) is no ground for saying two sources agree.
 
 Sources: the documents of one story count once. Documents are compared by what their
 records carry, the title and the facts' evidence sentences (`text` only exists for HTML
@@ -382,10 +384,13 @@ def build_series(facts: pd.DataFrame, documents: pd.DataFrame) -> list[dict[str,
         level, code = _text(r.locality_level), _text(r.locality_code)
         district, parent = _text(r.locality_district), _text(r.locality_province)
         province = province_of(name, level, code, parent)
+        source = source_of.get(r.doc_id, r.doc_id)
         if code:
             place: tuple[Any, ...] = ("code", level, code)
-        else:
+        elif province[0] or level in ("province", "region", "country"):
             place = ("name", level, fold(name), fold(district or ""), fold(province[0] or ""))
+        else:  # a name many units share, with nothing to tell which: its own source's
+            place = ("name", level, fold(name), fold(district or ""), "", source)
         key = (
             _text(r.indicator),
             _text(r.unit),
@@ -407,7 +412,7 @@ def build_series(facts: pd.DataFrame, documents: pd.DataFrame) -> list[dict[str,
         row.statements.append(
             _Statement(
                 doc_id=r.doc_id,
-                source=source_of.get(r.doc_id, r.doc_id),
+                source=source,
                 fact_id=r.fact_id,
                 value=value,
                 tolerance=written_tolerance(_figure_text(r), value),
