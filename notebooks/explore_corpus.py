@@ -14,8 +14,12 @@
 # %% [markdown]
 # # Facts of the bundled corpus, explored with pandas
 #
-# Runs vnfacts on `corpus/`, turns the results into tables (`to_frames`) and looks at
-# poverty rates by locality and year, officials by province, and the checks that failed.
+# Runs vnfacts on `corpus/` (or reads any results file: `RESULTS` below), turns the
+# results into tables (`to_frames`) and looks at poverty rates by locality and year,
+# officials by province, and the checks that failed.
+
+# %% tags=["parameters"]
+RESULTS = None  # a results file of `vnfacts extract` (e.g. "out/corpus.jsonl"); None: corpus/
 
 # %%
 from pathlib import Path
@@ -28,8 +32,7 @@ from vnfacts import extract_paths
 from vnfacts.export import to_frames
 
 ROOT = Path.cwd() if (Path.cwd() / "corpus").is_dir() else Path.cwd().parent
-docs = list(extract_paths([ROOT / "corpus"]))
-frames = to_frames(docs)
+frames = to_frames(RESULTS if RESULTS else list(extract_paths([ROOT / "corpus"])))
 {name: len(frame) for name, frame in frames.items()}
 
 # %% [markdown]
@@ -52,7 +55,6 @@ table = rates.pivot_table(
 table
 
 # %%
-assert not table.empty, "the corpus states poverty rates"
 fig, ax = plt.subplots(figsize=(7, 3.5))
 for (place, _level, indicator), row in table.iterrows():
     series = row.dropna()

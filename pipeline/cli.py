@@ -268,6 +268,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_series(args: argparse.Namespace) -> int:
+    from vnfacts.export import read_series
+    from vnfacts.series import format_table, plot, select
+
+    source = Path(args.results)
+    if not source.is_file():
+        print(f"vnfacts: no such file: {source}", file=sys.stderr)
+        return EXIT_USAGE
+    rows = select(
+        read_series(source),
+        indicators=args.indicator or (),
+        levels=args.level or (),
+        province=args.province,
+        conflicts_only=args.conflicts,
+    )
+    print(format_table(rows, vietnamese=args.vi))
+    n_conflicts = int((rows["conflicting"] == 1).sum())
+    summary = f"vnfacts: {len(rows)} series, {n_conflicts} with conflicting sources"
+    if args.plot:
+        try:
+            panels = plot(rows, args.plot)
+        except ImportError:
+            print("vnfacts: --plot needs matplotlib (pip install matplotlib)", file=sys.stderr)
+            return EXIT_USAGE
+        summary += f"; {panels} panels drawn in {args.plot}"
+    print(summary, file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnfacts", description="Turn Vietnamese news reports into structured, checkable facts."
@@ -380,6 +409,30 @@ def build_parser() -> argparse.ArgumentParser:
     xp.add_argument("--to", choices=("csv", "parquet", "sqlite"), required=True)
     xp.add_argument("dest", help="a directory (csv, parquet) or a database file (sqlite)")
     xp.set_defaults(func=cmd_export)
+
+    sr = sub.add_parser(
+        "series",
+        help="one table of figures across articles: value most sources state, sources, conflicts",
+        description="Consolidates the facts of a results file: one row per locality, indicator, "
+        "year, status, subgroup and poverty standard, with the value most distinct sources "
+        "state (copies of one wire story count once), the number of sources and the values "
+        "that disagree beyond rounding (marked ≠).",
+    )
+    sr.add_argument("results", help="JSONL written by `vnfacts extract`")
+    sr.add_argument(
+        "--indicator", action="append", help="only this indicator (repeatable): poverty_rate, …"
+    )
+    sr.add_argument(
+        "--level",
+        action="append",
+        choices=("village", "commune", "district", "province", "region", "country"),
+        help="only localities of this level (repeatable)",
+    )
+    sr.add_argument("--province", help="only localities in this province")
+    sr.add_argument("--conflicts", action="store_true", help="only rows whose sources disagree")
+    sr.add_argument("--vi", action="store_true", help="Vietnamese number format (14,78)")
+    sr.add_argument("--plot", metavar="PNG", help="also draw each locality's values by year")
+    sr.set_defaults(func=cmd_series)
     return parser
 
 

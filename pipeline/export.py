@@ -1,13 +1,19 @@
 """Results → normalized tables for other databases and analyses.
 
-Five tables, one row per thing, keyed by the ids the JSON output carries
-(`vnfacts.doc` computes both, so they always agree):
+Five tables of one document's rows, one row per thing, keyed by the ids the JSON output
+carries (`vnfacts.doc` computes both, so they always agree):
 
 - `documents`  (doc_id) — title, published (date), author, url, source, counts, errors
 - `mentions`   (mention_id) — doc_id, type, text, span, name, figure, time, locality …
 - `facts`      (fact_id) — doc_id, indicator, value, unit, year, period, change, locality …
 - `officials`  (official_id) — one row per person and role
 - `checks`     (check_id) — doc_id, kind, status, stated, computed, tolerance, message
+
+and one across documents, built when every document is read (`vnfacts.series`):
+
+- `series`     (series_id) — one figure (locality, indicator, year, status, subgroup,
+  standard) with the value most sources state, its distinct sources and any conflict.
+  SQLite rebuilds it from every document in the database after each export.
 
 Every column is declared once below with its type and a description (docs/FORMAT.md is
 generated from them); names avoid the reserved words of SQLite and PostgreSQL.
@@ -36,8 +42,10 @@ from typing import Any
 
 import pandas as pd
 from vnfacts.doc import check_id, fact_id, mention_ids, official_id
+from vnfacts.series import DOCUMENT_COLUMNS, FACT_COLUMNS, build_series
 
-TABLES = ("documents", "mentions", "facts", "officials", "checks")
+TABLES = ("documents", "mentions", "facts", "officials", "checks")  # one document's rows
+SERIES = "series"  # rows across documents, built once every document is read
 
 Warn = Callable[[str], None]
 
@@ -247,6 +255,74 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("evidence", "text", "JSON list of the figures read ({start, end, text})."),
     ),
 }
+
+COLUMNS[SERIES] = (
+    Column(
+        "series_id",
+        "text",
+        "Key: one row per locality, indicator, unit, year, period start, status, subgroup "
+        "and standard (a hash of them, stable across exports).",
+    ),
+    Column("indicator", "text", "What the figures measure (poverty_rate, poor_households, …)."),
+    Column("unit", "text", "Unit of the values (%, pp, households, VND, …)."),
+    Column(
+        "locality_name",
+        "text",
+        "Name of the unit, as most of its facts write it (the row is keyed by code where known, "
+        "else by folded name, level and parents).",
+    ),
+    Column("locality_level", "text", "village, commune, district, province, region, country."),
+    Column("locality_code", "text", "Official administrative code of the unit, where known."),
+    Column("locality_district", "text", "Parent district of the unit, where known."),
+    Column(
+        "province",
+        "text",
+        "Province of the unit: a province row's own name, a lower unit's province (also for a "
+        "unit merged before 2025, through the gazetteer); empty for regions and the country.",
+    ),
+    Column("province_code", "text", "Official code of that province, where known."),
+    Column("year", "integer", "The year the values hold for (facts without a year are left out)."),
+    Column("period_start", "integer", "First year of the period the values cover, if any."),
+    Column("status", "text", "actual, or target for plans and goals."),
+    Column("subgroup", "text", "Sub-population of the figures; empty for the whole unit."),
+    Column("standard", "text", "The poverty standard named with the figures."),
+    Column(
+        "value",
+        "real",
+        "The value the most distinct sources agree with (within 0.5 % or the rounding of the "
+        "written figure); ties go to the most precise, then the first stated.",
+    ),
+    Column("min_value", "real", "Smallest value any source states."),
+    Column("max_value", "real", "Largest value any source states."),
+    Column(
+        "n_sources",
+        "integer",
+        "Distinct sources: documents, with copies of one story (same title and evidence, or "
+        "a word-shingle Jaccard ≥ 0.8) counted once.",
+    ),
+    Column("n_agreeing", "integer", "Distinct sources whose value agrees with `value`."),
+    Column("n_documents", "integer", "Documents stating a value, copies included."),
+    Column("n_facts", "integer", "Facts stating a value (a document may state two)."),
+    Column(
+        "conflicting",
+        "integer",
+        "1 when a source states no value that agrees with `value` (beyond rounding), else 0; "
+        "several values within one source are listed in `other_values` but are no conflict.",
+    ),
+    Column(
+        "other_values",
+        "text",
+        "JSON list of every other value seen ({value, n_sources, agrees}), or empty.",
+    ),
+    Column(
+        "sources",
+        "text",
+        "JSON list of every statement ({doc_id, fact_id, value, evidence_start, evidence_end, "
+        "figure_start, figure_end, duplicate_of: the first document of its story, or null}).",
+    ),
+)
+
+ALL_TABLES = (*TABLES, SERIES)
 
 KEYS = {t: cols[0].name for t, cols in COLUMNS.items()}
 
@@ -548,7 +624,31 @@ def to_frames(
         records: Iterable[dict[str, Any]] = read_results(Path(results), warn)
     else:
         records = _as_records(results)
-    return _frames(_rows(_unique(records, warn), warn))
+    frames = _frames(_rows(_unique(records, warn), warn))
+    frames[SERIES] = series_frame(frames["facts"], frames["documents"])
+    return frames
+
+
+def series_frame(facts: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The `series` table (see `vnfacts.series`) of a `facts` and a `documents` table."""
+    return _typed(SERIES, build_series(facts, documents))
+
+
+def read_series(results: str | Path, warn: Warn = _warn_stderr, chunk: int = 200) -> pd.DataFrame:
+    """The `series` table of a results file, keeping only what it needs of each document
+    (some columns of its facts, its title) rather than every table as `to_frames` does."""
+    facts: list[pd.DataFrame] = []
+    docs: list[pd.DataFrame] = []
+    records = _rows(_unique(read_results(Path(results), warn), warn), warn)
+    for part in _chunks(records, chunk):
+        rows = [r for tables in part for r in tables["facts"]]
+        facts.append(_typed("facts", rows)[list(FACT_COLUMNS)])
+        doc_rows = [r for tables in part for r in tables["documents"]]
+        docs.append(_typed("documents", doc_rows)[list(DOCUMENT_COLUMNS)])
+    return series_frame(
+        pd.concat(facts) if facts else _typed("facts", []),
+        pd.concat(docs) if docs else _typed("documents", []),
+    )
 
 
 # ------------------------------------------------------------------------------ writers
@@ -575,7 +675,15 @@ for _cols in COLUMNS.values():
 
 
 class _Writer:
+    # whether write_series needs the facts and documents the export read (SQLite reads
+    # them from the database instead, which also holds the documents of earlier exports)
+    collects = True
+
     def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        raise NotImplementedError
+
+    def write_series(self, facts: pd.DataFrame, documents: pd.DataFrame) -> int:
+        """Writes the series table of all the documents; returns its number of rows."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -602,10 +710,10 @@ class _FileWriter(_Writer):
 
     def __init__(self, dest: Path) -> None:
         self.dest = dest
-        self.tmp = {t: dest / f".{t}{self.suffix}.partial" for t in TABLES}
+        self.tmp = {t: dest / f".{t}{self.suffix}.partial" for t in ALL_TABLES}
 
     def close(self) -> None:
-        for t in TABLES:
+        for t in ALL_TABLES:
             os.replace(self.tmp[t], self.dest / f"{t}{self.suffix}")
 
     def abort(self) -> None:
@@ -629,6 +737,12 @@ class _CsvWriter(_FileWriter):
         for t in TABLES:
             if not frames[t].empty:
                 _neutralize(frames[t]).to_csv(self.files[t], index=False, header=False)
+
+    def write_series(self, facts: pd.DataFrame, documents: pd.DataFrame) -> int:
+        frame = series_frame(facts, documents)
+        with self.tmp[SERIES].open("w", encoding="utf-8", newline="") as fh:
+            _neutralize(frame).to_csv(fh, index=False)
+        return len(frame)
 
     def _close_files(self) -> None:
         for fh in self.files.values():
@@ -657,7 +771,7 @@ class _ParquetWriter(_FileWriter):
         self.pa = pa
         self.schemas = {
             t: pa.schema([(c.name, getattr(pa, ARROW_TYPES[c.type])()) for c in COLUMNS[t]])
-            for t in TABLES
+            for t in ALL_TABLES
         }
         self.writers = {t: pq.ParquetWriter(self.tmp[t], self.schemas[t]) for t in TABLES}
 
@@ -668,6 +782,16 @@ class _ParquetWriter(_FileWriter):
                     frames[t], schema=self.schemas[t], preserve_index=False
                 ).replace_schema_metadata(None)
                 self.writers[t].write_table(table)
+
+    def write_series(self, facts: pd.DataFrame, documents: pd.DataFrame) -> int:
+        import pyarrow.parquet as pq
+
+        frame = series_frame(facts, documents)
+        table = self.pa.Table.from_pandas(
+            frame, schema=self.schemas[SERIES], preserve_index=False
+        ).replace_schema_metadata(None)
+        pq.write_table(table, self.tmp[SERIES])
+        return len(frame)
 
     def close(self) -> None:
         for w in self.writers.values():
@@ -733,8 +857,10 @@ class _SqliteWriter(_Writer):
             self.con.close()
             raise
 
+    collects = False
+
     def _create(self, dest: Path) -> None:
-        for table in TABLES:
+        for table in ALL_TABLES:
             wanted = [c.name for c in COLUMNS[table]]
             have = [r[1] for r in self.con.execute(f'PRAGMA table_info("{table}")')]
             if have and have != wanted:
@@ -747,6 +873,8 @@ class _SqliteWriter(_Writer):
                 spec = f"{col.name} {SQL_TYPES[col.type]}"
                 if col.name == KEYS[table]:
                     spec += " PRIMARY KEY"
+                elif table == SERIES:
+                    pass  # rows across documents: rebuilt after each export, no foreign key
                 elif col.name == "doc_id":
                     spec += " NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE"
                 elif col.name == "mention_id":
@@ -776,6 +904,28 @@ class _SqliteWriter(_Writer):
                     ),
                 )
 
+    def write_series(self, facts: pd.DataFrame, documents: pd.DataFrame) -> int:
+        """Rebuilds the series from every document in the database (earlier exports too)."""
+        facts = pd.read_sql_query(
+            f"SELECT {', '.join(FACT_COLUMNS)} FROM facts ORDER BY rowid", self.con
+        )
+        documents = pd.read_sql_query(
+            f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents ORDER BY rowid", self.con
+        )
+        frame = series_frame(facts, documents)
+        with self.con:
+            self.con.execute(f"DELETE FROM {SERIES}")
+            names = ", ".join(frame.columns)
+            marks = ", ".join("?" for _ in frame.columns)
+            self.con.executemany(
+                f"INSERT INTO {SERIES} ({names}) VALUES ({marks})",
+                (
+                    tuple(_sql_value(v) for v in row)
+                    for row in frame.itertuples(index=False, name=None)
+                ),
+            )
+        return len(frame)
+
     def close(self) -> None:
         self.con.close()
 
@@ -784,10 +934,12 @@ class _SqliteWriter(_Writer):
 
 
 def write_sqlite(frames: dict[str, pd.DataFrame], path: Path) -> None:
-    """Writes frames (of `to_frames`) into an SQLite database, replacing their documents."""
+    """Writes frames (of `to_frames`) into an SQLite database, replacing their documents
+    and rebuilding the series of the whole database."""
     writer = _SqliteWriter(path)
     try:
         writer.write(frames)
+        writer.write_series(frames["facts"], frames["documents"])
     finally:
         writer.close()
 
@@ -818,7 +970,10 @@ def export(
     Streams `chunk` documents at a time. Raises ExportError when `dest` cannot be written.
     """
     writer = _open_writer(to, dest)
-    counts = dict.fromkeys(TABLES, 0)
+    counts = dict.fromkeys(ALL_TABLES, 0)
+    # what the series needs of each chunk: some columns of facts, the titles
+    kept_facts: list[pd.DataFrame] = []
+    kept_docs: list[pd.DataFrame] = []
     try:
         records = _rows(_unique(read_results(Path(results), warn), warn), warn)
         for part in _chunks(records, chunk):
@@ -826,6 +981,12 @@ def export(
             writer.write(frames)
             for t in TABLES:
                 counts[t] += len(frames[t])
+            if writer.collects:
+                kept_facts.append(frames["facts"][list(FACT_COLUMNS)])
+                kept_docs.append(frames["documents"][list(DOCUMENT_COLUMNS)])
+        facts = pd.concat(kept_facts) if kept_facts else _typed("facts", [])
+        docs = pd.concat(kept_docs) if kept_docs else _typed("documents", [])
+        counts[SERIES] = writer.write_series(facts, docs)
         writer.close()
     except (OSError, sqlite3.Error) as exc:
         writer.abort()
@@ -852,7 +1013,7 @@ def _un_neutralize(frame: pd.DataFrame) -> pd.DataFrame:
 def read_back(to: str, dest: Path) -> dict[str, pd.DataFrame]:
     """The tables as written (for round-trip checks and notebooks), typed like `to_frames`."""
     frames: dict[str, pd.DataFrame] = {}
-    for table in TABLES:
+    for table in ALL_TABLES:
         if to == "sqlite":
             con = sqlite3.connect(dest)
             try:

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from vnfacts.doc import FACT_DEFAULTS, MENTION_FIELDS, SCHEMA_VERSION
-from vnfacts.export import COLUMNS, KEYS, TABLES
+from vnfacts.export import ALL_TABLES, COLUMNS, KEYS
 
 # $defs rendered as sections of their own (the others are written inline)
 SECTIONS = ("mention", "fact", "locality", "role", "change", "period", "check")
@@ -138,7 +138,9 @@ TABLES_INTRO = """\
 vnfacts export out.jsonl --to sqlite facts.db   # or --to csv DIR, --to parquet DIR
 ```
 
-Five tables, one row per thing, keyed by the ids above. Types: `text`, `integer`,
+Five tables, one row per thing, keyed by the ids above, and `series`: one row per figure
+across documents (locality, indicator, year, status, subgroup, standard), with the value
+most distinct sources state, its sources and whether they conflict (`vnfacts.series`). Types: `text`, `integer`,
 `real`, `date` (ISO `YYYY-MM-DD`; TEXT in SQLite). An empty cell is null. No column name is a
 reserved word of SQLite or PostgreSQL, so queries need no quoting (the JSON's `group`
 is the column `subgroup`, a span's `start`/`end` are `span_start`/`span_end`).
@@ -192,7 +194,7 @@ def render() -> str:
             out.append("")
         out += _table(_rows(node, defs), ("field", "type", "required", "description"))
     out += ["", IDS, TABLES_INTRO]
-    for table in TABLES:
+    for table in ALL_TABLES:
         out += [f"### `{table}` (key `{KEYS[table]}`)", ""]
         out += _table(
             [(f"`{c.name}`", c.type, c.description) for c in COLUMNS[table]],

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from vnfacts import extract
 from vnfacts.cli import main
-from vnfacts.export import COLUMNS, TABLES, export, read_back, rows_of, to_frames
+from vnfacts.export import ALL_TABLES, COLUMNS, TABLES, export, read_back, rows_of, to_frames
 
 from tests.conftest import CORPUS
 
@@ -24,7 +24,7 @@ def results(tmp_path_factory) -> Path:
 
 def test_tables_are_typed_and_normalized(results: Path):
     frames = to_frames(results)
-    assert set(frames) == set(TABLES)
+    assert set(frames) == set(ALL_TABLES)
     facts = frames["facts"]
     assert str(facts["value"].dtype) == "float64"
     assert str(facts["year"].dtype) == "Int64"
@@ -55,7 +55,7 @@ def test_ids_are_stable_across_runs(results: Path, tmp_path: Path):
     again = tmp_path / "again.jsonl"
     assert main(["extract", str(CORPUS), "-o", str(again), "-q", "-w", "2"]) == 0
     a, b = to_frames(results), to_frames(again)
-    for table in TABLES:
+    for table in ALL_TABLES:
         key = a[table].columns[0]
         assert list(a[table][key]) == list(b[table][key]), table
 
@@ -65,8 +65,9 @@ def test_round_trip_keeps_values(results: Path, tmp_path: Path, fmt: str):
     dest = tmp_path / ("db.sqlite" if fmt == "sqlite" else "tables")
     counts = export(results, fmt, dest)
     assert counts["facts"] == 42
+    assert counts["series"] == len(to_frames(results)["series"]) > 20
     before, after = to_frames(results), read_back(fmt, dest)
-    for table in TABLES:
+    for table in ALL_TABLES:
         key = before[table].columns[0]
         left = before[table].sort_values(key).reset_index(drop=True)
         right = after[table][list(left.columns)].sort_values(key).reset_index(drop=True)
@@ -509,7 +510,7 @@ def test_export_streams_in_chunks(results: Path, tmp_path: Path, monkeypatch):
     assert sizes == [2, 2, 1]
     monkeypatch.setattr(ex, "_frames", real)
     export(results, "sqlite", tmp_path / "one.db", chunk=200)
-    for table in TABLES:
+    for table in ALL_TABLES:
         a = read_back("sqlite", tmp_path / "small.db")[table]
         b = read_back("sqlite", tmp_path / "one.db")[table]
         pd.testing.assert_frame_equal(a, b, obj=table)
