@@ -1332,6 +1332,8 @@ class Linker:
         text = self.doc.text
         value = fig.attrs.get("value")
         unit = "%" if fig.type == "PERCENT" else fig.attrs.get("unit")
+        if indicator == indicator_for("houses", "count"):
+            unit = "houses"  # "xây mới 2.731 hộ": houses counted by the households they house
         if indicator == indicator_for("poor", "fall"):
             per_year = fig.attrs.get("per_year") or _PER_YEAR_BEFORE.search(
                 text[max(view.sent.start, fig.start - 40) : fig.start]
