@@ -60,7 +60,9 @@ def match_cue(line: str, kind: str) -> Cue | None:
 
 _TIME = r"(?P<hh>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<ss>\d{2}))?\s*(?P<ampm>AM|PM|SA|CH)?"
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
-_VERBAL = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})"
+_VERBAL = (
+    r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2})"
+)
 _ISO = r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
 DATE_RE = regex.compile(rf"(?:{_DMY}|{_VERBAL}|{_ISO})", regex.IGNORECASE)
 TIME_RE = regex.compile(_TIME, regex.IGNORECASE)
@@ -271,6 +273,36 @@ def _pick_date(page: _Page, body_start: int) -> str | None:
     return best[2].isoformat() if best else None
 
 
+# a date stated as the article's own near the top: " date 2025-09-15 …" (an archive's
+# stamp before the lead), "Ngày đăng bài: 10/12/2019", "Cập nhật lúc …", a title ending in
+# "01-09-2017", "Sáng nay 12.11.2019, UBND huyện …"
+_OWN_DATE_CUE = regex.compile(
+    rf"(?:^\s*(?:date\s+)?(?={_ISO})|(?:ngày đăng(?: bài)?|đăng ngày|cập nhật(?: lúc| ngày)?|"
+    rf"ngày xuất bản|(?:sáng|chiều|tối|trưa|hôm) nay\s*\(?)\s*:?\s*(?:\d{{1,2}}[:h]\d{{2}}\s*,?\s*)?"
+    rf"(?=(?:{_DMY}|{_ISO}))|(?=(?:{_DMY})\s*$))",
+    regex.IGNORECASE,
+)
+TOP_LINES = 6
+
+
+def _date_near_the_top(page: _Page) -> str | None:
+    """When no dateline stands under the title: a date the first lines state as the
+    article's own, by a cue or by its place at the start or the end of a line."""
+    for i in range(min(TOP_LINES, len(page.lines))):
+        line = page.lines[i]
+        if is_date_line(line):  # a dateline the header did not reach ("13/08/2019 16:00 CH")
+            date = parse_date(line)
+            if date is not None:
+                return date.isoformat()
+        cue = _OWN_DATE_CUE.search(line)
+        if cue is None:
+            continue
+        date = parse_date(line[cue.end() :])
+        if date is not None:
+            return date.isoformat()
+    return None
+
+
 def _mark_captions(page: _Page, tail: int) -> None:
     """Image captions: a short line after an image file, and repeated lines."""
     # A line that repeats the title or an earlier line is an image's alt text or caption.
@@ -373,7 +405,7 @@ def clean(doc: Document) -> Document:
     body_start = _mark_header(page, doc.meta)
     tail = _mark_tail(page, body_start + 1 if body_start < len(page.lines) else body_start)
     if doc.meta.published is None:
-        doc.meta.published = _pick_date(page, body_start)
+        doc.meta.published = _pick_date(page, body_start) or _date_near_the_top(page)
     else:
         doc.meta.published = normalize_date(doc.meta.published)
     _mark_captions(page, tail)

@@ -214,3 +214,34 @@ def test_short_title_above_the_lead():
     assert doc.meta.title == "Nhân sự mới"
     assert doc.blocks[0].kind == "title"
     assert doc.blocks[1].kind == "body"
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            " date 2025-09-15 Thái Nguyên là tỉnh trung du miền núi phía Bắc, có 1,3 triệu dân.\nHộ nghèo còn 2%.",
+            "2025-09-15",
+        ),
+        (
+            "Huyện Thạnh Phú giảm nghèo\n\nNgày đăng bài: 10/12/2019\n\nNăm 2019, huyện giảm 2,7% hộ nghèo.",
+            "2019-12-10",
+        ),
+        (
+            "VĂN HÓA - XÃ HỘI\n\nTỷ lệ hộ nghèo năm 2018 của tỉnh Phú Thọ thấp\n\n13/08/2019 16:00 CH\n\nTheo kết quả rà soát, tỉnh còn 3% hộ nghèo.",
+            "2019-08-13",
+        ),
+        (
+            "Thứ Tư, 22 tháng 5, 2019\n\nTP HCM không còn hộ nghèo theo chuẩn quốc gia\n\nThành phố đã hoàn thành mục tiêu giảm nghèo.",
+            "2019-05-22",
+        ),
+        (
+            "Đakrông: Tỉ lệ hộ nghèo giảm 5,15%\n\n(QT) - Sáng nay 12.11.2019, UBND huyện Đakrông tổ chức hội nghị tổng kết.",
+            "2019-11-12",
+        ),
+    ],
+)
+def test_the_articles_own_date_near_the_top(text: str, published: str):
+    from vnfacts import extract
+
+    assert extract(text).meta.published == published
