@@ -802,6 +802,7 @@ class Linker:
                 return indicator_for("poor", "count-fall"), "count-escaped-total", None
             if regex.search(
                 r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
+                r"hộ\s+(?:cận\s+)?nghèo\s*/\s*$|"  # "8.112 hộ nghèo/506.184 hộ": the whole
                 # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
                 r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?\b(?:là|có)\s*"
                 + _APPROX

@@ -187,7 +187,7 @@ NUM = (
     r"|\d++(?:[.,]\d++)?)(?![.,]?\d)"
 )
 # A number starts a token: not inside a word, a number, a date or a code (COVID-19, G20).
-LB_NUM = r"(?<![\w.,/:]|\p{L}[-‐])"
+LB_NUM = r"(?<![\w.,:]|\d/|\p{L}[-‐])"
 PERCENT_FORMS = {"điểm phần trăm": True, "điểm %": True, "phần trăm": False, "%": False}
 SKIP = (
     # clock times: 09:14, 09:25:27 AM, 18h30, 18h
