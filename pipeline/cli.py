@@ -177,77 +177,141 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 _MARK = {
-    "consistent": "✔ consistent  ",
-    "inconsistent": "✘ INCONSISTENT",
-    "cannot_check": "? cannot check",
+    "consistent": "✔",
+    "inconsistent": "✘",
+    "cannot_check": "?",
 }
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return " ".join(text[left:right].split())
+EXIT_INCONSISTENT = 1  # `vnfacts check`: some figures do not agree (as linters do)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from vnfacts.check import find_contradictions
-    from vnfacts.ingest import iter_documents
-    from vnfacts.runner import Pipeline
+    from vnfacts.check import STATUS_NAMES, find_contradictions, kind_name, quote_around
+    from vnfacts.view import InputError, indicator_name, load, show_value
 
-    pipeline = Pipeline(options={"recognize": {"ner": "off"}})
+    lang = args.lang
     records = []
     human: list[str] = []
     counts = {"consistent": 0, "inconsistent": 0, "cannot_check": 0}
-    for doc in pipeline.run(iter_documents(args.paths)):
-        record = doc.to_json(include_blocks=False)
-        records.append(record)
-        for c in doc.checks:
-            counts[c["status"]] += 1
-        if args.json or not (doc.checks or doc.errors):
-            continue
-        title = doc.meta.title or ""
-        human.append(
-            f"{doc.doc_id}  {title[:80]}"
-            + (f" ({doc.meta.published})" if doc.meta.published else "")
-        )
-        for e in doc.errors:
-            human.append(f"  ! error          {e.stage}/{e.code}: {e.message}")
-        for c in sorted(
-            doc.checks,
-            key=lambda c: ["inconsistent", "cannot_check", "consistent"].index(c["status"]),
-        ):
-            human.append(f"  {_MARK[c['status']]}  {c['kind']:14} {c['message']}")
-            if c["status"] == "inconsistent" and c["evidence"]:
-                first = c["evidence"][0]
+    input_errors = 0
+    try:
+        for record in load(args.paths):
+            records.append(record)
+            errors = record.get("errors") or []
+            input_errors += any(e.get("stage") == "ingest" for e in errors)
+            checks = record.get("checks") or []
+            for c in checks:
+                counts[c["status"]] = counts.get(c["status"], 0) + 1
+            if args.json or not (checks or errors):
+                continue
+            title = (record.get("meta") or {}).get("title") or ""
+            published = (record.get("meta") or {}).get("published")
+            human.append(
+                f"{record['doc_id']}  {title[:80]}" + (f" ({published})" if published else "")
+            )
+            for e in errors:
+                human.append(f"  ! {e.get('stage')}/{e.get('code')}: {e.get('message')}")
+            text = record.get("text")
+            order = ["inconsistent", "cannot_check", "consistent"]
+            for c in sorted(
+                checks, key=lambda c: order.index(c["status"]) if c["status"] in order else 3
+            ):
+                status = STATUS_NAMES.get(c["status"], {}).get(lang, c["status"])
+                message = (c.get("message_vi") if lang == "vi" else None) or c.get("message")
                 human.append(
-                    f"        « {_sentence_around(doc.text, first['start'], first['end'])[:300]} »"
+                    f"  {_MARK.get(c['status'], '?')} {status.upper() if c['status'] == 'inconsistent' else status}"
+                    f" · {kind_name(c['kind'], lang)}: {message}"
                 )
+                typo = c.get("likely_typo")
+                if typo:
+                    human.append(
+                        f"      ⚠ {typo.get('message_vi') if lang == 'vi' else typo.get('message')}"
+                    )
+                if c["status"] == "inconsistent" and c.get("evidence") and isinstance(text, str):
+                    first = c["evidence"][0]
+                    human.append(f"      « {quote_around(text, first['start'], first['end'])} »")
+    except InputError as exc:
+        raise UsageError(str(exc)) from exc
     contradictions = find_contradictions(records)
+    inconsistent = counts["inconsistent"] + len(contradictions)
+    status = EXIT_USAGE if input_errors else (EXIT_INCONSISTENT if inconsistent else EXIT_OK)
     if args.json:
         payload = {
             "documents": [
-                {"doc_id": r["doc_id"], "source": r["source"], "checks": r["checks"]}
+                {"doc_id": r["doc_id"], "source": r.get("source"), "checks": r.get("checks") or []}
                 for r in records
             ],
             "contradictions": contradictions,
-            "summary": {**counts, "contradictions": len(contradictions)},
+            "summary": {
+                **counts,
+                "contradictions": len(contradictions),
+                "input_errors": input_errors,
+            },
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return status
     for line in human:
         print(line)
     if contradictions:
-        print(f"\nAcross articles: {len(contradictions)} contradiction(s)")
+        head = {"vi": "Mâu thuẫn giữa các bài", "en": "Contradictions between articles"}[lang]
+        print(f"\n{head}: {len(contradictions)}")
         for c in contradictions:
-            sources = "; ".join(f"{s['value']:g} ({s['doc_id']})" for s in c["sources"])
-            print(f"  ✘ {c['indicator']} {c['locality']} ({c['level']}) {c['year']}: {sources}")
+            sources = "; ".join(
+                f"{show_value({'value': s['value'], 'unit': s.get('unit')})} ({s['doc_id']})"
+                for s in c["sources"]
+            )
+            print(
+                f"  ✘ {indicator_name(c['indicator'], lang)} — {c['locality']} ({c['year']}): {sources}"
+            )
     total = sum(counts.values())
-    print(
-        f"\n{len(records)} documents, {total} checks: {counts['consistent']} consistent, "
-        f"{counts['inconsistent']} inconsistent, {counts['cannot_check']} cannot be checked; "
-        f"{len(contradictions)} contradictions across articles"
-    )
+    if lang == "vi":
+        summary = (
+            f"{len(records)} bài, {total} phép kiểm tra: {counts['inconsistent']} không khớp, "
+            f"{counts['consistent']} khớp, {counts['cannot_check']} không kiểm tra được; "
+            f"{len(contradictions)} mâu thuẫn giữa các bài"
+        )
+    else:
+        summary = (
+            f"{len(records)} documents, {total} checks: {counts['consistent']} consistent, "
+            f"{counts['inconsistent']} inconsistent, {counts['cannot_check']} cannot be checked; "
+            f"{len(contradictions)} contradictions across articles"
+        )
+    print(f"\n{summary}")
+    if input_errors:
+        print(f"vnfacts: {input_errors} input(s) could not be read", file=sys.stderr)
+    return status
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    from vnfacts.view import InputError, load, render
+
+    try:
+        records = list(load(args.paths))
+    except InputError as exc:
+        raise UsageError(str(exc)) from exc
+    page = render(records, lang=args.lang)
+    if args.output == "-":
+        sys.stdout.write(page)
+    else:
+        out = Path(args.output)
+        if out.is_dir():
+            raise UsageError(f"the output {args.output} is a directory")
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(page, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(
+                f"cannot write the output {args.output}: {exc.strerror or exc}"
+            ) from exc
+        print(f"vnfacts: wrote {len(records)} article(s) to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from vnfacts.serve import serve
+
+    if args.max_upload <= 0:
+        raise UsageError("--max-upload must be a positive number of bytes")
+    serve(host=args.host, port=args.port, max_upload=args.max_upload, lang=args.lang)
     return EXIT_OK
 
 
@@ -387,16 +451,49 @@ def build_parser() -> argparse.ArgumentParser:
     ck = sub.add_parser(
         "check",
         help="check that each article's figures add up, and find contradictions between articles",
-        description="Runs the pipeline on the documents and prints, per article, every arithmetic check "
-        "(changes, sums of parts, shares of a plan, common bases, averages, rate changes) with its "
-        "status, then the contradictions across articles (same place, indicator and year, "
-        "different values).",
+        description="Prints, per article, every arithmetic check (changes, sums of parts, shares "
+        "of a plan or of a stated figure, households and their rates, averages, rates across "
+        "years) with its status and the likely typo, then the contradictions across articles. "
+        "Reads articles (.txt, .html, directories, JSONL of articles) or `vnfacts extract` output "
+        "(.jsonl). Exit status: 0 every check agrees, 1 some check is inconsistent, 2 usage or "
+        "input error.",
     )
-    ck.add_argument("paths", nargs="+", help="files or directories of articles")
+    ck.add_argument("paths", nargs="+", help="articles, directories, or extract output (.jsonl)")
     ck.add_argument(
         "--json", action="store_true", help="print the checks and contradictions as JSON"
     )
+    ck.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of the messages (default vi)"
+    )
     ck.set_defaults(func=cmd_check)
+
+    vw = sub.add_parser(
+        "view",
+        help="write a self-contained HTML review page of articles, facts and checks",
+        description="Writes one HTML file (no network) with each article's text, figures, places "
+        "and officials highlighted, its facts with their evidence, and its checks.",
+    )
+    vw.add_argument("paths", nargs="+", help="extract output (.jsonl) or articles")
+    vw.add_argument("-o", "--output", default="review.html", help="the HTML file (- for stdout)")
+    vw.add_argument("--lang", choices=("vi", "en"), default="vi", help="page language (default vi)")
+    vw.set_defaults(func=cmd_view)
+
+    sv = sub.add_parser(
+        "serve",
+        help="a local web page where an article is pasted or uploaded and checked",
+        description="Starts a local web app (127.0.0.1 by default): paste a text or upload a "
+        ".txt/.html file and see the review page. It never fetches URLs.",
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    sv.add_argument(
+        "--max-upload",
+        type=int,
+        default=2 * 1024 * 1024,
+        help="largest text or file accepted, in bytes (default 2 MiB)",
+    )
+    sv.add_argument("--lang", choices=("vi", "en"), default="vi", help="page language (default vi)")
+    sv.set_defaults(func=cmd_serve)
 
     xp = sub.add_parser(
         "export",

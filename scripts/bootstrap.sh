@@ -13,3 +13,5 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -e '.[test,spark]'
   touch "$stamp"
 fi
+# The browser test's Chromium, from the system's packages (skipped when it is there).
+bash scripts/install-chromium.sh

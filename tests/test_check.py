@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from vnfacts import extract
-from vnfacts.check import Interval, find_contradictions, interval_of
+from vnfacts.check import Interval, find_contradictions, interval_of, quote_around, vn_number
 from vnfacts.cli import main
 from vnfacts.doc import Mention
 
@@ -21,12 +22,26 @@ def checks(text: str, published: str = "2024-06-01") -> list[tuple[str, str]]:
 
 def test_intervals_follow_the_written_precision_and_qualifier():
     exact = Mention("QUANTITY", 0, 13, "1.417,3 tỷ đồng", {"value": 1417300000000, "approx": None})
-    assert interval_of(exact) == Interval(1417250000000, 1417350000000)
+    iv = interval_of(exact)
+    assert iv.lo == pytest.approx(1417250000000) and iv.hi == pytest.approx(1417350000000)
+    # "gần 837,6 tỷ" is just under 837,6 tỷ: down one step of the last written digit
     nearly = Mention(
-        "QUANTITY", 0, 16, "gần 837,6 tỷ đồng", {"value": 837600000000, "approx": "nearly"}
+        "QUANTITY", 0, 17, "gần 837,6 tỷ đồng", {"value": 837600000000, "approx": "nearly"}
     )
     iv = interval_of(nearly)
-    assert iv.hi == 837650000000 and iv.lo < 837550000000
+    assert iv.lo == pytest.approx(837500000000) and iv.hi == pytest.approx(837600000000)
+    over = Mention("PERCENT", 0, 8, "hơn 63,5%", {"value": 63.5, "approx": "over"})
+    assert interval_of(over) == Interval(63.5, pytest.approx(63.6))
+    # a round figure's zeros are not its precision: "khoảng 10.000 hộ" is 9.000 to 11.000
+    about = Mention("QUANTITY", 0, 16, "khoảng 10.000 hộ", {"value": 10000, "approx": "about"})
+    assert interval_of(about) == Interval(9000, 11000)
+
+
+def test_vietnamese_numbers():
+    assert vn_number(1057284) == "1.057.284"
+    assert vn_number(63.456, 1) == "63,5"
+    assert vn_number(-0.04, 2) == "-0,04"
+    assert vn_number(-0.001, 1) == "0,0"
 
 
 def test_change_consistent_and_inconsistent():
@@ -102,7 +117,7 @@ def test_seed_checks(seeds):
     assert got["001_071bd52c43493f22"] == sorted(
         [
             ("sum_of_parts", "consistent"),  # 1.382 + 35,3 = 1.417,3 tỷ
-            ("sum_of_parts", "consistent"),  # gần 815,2 + 24,4 ≈ gần 837,6 tỷ
+            ("sum_of_parts", "inconsistent"),  # gần 815,2 + 24,4 = 839,6 > gần 837,6 tỷ
             ("average", "consistent"),  # (3,01 + 3,68 + 4,66) / 3 = 3,78
             ("change", "consistent"),  # 33.486 − 25.426 = 8.060
             ("share_of_plan", "consistent"),  # 837,6 / 1.417,3 = 59,1 %
@@ -150,15 +165,147 @@ def test_contradictions_across_articles():
 def test_check_command_reports_a_corpus(tmp_path: Path, capsys):
     from tests.conftest import CORPUS
 
-    assert main(["check", str(CORPUS)]) == 0
+    assert main(["check", str(CORPUS)]) == 1  # seed 001 is inconsistent, as linters report
     out = capsys.readouterr().out
     assert "001_071bd52c43493f22" in out
-    assert "INCONSISTENT" in out and "24,4 tỷ đồng" in out
-    assert main(["check", str(CORPUS), "--json"]) == 0
+    assert "KHÔNG KHỚP · tổng các phần" in out and "tỷ lệ so với kế hoạch" in out
+    assert "sum_of_parts" not in out  # kinds named for a reader
+    assert "nếu là 22,4 thì khớp" in out
+    # the quote is the whole sentence: never cut inside "1.417,3" or "837,6"
+    assert "« Tính đến cuối tháng 6 năm 2024, tỉnh đã giải ngân gần 837,6 tỷ đồng" in out
+    assert "5 bài, 10 phép kiểm tra: 2 không khớp, 6 khớp, 2 không kiểm tra được" in out
+    assert main(["check", str(CORPUS), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert {"documents", "contradictions"} <= data.keys()
     statuses = [c["status"] for d in data["documents"] for c in d["checks"]]
-    assert statuses.count("inconsistent") == 1
+    assert statuses.count("inconsistent") == 2
+
+
+def test_check_reads_extract_output_and_speaks_english(tmp_path: Path, capsys):
+    from tests.conftest import CORPUS
+
+    results = tmp_path / "out.jsonl"
+    assert (
+        main(["extract", str(CORPUS / "001_071bd52c43493f22.txt"), "-o", str(results), "-q"]) == 0
+    )
+    capsys.readouterr()
+    assert main(["check", str(results), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "INCONSISTENT · sum of the parts" in out
+    assert "22,4 would fit both the sum of the parts (gần 837,6 tỷ đồng)" in out
+    assert "« Tính đến cuối tháng 6 năm 2024" in out  # the text is read back from the source
+    assert "1 documents, 7 checks: 5 consistent, 2 inconsistent" in out
+
+
+def test_check_exit_statuses(tmp_path: Path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(
+        TITLE + "Năm 2023, huyện Mèo Vạc đã giảm 1.250 hộ nghèo (từ 6.410 hộ xuống còn 5.160 hộ).",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.txt"
+    bad.write_text(
+        TITLE + "Năm 2023, huyện Mèo Vạc đã giảm 1.350 hộ nghèo (từ 6.410 hộ xuống còn 5.160 hộ).",
+        encoding="utf-8",
+    )
+    assert main(["check", str(good)]) == 0
+    assert main(["check", str(good), str(bad)]) == 1
+    assert main(["check", str(tmp_path / "missing.txt")]) == 2
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"doc_id": "a", "checks": []}\nnot json\n', encoding="utf-8")
+    assert main(["check", str(broken)]) == 2
+    capsys.readouterr()
+
+
+def test_seed_001_typo_hint_and_its_two_inconsistencies(seeds):
+    doc = seeds["001_071bd52c43493f22"]
+    bad = [c for c in doc.checks if c["status"] == "inconsistent"]
+    assert [(c["kind"], c["stated"]) for c in bad] == [
+        ("sum_of_parts", 837600000000),  # gần 815,2 + 24,4 = 839,6 tỷ, over "gần 837,6"
+        ("share_of_plan", 63.5),  # 24,4 of gần 35,3 tỷ is 69,1 %
+    ]
+    assert bad[0]["computed"] == pytest.approx(839600000000)
+    assert bad[1]["computed"] == pytest.approx(69.12, abs=0.01)
+    for c in bad:
+        typo = c["likely_typo"]
+        assert (typo["figure"]["text"], typo["written"], typo["suggested"]) == (
+            "24,4 tỷ đồng",
+            "24,4",
+            "22,4",
+        )
+        assert typo["value"] == pytest.approx(22400000000)
+    ok = [c for c in doc.checks if c["status"] == "consistent"]
+    assert all(c["likely_typo"] is None for c in ok)
+
+
+def test_no_typo_hint_when_several_figures_could_explain_the_error():
+    doc = extract(
+        TITLE + "Năm 2023, huyện Mèo Vạc đã giảm 1.350 hộ nghèo (từ 6.410 hộ xuống còn 5.160 hộ).",
+        published="2024-06-01",
+    )
+    [c] = doc.checks
+    # 1.350 → 1.250, 6.410 → 6.510 or 5.160 → 5.060 would each fit: no single culprit
+    assert c["status"] == "inconsistent" and c["likely_typo"] is None
+
+
+def test_a_list_of_regions_against_the_national_total():
+    regions = (
+        "Theo kết quả rà soát năm 2023, vùng Trung du và miền núi phía Bắc có 400.000 hộ nghèo; "
+        "vùng Đồng bằng sông Hồng {red} hộ; vùng Bắc Trung Bộ và Duyên hải miền Trung 300.000 hộ; "
+        "vùng Tây Nguyên 150.000 hộ; vùng Đông Nam Bộ 10.000 hộ; vùng Đồng bằng sông Cửu Long "
+        "140.000 hộ. Cả nước có 1.057.374 hộ nghèo."
+    )
+    assert checks(regions.format(red="57.374")) == [("sum_of_parts", "consistent")]
+    doc = extract(TITLE + regions.format(red="57.284"), published="2024-06-01")
+    [c] = doc.checks
+    assert (c["kind"], c["status"], c["computed"]) == ("sum_of_parts", "inconsistent", 1057284)
+    assert "1.057.284 hộ" in c["message_vi"] and "1.057.374 hộ" in c["message_vi"]
+    # two regions of six: falling short of the total may only mean a region is left out
+    two = (
+        "Năm 2023, vùng Tây Nguyên có 150.000 hộ nghèo; vùng Đông Nam Bộ 10.000 hộ; "
+        "cả nước có 1.057.374 hộ nghèo."
+    )
+    assert checks(two) == [("sum_of_parts", "cannot_check")]
+
+
+def test_an_increase_and_a_share_of_the_poor_raise_nothing():
+    # a rise stated as a rise is consistent (the direction is the text's)
+    assert checks(
+        "Năm 2023, số hộ cận nghèo của huyện Mèo Vạc tăng 300 hộ, từ 2.100 hộ lên 2.400 hộ."
+    ) == [("change", "consistent")]
+    # "chiếm 0,04%" after "trong đó" is a share of a group, not the households' rate
+    assert checks(
+        "Năm 2023, huyện Mèo Vạc có 10.689 hộ nghèo, tỷ lệ 25,3%; trong đó hộ nghèo dân tộc thiểu "
+        "số chiếm 0,04%; 3.200 hộ cận nghèo, tỷ lệ 7,57%."
+    ) == [("common_base", "consistent")]
+
+
+def test_a_percentage_of_a_stated_figure():
+    text = "Năm 2024, tỉnh Hà Giang đã giải ngân 64% của 75.000 tỷ đồng vốn chương trình giảm nghèo, tương đương {r} tỷ đồng."
+    assert checks(text.format(r="48.000")) == [("share_of_base", "consistent")]
+    assert checks(text.format(r="46.000")) == [("share_of_base", "inconsistent")]
+
+
+def test_counts_and_rates_against_the_total_of_households():
+    text = (
+        "Năm 2023, tổng số hộ của huyện Mèo Vạc là 20.000 hộ. Đến cuối năm 2023, huyện Mèo Vạc "
+        "còn 3.000 hộ nghèo, tỷ lệ {r}%."
+    )
+    assert checks(text.format(r="15")) == [("common_base", "consistent")]
+    assert checks(text.format(r="18")) == [("common_base", "inconsistent")]
+
+
+def test_quotes_are_never_cut_inside_a_number():
+    text = (
+        "Tổng vốn là 1.417,3 tỷ đồng. "
+        + "Đây là một câu rất dài về giảm nghèo " * 20
+        + "với 837,6 tỷ đồng."
+    )
+    start = text.index("837,6")
+    quote = quote_around(text, start, start + 5, limit=120)
+    assert "837,6 tỷ đồng" in quote and quote.startswith("… ") and len(quote) < 140
+    first = quote_around(text, 12, 19)
+    assert first == "Tổng vốn là 1.417,3 tỷ đồng."
 
 
 # ------------------------------------------------------------------ long articles (issue 12)

@@ -85,6 +85,7 @@ def test_the_wheel_carries_rule_data_and_schemas(wheel: Path):
     expected = {p.name for p in (ROOT / "patterns").glob("*.jsonl")}
     assert expected and expected <= patterns
     assert "vnfacts/schemas/document.schema.json" in names
+    assert {"vnfacts/templates/review.html", "vnfacts/static/review.js"} <= set(names)
     assert "vnfacts/cli.py" in names and "vnfacts/recognize/numbers.py" in names
     assert not [n for n in names if n.startswith(("pipeline/", "patterns/", "tests/"))]
 
