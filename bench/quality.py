@@ -79,7 +79,7 @@ def score_split(split: str, kinds: tuple[str, ...]) -> Report:
     report = Report()
     for record, text in gold_documents(split, kinds):
         report.documents += 1
-        doc = extract(text, doc_id=record["doc_id"])
+        doc = extract(text, doc_id=record["doc_id"], url=record["meta"].get("url"))
         score_facts(report, record["doc_id"], doc.to_json()["facts"], record["facts"])
     return report
 

@@ -25,6 +25,7 @@ from typing import Any
 import regex
 from vnfacts import patterns
 from vnfacts.doc import Document, Mention, Sentence
+from vnfacts.gazetteer import ascii_key, get_gazetteer
 from vnfacts.registry import stage
 
 READINGS = frozenset({"level", "fall", "count", "count-fall", "money", "rate-of-plan"})
@@ -427,9 +428,45 @@ class Discourse:
                 counts, key=lambda k: (counts[k], ("province", "district", "commune").index(k[1]))
             )
             self.main_place = first[best]
+        if not any(level == "province" for _, level in counts):
+            # a province known only from the outlet ("baoquangnam.vn", "yenbai.gov.vn"):
+            # the report's province when the text names none (FACTS.md)
+            outlet = province_of_outlet(self.doc.meta.url)
+            unresolved = self.main_place is not None and not (
+                self.main_place.get("code") or self.main_place.get("province")
+            )
+            if outlet is not None and (self.main_place is None or unresolved):
+                self.main_place = outlet
 
     def place(self) -> dict[str, Any] | None:
         return self.section_place or self.last_place or self.main_place
+
+
+@cache
+def _province_keys() -> tuple[tuple[str, str], ...]:
+    """(accent-free key, name) of every province, longest key first."""
+    names = get_gazetteer().province_names(era="pre2025")
+    keys = {(ascii_key(n), n) for n in names}
+    return tuple(sorted(keys, key=lambda kn: -len(kn[0])))
+
+
+def province_of_outlet(url: str | None) -> dict[str, Any] | None:
+    """The province an outlet's host names ("baolaocai.vn" → Lào Cai), if exactly one."""
+    if not url:
+        return None
+    host = regex.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+    host_key = ascii_key(host.replace(".", " ").replace("-", " "))
+    found: dict[str, str] = {}
+    for key, name in _province_keys():  # longest first
+        if len(key) >= 5 and key in host_key and not any(key in k for k in found):
+            found.setdefault(key, name)
+    if len(found) != 1:
+        return None
+    units = get_gazetteer().lookup(next(iter(found.values())), "province", era="pre2025")
+    unit = next((u for u in units if not u.former), None)
+    if unit is None:
+        return None
+    return {"name": unit.name, "level": "province", "code": unit.code}
 
 
 def place_of(m: Mention) -> dict[str, Any]:

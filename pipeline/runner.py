@@ -111,6 +111,7 @@ def extract(
     *,
     doc_id: str = "text",
     published: str | None = None,
+    url: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> Document:
     """Runs the pipeline on a string (or on one file given as a `Path`).
@@ -124,7 +125,8 @@ def extract(
         if len(docs) != 1:
             raise ValueError(f"{text_or_path} holds {len(docs)} documents; use extract_paths()")
         return pipe(docs[0])
-    return pipe(text_to_document(text_or_path, doc_id=doc_id, meta=Meta(published=published)))
+    meta = Meta(published=published, url=url)
+    return pipe(text_to_document(text_or_path, doc_id=doc_id, meta=meta))
 
 
 def extract_paths(

@@ -93,3 +93,14 @@ def test_lowest_in_the_country_keeps_the_regions_figure():
         ("poverty_rate", "Đông Nam Bộ", 2022, 0.21),
         ("poverty_rate", "Việt Nam", 2022, 4.03),
     ]
+
+
+def test_a_province_known_only_from_the_outlet():
+    from vnfacts.link import province_of_outlet
+
+    assert province_of_outlet("https://baodaklak.vn/xa-hoi/a.html")["name"] == "Đắk Lắk"
+    assert province_of_outlet("http://www.yenbai.gov.vn:443/tin")["name"] == "Yên Bái"
+    assert province_of_outlet("https://vietnamnet.vn/giam-ngheo") is None
+    text = "Giảm nghèo bền vững\nNăm 2019, tỷ lệ hộ nghèo toàn tỉnh còn 11,56%."
+    doc = extract(text, published="2020-01-05", url="https://baoyenbai.com.vn/12/1.aspx").to_json()
+    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Yên Bái", 11.56)]
