@@ -329,19 +329,6 @@ def topic_gated_indicators() -> frozenset[str]:
 
 
 @cache
-def _topic_gate_exempt() -> regex.Pattern[str]:
-    """Figures the gate lets through: a household register's "N hộ với M nhân khẩu" is a
-    unit's profile, not general news."""
-    rules = [r for r in patterns.load("topic") if r.get("kind") == "gate"]
-    unless = "|".join(f"(?:{r['unless_figure']})" for r in rules if r.get("unless_figure"))
-    rx = regex.compile(unless or r"(?!)", regex.I)
-    for r in rules:
-        if r.get("unless_figure") and not rx.search(r.get("unless_example", "")):
-            raise patterns.PatternError(f"topic.jsonl {r['id']!r}: example does not match")
-    return rx
-
-
-@cache
 def _topic_cues() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """`patterns/topic.jsonl`: what makes an article one the indicators speak of."""
     cues = []
@@ -635,13 +622,7 @@ class Linker:
         if got is None:
             return None
         indicator, _, subject = got
-        if (
-            not self.on_topic
-            and indicator in topic_gated_indicators()
-            and not _topic_gate_exempt().search(
-                self.doc.text, fig.start, min(view.sent.end, fig.end + 30)
-            )
-        ):
+        if not self.on_topic and indicator in topic_gated_indicators():
             self.no_fact = "off-topic"  # a population, houses, money in general news
             return None
         stopped = stopping_exception(self.doc.text, view, fig, indicator, subject)

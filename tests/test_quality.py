@@ -104,3 +104,13 @@ def test_a_province_known_only_from_the_outlet():
     text = "Giảm nghèo bền vững\nNăm 2019, tỷ lệ hộ nghèo toàn tỉnh còn 11,56%."
     doc = extract(text, published="2020-01-05", url="https://baoyenbai.com.vn/12/1.aspx").to_json()
     assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Yên Bái", 11.56)]
+
+
+def test_a_village_profile_in_general_news_gives_no_facts():
+    text = (
+        "Làng tỷ phú bên sông\n"
+        "Năm 2023, làng Phương La có 1.200 hộ với gần 5.000 nhân khẩu, hơn 100 tỷ phú nhờ "
+        "nghề dệt.\n"
+    )
+    assert _facts(text) == []
+    assert _facts(text + "Làng không còn hộ nghèo.\n")  # on topic: the same figures count
