@@ -839,7 +839,7 @@ class Linker:
                 and c.rule["subject"] in HOUSEHOLD_COUNT
             ]
             if hh and regex.match(
-                r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|$)", after_text, regex.I
+                r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|và\b|$)", after_text, regex.I
             ):
                 hs = hh[-1]
                 seg = text[max(s0, min(clause, hs.start - 20)) : fig.start]
@@ -901,6 +901,13 @@ class Linker:
             return None
         if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
             return indicator_for("population", "count"), "count-population", subject
+        if unit in ("persons",) and regex.search(
+            r"\d\s*hộ(?:\s+(?:cận\s+)?nghèo)?\s*,?\s*(?:với|gồm)\s*" + _APPROX + "$",
+            text[max(s0, fig.start - 40) : fig.start],
+            regex.I,
+        ):
+            # "19.378 hộ, với 71.801 người": the people of the households just counted
+            return indicator_for("population", "count"), "count-people-of-households", subject
         if unit == "houses" and (
             sub == "houses"
             or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
@@ -1407,6 +1414,14 @@ class Linker:
             if indicator in STANDARD_INDICATORS
             else None,
         }
+        if (
+            rule == "count-people-of-households"
+            and subject is not None
+            and subject.rule["subject"] in HOUSEHOLD_COUNT
+        ):
+            # "hộ nghèo có 8.112 hộ, với 28.070 người": the people of the poor, not the unit's
+            groups = []
+            fact["group"] = "hộ cận nghèo" if subject.rule["subject"] == "near" else "hộ nghèo"
         # "3.108 hộ nghèo DTTS": a group written right after the counted noun
         after_noun = regex.match(
             r"\s*(?:hộ\s+)?(?:cận\s+)?nghèo\s+(?:là\s+)?(?P<g>DTTS|dân tộc thiểu số|đồng bào dân tộc(?: thiểu số)?)\b",
