@@ -179,6 +179,12 @@ def poverty_standard(sentence: str, year: int | None) -> str | None:
 
 
 # "vốn sự nghiệp năm 2023 chuyển sang": the year the money comes from, not the figure's
+# "Nghị định số 07/2021/NĐ-CP ngày 27-1-2021": the date of a legal text, not of the figures
+_LEGAL_REFERENCE_BEFORE = regex.compile(
+    r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Luật|Kế hoạch)\s+(?:số\s+)?"
+    r"[\w/.\-]*\d[\w/.\-]*\s*(?:ngày\s*)?$",
+    regex.I,
+)
 _CARRIED_OVER_AFTER = regex.compile(r"\s*(?:được\s*)?chuyển sang\b", regex.I)
 _TARGET_BEFORE = regex.compile(
     r"phấn đấu|dự kiến|mục tiêu(?! quốc gia)|chỉ tiêu|kế hoạch (?:năm|giai đoạn)|\bsẽ\b|định hướng",
@@ -770,13 +776,31 @@ class Linker:
         right = after_text.lstrip().lower()
         changed = _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left)
         if unit == "households" and regex.search(
-            r"(?:xây mới|sửa chữa|làm mới|xây dựng nhà|hỗ trợ[^.;]{0,25}\bnhà(?:\s+ở)?)\s*"
-            r"(?:cho\s*)?(?:các\s*)?" + _APPROX + "$",
+            r"(?:(?:xây mới|sửa chữa|làm mới|xây dựng nhà|hỗ trợ[^.;]{0,25}\bnhà(?:\s+ở)?)\s*"
+            r"(?:cho\s*)?(?:các\s*)?|"
+            # "Tổng số hộ được hỗ trợ nhà ở trên địa bàn tỉnh năm 2025 là 4.442 hộ"
+            r"số hộ được hỗ trợ (?:về\s+)?nhà(?:\s+ở)?\b[^.;]{0,60}?\b(?:là|có)\s*)"
+            + _APPROX
+            + "$",
             text[clause : fig.start],
             regex.I,
         ):
             # "hỗ trợ xây mới và sửa chữa nhà ở cho 5.361 hộ nghèo", "xây mới 2.731 hộ": houses
             return indicator_for("houses", "count"), "count-houses-by-household", None
+        if (
+            unit == "households"
+            and regex.match(
+                r"dân(?:\s+cư)?\b(?!\s+(?:nghèo|được|bị|thuộc|sống|tham gia))",
+                right
+                if not regex.search(r"hộ dân(?:\s+cư)?$", fig.text, regex.I)
+                else "dân " + right,
+            )
+            and regex.search(
+                r"\b(?:hiện\s+)?có\s*(?:tổng\s*(?:số\s*)?)?" + _APPROX + "$", left, regex.I
+            )
+        ):
+            # "Quảng Nam hiện có 439.300 hộ dân": all the unit's households
+            return indicator_for("total_households", "count"), "count-households-of-residents", None
         if unit == "households":
             if right.startswith("cận nghèo"):
                 cat = "near"
@@ -843,7 +867,18 @@ class Linker:
             ):
                 hs = hh[-1]
                 seg = text[max(s0, min(clause, hs.start - 20)) : fig.start]
-                if regex.search(r"hộ nghèo\s*(?:và|,|-|/)\s*(?:hộ\s*)?cận nghèo", seg, regex.I):
+                combined = r"hộ nghèo\s*(?:và|,|-|/)\s*(?:hộ\s*)?cận nghèo"
+                if (
+                    regex.search(combined + "$", text[max(s0, hs.start - 25) : hs.end], regex.I)
+                    or regex.match(combined, text[hs.start : hs.end + 25], regex.I)
+                    or any(
+                        c.kind == "subject"
+                        and c.rule["subject"] == "multidim"
+                        and hs.end <= c.start
+                        for c in cues
+                        if c.end <= fig.start
+                    )
+                ):
                     return None  # a combined poor + near-poor count has no indicator
                 fall = (
                     bool(_DECREASE_BEFORE.search(left))
@@ -1042,6 +1077,7 @@ class Linker:
             or _STANDARD_BEFORE.search(before)
             or _FOUNDED_BEFORE.search(before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
+            or _LEGAL_REFERENCE_BEFORE.search(before[-60:])
         )
 
     def since_for(self, view: SentenceView, fig: Mention) -> int | None:
