@@ -137,8 +137,8 @@ _SINCE = regex.compile(
 )  # "so với năm 2022", "cùng kỳ năm 2016": a baseline, never the figure's own year
 # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020": the standard's period, not the figure's time
 _STANDARD_BEFORE = regex.compile(
-    r"chuẩn nghèo(?:\s+(?:tiếp cận\s+)?(?:đa chiều|mới))?(?:\s+áp dụng(?:\s+cho)?)?"
-    r"(?:\s+(?:giai đoạn|thời kỳ))?\s*$",
+    r"(?:chuẩn nghèo(?:\s+(?:tiếp cận\s+)?(?:đa chiều|mới))?(?:\s+áp dụng(?:\s+cho)?)?"
+    r"(?:\s+(?:giai đoạn|thời kỳ))?|(?:tiêu chí|chuẩn)[^.;()]{0,20}\(?\s*áp dụng(?:\s+cho)?)\s*$",
     regex.I,
 )
 # "được tái lập vào năm 1997": the unit's history, not when a figure holds
