@@ -148,8 +148,9 @@ _FOUNDED_BEFORE = regex.compile(
 )
 # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020", "chuẩn nghèo giai đoạn 2022 - 2025"
 _STANDARD_NAMED = regex.compile(
-    r"chuẩn nghèo(?:\s+(?:đa chiều|tiếp cận đa chiều|mới))?(?:\s+(?:áp dụng\s+)?(?:cho\s+)?"
-    r"(?:giai đoạn|thời kỳ))?\s*(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
+    r"(?:chuẩn nghèo(?:\s+(?:đa chiều|tiếp cận đa chiều|mới))?|tiêu chí(?:\s+mới)?\s*\(?)"
+    r"(?:\s*(?:áp dụng\s+)?(?:cho\s+)?(?:giai đoạn|thời kỳ))?\s*"
+    r"(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
     regex.I,
 )
 # the standards of the national poverty line, by the years they measured
