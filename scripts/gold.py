@@ -300,13 +300,30 @@ def cmd_missing(args: argparse.Namespace) -> int:
 
 
 def cmd_put(args: argparse.Namespace) -> int:
+    """Store a refilled page text. The exact annotated text (same sha256) is taken as is.
+    A text that differs (the page texts were copied from the search results by hand, so
+    a space may differ) is taken only when every fact's quote is still found in it; the
+    gold file then records the new text's sha256 and `resolve` recomputes the offsets."""
     gold = load_gold(args.doc_id)
     text = unicodedata.normalize("NFC", Path(args.file).read_text(encoding="utf-8"))
     if sha256(text) != gold["origin"]["sha256"]:
+        lost = [
+            f["evidence"]["quote"] for f in gold["facts"] if f["evidence"]["quote"] not in text
+        ]
+        if lost:
+            print(
+                f"{args.doc_id}: not the annotated text: {len(lost)} quotes are not in it, "
+                f"first {lost[0]!r}",
+                file=sys.stderr,
+            )
+            return 1
+        gold["origin"].update(sha256=sha256(text), chars=len(text))
+        write_gold(gold)
         print(
-            f"{args.doc_id}: this text is not the annotated one (sha256 differs)", file=sys.stderr
+            f"{args.doc_id}: the text differs from the annotated one but holds every quote; "
+            "run `gold.py resolve` to recompute the offsets",
+            file=sys.stderr,
         )
-        return 1
     cache_dir().mkdir(parents=True, exist_ok=True)
     (cache_dir() / f"{args.doc_id}.txt").write_text(text, encoding="utf-8")
     return 0
