@@ -762,7 +762,17 @@ class Linker:
             )  # "giảm tỷ lệ hộ nghèo 4%" (but "giảm tỷ lệ hộ nghèo từ 24% xuống 19,5%" states levels)
             falls = (
                 bool(_DECREASE_BEFORE.search(left))
-                or bool(verb_first)
+                # "giảm tỷ lệ hộ nghèo toàn tỉnh dưới 1%": to a level, not by points
+                or (bool(verb_first) and fig.attrs.get("approx") != "under")
+                # "với tốc độ bình quân trên 1,5% mỗi năm": a rate per year is a fall
+                or (
+                    sub in ("poor", "multidim")
+                    and (
+                        fig.attrs.get("per_year")
+                        or regex.match(r"\s*(?:mỗi|hằng|hàng)\s+năm\b", after_text, regex.I)
+                    )
+                    and not _INCREASE_BEFORE.search(left)
+                )
                 or (
                     subject is not None
                     and subject.rule.get("change") == "decrease"
