@@ -1168,6 +1168,7 @@ class Linker:
         recent: list[list[Mention]] = []  # the times of the paragraph's last sentences
         self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
         self.block_subject: Cue | None = None
+        self.previous_block_subject: Cue | None = None
         self.block_disbursement = False
         current_block = -1
         for sent, sent_mentions, continued in self._linking_units(by_sentence):
@@ -1178,6 +1179,8 @@ class Linker:
                 if block_named:
                     self.earlier_times = block_named
                 recent = []
+                # "Trong đó, các xã … giảm 4%/năm" opening the next paragraph continues it
+                self.previous_block_subject = self.block_subject or self.previous_block_subject
                 self.block_subject = None
                 self.block_disbursement = False
                 if sent.block in officials_by_block:
@@ -1322,6 +1325,10 @@ class Linker:
             return
         cues = find_cues(doc.text, view.sent.start, view.sent.end)
         carried = self.block_subject
+        if carried is None and regex.match(
+            r"\s*(?:Trong đó|Riêng|Cụ thể|Trong số đó)\b", doc.text[view.sent.start : view.sent.end]
+        ):
+            carried = self.previous_block_subject
         # a later sentence's bare "giảm thêm 4-5%" speaks of the poverty rate, not the near-poor one
         subjects = [
             c for c in cues if c.kind == "subject" and c.rule["subject"] in ("poor", "multidim")
