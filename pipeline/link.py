@@ -986,6 +986,11 @@ class Linker:
             return None
         return None
 
+    def _in_the_future(self, year: int | None) -> bool:
+        """A figure for a year after the article's own is a plan, whatever the verb."""
+        published = self.doc.meta.published
+        return year is not None and published is not None and year > int(published[:4])
+
     def _place_right_before(self, view: SentenceView, fig: Mention) -> bool:
         """A list item "Nam Trà My 2.753 hộ", "Trà Cang (Nam Trà My) 496 hộ": a place named
         right before the figure, the item of a list whose head named what is counted."""
@@ -1465,7 +1470,7 @@ class Linker:
             "figure": {"start": fig.start, "end": fig.end, "text": fig.text},
             "method": f"{rule}/v1" + (f"+{subject.id}" if subject else ""),
             "confidence": round(confidence, 2),
-            "status": "target" if targets else "actual",
+            "status": "target" if targets or self._in_the_future(year) else "actual",
             "standard": poverty_standard(text[view.sent.start : view.sent.end], year)
             if indicator in STANDARD_INDICATORS
             else None,
@@ -1577,7 +1582,12 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if (k["year"], k_place) == (f["year"], f_place):
                 same = k
                 break
-            if _weakly_placed(k) and not _weakly_placed(f):
+            k_basis = k.get("_basis", ("text", "sentence", "body"))
+            f_basis = f.get("_basis", ("text", "sentence", "body"))
+            title_dated_by_body = (
+                k_basis[2] == "title" and k_basis[0] != "text" and f_basis[0] == "text"
+            )
+            if (_weakly_placed(k) and not _weakly_placed(f)) or title_dated_by_body:
                 # the body fixes what the title left to the discourse
                 for key in ("locality", "year", "period", "change", "year_guess", "year_basis"):
                     if key in f:
