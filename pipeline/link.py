@@ -70,6 +70,7 @@ def indicator_specs() -> tuple[IndicatorSpec, ...]:
     return tuple(specs)
 
 
+@cache
 def indicator_for(subject: str, reads: str) -> str:
     """The indicator a figure of `subject` read as `reads` states (from the specs)."""
     for spec in indicator_specs():
@@ -186,6 +187,11 @@ def poverty_standard(sentence: str, year: int | None) -> str | None:
 _LEGAL_REFERENCE_BEFORE = regex.compile(
     r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Luật|Kế hoạch)\s+(?:số\s+)?"
     r"[\w/.\-]*\d[\w/.\-]*\s*(?:ngày\s*)?$",
+    regex.I,
+)
+# "439.300 hộ dân", "10.396 hộ dân cư": all of a unit's households, not a kind of them
+_RESIDENT_HOUSEHOLDS = regex.compile(
+    r"hộ\s+dân(?:\s+cư)?\b(?!\s+(?:nghèo|được|bị|thuộc|sống|tham gia))",
     regex.I,
 )
 _CARRIED_OVER_AFTER = regex.compile(r"\s*(?:được\s*)?chuyển sang\b", regex.I)
@@ -802,12 +808,12 @@ class Linker:
             return indicator_for("houses", "count"), "count-houses-by-household", None
         if (
             unit == "households"
-            and regex.match(
-                r"dân(?:\s+cư)?\b(?!\s+(?:nghèo|được|bị|thuộc|sống|tham gia))",
-                right
-                if not regex.search(r"hộ dân(?:\s+cư)?$", fig.text, regex.I)
-                else "dân " + right,
+            and (
+                residents := _RESIDENT_HOUSEHOLDS.search(
+                    text, fig.start, min(view.sent.end, fig.end + 40)
+                )
             )
+            and residents.start() < fig.end
             and regex.search(
                 r"\b(?:hiện\s+)?có\s*(?:tổng\s*(?:số\s*)?)?" + _APPROX + "$", left, regex.I
             )
