@@ -223,11 +223,6 @@ _PROGRAMME = regex.compile(
     regex.I,
 )
 # what makes an article one about poverty or a social programme (for budgets)
-_SOCIAL_PROGRAMME = regex.compile(
-    r"nghèo|an sinh|MTQG|mục tiêu quốc gia|nông thôn mới|chương trình 135|sinh kế|dân tộc thiểu số|"
-    r"đồng bào|bảo trợ xã hội|chính sách xã hội|nhà tạm|nhà ở cho|người có công",
-    regex.I,
-)
 # "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
 _COMPARISON_BEFORE = regex.compile(
     r"(?:(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở)|"
@@ -328,19 +323,54 @@ def stopping_exception(
 
 
 @cache
+def topic_gates() -> dict[str, regex.Pattern[str] | None]:
+    """Indicators whose figures are facts only in an article on the topic, each with the
+    sentence words (`unless`) that make a figure one of the vocabulary wherever it is written."""
+    gates: dict[str, regex.Pattern[str] | None] = {}
+    for rule in patterns.load("topic"):
+        if rule.get("kind") != "gate":
+            continue
+        unless = regex.compile(rule["unless"], regex.I) if rule.get("unless") else None
+        if unless is not None and not unless.search(rule.get("unless_example", "")):
+            raise patterns.PatternError(f"topic gate {rule['id']!r}: unless_example does not match")
+        for indicator in rule["indicators"]:
+            gates[indicator] = unless
+    if set(gates) - FACT_INDICATORS:
+        raise patterns.PatternError(
+            f"topic.jsonl gates unknown indicators {set(gates) - FACT_INDICATORS}"
+        )
+    return gates
+
+
 def topic_gated_indicators() -> frozenset[str]:
     """Indicators whose figures are facts only in an article on the topic."""
-    gated = frozenset(
-        i
-        for rule in patterns.load("topic")
-        if rule.get("kind") == "gate"
-        for i in rule["indicators"]
-    )
-    if gated - FACT_INDICATORS:
-        raise patterns.PatternError(
-            f"topic.jsonl gates unknown indicators {gated - FACT_INDICATORS}"
-        )
-    return gated
+    return frozenset(topic_gates())
+
+
+@cache
+def topic_min_mentions() -> int:
+    """How many times the topic's cues must match for an article to be on the topic."""
+    counts = [
+        int(r.get("min_mentions", 1)) for r in patterns.load("topic") if r.get("kind") == "gate"
+    ]
+    if any(n < 1 for n in counts):
+        raise patterns.PatternError("topic.jsonl: min_mentions must be at least 1")
+    return max(counts, default=1)
+
+
+def on_topic(content: str, title: str = "") -> bool:
+    """Whether an article speaks of poverty or a social programme more than in passing:
+    its headline names the topic, or its text names it `min_mentions` times."""
+    if any(rx.search(title) for _, rx in _topic_cues()):
+        return True
+    need = topic_min_mentions()
+    seen = 0
+    for _, rx in _topic_cues():
+        for _ in rx.finditer(content):
+            seen += 1
+            if seen >= need:
+                return True
+    return False
 
 
 @cache
@@ -623,8 +653,11 @@ class Linker:
         # whether a paragraph without a time of its own takes an earlier paragraph's
         self.carry_times = CARRY_TIMES_ACROSS_PARAGRAPHS
         content = " ".join(doc.text[b.start : b.end] for b in doc.blocks if not b.is_boilerplate)
-        self.social_article = bool(_SOCIAL_PROGRAMME.search(content))
-        self.on_topic = any(rx.search(content) for _, rx in _topic_cues())
+        # poverty or a social programme, more than in passing (patterns/topic.jsonl)
+        title = " ".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind == "title")
+        self.on_topic = on_topic(content, title)
+        self.provisional = False
+        self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
 
     # ------------------------------------------------------------------ what
     def classify(
@@ -637,14 +670,21 @@ class Linker:
         if got is None:
             return None
         indicator, _, subject = got
-        if not self.on_topic and indicator in topic_gated_indicators():
-            self.no_fact = "off-topic"  # a population, houses, money in general news
-            return None
+        # a population, houses, money in general news: kept only if the article turns out to
+        # report a figure of the poor itself (see `_drop_off_topic`)
+        self.provisional = not self.on_topic and self._gated(view, indicator)
         stopped = stopping_exception(self.doc.text, view, fig, indicator, subject)
         if stopped is not None:
             self.no_fact = stopped
             return None
         return got
+
+    def _gated(self, view: SentenceView, indicator: str) -> bool:
+        gates = topic_gates()
+        if indicator not in gates:
+            return False
+        unless = gates[indicator]
+        return unless is None or not unless.search(self.doc.text, view.sent.start, view.sent.end)
 
     def _classify(
         self, view: SentenceView, fig: Mention, cues: list[Cue], carried: Cue | None = None
@@ -986,7 +1026,7 @@ class Linker:
                 r"ủng hộ|quyên góp", text[subject.start : subject.end], regex.I
             )  # firms' donations to a fund for the poor are the fund's money
             if sub == "budget" and (
-                self._programme_money(view, fig) or (donated and self.social_article)
+                self._programme_money(view, fig) or (donated and self.on_topic)
             ):
                 return indicator_for("budget", "money"), "money-budget", subject
             return None
@@ -1011,7 +1051,7 @@ class Linker:
         """A budget is a programme's or project's money, not a bank's, a firm's or a co-op's,
         and only in an article about poverty or a social programme: the investment of a
         motorway or a factory in general news is no fact of this vocabulary."""
-        if not self.social_article:
+        if not self.on_topic:
             return False
         text = self.doc.text
         sentence = text[view.sent.start : view.sent.end]
@@ -1232,6 +1272,7 @@ class Linker:
             elif wider and not units:
                 self.discourse.last_place = place_of(wider[0])
         self._tables()
+        self._drop_off_topic()
         return merge_restatements(self.facts)
 
     def _linking_units(
@@ -1383,7 +1424,22 @@ class Linker:
             self._from_to(view, fig, fact)
             if indicator in LEVEL_OF.values() or indicator in HOUSEHOLD_COUNT.values():
                 level_facts.append(fact)
+            if self.provisional:
+                self.off_topic_candidates.append((fact, fig))
             self._add(fact)
+
+    def _drop_off_topic(self) -> None:
+        """An article whose text names poverty or a social programme only once, in passing,
+        is on the topic still if it reports a figure of the poor ("Xã còn 45 hộ nghèo");
+        otherwise its populations, households, houses and money are general news."""
+        if not self.off_topic_candidates:
+            return
+        provisional = {id(f) for f, _ in self.off_topic_candidates}
+        if any(id(f) not in provisional for f in self.facts):
+            return
+        for _, fig in self.off_topic_candidates:
+            fig.attrs["no_fact"] = "off-topic"
+        self.facts = [f for f in self.facts if id(f) not in provisional]
 
     def _from_to(self, view: SentenceView, fig: Mention, fact: dict[str, Any]) -> None:
         """`từ A … xuống/lên B`: B's fact records the change from A."""

@@ -118,7 +118,8 @@ CASES = [
     ),
     (
         "M4a",
-        "Giải ngân chậm\nTại tỉnh Quảng Trị, việc giải ngân vốn chương trình giảm nghèo còn chậm. Sáu tháng đầu năm mới đạt 35% kế hoạch.",
+        "Giải ngân chậm\nTại tỉnh Quảng Trị, việc giải ngân vốn chương trình giảm nghèo còn chậm. "
+        "Sáu tháng đầu năm, vốn cho các dự án giảm nghèo mới đạt 35% kế hoạch.",
         lambda F, L, Offs: has(F, ("disbursement_rate", "Quảng Trị", 2017, 35)),
     ),
     (

@@ -113,4 +113,26 @@ def test_a_village_profile_in_general_news_gives_no_facts():
         "nghề dệt.\n"
     )
     assert _facts(text) == []
-    assert _facts(text + "Làng không còn hộ nghèo.\n")  # on topic: the same figures count
+    # on topic (named more than in passing): the same figures count
+    assert _facts(text + "Làng không còn hộ nghèo nhờ chương trình giảm nghèo.\n")
+
+
+def test_a_programme_named_once_in_passing_does_not_make_an_article_on_the_topic():
+    text = (
+        "Giải ngân vốn đầu tư công còn chậm\n"
+        "Tính đến ngày 31/3/2017, giải ngân vốn đầu tư công đạt 120.500 tỷ đồng, đạt 35,2% kế "
+        "hoạch; trong đó vốn các Chương trình mục tiêu quốc gia là 2.100 tỷ đồng, đạt 20,1% kế "
+        "hoạch.\n"
+    )
+    assert _facts(text, published="2017-04-05") == []
+    again = "Chương trình mục tiêu quốc gia giảm nghèo bền vững được ưu tiên bố trí vốn.\n"
+    assert ("disbursement_rate", None, 2017, 35.2) in _facts(text + again, published="2017-04-05")
+
+
+def test_a_workers_pay_or_a_shares_earnings_is_no_average_income_off_topic():
+    text = (
+        "Doanh nghiệp dệt may tuyển thêm lao động\n"
+        "Năm 2017, thu nhập bình quân của công nhân đạt 7,5 triệu đồng/tháng; thu nhập bình "
+        "quân trên mỗi cổ phần (EPS) đạt 3.200 đồng.\n"
+    )
+    assert _facts(text, published="2017-06-01") == []
