@@ -588,6 +588,15 @@ def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
     return start
 
 
+# "6,5-7,2% (tương ứng từ 840-930 hộ)": what stands between a fall of the rate and its count
+_COUNT_OF_A_FALL = regex.compile(
+    r"\s*\(\s*(?:tương ứng|tương đương|tức|khoảng)?\s*(?:(?:với|là)\s*)?(?:từ\s*)?"
+    r"(?:khoảng|gần|hơn|trên)?\s*",
+    regex.I,
+)
+
+_LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
+
 _TABLE_YEAR = regex.compile(r"(?:năm\s*)?((?:19|20)\d{2})\b", regex.I)
 _TABLE_NUMBER = regex.compile(r"^\s*(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*%?\s*$")
 # row labels of a table → indicator (a label must name the measure, not only the group)
@@ -658,6 +667,7 @@ class Linker:
         self.on_topic = on_topic(content, title)
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
+        self.planned_subjects: set[int] = set()  # subject cues a plan word governs
 
     # ------------------------------------------------------------------ what
     def classify(
@@ -1354,6 +1364,71 @@ class Linker:
                     }
                 )
 
+    def _planned(self, view: SentenceView, subject: Cue, cues: list[Cue]) -> bool:
+        """Whether a plan word governs the subject's clause ("phấn đấu giảm … hộ nghèo")."""
+        clause = _clause_start(self.doc.text, view.sent.start, subject.start, marks=";")
+        return any(
+            c.kind == "target" and clause <= c.start and c.end <= subject.start for c in cues
+        )
+
+    def _like_a_neighbour(
+        self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
+    ) -> tuple[str, str, Cue | None] | None:
+        """A figure no cue names, read like the figure beside it in the sentence:
+        - a count in parentheses right after a fall of the rate is the households that fall
+          counts: "giảm 1,5-1,8% (tương ứng 413-500 hộ)";
+        - a later item of a list of places takes the reading of the first item's figure at
+          the same place in the item: "huyện A giảm từ 6,5-7,2% (840-930 hộ); B 4,5-5,0%
+          (1.070-1.190 hộ); …"."""
+        if not read:
+            return None
+        text = self.doc.text
+        last_fig, last_indicator, _, last_subject = read[-1]
+        if (
+            fig.type == "QUANTITY"
+            and fig.attrs.get("unit") == "households"
+            and last_indicator == indicator_for("poor", "fall")
+            and _COUNT_OF_A_FALL.fullmatch(text[last_fig.end : fig.start])
+        ):
+            return indicator_for("poor", "count-fall"), "count-behind-rate-fall", last_subject
+        item_start = self._item_start(view, fig)
+        if item_start == view.sent.start or not self._opens_with_place(view, item_start, fig):
+            return None
+        position = self._position_in_item(view, fig, item_start)
+        for other, indicator, _, subject in read:
+            other_item = self._item_start(view, other)
+            if (
+                other_item < item_start
+                and other.type == fig.type
+                and other.attrs.get("unit") == fig.attrs.get("unit")
+                and self._position_in_item(view, other, other_item) == position
+            ):
+                return indicator, "list-item-like-the-first", subject
+        return None
+
+    def _item_start(self, view: SentenceView, fig: Mention) -> int:
+        """Where the list item of a figure begins: after the last ";" — or the "và" that
+        joins the last item ("…(413-500 hộ) và TP. Đồng Hới 0,1-0,15%")."""
+        text = self.doc.text
+        start = _clause_start(text, view.sent.start, fig.start, marks=";")
+        joins = [m.end() for m in _LAST_ITEM.finditer(text, start, fig.start)]
+        return joins[-1] if joins else start
+
+    def _opens_with_place(self, view: SentenceView, item_start: int, fig: Mention) -> bool:
+        """A list item that begins with a place and names no subject before its figure."""
+        head = self.doc.text[item_start : fig.start]
+        if find_cues(self.doc.text, item_start, fig.start) or len(head.split()) > 8:
+            return False
+        return any(
+            item_start <= m.start
+            and m.end <= fig.start
+            and not head[: m.start - item_start].strip(" ,và")
+            for m in view.of("LOCALITY")
+        )
+
+    def _position_in_item(self, view: SentenceView, fig: Mention, item_start: int) -> int:
+        return sum(1 for m in view.of("QUANTITY", "PERCENT") if item_start <= m.start < fig.start)
+
     def _section_heads(self) -> dict[int, dict[str, Any]]:
         """Blocks that open a section about one official's unit (`Ông X` / `Chủ tịch UBND xã Y`)."""
         heads: dict[int, dict[str, Any]] = {}
@@ -1387,13 +1462,17 @@ class Linker:
         ]
         if subjects:
             self.block_subject = subjects[-1]
+            if self._planned(view, subjects[-1], cues):
+                self.planned_subjects.add(subjects[-1].start)
         level_facts: list[dict[str, Any]] = []
+        read: list[tuple[Mention, str, str, Cue | None]] = []  # this sentence's figures' readings
         for fig in figures:
-            got = self.classify(view, fig, cues, carried)
+            got = self.classify(view, fig, cues, carried) or self._like_a_neighbour(view, fig, read)
             if got is None:
                 fig.attrs["no_fact"] = self.no_fact
                 continue
             indicator, rule, subject = got
+            read.append((fig, indicator, rule, subject))
             year, period, since = self.year_for(view, fig, block_times)
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
@@ -1503,6 +1582,15 @@ class Linker:
         targets = [
             c for c in cues if c.kind == "target" and target_from <= c.start and c.end <= fig.start
         ]
+        if (
+            not targets
+            and subject is not None
+            and subject.start < view.sent.start
+            and subject.start in self.planned_subjects
+        ):
+            # "Năm 2017, các địa phương phấn đấu giảm … hộ nghèo. Cụ thể, huyện A giảm 6,5%":
+            # a subject carried from an earlier sentence carries its plan
+            targets = [subject]
         if not targets and subject is not None and subject.start < target_from:
             # "Phấn đấu đến năm 2025, tỷ lệ hộ nghèo … dưới 20%; bình quân mỗi năm giảm 3-4%":
             # a clause that continues an earlier clause's subject continues its plan too
