@@ -10,7 +10,7 @@ fi
 stamp=.venv/.vnfacts-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[test,spark]'
+  .venv/bin/python -m pip install --quiet -e '.[test,spark,learn]'
   touch "$stamp"
 fi
 # The browser test's Chromium, from the system's packages (skipped when it is there).
