@@ -601,6 +601,7 @@ class Gazetteer:
         self._units: list[Unit | None] = [None] * len(self._rows)
         self._summaries: dict[int, dict[str, Any]] = {}
         self._by_code: dict[tuple[str, str, str], int] | None = None
+        self._unaccented: dict[tuple[str, str, str], list[int]] | None = None
 
     def _summary(self, i: int) -> dict[str, Any]:
         """Compact form of unit `i` (cached; copied into units), for after_2025 / merged_into."""
@@ -712,6 +713,23 @@ class Gazetteer:
             word = "quan" if "district" in levels else "phuong"
             return f"{word}{number.group(1)}"
         return ascii_key(rest)
+
+    def lookup_unaccented(self, name: str, level: str, era: str) -> list[Unit]:
+        """Current provinces or districts whose name matches `name` with every diacritic
+        dropped: the press writes "Mù Cang Chải" for Mù Căng Chải, and a typo "Trạm Tẩu"
+        for Trạm Tấu. A fallback for a name written with its level word that matches no
+        unit exactly; communes are too many for a key this loose."""
+        if level not in ("province", "district"):
+            return []
+        if self._unaccented is None:
+            index: dict[tuple[str, str, str], list[int]] = {}
+            for i, row in enumerate(self._rows):
+                if row[1] in ("province", "district") and not row[9]:
+                    u = self._unit(i)
+                    index.setdefault((ascii_key(u.name), u.level, u.era), []).append(i)
+            self._unaccented = index
+        key = ascii_key(split_level_word(name)[1])
+        return [self._unit(i) for i in self._unaccented.get((key, level, era), ())]
 
     def lookup(
         self,

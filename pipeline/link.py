@@ -123,8 +123,11 @@ _DECREASE_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _INCREASE_BEFORE = regex.compile(r"\btăng(?:\s+thêm)?\s*(?:được\s*)?" + _APPROX + "$", regex.I)
+# "bình quân 4,6%", "mỗi năm giảm 4,6%", "bình quân giảm 6,16%": a fall per year
 _PER_YEAR_BEFORE = regex.compile(
-    r"(?:(?:mỗi|hằng|hàng) năm|bình quân|trung bình)\s*(?:từ\s*)?" + _APPROX + "$", regex.I
+    r"(?:(?:mỗi|hằng|hàng) năm|bình quân|trung bình)\s*(?:(?:đã\s*)?giảm\s*(?:được\s*)?)?"
+    r"(?:từ\s*)?" + _APPROX + "$",
+    regex.I,
 )
 # a year in parentheses, or written right after the figure: "12,4% năm 2019"
 _YEAR_AFTER = regex.compile(
@@ -557,8 +560,11 @@ def _inside_quotes(text: str, start: int, at: int) -> bool:
 
 def _after_from(text: str, start: int, at: int) -> bool:
     """`giảm từ 4.862 hộ, chiếm 9,72% xuống còn …`: the figure stands between "từ" and its
-    "xuống/lên/còn", so it is a starting value."""
-    found = list(regex.finditer(r"\btừ\b", text[start:at], regex.I))
+    "xuống/lên/còn", so it is a starting value. A "từ" that opens a time ("từ năm 2016 -
+    2019, tỷ lệ … giảm 20,65%") starts no value."""
+    found = list(
+        regex.finditer(r"\btừ\b(?=\s*(?:khoảng|gần|hơn|trên|mức)?\s*\d)", text[start:at], regex.I)
+    )
     return bool(found) and not regex.search(
         r"\b(?:xuống|lên|còn|đến)\b", text[start + found[-1].end() : at], regex.I
     )

@@ -43,6 +43,7 @@ class Place:
     anaphor: bool = False
     candidates: list[Unit] = field(default_factory=list)
     parent_place: Place | None = None  # for villages: the commune named beside them
+    unaccented: bool = False  # its unit matched only with diacritics dropped ("Mù Cang Chải")
 
 
 class SpanCover:
@@ -530,6 +531,10 @@ class LocalityFinder:
 
     def _candidates(self, p: Place) -> list[Unit]:
         units = units_named(p.name, p.level, self.era)
+        if not units and p.level in ("province", "district") and p.method.startswith("rule:level"):
+            # "huyện Mù Cang Chải": a unit written with its level word, its diacritics off
+            units = get_gazetteer().lookup_unaccented(p.name, p.level, self.era)
+            p.unaccented = bool(units)
         if p.level == "city":
             # "TP. Lào Cai" is the city, not the province; "TP. Cần Thơ" is both at once
             cities = [u for u in units if (u.type or "").lower() == "thành phố"]
@@ -711,10 +716,12 @@ def locality_object(p: Place) -> dict[str, Any]:
         out["code"] = None
         out["after_2025"] = None
         return out
-    if unit is not None and not unit.former:
+    if unit is not None and not unit.former and not p.unaccented:
         # the unit's own name, whatever the spelling written ("TP.HCM" → Hồ Chí Minh,
         # "Đăk Lăk" → Đắk Lắk), so that one unit has one name across articles; a former
-        # unit's name is kept as written (the source stores those without diacritics)
+        # unit's name is kept as written (the source stores those without diacritics), and
+        # so is a name that matched only with its diacritics dropped: the code says which
+        # unit, the name says what the text wrote
         out["name"] = unit.name
     out["district"] = unit.district if unit else None
     out["province"] = unit.province if unit and unit.level != "province" else None
