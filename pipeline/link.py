@@ -601,6 +601,10 @@ _COUNT_OF_A_FALL = regex.compile(
     regex.I,
 )
 
+# the counted noun of a count, and the words that may join a group to it
+_GROUP_AFTER_NOUN = regex.compile(
+    r"\s*(?P<noun>(?:hộ\s+)?(?:cận\s+)?nghèo)\s+(?:(?:là|ở|thuộc|tại)\s+)?", regex.I
+)
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 
 _TABLE_YEAR = regex.compile(r"(?:năm\s*)?((?:19|20)\d{2})\b", regex.I)
@@ -895,8 +899,11 @@ class Linker:
             if escaped or (cat == "poor" and _DECREASE_BEFORE.search(left)):
                 return indicator_for("poor", "count-fall"), "count-fall", None
             if cat is not None:
-                if changed or regex.search(r"trong đó\s*$", left, regex.I):
-                    return None  # a change, or a part of them
+                if changed or (
+                    regex.search(r"trong đó\s*$", left, regex.I)
+                    and not self._group_after_noun(view, fig, cues)
+                ):
+                    return None  # a change, or a part of them that names no group
                 return HOUSEHOLD_COUNT[cat], "count-noun", None
             # "có 1.126 hộ với 5.930 nhân khẩu": the unit's households
             if cat is None and regex.match(
@@ -1370,6 +1377,20 @@ class Linker:
                     }
                 )
 
+    def _group_after_noun(self, view: SentenceView, fig: Mention, cues: list[Cue]) -> list[Cue]:
+        """A group written right after a count's noun: "3.108 hộ nghèo DTTS", "9.177 hộ nghèo
+        là dân tộc thiểu số", "2.711 hộ nghèo theo tiêu chí thu nhập", "27.531 hộ nghèo ở
+        khu vực nông thôn"; a cue may begin at the figure's own unit ("2.711 [hộ nghèo …]")."""
+        after_noun = _GROUP_AFTER_NOUN.match(self.doc.text, fig.end, view.sent.end)
+        if not after_noun:
+            return []
+        at = {after_noun.start("noun"), after_noun.end()}
+        return [
+            c
+            for c in cues
+            if c.kind == "group" and (c.start in at or fig.start < c.start < fig.end)
+        ][:1]
+
     def _planned(self, view: SentenceView, subject: Cue, cues: list[Cue]) -> bool:
         """Whether a plan word governs the subject's clause ("phấn đấu giảm … hộ nghèo")."""
         clause = _clause_start(self.doc.text, view.sent.start, subject.start, marks=";")
@@ -1639,16 +1660,8 @@ class Linker:
             # "hộ nghèo có 8.112 hộ, với 28.070 người": the people of the poor, not the unit's
             groups = []
             fact["group"] = "hộ cận nghèo" if subject.rule["subject"] == "near" else "hộ nghèo"
-        # "3.108 hộ nghèo DTTS": a group written right after the counted noun
-        after_noun = regex.match(
-            r"\s*(?:hộ\s+)?(?:cận\s+)?nghèo\s+(?:là\s+)?(?P<g>DTTS|dân tộc thiểu số|đồng bào dân tộc(?: thiểu số)?)\b",
-            text[fig.end : view.sent.end],
-            regex.I,
-        )
-        if after_noun and not groups:
-            groups = [
-                c for c in cues if c.kind == "group" and c.start >= fig.end + after_noun.start("g")
-            ][:1]
+        if not groups and fig.type == "QUANTITY":
+            groups = self._group_after_noun(view, fig, cues)
         if groups:
             cue = groups[-1]
             named = cue.rule["group"]
