@@ -1293,7 +1293,15 @@ class Linker:
             elif units and max(levels.count(lv) for lv in set(levels)) < 3:
                 self.discourse.last_place = place_of(units[0])
             elif wider and not units:
-                self.discourse.last_place = place_of(wider[0])
+                # one region is the passage's subject; regions compared with each other or
+                # with the country ("vùng A thấp nhất cả nước (4,6%), vùng B cao nhất …")
+                # leave the country as the subject, and a list of regions names none
+                names = {m.attrs.get("name") for m in wider}
+                countries = [m for m in wider if m.attrs.get("level") == "country"]
+                if len(names) == 1:
+                    self.discourse.last_place = place_of(wider[0])
+                elif countries:
+                    self.discourse.last_place = place_of(countries[0])
         self._tables()
         self._drop_off_topic()
         return merge_restatements(self.facts)
