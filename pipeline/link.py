@@ -228,8 +228,8 @@ _PROGRAMME = regex.compile(
 # what makes an article one about poverty or a social programme (for budgets)
 # "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
 _COMPARISON_BEFORE = regex.compile(
-    r"(?:(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở)|"
-    r"(?:cao|thấp|lớn|nhỏ|nhiều|ít|nhanh|chậm)\s+nhất(?:\s+(?:của|trong|so với|toàn))?|"
+    r"(?:(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở|trên)|"
+    r"(?:cao|thấp|lớn|nhỏ|nhiều|ít|nhanh|chậm)\s+nhất(?:\s+(?:của|trong|so với|trên))?(?:\s+toàn)?|"
     r"so với(?:\s+(?:bình quân|mức|tỷ lệ)(?:\s+chung)?(?:\s+của)?)?|"
     r"chuẩn(?:\s+nghèo)?(?:\s+(?:của|theo))?)\s*$",
     regex.I,
@@ -601,6 +601,23 @@ _COUNT_OF_A_FALL = regex.compile(
     regex.I,
 )
 
+# "tỉ lệ hộ nghèo| giảm ít nhất trên toàn huyện là |0,52%"
+_FALL_BETWEEN = regex.compile(
+    r"(?:\s+(?:của\s+)?[^\d,;:()]{0,30}?)?\s*\bgiảm\b(?![^\d,;:()]*\b(?:còn|xuống|từ|đến|tới|về)\b)"
+    r"[^\d,;:()]{0,40}?\b(?:là|với|ở mức)\s*"
+    + _APPROX
+    # the later figures of a run "là 0,52% và 1,55%"
+    + r"(?:[\d.,]+\s*%\s*(?:,|và|,\s*và)\s*"
+    + _APPROX
+    + ")*",
+    regex.I,
+)
+# "giảm 87 hộ, chiếm tỉ lệ 9,1%": a rate written right after a count's fall
+_RATE_OF_A_COUNT_FALL = regex.compile(
+    r"\bgiảm\s*(?:được\s*)?" + _APPROX + r"[\d.,]+\s*hộ(?:\s+nghèo)?\s*,?\s*"
+    r"(?:chiếm|tương ứng|tương đương)\s*(?:với\s*)?(?:t[ỷỉ] lệ\s*)?(?:là\s*)?" + _APPROX + "$",
+    regex.I,
+)
 # the counted noun of a count, and the words that may join a group to it
 _GROUP_AFTER_NOUN = regex.compile(
     r"\s*(?P<noun>(?:hộ\s+)?(?:cận\s+)?nghèo)\s+(?:(?:là|ở|thuộc|tại)\s+)?", regex.I
@@ -759,6 +776,9 @@ class Linker:
         sub = subject.rule["subject"] if subject else None
 
         if fig.type == "PERCENT":
+            if _RATE_OF_A_COUNT_FALL.search(text, max(s0, fig.start - 60), fig.start):
+                # "giảm 87 hộ, chiếm tỉ lệ 9,1%": the fall of the rate those households make
+                return indicator_for("poor", "fall"), "rate-of-a-count-fall", subject
             if sub is None and _KE_HOACH_AFTER.match(after_text) and self.block_disbursement:
                 sub = "disbursement"  # "…giải ngân … còn chậm. Sáu tháng mới đạt 35% kế hoạch."
             if sub == "disbursement" and (
@@ -843,6 +863,13 @@ class Linker:
                     subject is not None
                     and subject.rule.get("change") == "decrease"
                     and not regex.search(r"\b(?:còn|xuống)\b", text[subject.end : fig.start])
+                )
+                # "có tỉ lệ hộ nghèo giảm ít nhất trên toàn huyện là 0,52%": the verb between
+                # the rate and its figure, in one clause, to no level ("còn", "xuống")
+                or (
+                    subject is not None
+                    and sub in ("poor", "multidim")
+                    and _FALL_BETWEEN.fullmatch(text[subject.end : fig.start]) is not None
                 )
             )
             if falls:
@@ -1189,6 +1216,9 @@ class Linker:
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
         ]
         if places:
+            respective = self._respective_place(view, fig, places)
+            if respective is not None:
+                return place_of(respective), "sentence"
             last = places[-1]
             if last.method and last.method.endswith(":list") and last.attrs.get("commune"):
                 # "tại 02 thôn A, B": a figure about several villages is about their commune
@@ -1206,6 +1236,42 @@ class Linker:
             return place_of(after[0]), "sentence"
         place = self.discourse.place()
         return place, "discourse" if place else "none"
+
+    def _respective_place(
+        self, view: SentenceView, fig: Mention, places: list[Mention]
+    ) -> Mention | None:
+        """ "Xã Triệu Nguyên và Ba Lòng … là 0,52% và 1,55%": a run of places and a run of
+        figures as long, each joined by commas and "và": the figures go with the places in
+        order."""
+        text = self.doc.text
+        joined = r"\s*(?:,|và|,\s*và)\s*"
+        listed = [places[-1]]
+        for m in reversed(places[:-1]):
+            if not regex.fullmatch(
+                joined + r"(?:(?:xã|huyện|phường|thị trấn)\s+)?",
+                text[m.end : listed[0].start],
+                regex.I,
+            ):
+                break
+            listed.insert(0, m)
+        if len(listed) < 2:
+            return None
+        figures = [m for m in view.of(fig.type) if m.start >= listed[-1].end]
+        k = next((i for i, m in enumerate(figures) if m is fig), None)
+        if k is None:
+            return None
+        run = [k]
+        while run[0] > 0 and regex.fullmatch(
+            joined + _APPROX, text[figures[run[0] - 1].end : figures[run[0]].start]
+        ):
+            run.insert(0, run[0] - 1)
+        while run[-1] + 1 < len(figures) and regex.fullmatch(
+            joined + _APPROX, text[figures[run[-1]].end : figures[run[-1] + 1].start]
+        ):
+            run.append(run[-1] + 1)
+        if len(run) != len(listed):
+            return None
+        return listed[run.index(k)]
 
     def _is_unit_list(self, places: list[Mention]) -> bool:
         """ "tại hai huyện Trạm Tấu và Mù Cang Chải": the last places form a list joined by
