@@ -342,7 +342,19 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
                 return False
         return False
 
-    labels = [k for k, kd in enumerate(kinds) if kd == "text" and value_after(k)]
+    def years_after(k: int) -> bool:
+        # "Chỉ tiêu | 2021 | 2022": a header of years, not a row of numbers
+        run = []
+        for c in cells[k + 1 :]:
+            if _kind(c) != "num":
+                break
+            run.append(c.clean)
+        found = [int(t) for t in run if t.isdigit() and _YEAR_TOKEN.fullmatch(t)]
+        return len(run) >= 2 and len(found) == len(run) and found == sorted(set(found))
+
+    labels = [
+        k for k, kd in enumerate(kinds) if kd == "text" and value_after(k) and not years_after(k)
+    ]
     runs = [b - a - 1 for a, b in pairwise([*labels, len(cells)])]
     if runs and sorted(runs)[len(runs) // 2] >= 2:
         # the last title before the first row's number ("Số tờ phiếu | 1 | Huyện A") is no row
@@ -819,6 +831,10 @@ class TableReader:
         caption_measure: Measure | None,
         section_group: str | None,
     ) -> dict[str, Any] | None:
+        if place is None:
+            # numbers of no known unit (a portal that names its province only in its host):
+            # nothing a reader could check them against; left to the day the place is known
+            return None
         if col.parent is not None and title is not None and col.title is not None:
             # "Nghèo" under "Tổng số hộ nghèo, cận nghèo": the parent's noun, the leaf's category
             cat = col.title.clean.lower()
@@ -921,5 +937,3 @@ def table_facts(linker: Linker) -> list[dict[str, Any]]:
     it already read (the same figure) is left to it."""
     taken = {f["figure"]["start"] for f in linker.facts if f.get("figure")}
     return [f for f in TableReader(linker).facts() if f["figure"]["start"] not in taken]
-
-

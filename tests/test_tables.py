@@ -171,3 +171,35 @@ def test_layout_cues_are_validated_on_load(tmp_path, monkeypatch):
     finally:
         patterns.load.cache_clear()
         table_cues.cache_clear()
+
+
+def test_a_header_of_bare_years_between_bars_and_a_plan_column():
+    text = (
+        "Kết quả giảm nghèo huyện Bắc Hà\n"
+        "Chỉ tiêu | 2021 | 2022 | KH 2023\n"
+        "Tỷ lệ hộ nghèo (%) | 30,5 | 26,1 | 22\n"
+        "Số hộ cận nghèo | 1.210 | 1.105 | 1.000\n"
+    )
+    doc = extract(text, published="2022-12-20")
+    got = [
+        (f["indicator"], f["locality"]["name"], f["year"], f["value"], f["status"])
+        for f in doc.facts
+    ]
+    assert got == [
+        ("poverty_rate", "Bắc Hà", 2021, 30.5, "actual"),
+        ("poverty_rate", "Bắc Hà", 2022, 26.1, "actual"),
+        ("poverty_rate", "Bắc Hà", 2023, 22, "target"),
+        ("near_poor_households", "Bắc Hà", 2021, 1210, "actual"),
+        ("near_poor_households", "Bắc Hà", 2022, 1105, "actual"),
+        ("near_poor_households", "Bắc Hà", 2023, 1000, "target"),
+    ]
+
+
+def test_a_year_table_takes_the_place_the_outlet_names_and_none_without_one():
+    text = "Chỉ tiêu toàn tỉnh\nChỉ tiêu ĐV tính 2016 2017\nSố hộ nghèo hộ 42000.00 35500.00\n"
+    got = table_facts(text, url="https://sokhdt.bacgiang.gov.vn/chi-tieu")
+    assert got == [
+        ("poor_households", "Bắc Giang", "province", 2016, 42000, "households"),
+        ("poor_households", "Bắc Giang", "province", 2017, 35500, "households"),
+    ]
+    assert table_facts(text) == []  # numbers of no known unit are no facts
