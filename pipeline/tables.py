@@ -20,6 +20,7 @@ The facts have the shape the linker builds, with the row as evidence and the cel
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,7 +62,6 @@ KINDS = frozenset(
 CAPTION_LINES = 3  # lines before a table read as its caption (its year, place, measure)
 CAPTION_MAX_WORDS = 40  # a longer line is prose, not a caption
 MAX_GAP_LINES = 2  # non-row lines (a repeated section title) a whitespace table may skip
-MIN_VALUE_ROWS = 1
 
 _NUMBER = regex.compile(r"^[-+]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?$|^[-+]?\d+(?:[.,]\d+)?%?$")
 _EMPTY = regex.compile(r"^(?:|-|–|—|\.{2,}|…|x|X|\*)$")
@@ -179,6 +179,8 @@ def _unit_tail() -> regex.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """A cell's text and its offsets in the document (evidence and figure point into it)."""
+
     start: int
     end: int
     text: str
@@ -190,6 +192,8 @@ class Cell:
 
 @dataclass
 class Row:
+    """[number] label [unit] values: a value is None where the cell is empty ("-", "")."""
+
     label: Cell
     values: list[Cell | None]
     index: Cell | None = None
@@ -205,7 +209,6 @@ class Table:
     titles: list[Cell]
     rows: list[Row]
     shape: str
-    has_unit_column: bool = False
     dot_decimal: bool = False
     columns: list[Column] = field(default_factory=list)
 
@@ -221,7 +224,7 @@ class Column:
 
 
 def _kind(cell: Cell | None) -> str:
-    """num, empty, index (a row number: 12, IV, a), or text."""
+    """num, empty, index (a row number: IV, a), text (two letters or more), or other."""
     if cell is None:
         return "empty"
     t = cell.clean
@@ -401,7 +404,7 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
             values.append(c if kd == "num" else None)
         index = cells[k - 1] if has_index and k > 0 and _index_like(cells[k - 1]) else None
         rows.append(Row(cells[k], values, index, cells[k + 1] if has_unit else None))
-    return Table(start, end, titles, rows, shape, has_unit_column=has_unit or unit_title)
+    return Table(start, end, titles, rows, shape)
 
 
 def _space_tables(text: str) -> Iterator[Table]:
@@ -450,9 +453,9 @@ def _space_tables(text: str) -> Iterator[Table]:
                 rows.append(row)
                 gap = 0
             j += 1
-        if len(rows) >= MIN_VALUE_ROWS:
+        if rows:
             end = max((r.values[-1].end for r in rows if r.values and r.values[-1]), default=e)
-            yield Table(s, end, titles, rows, "space", has_unit_column=has_unit)
+            yield Table(s, end, titles, rows, "space")
             i = j
         else:
             i += 1
@@ -509,6 +512,8 @@ def _read_columns(table: Table) -> None:
         leaves, parents = years, []
     else:
         value_titles = titles[1:]
+        if value_titles and max(len(r.values) for r in table.rows) >= len(value_titles):
+            k = len(value_titles)  # rows reach every title: a column a title (some empty)
         leaves = value_titles[-k:] if k and len(value_titles) >= k else []
         parents = value_titles[: len(value_titles) - len(leaves)] if leaves else []
     columns: list[Column] = []
@@ -532,7 +537,7 @@ def _trimmed(values: list[Cell | None]) -> list[Cell | None]:
     return out
 
 
-_CATEGORY = regex.compile(r"^(?:hộ\s+)?(?P<cat>(?:cận\s+)?nghèo|thoát\s+nghèo)$", regex.I)
+_CATEGORY = regex.compile(r"^(?P<cat>(?:cận\s+)?nghèo|thoát\s+nghèo)$", regex.I)
 
 
 def _parent_of(leaf: Cell, parents: list[Cell]) -> Cell | None:
@@ -680,7 +685,11 @@ class TableReader:
         return start, table.start
 
     def _mentions(self, ms: list[Mention], start: int, end: int) -> list[Mention]:
-        return [m for m in ms if start <= m.start and m.end <= end]
+        """The mentions of `ms` (sorted by start) inside [start, end): a bisection, so a
+        table of a thousand rows stays linear in the document."""
+        lo = bisect.bisect_left(ms, start, key=lambda m: m.start)
+        hi = bisect.bisect_left(ms, end, key=lambda m: m.start)
+        return [m for m in ms[lo:hi] if m.end <= end]
 
     def _caption_year(self, span: tuple[int, int]) -> int | None:
         years = [
