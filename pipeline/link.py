@@ -624,50 +624,6 @@ _GROUP_AFTER_NOUN = regex.compile(
 )
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 
-_TABLE_YEAR = regex.compile(r"(?:năm\s*)?((?:19|20)\d{2})\b", regex.I)
-_TABLE_NUMBER = regex.compile(r"^\s*(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*%?\s*$")
-# row labels of a table → indicator (a label must name the measure, not only the group)
-_TABLE_LABELS = (
-    (
-        regex.compile(
-            r"t[ỷỉ] lệ (?:hộ )?nghèo\s*,\s*(?:hộ )?cận nghèo|t[ỷỉ] lệ nghèo đa chiều", regex.I
-        ),
-        "multidim_poverty_rate",
-    ),
-    (regex.compile(r"t[ỷỉ] lệ (?:hộ )?cận nghèo", regex.I), "near_poverty_rate"),
-    (regex.compile(r"t[ỷỉ] lệ (?:hộ )?nghèo", regex.I), "poverty_rate"),
-    (regex.compile(r"(?:số )?hộ cận nghèo", regex.I), "near_poor_households"),
-    (regex.compile(r"(?:số )?hộ nghèo", regex.I), "poor_households"),
-)
-
-
-def _table_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
-    """(start, end, stripped text) of the cells of a `|`-separated row, offsets absolute."""
-    cells: list[tuple[int, int, str]] = []
-    pos = 0
-    for raw in line.split("|"):
-        text = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        cells.append((offset + pos + lead, offset + pos + lead + len(text), text))
-        pos += len(raw) + 1
-    return cells
-
-
-def _table_indicator(label: str) -> str | None:
-    for pattern, indicator in _TABLE_LABELS:
-        if pattern.search(label):
-            return indicator
-    return None
-
-
-def _written_number(text: str) -> float | None:
-    m = _TABLE_NUMBER.match(text)
-    if not m:
-        return None
-    number = m.group(1).replace(".", "").replace(",", ".")
-    value = float(number)
-    return int(value) if value.is_integer() and "," not in m.group(1) else value
-
 
 def reference_year(doc: Document) -> int | None:
     """For an undated article: the year its body names most (ties: the later)."""
@@ -1368,7 +1324,10 @@ class Linker:
                     self.discourse.last_place = place_of(wider[0])
                 elif countries:
                     self.discourse.last_place = place_of(countries[0])
-        self._tables()
+        from vnfacts.tables import table_facts  # the table reader, a module of this stage
+
+        for fact in table_facts(self):
+            self._add(fact)
         self._drop_off_topic()
         return merge_restatements(self.facts)
 
@@ -1402,54 +1361,6 @@ class Linker:
                 hi = bisect.bisect_left(starts, end)
                 yield Sentence(start, end, sent.block), ordered[lo:hi], start > sent.start
                 start = end
-
-    def _tables(self) -> None:
-        """Tables flattened into text ("Chỉ tiêu | Năm 2021 | Năm 2022", then
-        "Tỷ lệ hộ nghèo (%) | 19,82 | 15,27"): a row whose label names an indicator gives
-        one fact per year column of the last header row above it."""
-        doc = self.doc
-        years: list[int | None] | None = None
-        for block in doc.blocks:
-            if block.is_boilerplate:
-                continue
-            line = doc.text[block.start : block.end]
-            if line.count("|") < 2:
-                years = None
-                continue
-            cells = _table_cells(line, block.start)
-            header = [_TABLE_YEAR.search(text) for _, _, text in cells[1:]]
-            if sum(1 for h in header if h) >= 2:
-                years = [int(h.group(1)) if h else None for h in header]
-                continue
-            if years is None:
-                continue
-            label = cells[0][2]
-            indicator = _table_indicator(label)
-            if indicator is None:
-                continue
-            place = self.discourse.place()
-            for (s, e, text), year in zip(cells[1:], years, strict=False):
-                value = _written_number(text)
-                if value is None or year is None:
-                    continue
-                unit = "%" if indicator in LEVEL_OF.values() else "households"
-                self._add(
-                    {
-                        "indicator": indicator,
-                        "locality": place,
-                        "value": value,
-                        "unit": unit,
-                        "approx": None,
-                        "year": year,
-                        "period": None,
-                        "change": None,
-                        "evidence": {"start": block.start, "end": block.end, "text": line},
-                        "figure": {"start": s, "end": e, "text": text},
-                        "method": "table-row/v1",
-                        "confidence": 0.7,
-                        "status": "actual",
-                    }
-                )
 
     def _group_after_noun(self, view: SentenceView, fig: Mention, cues: list[Cue]) -> list[Cue]:
         """A group written right after a count's noun: "3.108 hộ nghèo DTTS", "9.177 hộ nghèo

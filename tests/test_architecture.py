@@ -22,8 +22,19 @@ STAGES = {
     "vnfacts.segment": ROOT / "pipeline" / "segment.py",
     "vnfacts.recognize": ROOT / "pipeline" / "recognize",
     "vnfacts.link": ROOT / "pipeline" / "link.py",
+    "vnfacts.tables": ROOT / "pipeline" / "tables.py",
     "vnfacts.check": ROOT / "pipeline" / "check.py",
 }
+# a stage's modules besides its main one, which may import each other (the link stage's
+# table reader uses the linker's indicator cues and specs)
+STAGE_PARTS = {"vnfacts.link": {"vnfacts.tables"}}
+
+
+def _same_stage(stage: str) -> set[str]:
+    for owner, parts in STAGE_PARTS.items():
+        if stage == owner or stage in parts:
+            return {owner, *parts}
+    return {stage}
 
 
 def imports_of(path: Path) -> set[str]:
@@ -49,7 +60,7 @@ def imports_of(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("stage", sorted(STAGES))
 def test_stage_imports_only_the_ground_floor(stage: str):
-    allowed = GROUND | {stage}
+    allowed = GROUND | _same_stage(stage)
     wrong = {
         m for m in imports_of(STAGES[stage]) if m not in allowed and not m.startswith(stage + ".")
     }

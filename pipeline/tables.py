@@ -1,0 +1,948 @@
+"""The table reader of the link stage: statistics tables flattened into text → facts.
+
+A page's table reaches us as text in one of a few shapes, and the sentence linker reads
+none of them (a cell has no verb, its year and place are in a header or a row label):
+
+- rows of whitespace-separated words and numbers under a header line of years, the unit in
+  a column of its own (`Chỉ tiêu ĐV tính 2010 2011 …` / `Tỷ lệ hộ nghèo % 15.40 12.11 …`);
+- cells separated by `|`, a row a line (`1 | Huyện A | 6,39 | 10.618 |`);
+- cells separated by lines holding only `|`, rows running on (`STT`, `|`, `Huyện A`, `|`, …),
+  with titles of merged header cells before the titles under them.
+
+All are read into one model (a header of titles, rows of an optional number, a label, an
+optional unit and value cells), then each value cell is named by its row label, its column
+title or the table's caption, through the same indicator cues and specs the sentence linker
+uses (`patterns/indicators.jsonl`, `patterns/indicator_specs.jsonl`); the layout cues are
+data in `patterns/tables.jsonl`. A cell nothing names (a row number, a count of survey
+forms, a column of another measure) gives no fact: precision matters as much as recall.
+The facts have the shape the linker builds, with the row as evidence and the cell as figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+import regex
+from vnfacts import patterns
+from vnfacts.doc import Document, Mention
+from vnfacts.gazetteer import get_gazetteer
+from vnfacts.link import (
+    MIN_PROGRAMME_YEAR,
+    STANDARD_INDICATORS,
+    Cue,
+    find_cues,
+    indicator_for,
+    indicator_specs,
+    place_of,
+    poverty_standard,
+)
+
+if TYPE_CHECKING:
+    from vnfacts.link import Linker
+
+METHOD = "table-cell/v1"
+KINDS = frozenset(
+    {
+        "index_column",
+        "unit_column",
+        "total_row",
+        "year_column",
+        "target_column",
+        "not_measure",
+        "implied_unit",
+    }
+)
+CAPTION_LINES = 3  # lines before a table read as its caption (its year, place, measure)
+CAPTION_MAX_WORDS = 40  # a longer line is prose, not a caption
+MAX_GAP_LINES = 2  # non-row lines (a repeated section title) a whitespace table may skip
+
+_NUMBER = regex.compile(r"^[-+]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?$|^[-+]?\d+(?:[.,]\d+)?%?$")
+_EMPTY = regex.compile(r"^(?:|-|–|—|\.{2,}|…|x|X|\*)$")
+_ROMAN = regex.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
+_YEAR_TOKEN = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
+_PARENS = regex.compile(r"\(([^()]{1,40})\)")
+_LETTERS = regex.compile(r"\p{L}")
+_SENTENCE_MARK = regex.compile(r"[.;:!?]\s+\p{L}")
+
+
+# ------------------------------------------------------------------------- the layout data
+
+
+@dataclass(frozen=True, slots=True)
+class TableCue:
+    """One rule of `patterns/tables.jsonl`, validated on load."""
+
+    id: str
+    kind: str
+    pattern: regex.Pattern[str]
+    level: str | None = None
+    unit: str | None = None
+
+
+@cache
+def table_cues() -> tuple[TableCue, ...]:
+    cues: list[TableCue] = []
+    for rule in patterns.load("tables"):
+        where = f"tables.jsonl {rule['id']!r}"
+        if rule.get("kind") not in KINDS or not rule.get("regex"):
+            raise patterns.PatternError(f"{where}: needs a `regex` and a `kind` of {sorted(KINDS)}")
+        try:
+            rx = regex.compile(r"(?<!\p{L})(?:" + rule["regex"] + r")(?!\p{L})", regex.I | regex.V1)
+        except regex.error as exc:
+            raise patterns.PatternError(f"{where}: {exc}") from exc
+        if rule["kind"] == "implied_unit" and not rule.get("unit"):
+            raise patterns.PatternError(f"{where}: an implied unit names its `unit`")
+        for example in rule.get("match", []):
+            if not rx.search(example):
+                raise patterns.PatternError(f"{where}: does not match its example {example!r}")
+        for example in rule.get("no_match", []):
+            if rx.search(example):
+                raise patterns.PatternError(f"{where}: matches {example!r}, which it must not")
+        cues.append(TableCue(rule["id"], rule["kind"], rx, rule.get("level"), rule.get("unit")))
+    return tuple(cues)
+
+
+def _cue(kind: str, text: str) -> TableCue | None:
+    """The first rule of `kind` whose pattern is found in `text`."""
+    clean = " ".join(text.split())
+    return next((c for c in table_cues() if c.kind == kind and c.pattern.search(clean)), None)
+
+
+@cache
+def _unit_words() -> tuple[dict[str, str], dict[str, str], dict[str, Decimal]]:
+    """(unit form → unit, per form → per name, scale form → factor) from units/scales.jsonl."""
+    units: dict[str, str] = {}
+    pers: dict[str, str] = {}
+    for rule in patterns.load("units"):
+        for form in rule.get("forms", []):
+            key = form.lower()
+            if not rule.get("per_only"):
+                units.setdefault(key, rule["unit"])
+            if rule.get("per"):
+                pers.setdefault(key, rule["per"])
+    scales = {
+        form.lower(): Decimal(rule["factor"])
+        for rule in patterns.load("scales")
+        if rule.get("kind") == "scale"
+        for form in rule.get("forms", [])
+    }
+    return units, pers, scales
+
+
+def unit_of(text: str) -> tuple[str, Decimal] | None:
+    """A written unit ("hộ", "%", "triệu đồng", "nghìn đồng/người/tháng") → (unit, factor)."""
+    s = " ".join(text.strip().strip("()").split()).lower()
+    if s in ("%", "tỷ lệ %", "tỷ lệ (%)"):
+        return "%", Decimal(1)
+    units, pers, scales = _unit_words()
+    head, *per_parts = [p.strip() for p in s.split("/")]
+    factor = Decimal(1)
+    for form in sorted(scales, key=len, reverse=True):
+        if head == form or head.startswith(form + " "):
+            factor = scales[form]
+            head = head[len(form) :].strip() or "đồng"  # "tỷ" alone is money
+            break
+    unit = units.get(head)
+    if unit is None:
+        return None
+    if factor != 1 and unit != "VND":
+        return None  # "nghìn hộ" is a count written in thousands: left alone
+    for part in per_parts:
+        per = pers.get(part.removeprefix("một ").strip())
+        if per is None:
+            return None
+        unit += "/" + per
+    return unit, factor
+
+
+@cache
+def _unit_tail() -> regex.Pattern[str]:
+    """A unit written at the end of a row label (the unit column of a whitespace table)."""
+    units, pers, scales = _unit_words()
+    alt = "|".join(regex.escape(f) for f in sorted(units, key=len, reverse=True))
+    per = "|".join(regex.escape(f) for f in sorted(pers, key=len, reverse=True))
+    scale = "|".join(regex.escape(f) for f in sorted(scales, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<=\s)(?:%|(?:(?:{scale})\s+)?(?:{alt})(?:\s*/\s*(?:{per}))*)\s*$", regex.I
+    )
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell's text and its offsets in the document (evidence and figure point into it)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def clean(self) -> str:
+        return " ".join(self.text.split())
+
+
+@dataclass
+class Row:
+    """[number] label [unit] values: a value is None where the cell is empty ("-", "")."""
+
+    label: Cell
+    values: list[Cell | None]
+    index: Cell | None = None
+    unit: Cell | None = None
+
+
+@dataclass
+class Table:
+    """A table read from text: header titles, rows, where it stands."""
+
+    start: int
+    end: int
+    titles: list[Cell]
+    rows: list[Row]
+    shape: str
+    dot_decimal: bool = False
+    columns: list[Column] = field(default_factory=list)
+
+
+@dataclass
+class Column:
+    """What a value column says: its title (and the merged title over it), year, unit."""
+
+    title: Cell | None
+    parent: Cell | None = None
+    year: int | None = None
+    target: bool = False
+
+
+def _kind(cell: Cell | None) -> str:
+    """num, empty, index (a row number: IV, a), text (two letters or more), or other."""
+    if cell is None:
+        return "empty"
+    t = cell.clean
+    if _EMPTY.match(t):
+        return "empty"
+    if _NUMBER.match(t):
+        return "num"
+    if _ROMAN.match(t) or (len(t) == 1 and t.isalpha()):
+        return "index"
+    return "text" if len(_LETTERS.findall(t)) >= 2 else "other"
+
+
+def _index_like(cell: Cell) -> bool:
+    t = cell.clean
+    return _kind(cell) in ("index", "empty") or (t.isdigit() and len(t) <= 3)
+
+
+def _is_year(cell: Cell) -> int | None:
+    cue = _cue("year_column", cell.text)
+    if cue is None:
+        return None
+    m = _YEAR_TOKEN.search(cell.text)
+    return int(m.group()) if m else None
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of text[start:end], without its newline."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _strip(text: str, s: int, e: int) -> Cell:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Cell(s, e, text[s:e])
+
+
+# ------------------------------------------------------------------ reading the shapes
+
+
+def _pipe_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
+    """(start, end, cells, shape) of each run of `|`-separated cells.
+
+    `pipe-lines`: cells between lines holding only `|` (a cell may take several lines; the
+    first and the last cell are the one line before and after). `pipe-rows`: lines with
+    cells separated by `|` inside them (a line's empty piece after its last `|` is no cell).
+    """
+    lines = list(_lines(text, 0, len(text)))
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        if "|" not in text[s:e]:
+            i += 1
+            continue
+        bare = text[s:e].strip() == "|"
+        if bare:
+            # a run of bar lines, each within a few lines of the last
+            bars = [i]
+            j = i + 1
+            while j < len(lines) and j - bars[-1] <= 4:
+                if text[lines[j][0] : lines[j][1]].strip() == "|":
+                    bars.append(j)
+                j += 1
+            if len(bars) < 4:
+                i = bars[-1] + 1
+                continue
+            first = max(0, bars[0] - 1)
+            last = min(len(lines) - 1, bars[-1] + 1)
+            cells: list[Cell] = []
+            edges = [first - 1, *bars, last + 1]
+            for a, b in pairwise(edges):
+                if b - a <= 1:  # two bars in a row: an empty cell
+                    cells.append(Cell(lines[b][0], lines[b][0], ""))
+                    continue
+                cells.append(_strip(text, lines[a + 1][0], lines[b - 1][1]))
+            yield lines[first][0], lines[last][1], cells, "pipe-lines"
+            i = last + 1
+            continue
+        # inline rows: consecutive lines holding a bar and some text
+        j = i
+        cells = []
+        while j < len(lines):
+            ls, le = lines[j]
+            line = text[ls:le]
+            if "|" not in line or line.strip() == "|":
+                break
+            pos = ls
+            pieces = line.split("|")
+            for k, piece in enumerate(pieces):
+                ps, pe = pos, pos + len(piece)
+                pos = pe + 1
+                if k == len(pieces) - 1 and not piece.strip():
+                    continue
+                cells.append(_strip(text, ps, pe))
+            j += 1
+        if j - i >= 2:
+            yield lines[i][0], lines[j - 1][1], cells, "pipe-rows"
+        i = max(j, i + 1)
+
+
+def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Table | None:
+    """Header titles and rows from a stream of cells: a row is [number] label [unit] values;
+    a label is a text cell followed by a number; the titles are the text before the first."""
+    kinds = [_kind(c) for c in cells]
+
+    def value_after(k: int) -> bool:
+        # the next non-empty cell is a number
+        for m in range(k + 1, min(len(cells), k + 4)):
+            if kinds[m] == "num":
+                return True
+            if kinds[m] != "empty":
+                return False
+        return False
+
+    def years_after(k: int) -> bool:
+        # "Chỉ tiêu | 2021 | 2022": a header of years, not a row of numbers
+        run = []
+        for c in cells[k + 1 :]:
+            if _kind(c) != "num":
+                break
+            run.append(c.clean)
+        found = [int(t) for t in run if t.isdigit() and _YEAR_TOKEN.fullmatch(t)]
+        return len(run) >= 2 and len(found) == len(run) and found == sorted(set(found))
+
+    labels = [
+        k for k, kd in enumerate(kinds) if kd == "text" and value_after(k) and not years_after(k)
+    ]
+    runs = [b - a - 1 for a, b in pairwise([*labels, len(cells)])]
+    if runs and sorted(runs)[len(runs) // 2] >= 2:
+        # the last title before the first row's number ("Số tờ phiếu | 1 | Huyện A") is no row
+        while len(labels) > 1 and runs[0] <= 1:
+            labels.pop(0)
+            runs.pop(0)
+    if not labels:
+        return None
+    first = labels[0]
+    titles_end = first
+    unit_title = any(_cue("unit_column", c.text) for c in cells[:first])
+    has_unit = False
+    if unit_title and first > 0 and kinds[first - 1] == "text":
+        # "Số hộ nghèo | hộ | 5.120": the label is the cell before the unit
+        labels = [k - 1 for k in labels if k > 0 and kinds[k - 1] == "text"]
+        first = labels[0]
+        titles_end = first
+        has_unit = True
+    index_title = any(_cue("index_column", c.text) for c in cells[:first])
+    has_index = (
+        first > 0
+        and _index_like(cells[first - 1])
+        and (index_title or cells[first - 1].clean in ("1", "I", "A", "a"))
+    )
+    if has_index:
+        titles_end = first - 1
+    titles = [
+        c
+        for c, kd in zip(cells[:titles_end], kinds[:titles_end], strict=True)
+        if kd == "text" or _is_year(c)
+    ]
+    rows: list[Row] = []
+    for n, k in enumerate(labels):
+        stop = labels[n + 1] if n + 1 < len(labels) else len(cells)
+        if n + 1 < len(labels) and has_index and _index_like(cells[stop - 1]) and stop - 1 > k:
+            stop -= 1
+        values_from = k + 2 if has_unit else k + 1
+        run = cells[values_from:stop]
+        values: list[Cell | None] = []
+        for c in run:
+            kd = _kind(c)
+            if kd == "text":
+                break  # prose after the last row
+            values.append(c if kd == "num" else None)
+        index = cells[k - 1] if has_index and k > 0 and _index_like(cells[k - 1]) else None
+        rows.append(Row(cells[k], values, index, cells[k + 1] if has_unit else None))
+    return Table(start, end, titles, rows, shape)
+
+
+def _space_tables(text: str) -> Iterator[Table]:
+    """Tables whose header is a line of years and whose rows are `label [unit] numbers…`."""
+    lines = list(_lines(text, 0, len(text)))
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        years = [m for m in _YEAR_TOKEN.finditer(line)]
+        if len(years) < 2 or "|" in line or _SENTENCE_MARK.search(line):
+            i += 1
+            continue
+        values = [int(m.group()) for m in years]
+        tail = line[years[-1].end() :].strip()
+        if values != sorted(values) or len(set(values)) != len(values) or tail:
+            i += 1
+            continue
+        # the year cells: each year with the words between it and the last ("Sơ bộ - 2022")
+        titles: list[Cell] = []
+        lead = _strip(text, s, s + years[0].start())
+        before = regex.search(r"(?:năm|sơ bộ\s*-?|ước|KH|kế hoạch)\s*$", lead.text, regex.I)
+        head_end = lead.start + (before.start() if before else len(lead.text))
+        if head_end > s:
+            titles.append(_strip(text, s, head_end))
+        prev = head_end
+        for m in years:
+            titles.append(_strip(text, prev, s + m.end()))
+            prev = s + m.end()
+        has_unit = any(_cue("unit_column", t.text) for t in titles[:1]) or bool(
+            titles and regex.search(r"\b(?:ĐV\s*tính|ĐVT|Đơn vị tính)\b", titles[0].text, regex.I)
+        )
+        rows: list[Row] = []
+        gap = 0
+        j = i + 1
+        while j < len(lines) and gap <= MAX_GAP_LINES:
+            row = _space_row(text, *lines[j], has_unit)
+            if row is None:
+                ls, le = lines[j]
+                if _YEAR_TOKEN.search(text[ls:le]) and len(_YEAR_TOKEN.findall(text[ls:le])) >= 2:
+                    break  # the next table's header
+                if len(text[ls:le].split()) > 12:
+                    break  # prose
+                gap += 1 if text[ls:le].strip() else 0
+            else:
+                rows.append(row)
+                gap = 0
+            j += 1
+        if rows:
+            end = max((r.values[-1].end for r in rows if r.values and r.values[-1]), default=e)
+            yield Table(s, end, titles, rows, "space")
+            i = j
+        else:
+            i += 1
+
+
+def _space_row(text: str, s: int, e: int, has_unit: bool) -> Row | None:
+    """`Tỷ lệ hộ nghèo % 15.40 12.11` → label, unit, values; None for a line of no numbers."""
+    tokens = [(m.start() + s, m.end() + s, m.group()) for m in regex.finditer(r"\S+", text[s:e])]
+    k = len(tokens)
+    while k > 0 and (_NUMBER.match(tokens[k - 1][2]) or _EMPTY.match(tokens[k - 1][2])):
+        k -= 1
+    if k == 0 or k == len(tokens):
+        return None
+    label = _strip(text, tokens[0][0], tokens[k - 1][1])
+    if len(_LETTERS.findall(label.text)) < 2:
+        return None
+    unit: Cell | None = None
+    if has_unit:
+        m = _unit_tail().search(label.text)
+        if m and m.start() > 0:
+            unit = _strip(text, label.start + m.start(), label.end)
+            label = _strip(text, label.start, label.start + m.start())
+    values = [Cell(a, b, t) if _NUMBER.match(t) else None for a, b, t in tokens[k:]]
+    return Row(label, values, None, unit)
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every table of the text, in order, in any of the shapes."""
+    found: list[Table] = []
+    for start, end, cells, shape in _pipe_tables(text):
+        table = _table_of_cells(start, end, cells, shape)
+        if table is not None:
+            found.append(table)
+    found.extend(_space_tables(text))
+    for table in found:
+        _read_columns(table)
+    return sorted(found, key=lambda t: t.start)
+
+
+def _read_columns(table: Table) -> None:
+    """The value columns: the last titles, one a column; titles left over before them are
+    merged titles over several columns. The decimal mark: a spreadsheet export writes
+    `412204.00`, a Vietnamese table `1.443` and `6,39`."""
+    width = Counter(
+        len(_trimmed(r.values)) for r in table.rows if any(v is not None for v in r.values)
+    ).most_common(1)
+    k = width[0][0] if width else 0
+    titles = list(table.titles)
+    while titles and (_cue("index_column", titles[0].text) or _cue("unit_column", titles[0].text)):
+        titles.pop(0)
+    years = [t for t in titles if _is_year(t)]
+    if len(years) >= 2:
+        # a column a year: a row that stops short leaves the last years blank
+        leaves, parents = years, []
+    else:
+        value_titles = titles[1:]
+        if value_titles and max(len(r.values) for r in table.rows) >= len(value_titles):
+            k = len(value_titles)  # rows reach every title: a column a title (some empty)
+        leaves = value_titles[-k:] if k and len(value_titles) >= k else []
+        parents = value_titles[: len(value_titles) - len(leaves)] if leaves else []
+    columns: list[Column] = []
+    for leaf in leaves:
+        year = _is_year(leaf)
+        parent = _parent_of(leaf, parents)
+        columns.append(
+            Column(leaf, parent, year, target=bool(year and _cue("target_column", leaf.text)))
+        )
+    table.columns = columns
+    numbers = [v.clean for r in table.rows for v in r.values if v is not None]
+    table.dot_decimal = not any("," in n for n in numbers) and any(
+        regex.match(r"^\d+\.(?:\d{1,2}|\d{4,})$", n) for n in numbers
+    )
+
+
+def _trimmed(values: list[Cell | None]) -> list[Cell | None]:
+    out = list(values)
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+_CATEGORY = regex.compile(r"^(?P<cat>(?:cận\s+)?nghèo|thoát\s+nghèo)$", regex.I)
+
+
+def _parent_of(leaf: Cell, parents: list[Cell]) -> Cell | None:
+    """The merged title over a bare leaf ("Nghèo" under "Tổng số hộ nghèo, cận nghèo"):
+    the first one that lists the leaf's category. Spans of merged titles are lost in the
+    flattening, so a leaf that names its own measure keeps no parent."""
+    m = _CATEGORY.match(leaf.clean)
+    if m is None:
+        return None
+    cat = " ".join(m.group("cat").lower().split())
+    for p in parents:
+        words = p.clean.lower()
+        if regex.search(r"(?<!\p{L})" + regex.escape(cat) + r"(?!\p{L})", words) and find_cues(
+            words, 0, len(words)
+        ):
+            return p
+    return None
+
+
+def _number(text: str, dot_decimal: bool) -> Decimal | None:
+    t = text.strip().rstrip("%").lstrip("+")
+    try:
+        if dot_decimal:
+            return Decimal(t.replace(",", ""))
+        if "," in t:
+            whole, _, frac = t.rpartition(",")
+            return Decimal(whole.replace(".", "") + "." + frac)
+        head, *groups = t.split(".")
+        if groups and all(len(g) == 3 for g in groups) and 1 <= len(head.lstrip("-")) <= 3:
+            return Decimal(t.replace(".", ""))
+        return Decimal(t)
+    except InvalidOperation:
+        return None
+
+
+def _as_number(d: Decimal) -> int | float:
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+# ---------------------------------------------------------------- naming the cells
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a label or title names: the subject cue, a group, and its unit if written."""
+
+    subject: Cue | None
+    group: str | None
+    unit: tuple[str, Decimal] | None
+    blocked: bool
+
+
+def _measure(text: str) -> Measure:
+    clean = " ".join(text.split())
+    cues = find_cues(clean, 0, len(clean))
+    subjects = [c for c in cues if c.kind == "subject"]
+    groups = [c for c in cues if c.kind == "group"]
+    group = None
+    if groups:
+        g = groups[-1]
+        group = clean[g.start : g.end].lower() if g.rule["group"] == "$match" else g.rule["group"]
+    unit = None
+    for m in _PARENS.finditer(clean):
+        unit = unit_of(m.group(1)) or unit
+    if unit is None and regex.search(r"%", clean):
+        unit = ("%", Decimal(1))
+    return Measure(
+        subjects[-1] if subjects else None, group, unit, _cue("not_measure", clean) is not None
+    )
+
+
+def _implied_unit(text: str) -> tuple[str, Decimal] | None:
+    cue = _cue("implied_unit", text)
+    return (cue.unit, Decimal(1)) if cue and cue.unit else None
+
+
+def _indicator(subject: Cue, unit: str) -> str | None:
+    """The indicator a subject read in `unit` states, if a spec has it in that unit."""
+    change = subject.rule.get("change") == "decrease"
+    name = subject.rule["subject"]
+    if unit == "%":
+        reads = "fall" if change else ("rate-of-plan" if name == "disbursement" else "level")
+        unit = "pp" if change else unit
+    elif unit.startswith("VND"):
+        reads = "money"
+    else:
+        reads = "count-fall" if change else "count"
+    try:
+        indicator = indicator_for(name, reads)
+    except KeyError:
+        return None
+    spec = next(s for s in indicator_specs() if s.indicator == indicator)
+    if indicator == indicator_for("income", "money") and unit in ("VND", "VND/person"):
+        unit = "VND/person/year"
+    return indicator if unit in spec.units else None
+
+
+# ---------------------------------------------------------------------- the facts
+
+
+class TableReader:
+    """Reads the tables of one document, with the linker's view of it (its main place,
+    its usual year), into fact dicts of the linker's shape."""
+
+    def __init__(self, linker: Linker) -> None:
+        self.linker = linker
+        self.doc: Document = linker.doc
+        self.text = self.doc.text
+        self.places = sorted(
+            (m for m in self.doc.mentions if m.type == "LOCALITY"), key=lambda m: m.start
+        )
+        self.times = sorted(
+            (m for m in self.doc.mentions if m.type == "TIME"), key=lambda m: m.start
+        )
+        self.boilerplate = [
+            (b.start, b.end) for b in self.doc.blocks if b.is_boilerplate and b.kind != "title"
+        ]
+
+    def facts(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for table in find_tables(self.text):
+            if table.columns and not self._in_boilerplate(table):
+                out.extend(self._table_facts(table))
+        return out
+
+    def _in_boilerplate(self, table: Table) -> bool:
+        return any(s <= table.start and table.end <= e for s, e in self.boilerplate)
+
+    # -- the table's surroundings
+    def _caption(self, table: Table) -> tuple[int, int]:
+        """The few short lines right before the table (its title, its source)."""
+        start = table.start
+        lines = 0
+        pos = table.start
+        while pos > 0 and lines < CAPTION_LINES:
+            prev = self.text.rfind("\n", 0, pos - 1)
+            line = self.text[prev + 1 : pos - 1] if pos > 0 else ""
+            if len(line.split()) > CAPTION_MAX_WORDS:
+                break
+            start = prev + 1
+            pos = prev + 1
+            lines += 1 if line.strip() else 0
+            if prev < 0:
+                break
+        return start, table.start
+
+    def _mentions(self, ms: list[Mention], start: int, end: int) -> list[Mention]:
+        """The mentions of `ms` (sorted by start) inside [start, end): a bisection, so a
+        table of a thousand rows stays linear in the document."""
+        lo = bisect.bisect_left(ms, start, key=lambda m: m.start)
+        hi = bisect.bisect_left(ms, end, key=lambda m: m.start)
+        return [m for m in ms[lo:hi] if m.end <= end]
+
+    def _caption_year(self, span: tuple[int, int]) -> int | None:
+        years = [
+            int(m.attrs["year"])
+            for m in self._mentions(self.times, *span)
+            if m.attrs.get("year")
+            and not m.attrs.get("period")
+            and not m.attrs.get("from_published")
+            and int(m.attrs["year"]) >= MIN_PROGRAMME_YEAR
+        ]
+        return years[-1] if years else None
+
+    def _place_in(self, cell: Cell) -> dict[str, Any] | None:
+        found = [
+            m
+            for m in self._mentions(self.places, cell.start, cell.end)
+            if m.attrs.get("level") in ("province", "district", "commune")
+        ]
+        if len(found) == 1:
+            return place_of(found[0])
+        if found:
+            return None  # "Huyện A, huyện B": no one place
+        return self._bare_place(cell.clean)
+
+    def _bare_place(self, name: str) -> dict[str, Any] | None:
+        """A label that is only a unit's name, without its level word ("Yên Bình")."""
+        if len(name) > 40 or not get_gazetteer().is_name(name):
+            return None
+        context = [p["name"] for p in (self.linker.discourse.main_place,) if p]
+        unit = get_gazetteer().resolve(name, context=context)
+        if unit is None or unit.level not in ("province", "district", "commune"):
+            return None
+        place = {"name": unit.name, "level": unit.level, "code": unit.code}
+        for key in ("district", "province"):
+            if getattr(unit, key):
+                place[key] = getattr(unit, key)
+        return place
+
+    def _whole(self, row_places: list[dict[str, Any]], level: str | None) -> dict[str, Any] | None:
+        """The unit a total row stands for: the parent the rows' places share, else the
+        document's main place."""
+        parents = Counter(
+            (p.get("province") if p["level"] == "district" else p.get("district"), p["level"])
+            for p in row_places
+        )
+        main = self.linker.discourse.main_place
+        if parents:
+            (name, lvl), _ = parents.most_common(1)[0]
+            want = "province" if lvl == "district" else "district"
+            if name and (level is None or level == want):
+                units = get_gazetteer().lookup(name, want, era="pre2025")
+                unit = next((u for u in units if not u.former), None)
+                place = {"name": name, "level": want}
+                if unit is not None:
+                    place["code"] = unit.code
+                    if want == "district" and unit.province:
+                        place["province"] = unit.province
+                return place
+        if main and (level is None or main.get("level") == level):
+            return main
+        return None
+
+    def _default_year(self) -> tuple[int | None, str]:
+        published = self.doc.meta.published
+        if published:
+            return int(published[:4]), "published"
+        return None, "unfixed"
+
+    # -- the cells
+    def _table_facts(self, table: Table) -> list[dict[str, Any]]:
+        caption = self._caption(table)
+        caption_text = self.text[caption[0] : caption[1]]
+        caption_year = self._caption_year(caption)
+        caption_measure = _measure(caption_text) if caption_text.strip() else None
+        caption_place = next(
+            (
+                place_of(m)
+                for m in reversed(self._mentions(self.places, *caption))
+                if m.attrs.get("level") in ("province", "district", "commune")
+            ),
+            None,
+        )
+        row_places = [self._place_in(r.label) for r in table.rows]
+        by_place = sum(1 for p in row_places if p) >= 2
+        known = [p for p in row_places if p]
+        columns = [
+            (col, _measure(col.title.text) if col.title and col.year is None else None)
+            for col in table.columns
+        ]
+        out: list[dict[str, Any]] = []
+        section_group: str | None = None
+        for row, place in zip(table.rows, row_places, strict=True):
+            label = _measure(row.label.text)
+            total = _cue("total_row", row.label.clean)
+            if by_place and place is None and total is None:
+                # a section ("I | Khu vực thành thị") narrows the rows under it to a group
+                section_group = label.group if label.subject is None else None
+                if section_group is None or label.subject is not None:
+                    continue
+                place = self._whole(known, None)
+            elif total is not None:
+                place = (
+                    self._whole(known, total.level)
+                    if by_place
+                    else (self._whole([], total.level) or caption_place)
+                )
+                section_group = None
+            elif not by_place:
+                place = caption_place or self.linker.discourse.main_place
+            row_unit = unit_of(row.unit.text) if row.unit else None
+            if row.unit and row_unit is None and row.unit.clean != "%":
+                continue  # a unit the specs have no indicator in
+            for col_no, (col, title) in enumerate(columns):
+                if col_no >= len(row.values) or row.values[col_no] is None:
+                    continue
+                cell = row.values[col_no]
+                assert cell is not None
+                fact = self._cell_fact(
+                    table,
+                    row,
+                    cell,
+                    col,
+                    title,
+                    label,
+                    row_unit,
+                    place,
+                    by_place,
+                    caption_year,
+                    caption_measure,
+                    section_group,
+                )
+                if fact is not None:
+                    out.append(fact)
+        return out
+
+    def _cell_fact(
+        self,
+        table: Table,
+        row: Row,
+        cell: Cell,
+        col: Column,
+        title: Measure | None,
+        label: Measure,
+        row_unit: tuple[str, Decimal] | None,
+        place: dict[str, Any] | None,
+        by_place: bool,
+        caption_year: int | None,
+        caption_measure: Measure | None,
+        section_group: str | None,
+    ) -> dict[str, Any] | None:
+        if place is None:
+            # numbers of no known unit (a portal that names its province only in its host):
+            # nothing a reader could check them against; left to the day the place is known
+            return None
+        if col.parent is not None and title is not None and col.title is not None:
+            # "Nghèo" under "Tổng số hộ nghèo, cận nghèo": the parent's noun, the leaf's category
+            cat = col.title.clean.lower()
+            noun = "tỷ lệ hộ" if regex.search(r"t[ỷỉ] lệ", col.parent.clean, regex.I) else "hộ"
+            title = _measure(f"{noun} {cat}")
+            parent_unit = _measure(col.parent.text).unit or _implied_unit(col.parent.text)
+            title = Measure(title.subject, title.group, parent_unit or title.unit, title.blocked)
+        # what the cell measures: the row's label names it, or the column's title
+        named = [m for m in (label if not by_place else None, title) if m and m.subject]
+        if label.blocked or (title is not None and title.blocked):
+            return None
+        if (
+            not named
+            and caption_measure is not None
+            and caption_measure.subject
+            and (by_place and col.year is not None)
+        ):
+            named = [caption_measure]  # "Tỷ lệ hộ nghèo các huyện (%)" over years × places
+        if not named:
+            return None
+        subjects = {
+            (m.subject.rule["subject"], m.subject.rule.get("change")) for m in named if m.subject
+        }
+        if len(subjects) != 1:
+            return None  # row and column name different measures
+        measure = named[0]
+        assert measure.subject is not None
+        unit = row_unit or next((m.unit for m in named if m.unit), None)
+        if unit is None and title is not None and title.unit is not None:
+            unit = title.unit
+        if unit is None:
+            words = " ".join(
+                t
+                for t in (
+                    row.label.text if not by_place else "",
+                    col.title.text if col.title and col.year is None else "",
+                )
+                if t
+            )
+            unit = _implied_unit(words)
+        if unit is None:
+            return None
+        indicator = _indicator(measure.subject, unit[0])
+        if indicator is None:
+            return None
+        value = _number(cell.text, table.dot_decimal)
+        if value is None:
+            return None
+        if unit[0] in ("households", "persons", "houses") and value != value.to_integral_value():
+            return None  # a count with a fraction is a misplaced rate
+        value *= unit[1]
+        year = col.year or caption_year
+        basis = "text"
+        if year is None:
+            year, basis = self._default_year()
+        out_unit = unit[0]
+        if indicator == indicator_for("poor", "fall"):
+            out_unit = "pp"
+        if indicator == indicator_for("income", "money") and out_unit in ("VND", "VND/person"):
+            # an income is a person's; "một tháng" in its label or title makes it a month's
+            words = " ".join(m for m in (row.label.text, col.title.text if col.title else "") if m)
+            monthly = regex.search(r"(?<!\p{L})(?:một |mỗi |/)\s*tháng(?!\p{L})", words, regex.I)
+            out_unit = "VND/person/" + ("month" if monthly else "year")
+        start = (row.index or row.label).start if row.index and row.index.text else row.label.start
+        evidence = self.text[start : cell.end]
+        published = self.doc.meta.published
+        future = year is not None and published is not None and year > int(published[:4])
+        group = section_group or label.group or (title.group if title else None)
+        fact: dict[str, Any] = {
+            "indicator": indicator,
+            "locality": place,
+            "value": _as_number(value),
+            "unit": out_unit,
+            "approx": None,
+            "year": year,
+            "period": None,
+            "change": None,
+            "evidence": {"start": start, "end": cell.end, "text": evidence},
+            "figure": {"start": cell.start, "end": cell.end, "text": cell.text},
+            "method": f"{METHOD}+{measure.subject.id}",
+            "confidence": 0.8 if place is not None and basis == "text" else 0.6,
+            "status": "target" if col.target or future else "actual",
+            "standard": poverty_standard(
+                evidence + " " + self.text[table.start : table.start + 200], year
+            )
+            if indicator in STANDARD_INDICATORS
+            else None,
+        }
+        if group:
+            fact["group"] = group
+        if basis == "unfixed" and self.linker.reference_year is not None:
+            fact["year_guess"] = self.linker.reference_year
+            fact["year_basis"] = "most-named-year"
+        fact["_basis"] = (basis, "sentence" if place else "discourse", "body")
+        return fact
+
+
+def table_facts(linker: Linker) -> list[dict[str, Any]]:
+    """The facts of the document's tables that the sentence linker did not state: a cell
+    it already read (the same figure) is left to it."""
+    taken = {f["figure"]["start"] for f in linker.facts if f.get("figure")}
+    return [f for f in TableReader(linker).facts() if f["figure"]["start"] not in taken]

@@ -1,0 +1,205 @@
+"""The table reader (pipeline/tables.py): tables flattened into text give facts.
+
+Every table here is invented (numbers made up, places real), in the shapes real pages take:
+whitespace rows under a line of years, `|` cells a row a line, `|` cells a line each.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from vnfacts import extract, patterns
+from vnfacts.tables import find_tables, table_cues, unit_of
+
+
+def table_facts(text: str, **kw: Any) -> list[tuple[Any, ...]]:
+    doc = extract(text, **kw)
+    out = []
+    for f in doc.facts:
+        if not f["method"].startswith("table-cell"):
+            continue
+        ev, fig = f["evidence"], f["figure"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+        assert text[fig["start"] : fig["end"]] == fig["text"]
+        assert ev["start"] <= fig["start"] and fig["end"] == ev["end"]
+        loc = f["locality"] or {}
+        out.append(
+            (f["indicator"], loc.get("name"), loc.get("level"), f["year"], f["value"], f["unit"])
+            + ((f["group"],) if f.get("group") else ())
+        )
+    return out
+
+
+YEAR_ROWS = (
+    "Chỉ tiêu kinh tế - xã hội huyện Mèo Vạc\n"
+    "Chỉ tiêu ĐVT 2019 2020 2021\n"
+    "Tổng số hộ hộ 18250.00 18600.00 18910.00\n"
+    "Số hộ nghèo hộ 7100.00 6480.00\n"
+    "Số hộ thoát nghèo hộ 910.00 620.00 530.00\n"
+    "Tỷ lệ hộ nghèo % 38.90 34.84 31.46\n"
+    "Số trường đạt chuẩn trường 12.00 14.00 15.00\n"
+)
+
+
+def test_whitespace_rows_under_a_header_of_years():
+    got = table_facts(YEAR_ROWS)
+    place = ("Mèo Vạc", "district")
+    assert got == [
+        ("total_households", *place, 2019, 18250, "households"),
+        ("total_households", *place, 2020, 18600, "households"),
+        ("total_households", *place, 2021, 18910, "households"),
+        # a row that stops short leaves the last year blank
+        ("poor_households", *place, 2019, 7100, "households"),
+        ("poor_households", *place, 2020, 6480, "households"),
+        ("poor_households_reduction", *place, 2019, 910, "households"),
+        ("poor_households_reduction", *place, 2020, 620, "households"),
+        ("poor_households_reduction", *place, 2021, 530, "households"),
+        ("poverty_rate", *place, 2019, 38.9, "%"),
+        ("poverty_rate", *place, 2020, 34.84, "%"),
+        ("poverty_rate", *place, 2021, 31.46, "%"),
+    ]
+
+
+def bar_lines(caption: str, cells: list[str]) -> str:
+    """A table whose cells are separated by lines holding only `|`."""
+    return caption + "\n" + "\n|\n".join(cells) + "\nNguồn: Sở Lao động - Thương binh và Xã hội\n"
+
+
+PLACES_BY_BARS = bar_lines(
+    "Tỉnh Lào Cai: kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022",
+    [
+        "STT", "Huyện", "Số hộ nghèo,\ncận nghèo", "Số phiếu điều tra",
+        "Nghèo", "Cận nghèo", "Số phiếu nghèo", "Số phiếu cận nghèo",
+        "1", "Huyện Bát Xát", "2.140", "1.035", "2.150", "1.040",
+        "2", "Huyện Bắc Hà", "3.012", "870", "3.020", "875",
+        "", "Tổng cộng", "5.152", "1.905", "5.170", "1.915",
+    ],
+)  # fmt: skip
+
+
+def test_cells_between_bar_lines_with_merged_titles_and_a_total_row():
+    got = table_facts(PLACES_BY_BARS)
+    assert got == [
+        ("poor_households", "Bát Xát", "district", 2022, 2140, "households"),
+        ("near_poor_households", "Bát Xát", "district", 2022, 1035, "households"),
+        ("poor_households", "Bắc Hà", "district", 2022, 3012, "households"),
+        ("near_poor_households", "Bắc Hà", "district", 2022, 870, "households"),
+        # the total of districts is their province; the survey-form counts are no facts
+        ("poor_households", "Lào Cai", "province", 2022, 5152, "households"),
+        ("near_poor_households", "Lào Cai", "province", 2022, 1905, "households"),
+    ]
+
+
+ROWS_BY_BARS = (
+    "Tỷ lệ hộ nghèo các huyện của tỉnh Hà Giang năm 2023\n"
+    "TT | Đơn vị | Tỷ lệ hộ nghèo (%) | Hộ nghèo | Tỷ lệ hộ cận nghèo (%) | Tổng số nhân khẩu |\n"
+    "A | B | 1 | 2 | 3 | 4 |\n"
+    "I | Khu vực nông thôn | 21,4 | 30.120 | 9,8 | 410.200 |\n"
+    "1 | Huyện Đồng Văn | 40,12 | 7.905 | 11,3 | 80.100 |\n"
+    "2 | Huyện Yên Minh | 28,06 | 6.120 | - | 95.300 |\n"
+    "Toàn tỉnh | 18,75 | 36.540 | 8,2 | 890.000 |\n"
+)
+
+
+def test_cells_a_row_a_line_named_by_their_column_titles():
+    got = table_facts(ROWS_BY_BARS)
+    area = "khu vực nông thôn"
+    assert got == [
+        # a section row narrows itself and the rows under it to a group
+        ("poverty_rate", "Hà Giang", "province", 2023, 21.4, "%", area),
+        ("poor_households", "Hà Giang", "province", 2023, 30120, "households", area),
+        ("near_poverty_rate", "Hà Giang", "province", 2023, 9.8, "%", area),
+        ("poverty_rate", "Đồng Văn", "district", 2023, 40.12, "%", area),
+        ("poor_households", "Đồng Văn", "district", 2023, 7905, "households", area),
+        ("near_poverty_rate", "Đồng Văn", "district", 2023, 11.3, "%", area),
+        ("poverty_rate", "Yên Minh", "district", 2023, 28.06, "%", area),
+        ("poor_households", "Yên Minh", "district", 2023, 6120, "households", area),
+        ("poverty_rate", "Hà Giang", "province", 2023, 18.75, "%"),
+        ("poor_households", "Hà Giang", "province", 2023, 36540, "households"),
+        ("near_poverty_rate", "Hà Giang", "province", 2023, 8.2, "%"),
+    ]
+
+
+def test_a_table_of_other_measures_gives_no_facts():
+    text = (
+        "Số liệu giáo dục huyện Mèo Vạc năm 2022\n"
+        "STT | Xã | Số trường | Số học sinh | Số giáo viên\n"
+        "1 | Xã Pải Lủng | 3 | 1.250 | 64\n"
+        "2 | Xã Lũng Pù | 2 | 980 | 51\n"
+        "Chỉ tiêu ĐVT 2020 2021 2022\n"
+        "Số phòng học phòng 120 131 140\n"
+        "Số phiếu khảo sát hộ nghèo phiếu 900 950 990\n"
+    )
+    assert len(find_tables(text)) == 2  # tables they are, of nothing FACTS.md measures
+    assert table_facts(text) == []
+
+
+def test_a_cell_the_sentences_already_state_is_one_fact():
+    text = "Năm 2021, tỷ lệ hộ nghèo của huyện Mèo Vạc là 31,46%.\n" + YEAR_ROWS.replace(
+        "38.90 34.84 31.46", "38,90 34,84 31,46"
+    ).replace(".00", "")
+    doc = extract(text)
+    rates = [f for f in doc.facts if f["indicator"] == "poverty_rate" and f["year"] == 2021]
+    assert len(rates) == 1 and rates[0]["value"] == 31.46
+    assert rates[0]["evidence"]["start"] == 0  # the first statement, the sentence's
+
+
+def test_units_are_read_with_the_unit_and_scale_data():
+    assert unit_of("hộ") == ("households", 1)
+    assert unit_of("(%)") == ("%", 1)
+    assert unit_of("triệu đồng") == ("VND", 1000000)
+    assert unit_of("nghìn đồng/người/tháng") == ("VND/person/month", 1000)
+    assert unit_of("nghìn hộ") is None  # a count in thousands is left alone
+    assert unit_of("trường") == ("schools", 1)  # a unit, of no indicator
+    assert unit_of("phiếu") is None
+
+
+def test_layout_cues_are_validated_on_load(tmp_path, monkeypatch):
+    assert any(c.kind == "total_row" for c in table_cues())
+    bad = tmp_path / "tables.jsonl"
+    bad.write_text(
+        '{"id": "x", "kind": "total_row", "regex": "^tổng$", "match": ["Tổng cộng"]}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(patterns, "PATTERNS_DIR", tmp_path)
+    patterns.load.cache_clear()
+    table_cues.cache_clear()
+    try:
+        with pytest.raises(patterns.PatternError, match="example"):
+            table_cues()
+    finally:
+        patterns.load.cache_clear()
+        table_cues.cache_clear()
+
+
+def test_a_header_of_bare_years_between_bars_and_a_plan_column():
+    text = (
+        "Kết quả giảm nghèo huyện Bắc Hà\n"
+        "Chỉ tiêu | 2021 | 2022 | KH 2023\n"
+        "Tỷ lệ hộ nghèo (%) | 30,5 | 26,1 | 22\n"
+        "Số hộ cận nghèo | 1.210 | 1.105 | 1.000\n"
+    )
+    doc = extract(text, published="2022-12-20")
+    got = [
+        (f["indicator"], f["locality"]["name"], f["year"], f["value"], f["status"])
+        for f in doc.facts
+    ]
+    assert got == [
+        ("poverty_rate", "Bắc Hà", 2021, 30.5, "actual"),
+        ("poverty_rate", "Bắc Hà", 2022, 26.1, "actual"),
+        ("poverty_rate", "Bắc Hà", 2023, 22, "target"),
+        ("near_poor_households", "Bắc Hà", 2021, 1210, "actual"),
+        ("near_poor_households", "Bắc Hà", 2022, 1105, "actual"),
+        ("near_poor_households", "Bắc Hà", 2023, 1000, "target"),
+    ]
+
+
+def test_a_year_table_takes_the_place_the_outlet_names_and_none_without_one():
+    text = "Chỉ tiêu toàn tỉnh\nChỉ tiêu ĐV tính 2016 2017\nSố hộ nghèo hộ 42000.00 35500.00\n"
+    got = table_facts(text, url="https://sokhdt.bacgiang.gov.vn/chi-tieu")
+    assert got == [
+        ("poor_households", "Bắc Giang", "province", 2016, 42000, "households"),
+        ("poor_households", "Bắc Giang", "province", 2017, 35500, "households"),
+    ]
+    assert table_facts(text) == []  # numbers of no known unit are no facts
