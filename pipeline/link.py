@@ -618,6 +618,11 @@ _RATE_OF_A_COUNT_FALL = regex.compile(
     r"(?:chiếm|tương ứng|tương đương)\s*(?:với\s*)?(?:t[ỷỉ] lệ\s*)?(?:là\s*)?" + _APPROX + "$",
     regex.I,
 )
+# "17.449 hộ| nghèo (|20,85%)", "3.308 hộ| cận nghèo, chiếm |3,95%"
+_RATE_OF_THE_COUNT = regex.compile(
+    r"\s*(?:hộ\s+)?(?:cận\s+)?nghèo\s*(?:\(|,)\s*(?:(?:chiếm|tỷ lệ|tỉ lệ)\s*)*" + _APPROX,
+    regex.I,
+)
 # the counted noun of a count, and the words that may join a group to it
 _GROUP_AFTER_NOUN = regex.compile(
     r"\s*(?P<noun>(?:hộ\s+)?(?:cận\s+)?nghèo)\s+(?:(?:là|ở|thuộc|tại)\s+)?", regex.I
@@ -1492,6 +1497,14 @@ class Linker:
                 fact["year_guess"] = self.reference_year
                 fact["year_basis"] = "most-named-year"
             fact["_basis"] = (self.year_basis, where, self.doc.blocks[view.sent.block].kind)
+            if fig.type == "PERCENT" and level_facts and "group" not in fact:
+                # "khu vực miền núi có 17.449 hộ nghèo (20,85%)": the rate of the count just
+                # stated is the rate of its group
+                count = level_facts[-1]
+                if count.get("group") and _RATE_OF_THE_COUNT.fullmatch(
+                    doc.text, count["figure"]["end"], fig.start
+                ):
+                    fact["group"] = count["group"]
             if indicator == indicator_for("poor", "fall") and since and level_facts:
                 # "tỷ lệ 14,78%, giảm 5,85% so với năm 2022": the fall of the rate just stated
                 prev = level_facts[-1]
