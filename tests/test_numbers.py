@@ -244,6 +244,9 @@ def test_the_seed_sentence_with_a_total_and_persons() -> None:
         ("Gần 2/3 số hộ có nhà kiên cố.", "Gần 2/3", [2, 3], None),
         ("Quá trình nấu làm mất 1/3 lượng chất béo.", "1/3", [1, 3], None),
         ("Kết quả 15/63 chưa đạt.", "15/63", [15, 63], None),
+        # a whole written with thousands separators
+        ("Có 12.304/15.870 hộ nghèo ở nông thôn.", "12.304/15.870 hộ", [12304, 15870], "households"),
+        ("Đã giải ngân 745/1.210 tỷ đồng.", "745/1.210 tỷ đồng", [745, 1210], "VND"),
     ],
 )
 def test_ratios(text: str, span: str, ratio: list[int], unit: str | None) -> None:
@@ -251,7 +254,8 @@ def test_ratios(text: str, span: str, ratio: list[int], unit: str | None) -> Non
     assert kind == "QUANTITY"
     assert got_span == span
     assert attrs["ratio"] == ratio
-    assert attrs["value"] == ratio[0]
+    # money is in đồng: "745/1.210 tỷ đồng" is 745 billion of 1,210 billion
+    assert attrs["value"] == ratio[0] * (10**9 if unit == "VND" else 1)
     assert attrs["unit"] == unit
 
 

@@ -368,7 +368,8 @@ def _rules() -> _Rules:
     fig = (
         before
         + f"(?:{LB_NUM}(?P<n1>{NUM})|(?<!\\w)(?P<nw>{nw}))"
-        + r"(?:/(?:(?P<den>\d++)(?:/(?P<y3>\d++))?(?![.,]?\d)|(?P<doc>\s*\p{L})))?"
+        # "/28.667 hộ", "/1.167 tỷ đồng": a whole written with its thousands separators
+        + r"(?:/(?:(?P<den>\d{1,3}(?:\.\d{3})++(?![.,]?\d)|\d++)(?:/(?P<y3>\d++))?(?![.,]?\d)|(?P<doc>\s*\p{L})))?"
         + f"(?:\\s*(?P<s1>{scale}))?"
         + f"(?:\\s*(?P<u1>{unit}))?"
         + f"(?P<per1>{per_src})?"
@@ -608,7 +609,7 @@ def _figure(
     if den is not None:
         if g("y3") is not None:
             return None, resume  # 31/3/2023
-        a, b = v1, Decimal(den)
+        a, b = v1, _to_decimal(den) or Decimal(den.replace(".", ""))
         if cue is not None and cue.reason in _DATE_REASONS:
             return None, resume  # ngày 16/11
         if _is_year_token(den, max_year) and 1 <= a <= 12 and not has_unit:
