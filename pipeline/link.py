@@ -594,6 +594,8 @@ def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
     return start
 
 
+# "giảm xuống còn 20,52%", "xuống còn 4,1%": a fall to a level
+_DOWN_TO_BEFORE = regex.compile(r"\b(?:giảm\s+)?xuống\s+(?:còn\s+)?" + _APPROX + "$", regex.I)
 # "6,5-7,2% (tương ứng từ 840-930 hộ)": what stands between a fall of the rate and its count
 _COUNT_OF_A_FALL = regex.compile(
     r"\s*\(\s*(?:tương ứng|tương đương|tức|khoảng)?\s*(?:(?:với|là)\s*)?(?:từ\s*)?"
@@ -729,7 +731,8 @@ class Linker:
             not before
             and carried is not None
             and fig.type == "PERCENT"
-            and _DECREASE_BEFORE.search(left)
+            and (_DECREASE_BEFORE.search(left) or _DOWN_TO_BEFORE.search(left))
+            and not regex.search(r"t[ỷỉ] lệ|\bsố\b", text[clause : fig.start], regex.I)
         ):
             before = [carried]
         after_text = text[fig.end : view.sent.end]
@@ -1381,6 +1384,17 @@ class Linker:
             if c.kind == "group" and (c.start in at or fig.start < c.start < fig.end)
         ][:1]
 
+    def _opens_with_group(self, view: SentenceView, cues: list[Cue]) -> bool:
+        """A paragraph that opens with a group and names no subject continues the last
+        paragraph's ("… hộ nghèo DTTS giảm xuống còn 25,59%." then "Huyện nghèo theo Nghị
+        quyết 30a, … giảm xuống còn 20,52%")."""
+        s0 = view.sent.start
+        if view.sent.block == 0 or s0 != self.doc.blocks[view.sent.block].start:
+            return False
+        if any(c.kind == "subject" for c in cues):
+            return False
+        return any(c.kind == "group" and c.start - s0 <= 3 for c in cues)
+
     def _planned(self, view: SentenceView, subject: Cue, cues: list[Cue]) -> bool:
         """Whether a plan word governs the subject's clause ("phấn đấu giảm … hộ nghèo")."""
         clause = _clause_start(self.doc.text, view.sent.start, subject.start, marks=";")
@@ -1469,8 +1483,12 @@ class Linker:
             return
         cues = find_cues(doc.text, view.sent.start, view.sent.end)
         carried = self.block_subject
-        if carried is None and regex.match(
-            r"\s*(?:Trong đó|Riêng|Cụ thể|Trong số đó)\b", doc.text[view.sent.start : view.sent.end]
+        if carried is None and (
+            regex.match(
+                r"\s*(?:Trong đó|Riêng|Cụ thể|Trong số đó)\b",
+                doc.text[view.sent.start : view.sent.end],
+            )
+            or self._opens_with_group(view, cues)
         ):
             carried = self.previous_block_subject
         # a later sentence's bare "giảm thêm 4-5%" speaks of the poverty rate, not the near-poor one
