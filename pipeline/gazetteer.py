@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 SOURCE_PACKAGE = "vietnamadminunits"
-INDEX_VERSION = 3  # bump when the index layout or the folding changes
+INDEX_VERSION = 4  # bump when the index layout or the folding changes
 REORG_DATE = date(2025, 7, 1)
 
 LEVELS = ("province", "district", "commune")
@@ -329,6 +329,16 @@ def _former_names(aliases: list[str], own: str) -> list[tuple[str, str | None]]:
     return sorted(out.items())
 
 
+# The source tells apart two units of one name in one province by their type in
+# parentheses ("Cai Lậy (Thị xã)", "Cai Lậy (Huyện)", "Trạm Tấu (Thị trấn)"); the press
+# writes the name alone, with its level word, and the unit's type keeps them apart.
+_TYPE_SUFFIX = re.compile(r"\s*\((?:Thị trấn|Thị xã|Thành phố|Huyện|Quận|Xã|Phường)\)\s*$")
+
+
+def _plain_name(name: str | None) -> str | None:
+    return _TYPE_SUFFIX.sub("", name) if name else name
+
+
 def _build_records(data_dir: Path) -> dict[str, Any]:
     """Read the source data into the cache layout: unit rows and lookup tables."""
     db = data_dir / "dataset.db"
@@ -419,6 +429,7 @@ def _build_records(data_dir: Path) -> dict[str, Any]:
     district_aliases: dict[int, list[str]] = {}
     ward_aliases: list[tuple[int, list[str]]] = []
     for row in legacy:
+        row = tuple(_plain_name(v) if i in (5, 11) else v for i, v in enumerate(row))
         (
             prov,
             prov_short,

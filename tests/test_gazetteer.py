@@ -338,3 +338,11 @@ def test_shared_instance(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> No
     first = gz.get_gazetteer()
     assert gz.get_gazetteer() is first
     assert first.info["cache"] and Path(first.info["cache"]).parent == cache_dir
+
+
+def test_two_units_of_one_name_in_one_province_are_found_by_the_name_alone(g: Gazetteer) -> None:
+    # the source writes "Cai Lậy (Thị xã)" / "Cai Lậy (Huyện)"; the press writes the name
+    units = g.lookup("Cai Lậy", level="district", era="pre2025", include_former=False)
+    assert sorted(u.type for u in units) == ["huyện", "thị xã"]
+    assert {u.name for u in units} == {"Cai Lậy"}
+    assert not [u for u in g.units if u.name.endswith(("(Huyện)", "(Thị trấn)", "(Xã)"))]

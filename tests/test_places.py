@@ -297,3 +297,15 @@ def test_villages_in_a_long_report_attach_to_their_own_commune():
     assert [(v["name"], v["commune"]) for v in villages] == [
         (f"Nà {i}", communes[i % 3][0]) for i in range(1, 31)
     ]
+
+
+def test_the_level_word_tells_apart_two_units_of_one_name():
+    town = localities("Năm 2021, TX. Cai Lậy có 449 hộ nghèo.")
+    rural = localities("Năm 2021, huyện Cai Lậy có 612 hộ nghèo.")
+    assert [(x["name"], x["code"]) for x in town] == [("Cai Lậy", "817")]
+    assert [(x["name"], x["code"]) for x in rural] == [("Cai Lậy", "820")]
+
+
+def test_a_district_written_without_its_diacritics_is_still_the_unit():
+    [loc] = localities("Năm 2019, huyện Mù Cang Chải còn 41,8% hộ nghèo.", published="2020-01-01")
+    assert (loc["name"], loc["province"], loc["code"]) == ("Mù Cang Chải", "Yên Bái", "137")

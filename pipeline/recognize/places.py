@@ -548,6 +548,12 @@ class LocalityFinder:
                 )
             ]
             units = narrowed or units
+        if len(units) > 1:
+            # "TX. Cai Lậy" / "huyện Cai Lậy", "thị trấn Trạm Tấu" / "xã Trạm Tấu": the level
+            # word written tells apart two units of one name
+            written = _written_type(text_of(self.doc)[p.start : p.end])
+            typed = [u for u in units if written is not None and u.type == written]
+            units = typed or units
         return units
 
     def resolve(self) -> None:
@@ -701,6 +707,29 @@ def _same(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     return fold(a) == fold(b)
+
+
+_WRITTEN_TYPES = (
+    ("thị xã", "thị xã"),
+    ("tx", "thị xã"),
+    ("thị trấn", "thị trấn"),
+    ("tt", "thị trấn"),
+    ("thành phố", "thành phố"),
+    ("tp", "thành phố"),
+    ("huyện", "huyện"),
+    ("quận", "quận"),
+    ("phường", "phường"),
+    ("xã", "xã"),
+)
+
+
+def _written_type(written: str) -> str | None:
+    """The unit type a place's level word names ("TX. Cai Lậy" → thị xã), if any."""
+    head = written.lower().lstrip()
+    for word, unit_type in _WRITTEN_TYPES:
+        if head.startswith(word) and not head[len(word) : len(word) + 1].isalpha():
+            return unit_type
+    return None
 
 
 def locality_object(p: Place) -> dict[str, Any]:
