@@ -1176,8 +1176,17 @@ class Linker:
             m
             for m in view.of("LOCALITY")
             if m.end <= fig.start
-            and text[max(0, m.start - 1) : m.start] != "("
+            # a place in parentheses is an aside, unless the figure stands inside them too
+            and (text[max(0, m.start - 1) : m.start] != "(" or ")" not in text[m.end : fig.start])
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
+        ]
+        # "xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%", "xã Tân Lập, Đan Phượng": a parent written
+        # after its unit says where the unit is; the figure is the unit's
+        places = [
+            m
+            for k, m in enumerate(places)
+            if not (m.method or "").endswith(":parent")
+            and not (k and self._parent_written_after(places[k - 1], m))
         ]
         if places:
             respective = self._respective_place(view, fig, places)
@@ -1200,6 +1209,14 @@ class Linker:
             return place_of(after[0]), "sentence"
         place = self.discourse.place()
         return place, "discourse" if place else "none"
+
+    def _parent_written_after(self, unit: Mention, m: Mention) -> bool:
+        name = m.attrs.get("name")
+        return bool(
+            name
+            and name in (unit.attrs.get("district"), unit.attrs.get("province"))
+            and regex.fullmatch(r"\s*[-–,]\s*", self.doc.text[unit.end : m.start])
+        )
 
     def _respective_place(
         self, view: SentenceView, fig: Mention, places: list[Mention]
