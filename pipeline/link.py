@@ -614,6 +614,10 @@ _FALL_BETWEEN = regex.compile(
     + ")*",
     regex.I,
 )
+# "giảm nhiều nhất là Thạnh Phong |5,22%", "Thới Thạnh giảm ít nhất |0,49%"
+_FALL_IN_CLAUSE = regex.compile(
+    r"\bgiảm\b(?![^\d,;]*\b(?:còn|xuống|từ|lên|tăng|về)\b)[^\d,;()]*$", regex.I
+)
 # "giảm 87 hộ, chiếm tỉ lệ 9,1%": a rate written right after a count's fall
 _RATE_OF_A_COUNT_FALL = regex.compile(
     r"\bgiảm\s*(?:được\s*)?" + _APPROX + r"[\d.,]+\s*hộ(?:\s+nghèo)?\s*,?\s*"
@@ -731,7 +735,11 @@ class Linker:
             not before
             and carried is not None
             and fig.type == "PERCENT"
-            and (_DECREASE_BEFORE.search(left) or _DOWN_TO_BEFORE.search(left))
+            and (
+                _DECREASE_BEFORE.search(left)
+                or _DOWN_TO_BEFORE.search(left)
+                or _FALL_IN_CLAUSE.search(text, clause, fig.start)
+            )
             and not regex.search(r"t[ỷỉ] lệ|\bsố\b", text[clause : fig.start], regex.I)
         ):
             before = [carried]
@@ -781,7 +789,10 @@ class Linker:
                     subject.id in ("subj-poor-households", "subj-near-households")
                     and not counted
                     and not listed  # "65,05% hộ nghèo, Trà Giác 64,08%": a list of rates
-                    and not regex.search(r"tỷ lệ|tỉ lệ|chiếm|\(\s*$", between, regex.I)
+                    # "còn 6.912 hộ nghèo, tương ứng 3,36%": the count's rate
+                    and not regex.search(
+                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$", between, regex.I
+                    )
                     and not _TO_BEFORE.search(left)
                     and not _DECREASE_BEFORE.search(left)
                 ):
@@ -834,6 +845,13 @@ class Linker:
                     subject is not None
                     and sub in ("poor", "multidim")
                     and _FALL_BETWEEN.fullmatch(text[subject.end : fig.start]) is not None
+                )
+                # "Xã giảm nhiều nhất là Thạnh Phong 5,22%": a clause of its own whose verb is
+                # a fall, continuing an earlier subject
+                or (
+                    subject is not None
+                    and subject.start < clause
+                    and _FALL_IN_CLAUSE.search(text, clause, fig.start) is not None
                 )
             )
             if falls:
@@ -939,7 +957,11 @@ class Linker:
                 r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|và\b|$)", after_text, regex.I
             ):
                 hs = hh[-1]
-                seg = text[max(s0, min(clause, hs.start - 20)) : fig.start]
+                # the subject and the words just before it, within its ";"-clause: a "giảm
+                # 3.981 hộ" of an earlier clause is no verb of "; hộ cận nghèo 8.673 hộ"
+                seg_start = max(s0, min(clause, hs.start - 20))
+                seg_start = max(seg_start, text.rfind(";", seg_start, hs.start) + 1)
+                seg = text[seg_start : fig.start]
                 combined = r"hộ nghèo\s*(?:và|,|-|/)\s*(?:hộ\s*)?cận nghèo"
                 if (
                     regex.search(combined + "$", text[max(s0, hs.start - 25) : hs.end], regex.I)
