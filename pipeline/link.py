@@ -1158,7 +1158,18 @@ class Linker:
             ) or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start)
             if period is not None and starts_period:
                 return period["start"], None, since  # "từ 33.486 hộ": the count it began with
-            return _year_of(t), period, since
+            year = _year_of(t)
+            if (
+                starts_period
+                and period is None
+                and year is not None
+                and t.end <= fig.start
+                and regex.search(r"\b(?:xuống|còn|lên)\b", after[:60], regex.I)
+            ):
+                # "Năm 2022, tỷ lệ hộ nghèo giảm từ 30,1% xuống còn 25,9%": the rate the year
+                # began with is the last year's
+                return year - 1, None, since
+            return year, period, since
         if self.doc.meta.published:
             self.year_basis = "published"
             return int(self.doc.meta.published[:4]), None, since
