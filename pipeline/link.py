@@ -784,7 +784,10 @@ class Linker:
                     text[max(s0, subject.start - 12) : subject.start],
                     regex.I,
                 )  # "giảm số hộ nghèo … 3%" is a fall of the rate
-                listed = regex.search(r"%\s*$", text[max(s0, subject.start - 4) : subject.start])
+                # a list of rates: "…còn 0,8%; hộ cận nghèo 1,2%", "65,05% hộ nghèo, Trà Giác …"
+                listed = regex.search(
+                    r"%\s*(?:[;,]\s*(?:và\s+)?)?$", text[max(s0, subject.start - 8) : subject.start]
+                )
                 if (
                     subject.id in ("subj-poor-households", "subj-near-households")
                     and not counted
