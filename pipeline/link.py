@@ -229,7 +229,8 @@ _PROGRAMME = regex.compile(
 # "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
 _COMPARISON_BEFORE = regex.compile(
     r"(?:(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở|trên)|"
-    r"(?:cao|thấp|lớn|nhỏ|nhiều|ít|nhanh|chậm)\s+nhất(?:\s+(?:của|trong|so với|trên))?(?:\s+toàn)?|"
+    # "cao nhất tỉnh", "nghèo nhất cả nước", "ít nhất trên toàn huyện": a superlative's scope
+    r"\bnhất(?:\s+(?:của|trong|so với|trên))?(?:\s+toàn)?|"
     r"so với(?:\s+(?:bình quân|mức|tỷ lệ)(?:\s+chung)?(?:\s+của)?)?|"
     r"chuẩn(?:\s+nghèo)?(?:\s+(?:của|theo))?)\s*$",
     regex.I,
@@ -612,6 +613,12 @@ _FALL_BETWEEN = regex.compile(
     + r"(?:[\d.,]+\s*%\s*(?:,|và|,\s*và)\s*"
     + _APPROX
     + ")*",
+    regex.I,
+)
+# words that report what was done, which a plan word earlier in the sentence does not govern
+_DONE = regex.compile(
+    r"\bđã\b|kết quả|thực tế|thực hiện được|ước (?:thực hiện|đạt)|đạt được|hiện nay|hiện còn"
+    r"|nhưng|tuy nhiên|trong khi",
     regex.I,
 )
 # "giảm nhiều nhất là Thạnh Phong |5,22%", "Thới Thạnh giảm ít nhất |0,49%"
@@ -1027,7 +1034,8 @@ class Linker:
             # "(từ 33.486 hộ xuống còn 25.426 hộ)": a bare count continuing the subject
             if (
                 sub in HOUSEHOLD_COUNT
-                and regex.match(r"^\s*(?:\)|xuống|,|;|\.|$)", after_text)
+                # "(từ 33.486 hộ xuống còn …)", "giảm từ 5.120 hộ (năm 2021) xuống còn …"
+                and regex.match(r"^\s*(?:\([^()]{0,25}\)\s*)?(?:\)|xuống|,|;|\.|$)", after_text)
                 and (_FROM_BEFORE.search(left) or _TO_BEFORE.search(left))
             ):
                 return HOUSEHOLD_COUNT[sub], "count-carried", subject
@@ -1678,6 +1686,20 @@ class Linker:
         targets = [
             c for c in cues if c.kind == "target" and target_from <= c.start and c.end <= fig.start
         ]
+        if not targets:
+            # "Mục tiêu năm 2024, tỷ lệ hộ nghèo … còn dưới 18%; tỷ lệ hộ cận nghèo giảm còn
+            # 10%": a plan word that opens the sentence governs all its clauses, unless a
+            # later clause reports what was done
+            opening = [
+                c
+                for c in cues
+                if c.kind == "target"
+                and c.end <= fig.start
+                and _clause_start(text, view.sent.start, c.start, marks=";") == view.sent.start
+                and not text[view.sent.start : c.start].count(",") > 1
+            ]
+            if opening and not _DONE.search(text, opening[0].end, fig.start):
+                targets = opening
         if (
             not targets
             and subject is not None
