@@ -615,6 +615,13 @@ _FALL_BETWEEN = regex.compile(
     + ")*",
     regex.I,
 )
+# "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
+_HOUSES_AFTER_HOUSEHOLDS = regex.compile(
+    r"\s*(?:(?:cận\s+)?nghèo|chính sách|người có công|đồng bào[\p{L}\s]{0,20}?)?\s*"
+    r"(?:được\s+)?(?:xây dựng|xây mới|xây|làm|sửa chữa|cải tạo)(?:\s+(?:mới|và sửa chữa))?\s+"
+    r"nhà\b",
+    regex.I,
+)
 # words that report what was done, which a plan word earlier in the sentence does not govern
 _DONE = regex.compile(
     r"\bđã\b|kết quả|thực tế|thực hiện được|ước (?:thực hiện|đạt)|đạt được|hiện nay|hiện còn"
@@ -885,6 +892,13 @@ class Linker:
         ):
             # "hỗ trợ xây mới và sửa chữa nhà ở cho 5.361 hộ nghèo", "xây mới 2.731 hộ": houses
             return indicator_for("houses", "count"), "count-houses-by-household", None
+        if (
+            unit == "households"
+            and regex.search(r"\bhỗ trợ\s*(?:cho\s*)?" + _APPROX + "$", left, regex.I)
+            and _HOUSES_AFTER_HOUSEHOLDS.match(after_text)
+        ):
+            # "hỗ trợ 1.500 hộ nghèo xây nhà": the houses built for those households
+            return indicator_for("houses", "count"), "count-houses-for-households", None
         if (
             unit == "households"
             and (
@@ -1576,6 +1590,20 @@ class Linker:
                 fact["year_guess"] = self.reference_year
                 fact["year_basis"] = "most-named-year"
             fact["_basis"] = (self.year_basis, where, self.doc.blocks[view.sent.block].kind)
+            if fact["unit"] == "pp/year" and period is None:
+                # "giảm từ 70,5% năm 2016 xuống còn 41,3% năm 2020, bình quân mỗi năm giảm
+                # 7,3%": the average holds over the years the sentence runs from and to
+                years = sorted(
+                    {
+                        y
+                        for t in view.of("TIME")
+                        if t.end <= fig.start
+                        and self.usable_time(t, view.sent.start)
+                        and (y := _year_of(t)) is not None
+                    }
+                )
+                if len(years) >= 2 and fact["year"] == years[-1]:
+                    fact["period"] = {"start": years[0], "end": years[-1]}
             if fig.type == "PERCENT" and level_facts and "group" not in fact:
                 # "khu vực miền núi có 17.449 hộ nghèo (20,85%)": the rate of the count just
                 # stated is the rate of its group
