@@ -253,6 +253,9 @@ class LinkException:
     window: str
     chars: int
     pattern: regex.Pattern[str]
+    # a part of a whole ("652 hộ (chiếm 92,1% tổng số hộ nghèo)"): stopped only when the
+    # fact names no group, since a part that names its group is the group's figure
+    unless_group: bool = False
 
     def applies(self, fig: Mention, indicator: str) -> bool:
         unit = "%" if fig.type == "PERCENT" else str(fig.attrs.get("unit"))
@@ -288,6 +291,7 @@ def link_exceptions() -> tuple[LinkException, ...]:
                 rule["window"],
                 int(rule.get("chars", 0)),
                 pattern,
+                bool(rule.get("unless_group", False)),
             )
         )
     return tuple(out)
@@ -313,11 +317,17 @@ def exception_window(
 
 
 def stopping_exception(
-    text: str, view: SentenceView, fig: Mention, indicator: str, subject: Cue | None
+    text: str,
+    view: SentenceView,
+    fig: Mention,
+    indicator: str,
+    subject: Cue | None,
+    parts: bool = False,
 ) -> str | None:
-    """The id of the first exception that makes this figure no fact of `indicator`."""
+    """The id of the first exception that makes this figure no fact of `indicator`; with
+    `parts`, of the first `unless_group` exception (see `Linker._a_part_without_group`)."""
     for exc in link_exceptions():
-        if not exc.applies(fig, indicator):
+        if exc.unless_group != parts or not exc.applies(fig, indicator):
             continue
         window = exception_window(text, view, fig, exc.window, exc.chars, subject)
         if window is not None and exc.pattern.search(window):
@@ -1564,6 +1574,9 @@ class Linker:
             year, period, since = self.year_for(view, fig, block_times)
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
+            if self._a_part_without_group(view, fig, indicator, subject, fact):
+                read.pop()
+                continue
             if self.year_basis == "unfixed" and self.reference_year is not None:
                 fact["year_guess"] = self.reference_year
                 fact["year_basis"] = "most-named-year"
@@ -1744,6 +1757,23 @@ class Linker:
         if fig.attrs.get("range"):
             fact["range"] = fig.attrs["range"]
         return fact
+
+    def _a_part_without_group(
+        self,
+        view: SentenceView,
+        fig: Mention,
+        indicator: str,
+        subject: Cue | None,
+        fact: dict[str, Any],
+    ) -> bool:
+        """Whether the figure is a part of the whole that names no group (an `unless_group`
+        exception of `patterns/link_exceptions.jsonl`): no fact, and `no_fact` says which."""
+        if "group" in fact:
+            return False
+        part = stopping_exception(self.doc.text, view, fig, indicator, subject, parts=True)
+        if part is not None:
+            fig.attrs["no_fact"] = part
+        return part is not None
 
     def _add(self, fact: dict[str, Any]) -> None:
         key = (
