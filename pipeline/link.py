@@ -1794,6 +1794,24 @@ def _statement_key(f: dict[str, Any]) -> tuple[Any, ...]:
     return (f["indicator"], f["value"], f["unit"], f.get("status"), f.get("group"))
 
 
+def _stated_as(
+    stated: dict[tuple[Any, ...], list[dict[str, Any]]], f: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Earlier facts that state `f` again: the same statement, and for a body's plan a
+    headline that gives the plan's figure with no plan word and no year of its own
+    ("Tỷ lệ hộ nghèo chỉ còn khoảng 1,36%" over "Dự kiến, đến cuối năm 2025, … 1,36%")."""
+    same = stated.get(_statement_key(f), [])
+    if f.get("status") != "target":
+        return same
+    as_actual = stated.get(_statement_key({**f, "status": "actual"}), [])
+    return same + [
+        k
+        for k in as_actual
+        if k.get("_basis", ("text", "", ""))[2] == "title"
+        and k.get("_basis", ("text", "", ""))[0] != "text"
+    ]
+
+
 def _weakly_placed(f: dict[str, Any]) -> bool:
     """A fact whose year or place the sentence itself did not state (a title, a summary)."""
     year_basis, where, _ = f.get("_basis", ("text", "sentence", "body"))
@@ -1844,7 +1862,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 stated.setdefault(_statement_key(k), []).append(k)
                 same = f
                 break
-        for k in [] if same is not None else stated.get(_statement_key(f), []):
+        for k in [] if same is not None else _stated_as(stated, f):
             k_place = (k["locality"] or {}).get("name")
             f_place = (f["locality"] or {}).get("name")
             if (k["year"], k_place) == (f["year"], f_place):
@@ -1857,7 +1875,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
             if (_weakly_placed(k) and not _weakly_placed(f)) or title_dated_by_body:
                 # the body fixes what the title left to the discourse
-                for key in ("locality", "year", "period", "change", "year_guess", "year_basis"):
+                for key in ("locality", "year", "period", "change", "year_guess", "year_basis", "status"):
                     if key in f:
                         k[key] = f[key]
                     else:
