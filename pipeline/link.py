@@ -254,6 +254,9 @@ class LinkException:
     window: str
     chars: int
     pattern: regex.Pattern[str]
+    # a part of a whole ("652 hộ (chiếm 92,1% tổng số hộ nghèo)"): stopped only when the
+    # fact names no group, since a part that names its group is the group's figure
+    unless_group: bool = False
 
     def applies(self, fig: Mention, indicator: str) -> bool:
         unit = "%" if fig.type == "PERCENT" else str(fig.attrs.get("unit"))
@@ -289,6 +292,7 @@ def link_exceptions() -> tuple[LinkException, ...]:
                 rule["window"],
                 int(rule.get("chars", 0)),
                 pattern,
+                bool(rule.get("unless_group", False)),
             )
         )
     return tuple(out)
@@ -314,11 +318,17 @@ def exception_window(
 
 
 def stopping_exception(
-    text: str, view: SentenceView, fig: Mention, indicator: str, subject: Cue | None
+    text: str,
+    view: SentenceView,
+    fig: Mention,
+    indicator: str,
+    subject: Cue | None,
+    parts: bool = False,
 ) -> str | None:
-    """The id of the first exception that makes this figure no fact of `indicator`."""
+    """The id of the first exception that makes this figure no fact of `indicator`; with
+    `parts`, of the first `unless_group` exception (see `Linker._a_part_without_group`)."""
     for exc in link_exceptions():
-        if not exc.applies(fig, indicator):
+        if exc.unless_group != parts or not exc.applies(fig, indicator):
             continue
         window = exception_window(text, view, fig, exc.window, exc.chars, subject)
         if window is not None and exc.pattern.search(window):
@@ -1586,6 +1596,9 @@ class Linker:
             year, period, since = self.year_for(view, fig, block_times)
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
+            if self._a_part_without_group(view, fig, indicator, subject, fact):
+                read.pop()
+                continue
             if self.year_basis == "unfixed" and self.reference_year is not None:
                 fact["year_guess"] = self.reference_year
                 fact["year_basis"] = "most-named-year"
@@ -1795,6 +1808,23 @@ class Linker:
             fact["range"] = fig.attrs["range"]
         return fact
 
+    def _a_part_without_group(
+        self,
+        view: SentenceView,
+        fig: Mention,
+        indicator: str,
+        subject: Cue | None,
+        fact: dict[str, Any],
+    ) -> bool:
+        """Whether the figure is a part of the whole that names no group (an `unless_group`
+        exception of `patterns/link_exceptions.jsonl`): no fact, and `no_fact` says which."""
+        if "group" in fact:
+            return False
+        part = stopping_exception(self.doc.text, view, fig, indicator, subject, parts=True)
+        if part is not None:
+            fig.attrs["no_fact"] = part
+        return part is not None
+
     def _add(self, fact: dict[str, Any]) -> None:
         key = (
             fact["indicator"],
@@ -1812,6 +1842,24 @@ class Linker:
 
 def _statement_key(f: dict[str, Any]) -> tuple[Any, ...]:
     return (f["indicator"], f["value"], f["unit"], f.get("status"), f.get("group"))
+
+
+def _stated_as(
+    stated: dict[tuple[Any, ...], list[dict[str, Any]]], f: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Earlier facts that state `f` again: the same statement, and for a body's plan a
+    headline that gives the plan's figure with no plan word and no year of its own
+    ("Tỷ lệ hộ nghèo chỉ còn khoảng 1,36%" over "Dự kiến, đến cuối năm 2025, … 1,36%")."""
+    same = stated.get(_statement_key(f), [])
+    if f.get("status") != "target":
+        return same
+    as_actual = stated.get(_statement_key({**f, "status": "actual"}), [])
+    return same + [
+        k
+        for k in as_actual
+        if k.get("_basis", ("text", "", ""))[2] == "title"
+        and k.get("_basis", ("text", "", ""))[0] != "text"
+    ]
 
 
 def _weakly_placed(f: dict[str, Any]) -> bool:
@@ -1864,7 +1912,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 stated.setdefault(_statement_key(k), []).append(k)
                 same = f
                 break
-        for k in [] if same is not None else stated.get(_statement_key(f), []):
+        for k in [] if same is not None else _stated_as(stated, f):
             k_place = (k["locality"] or {}).get("name")
             f_place = (f["locality"] or {}).get("name")
             if (k["year"], k_place) == (f["year"], f_place):
@@ -1877,7 +1925,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
             if (_weakly_placed(k) and not _weakly_placed(f)) or title_dated_by_body:
                 # the body fixes what the title left to the discourse
-                for key in ("locality", "year", "period", "change", "year_guess", "year_basis"):
+                for key in ("locality", "year", "period", "change", "year_guess", "year_basis", "status"):
                     if key in f:
                         k[key] = f[key]
                     else:
