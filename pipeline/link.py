@@ -141,8 +141,9 @@ _SINCE = regex.compile(
 )  # "so với năm 2022", "cùng kỳ năm 2016": a baseline, never the figure's own year
 # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020": the standard's period, not the figure's time
 _STANDARD_BEFORE = regex.compile(
-    r"(?:chuẩn nghèo(?:\s+(?:tiếp cận\s+)?(?:đa chiều|mới))?(?:\s+áp dụng(?:\s+cho)?)?"
-    r"(?:\s+(?:giai đoạn|thời kỳ))?|(?:tiêu chí|chuẩn)[^.;()]{0,20}\(?\s*áp dụng(?:\s+cho)?)\s*$",
+    r"(?:(?:chuẩn nghèo|phương pháp tiếp cận)(?:\s+(?:tiếp cận\s+)?(?:nghèo\s+)?(?:đa chiều|mới))?"
+    r"(?:\s+áp dụng(?:\s+cho)?)?(?:\s+(?:giai đoạn|thời kỳ))?"
+    r"|(?:tiêu chí|chuẩn)[^.;()]{0,25}\(?\s*áp dụng(?:\s+cho)?(?:\s+(?:giai đoạn|thời kỳ))?)\s*$",
     regex.I,
 )
 # "được tái lập vào năm 1997": the unit's history, not when a figure holds
@@ -152,7 +153,8 @@ _FOUNDED_BEFORE = regex.compile(
 )
 # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020", "chuẩn nghèo giai đoạn 2022 - 2025"
 _STANDARD_NAMED = regex.compile(
-    r"(?:chuẩn nghèo(?:\s+(?:đa chiều|tiếp cận đa chiều|mới))?|tiêu chí(?:\s+mới)?\s*\(?)"
+    r"(?:(?:chuẩn|phương pháp tiếp cận)(?:\s+(?:nghèo|mới|tiếp cận|đa chiều)){0,3}"
+    r"|tiêu chí(?:\s+mới)?\s*\(?)"
     r"(?:\s*(?:áp dụng\s+)?(?:cho\s+)?(?:giai đoạn|thời kỳ))?\s*"
     r"(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
     regex.I,
