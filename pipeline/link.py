@@ -627,6 +627,7 @@ _FALL_BETWEEN = regex.compile(
     + ")*",
     regex.I,
 )
+_RESPECTIVELY = regex.compile(r"\blần lượt(?:\s+(?:là|ở mức|đạt|còn))?\s*", regex.I)
 # "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
 _HOUSES_AFTER_HOUSEHOLDS = regex.compile(
     r"\s*(?:(?:cận\s+)?nghèo|chính sách|người có công|đồng bào[\p{L}\s]{0,20}?)?\s*"
@@ -774,6 +775,9 @@ class Linker:
         sub = subject.rule["subject"] if subject else None
 
         if fig.type == "PERCENT":
+            said, respectively = self._respectively(view, fig, subject)
+            if said:
+                return respectively
             if _RATE_OF_A_COUNT_FALL.search(text, max(s0, fig.start - 60), fig.start):
                 # "giảm 87 hộ, chiếm tỉ lệ 9,1%": the fall of the rate those households make
                 return indicator_for("poor", "fall"), "rate-of-a-count-fall", subject
@@ -1457,6 +1461,30 @@ class Linker:
                 yield Sentence(start, end, sent.block), ordered[lo:hi], start > sent.start
                 start = end
 
+    def _respectively(
+        self, view: SentenceView, fig: Mention, subject: Cue | None
+    ) -> tuple[bool, tuple[str, str, Cue | None] | None]:
+        """ "tỷ lệ hộ nghèo và hộ cận nghèo … lần lượt là 17,35% và 8,12%": the first figure
+        is the poor's rate, the second the near-poor's (a fall of the near-poor's rate has no
+        indicator). (whether the sentence says so, the reading)."""
+        if subject is None or subject.id != "subj-multidim-combined":
+            return False, None
+        text = self.doc.text
+        said = _RESPECTIVELY.search(text, subject.end, fig.start)
+        if said is None:
+            return False, None
+        k = sum(1 for m in view.of("PERCENT") if said.end() <= m.start < fig.start)
+        if k > 1:
+            return False, None
+        fall = regex.search(r"\bgiảm\b", text[subject.end : said.end()], regex.I) is not None
+        if k == 0:
+            if fall:
+                return True, (indicator_for("poor", "fall"), "rate-fall-respectively", subject)
+            return True, (LEVEL_OF["poor"], "rate-level-respectively", subject)
+        if fall:
+            return True, None  # the near-poor's fall: no indicator
+        return True, (LEVEL_OF["near"], "rate-level-respectively", subject)
+
     def _group_after_noun(self, view: SentenceView, fig: Mention, cues: list[Cue]) -> list[Cue]:
         """A group written right after a count's noun: "3.108 hộ nghèo DTTS", "9.177 hộ nghèo
         là dân tộc thiểu số", "2.711 hộ nghèo theo tiêu chí thu nhập", "27.531 hộ nghèo ở
@@ -1927,7 +1955,15 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
             if (_weakly_placed(k) and not _weakly_placed(f)) or title_dated_by_body:
                 # the body fixes what the title left to the discourse
-                for key in ("locality", "year", "period", "change", "year_guess", "year_basis", "status"):
+                for key in (
+                    "locality",
+                    "year",
+                    "period",
+                    "change",
+                    "year_guess",
+                    "year_basis",
+                    "status",
+                ):
                     if key in f:
                         k[key] = f[key]
                     else:
