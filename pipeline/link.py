@@ -647,7 +647,7 @@ _FALL_IN_CLAUSE = regex.compile(
 )
 # "giảm 87 hộ, chiếm tỉ lệ 9,1%": a rate written right after a count's fall
 _RATE_OF_A_COUNT_FALL = regex.compile(
-    r"\bgiảm\s*(?:được\s*)?" + _APPROX + r"[\d.,]+\s*hộ(?:\s+nghèo)?\s*,?\s*"
+    r"\bgiảm\s*(?:được\s*)?" + _APPROX + r"[\d.,]+\s*(?:nghìn\s*|ngàn\s*)?hộ(?:\s+nghèo)?\s*,?\s*"
     r"(?:chiếm|tương ứng|tương đương)\s*(?:với\s*)?(?:t[ỷỉ] lệ\s*)?(?:là\s*)?" + _APPROX + "$",
     regex.I,
 )
@@ -780,6 +780,9 @@ class Linker:
                 return respectively
             if _RATE_OF_A_COUNT_FALL.search(text, max(s0, fig.start - 60), fig.start):
                 # "giảm 87 hộ, chiếm tỉ lệ 9,1%": the fall of the rate those households make
+                # (the near-poor's fall has no indicator)
+                if sub == "near":
+                    return None
                 return indicator_for("poor", "fall"), "rate-of-a-count-fall", subject
             if sub is None and _KE_HOACH_AFTER.match(after_text) and self.block_disbursement:
                 sub = "disbursement"  # "…giải ngân … còn chậm. Sáu tháng mới đạt 35% kế hoạch."
