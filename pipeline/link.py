@@ -1063,6 +1063,11 @@ class Linker:
                         and hs.start >= clause
                     )
                 ):
+                    if hs.rule.get("change") == "decrease":
+                        # "số hộ thoát nghèo 41 hộ": the households that left poverty
+                        if hs.rule["subject"] == "poor":
+                            return indicator_for("poor", "count-fall"), "count-carried-fall", hs
+                        return None
                     return HOUSEHOLD_COUNT[hs.rule["subject"]], "count-carried-level", hs
             # "(từ 33.486 hộ xuống còn 25.426 hộ)": a bare count continuing the subject
             if (
