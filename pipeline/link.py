@@ -479,7 +479,9 @@ class Discourse:
         if not any(level == "province" for _, level in counts):
             # a province known only from the outlet ("baoquangnam.vn", "yenbai.gov.vn"):
             # the report's province when the text names none (FACTS.md)
-            outlet = province_of_outlet(self.doc.meta.url)
+            outlet = district_of_outlet(self.doc.meta.url) or province_of_outlet(
+                self.doc.meta.url
+            )
             unresolved = self.main_place is not None and not (
                 self.main_place.get("code") or self.main_place.get("province")
             )
@@ -515,6 +517,43 @@ def province_of_outlet(url: str | None) -> dict[str, Any] | None:
     if unit is None:
         return None
     return {"name": unit.name, "level": "province", "code": unit.code}
+
+
+@cache
+def _district_keys() -> dict[str, list[Any]]:
+    """Accent-free key → current pre-2025 districts of that name (town, city or rural)."""
+    keys: dict[str, list[Any]] = {}
+    for u in get_gazetteer().units:
+        if u.level == "district" and u.era == "pre2025" and not u.former and u.code:
+            keys.setdefault(ascii_key(u.name), []).append(u)
+    return keys
+
+
+def district_of_outlet(url: str | None) -> dict[str, Any] | None:
+    """The district a portal's host names as a whole label ("binhlieu.gov.vn",
+    "huonghoa.quangtri.gov.vn"), when the name is one district's, or one within the province
+    the host also names."""
+    if not url:
+        return None
+    host = regex.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+    labels = [ascii_key(label) for label in host.split(".")]
+    province = province_of_outlet(url)
+    provinces = {key for key, _ in _province_keys()}
+    for label in labels:
+        if len(label) < 5 or label in provinces:
+            continue
+        units = _district_keys().get(label, [])
+        if province is not None:
+            units = [u for u in units if u.province == province["name"]]
+        if len(units) == 1:
+            u = units[0]
+            return {
+                "name": u.name,
+                "level": "district",
+                "province": u.province,
+                "code": u.code,
+            }
+    return None
 
 
 def place_of(m: Mention) -> dict[str, Any]:

@@ -136,3 +136,18 @@ def test_a_workers_pay_or_a_shares_earnings_is_no_average_income_off_topic():
         "quân trên mỗi cổ phần (EPS) đạt 3.200 đồng.\n"
     )
     assert _facts(text, published="2017-06-01") == []
+
+
+def test_a_district_known_only_from_its_portal():
+    from vnfacts.link import district_of_outlet
+
+    assert district_of_outlet("https://binhlieu.gov.vn/tin-tuc/456")["name"] == "Bình Liêu"
+    assert district_of_outlet("https://huonghoa.quangtri.gov.vn/a")["province"] == "Quảng Trị"
+    assert district_of_outlet("https://chauthanh.gov.vn/") is None  # a name of many districts
+    assert district_of_outlet("https://baolaocai.vn/x") is None  # a province's paper
+    text = "Hội nghị tổng kết\nNăm 2020, toàn huyện còn 1.946 hộ nghèo, chiếm 13,7%."
+    doc = extract(text, published="2021-03-21", url="https://binhlieu.gov.vn/tin/1").to_json()
+    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [
+        ("Bình Liêu", 1946),
+        ("Bình Liêu", 13.7),
+    ]
