@@ -666,6 +666,12 @@ _FALL_BETWEEN = regex.compile(
     + ")*",
     regex.I,
 )
+# bodies whose figures are the country's, in a report that names no unit
+_NATIONAL_BODY = regex.compile(
+    r"\b(?:Thủ tướng(?: Chính phủ)?|Chính phủ|Quốc hội|Tổng cục Thống kê|Cục Thống kê|"
+    r"Bộ (?:Lao động|LĐ-TB&XH|LĐTBXH|Tài chính|Kế hoạch)|Ban Chỉ đạo Trung ương|"
+    r"Ủy ban Dân tộc|Văn phòng Quốc gia về giảm nghèo)",
+)
 _RESPECTIVELY = regex.compile(r"\blần lượt(?:\s+(?:là|ở mức|đạt|còn))?\s*", regex.I)
 # "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
 _HOUSES_AFTER_HOUSEHOLDS = regex.compile(
@@ -1329,6 +1335,10 @@ class Linker:
         if after:  # "12 hộ nghèo ở thôn Nà Sài": the place written right after the counted noun
             return place_of(after[0]), "sentence"
         place = self.discourse.place()
+        if place is None and _NATIONAL_BODY.search(text, view.sent.start, view.sent.end):
+            # "Thủ tướng Chính phủ phê duyệt Chương trình … tổng vốn 48.400 tỷ đồng", "Đoàn
+            # giám sát của Quốc hội cho biết …" in a report that names no unit: the country's
+            return {"name": "Việt Nam", "level": "country"}, "sentence"
         return place, "discourse" if place else "none"
 
     def _parent_written_after(self, unit: Mention, m: Mention) -> bool:
