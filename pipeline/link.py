@@ -479,9 +479,7 @@ class Discourse:
         if not any(level == "province" for _, level in counts):
             # a province known only from the outlet ("baoquangnam.vn", "yenbai.gov.vn"):
             # the report's province when the text names none (FACTS.md)
-            outlet = district_of_outlet(self.doc.meta.url) or province_of_outlet(
-                self.doc.meta.url
-            )
+            outlet = district_of_outlet(self.doc.meta.url) or province_of_outlet(self.doc.meta.url)
             unresolved = self.main_place is not None and not (
                 self.main_place.get("code") or self.main_place.get("province")
             )
@@ -666,6 +664,15 @@ _FALL_BETWEEN = regex.compile(
     + ")*",
     regex.I,
 )
+
+
+def _as_written(phrase: str) -> str:
+    """A group as the text names it: "Khu vực miền núi" → "khu vực miền núi", "đồng bào
+    Khmer" keeps its proper noun."""
+    words = phrase.split()
+    return " ".join([words[0].lower(), *words[1:]]) if words else ""
+
+
 # bodies whose figures are the country's, in a report that names no unit
 _NATIONAL_BODY = regex.compile(
     r"\b(?:Thủ tướng(?: Chính phủ)?|Chính phủ|Quốc hội|Tổng cục Thống kê|Cục Thống kê|"
@@ -1884,9 +1891,7 @@ class Linker:
         if groups:
             cue = groups[-1]
             named = cue.rule["group"]
-            fact["group"] = (
-                " ".join(text[cue.start : cue.end].lower().split()) if named == "$match" else named
-            )
+            fact["group"] = _as_written(text[cue.start : cue.end]) if named == "$match" else named
         if indicator == indicator_for("income", "money"):
             owners = list(_INCOME_OF.finditer(text, view.sent.start, fig.end))
             if owners and "group" not in fact:
