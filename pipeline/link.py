@@ -741,6 +741,8 @@ class Linker:
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
         self.planned_subjects: set[int] = set()  # subject cues a plan word governs
+        # per sentence: the (year, period) of the start and the end of its first change
+        self.change_ends: dict[int, dict[str, tuple[int | None, dict[str, int] | None]]] = {}
 
     # ------------------------------------------------------------------ what
     def classify(
@@ -1268,7 +1270,16 @@ class Linker:
                 and regex.search(r"\b(?:xuống|còn|lên)\b", after[:60], regex.I)
             ):
                 # "Năm 2022, tỷ lệ hộ nghèo giảm từ 30,1% xuống còn 25,9%": the rate the year
-                # began with is the last year's
+                # began with is the last year's; "(phấn đấu) đến năm 2025 giảm từ 9,8% xuống
+                # 4%": a deadline, and the value it starts from is today's
+                if regex.search(
+                    r"\b(?:đến|tới)\s*(?:hết\s*|cuối\s*)?(?:năm\s*)?$",
+                    text[max(0, t.start - 12) : t.start + 4],
+                    regex.I,
+                ) or regex.match(r"(?:đến|tới)\b", t.text, regex.I):
+                    published = self.doc.meta.published
+                    self.year_basis = "published" if published else "unfixed"
+                    return (int(published[:4]) if published else None), None, since
                 return year - 1, None, since
             return year, period, since
         if self.doc.meta.published:
@@ -1574,6 +1585,20 @@ class Linker:
             return False
         return any(c.kind == "group" and c.start - s0 <= 3 for c in cues)
 
+    def _end_of_a_change(self, view: SentenceView, fig: Mention) -> str | None:
+        """ "from" for A and "to" for B in "từ A … xuống (còn) B", else None."""
+        text = self.doc.text
+        left = text[max(view.sent.start, fig.start - 15) : fig.start]
+        after = text[fig.end : min(view.sent.end, fig.end + 60)]
+        if _FROM_BEFORE.search(left) and regex.search(r"\b(?:xuống|còn|lên)\b", after, regex.I):
+            return "from"
+        clause = _clause_start(text, view.sent.start, fig.start, marks=";")
+        if _TO_BEFORE.search(text[max(view.sent.start, fig.start - 20) : fig.start]) and (
+            regex.search(r"\btừ\b", text[clause : fig.start], regex.I)
+        ):
+            return "to"
+        return None
+
     def _planned(self, view: SentenceView, subject: Cue, cues: list[Cue]) -> bool:
         """Whether a plan word governs the subject's clause ("phấn đấu giảm … hộ nghèo")."""
         clause = _clause_start(self.doc.text, view.sent.start, subject.start, marks=";")
@@ -1688,6 +1713,23 @@ class Linker:
             indicator, rule, subject = got
             read.append((fig, indicator, rule, subject))
             year, period, since = self.year_for(view, fig, block_times)
+            end = self._end_of_a_change(view, fig)
+            if end is not None:
+                # "…từ 9,8% năm 2020 dự kiến giảm xuống còn 4,1% vào cuối năm 2025; tỷ lệ hộ
+                # cận nghèo giảm từ 6,2% xuống còn 3,5%": a later clause that names no time
+                # of its own has the ends of the earlier change
+                seen = self.change_ends.setdefault(view.sent.start, {})
+                clause = _clause_start(doc.text, view.sent.start, fig.start, marks=";")
+                own_time = any(
+                    clause <= t.start < view.sent.end
+                    and _clause_start(doc.text, view.sent.start, t.start, marks=";") == clause
+                    for t in view.of("TIME")
+                )
+                if own_time or end not in seen:
+                    seen.setdefault(end, (year, period))
+                else:
+                    year, period = seen[end]
+                    self.year_basis = "text"
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
             if self._a_part_without_group(view, fig, indicator, subject, fact):
@@ -1873,7 +1915,9 @@ class Linker:
             "figure": {"start": fig.start, "end": fig.end, "text": fig.text},
             "method": f"{rule}/v1" + (f"+{subject.id}" if subject else ""),
             "confidence": round(confidence, 2),
-            "status": "target" if targets or self._in_the_future(year) else "actual",
+            "status": "target"
+            if (targets and self._end_of_a_change(view, fig) != "from") or self._in_the_future(year)
+            else "actual",  # the value a change starts from is where things stood
             "standard": poverty_standard(text[view.sent.start : view.sent.end], year)
             if indicator in STANDARD_INDICATORS
             else None,
@@ -2008,6 +2052,8 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             k_place = (k["locality"] or {}).get("name")
             f_place = (f["locality"] or {}).get("name")
             if (k["year"], k_place) == (f["year"], f_place):
+                if k.get("_basis", ("", "", ""))[2] == "title" and f.get("status") == "target":
+                    k["status"] = "target"  # the headline states the body's plan
                 same = k
                 break
             k_basis = k.get("_basis", ("text", "sentence", "body"))
