@@ -799,7 +799,13 @@ class Linker:
             if (
                 not in_clause
                 and before
-                and not any(c.kind == "subject" and clause <= c.start < fig.start for c in cues)
+                # (a clause's own count subject, "toàn tỉnh có 24.120 hộ", names no rate)
+                and not any(
+                    c.kind == "subject"
+                    and clause <= c.start < fig.start
+                    and c.rule["subject"] not in ("total_households", "population")
+                    for c in cues
+                )
                 # a bare "(chiếm) tỷ lệ X%" continues the subject; "tỷ lệ lao động" names another
                 and not regex.search(
                     r"tỷ lệ|tỉ lệ|\bsố\b",
