@@ -177,7 +177,11 @@ def match_facts(
 def _describe_fact(f: dict[str, Any]) -> str:
     loc = f.get("locality") or {}
     group = f" [{f['group']}]" if f.get("group") else ""
-    return f"{f.get('indicator')} {loc.get('name')} {f.get('year')} = {f.get('value')} {f.get('unit') or ''}{group}"
+    plan = " (target)" if f.get("status") == "target" else ""  # a [status] miss shows which
+    return (
+        f"{f.get('indicator')} {loc.get('name')} {f.get('year')} = {f.get('value')} "
+        f"{f.get('unit') or ''}{group}{plan}"
+    )
 
 
 def fact_class(f: dict[str, Any]) -> str:
