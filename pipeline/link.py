@@ -679,6 +679,10 @@ _NATIONAL_BODY = regex.compile(
     r"Bộ (?:Lao động|LĐ-TB&XH|LĐTBXH|Tài chính|Kế hoạch)|Ban Chỉ đạo Trung ương|"
     r"Ủy ban Dân tộc|Văn phòng Quốc gia về giảm nghèo)",
 )
+# "(tổng) số nhân khẩu |hộ nghèo", "số người thuộc |hộ cận nghèo"
+_PEOPLE_OF_THE_POOR = regex.compile(
+    r"\b(?:nhân khẩu|số người|người)\s+(?:của\s+|thuộc\s+|trong\s+)?(?:các\s+)?$", regex.I
+)
 _RESPECTIVELY = regex.compile(r"\blần lượt(?:\s+(?:là|ở mức|đạt|còn))?\s*", regex.I)
 # "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
 _HOUSES_AFTER_HOUSEHOLDS = regex.compile(
@@ -838,6 +842,16 @@ class Linker:
             said, respectively = self._respectively(view, fig, subject)
             if said:
                 return respectively
+            if (
+                sub in ("poor", "multidim", "near")
+                and regex.search(r"\b(?:thấp|ít)\s*(?:hơn\s*)?$", left, regex.I)
+                and regex.match(r"\s*(?:so với|so cùng kỳ)", after_text, regex.I)
+            ):
+                # "chiếm 1,95%, thấp hơn 0,72% so với năm 2022": the fall of the rate (the
+                # near-poor's has no indicator)
+                if sub == "near":
+                    return None
+                return indicator_for("poor", "fall"), "rate-lower-than", subject
             if _RATE_OF_A_COUNT_FALL.search(text, max(s0, fig.start - 60), fig.start):
                 # "giảm 87 hộ, chiếm tỉ lệ 9,1%": the fall of the rate those households make
                 # (the near-poor's fall has no indicator)
@@ -1138,8 +1152,15 @@ class Linker:
             ):
                 return HOUSEHOLD_COUNT[sub], "count-carried", subject
             return None
-        if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
-            return indicator_for("population", "count"), "count-population", subject
+        if (
+            unit == "persons"
+            and subject is not None
+            and subject.rule["subject"] in HOUSEHOLD_COUNT
+            and _PEOPLE_OF_THE_POOR.search(text, max(s0, subject.start - 25), subject.start)
+            and not regex.search(r"[,;]", text[subject.end : fig.start])
+        ):
+            # "Tổng số nhân khẩu hộ nghèo 24.310 người": the people of the poor households
+            return indicator_for("population", "count"), "count-people-of-households", subject
         if unit in ("persons",) and regex.search(
             r"\d\s*hộ(?:\s+(?:cận\s+)?nghèo)?\s*,?\s*(?:với|gồm)\s*" + _APPROX + "$",
             text[max(s0, fig.start - 40) : fig.start],
@@ -1147,6 +1168,8 @@ class Linker:
         ):
             # "19.378 hộ, với 71.801 người": the people of the households just counted
             return indicator_for("population", "count"), "count-people-of-households", subject
+        if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
+            return indicator_for("population", "count"), "count-population", subject
         if unit == "houses" and (
             sub == "houses"
             or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
@@ -1358,6 +1381,17 @@ class Linker:
         ]
         if after:  # "12 hộ nghèo ở thôn Nà Sài": the place written right after the counted noun
             return place_of(after[0]), "sentence"
+        if regex.match(r"\s*Để\b", text[view.sent.start : fig.start]):
+            # "Để (thực hiện mục tiêu) đưa tỷ lệ hộ nghèo về 3,28% …, huyện Sông Hinh triển
+            # khai …": the unit the main clause after the purpose names
+            comma = text.find(",", fig.end, view.sent.end)
+            main = [
+                m
+                for m in view.of("LOCALITY")
+                if comma >= 0 and regex.fullmatch(r"[,\s]*", text[comma : m.start])
+            ]
+            if main:
+                return place_of(main[0]), "sentence"
         place = self.discourse.place()
         if place is None and _NATIONAL_BODY.search(text, view.sent.start, view.sent.end):
             # "Thủ tướng Chính phủ phê duyệt Chương trình … tổng vốn 48.400 tỷ đồng", "Đoàn
