@@ -714,7 +714,8 @@ _RATE_OF_THE_COUNT = regex.compile(
 )
 # the counted noun of a count, and the words that may join a group to it
 _GROUP_AFTER_NOUN = regex.compile(
-    r"\s*(?P<noun>(?:hộ\s+)?(?:cận\s+)?nghèo)\s+(?:(?:là|ở|thuộc|tại)\s+)?", regex.I
+    r"\s*(?P<noun>(?:hộ\s+)?(?:cận\s+)?nghèo)\s+(?:(?:là|ở|thuộc|tại)\s+)?(?:người\s+)?",
+    regex.I,
 )
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 
@@ -1132,8 +1133,11 @@ class Linker:
                     )
                     or self._place_right_before(view, fig)
                     or (
-                        # "Số hộ cận nghèo 42.704 hộ": the count right after its noun
-                        not regex.sub(_APPROX, "", text[hs.end : fig.start]).strip()
+                        # "Số hộ cận nghèo 42.704 hộ", "+ Hộ nghèo đồng bào dân tộc thiểu số
+                        # 6.480 hộ": the count right after its noun (and its group)
+                        not regex.sub(
+                            _APPROX, "", self._without_groups(cues, hs.end, fig.start)
+                        ).strip(" ,:")
                         and hs.start >= clause
                     )
                 ):
@@ -1639,6 +1643,17 @@ class Linker:
             return "to"
         return None
 
+    def _without_groups(self, cues: list[Cue], start: int, end: int) -> str:
+        """The text between two offsets, less the group cues written in it."""
+        text = self.doc.text
+        kept, at = [], start
+        for c in sorted((c for c in cues if c.kind == "group"), key=lambda c: c.start):
+            if start <= c.start and c.end <= end and c.start >= at:
+                kept.append(text[at : c.start])
+                at = c.end
+        kept.append(text[at:end])
+        return "".join(kept)
+
     def _planned(self, view: SentenceView, subject: Cue, cues: list[Cue]) -> bool:
         """Whether a plan word governs the subject's clause ("phấn đấu giảm … hộ nghèo")."""
         clause = _clause_start(self.doc.text, view.sent.start, subject.start, marks=";")
@@ -1930,8 +1945,19 @@ class Linker:
             # "Phấn đấu đến năm 2025, tỷ lệ hộ nghèo … dưới 20%; bình quân mỗi năm giảm 3-4%":
             # a clause that continues an earlier clause's subject continues its plan too
             targets = [c for c in cues if c.kind == "target" and c.end <= subject.start]
-        # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS"
+        # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS",
+        # or right before it: "khu vực ven biển tỷ lệ hộ nghèo … còn 2,6%"
         group_from = subject.start if subject is not None else clause_start
+        if subject is not None and fig.type == "PERCENT":
+            right_before = [
+                c
+                for c in cues
+                if c.kind == "group"
+                and clause_start <= c.start
+                and regex.fullmatch(r"[\s,]*", text[c.end : subject.start])
+            ]
+            if right_before:
+                group_from = right_before[-1].start
         groups = [
             c for c in cues if c.kind == "group" and group_from <= c.start and c.end <= fig.start
         ]
