@@ -99,10 +99,20 @@ def instrumented(mode: str) -> Iterator[None]:
         return out
 
     def classify(
-        self: vlink.Linker, view: Any, fig: Any, cues: list[Any], carried: Any = None
+        self: vlink.Linker,
+        view: Any,
+        fig: Any,
+        cues: list[Any],
+        carried: Any = None,
+        read: list[Any] | None = None,
     ) -> tuple[str, str, Any] | None:
+        # the rules' own reading (Linker.classify), with what stops a figure recorded
+        # instead of applied
         self.no_fact = "no-indicator-cue"
+        self.provisional = False
         got = self._classify(view, fig, cues, carried)
+        if got is None and read:
+            got = self._like_a_neighbour(view, fig, read)
         if got is None:
             if not any(ch.isdigit() for ch in fig.text):
                 return None
@@ -110,7 +120,7 @@ def instrumented(mode: str) -> Iterator[None]:
             return OPEN, "open", None
         indicator, _, subject = got
         stopped = None
-        if not self.on_topic and indicator in vlink.topic_gated_indicators():
+        if not self.on_topic and self._gated(view, indicator):
             stopped = "off-topic"
         else:
             stopped = vlink.stopping_exception(self.doc.text, view, fig, indicator, subject)

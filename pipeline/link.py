@@ -673,12 +673,16 @@ def _as_written(phrase: str) -> str:
     return " ".join([words[0].lower(), *words[1:]]) if words else ""
 
 
-# bodies whose figures are the country's, in a report that names no unit
+# bodies whose figures are the country's, in a report that names no unit: the body speaks,
+# reports or approves ("Tổng cục Thống kê cho biết", "Thủ tướng Chính phủ đã phê duyệt")
 _NATIONAL_BODY = regex.compile(
     r"\b(?:Thủ tướng(?: Chính phủ)?|Chính phủ|Quốc hội|Tổng cục Thống kê|Cục Thống kê|"
     r"Bộ (?:Lao động|LĐ-TB&XH|LĐTBXH|Tài chính|Kế hoạch)|Ban Chỉ đạo Trung ương|"
-    r"Ủy ban Dân tộc|Văn phòng Quốc gia về giảm nghèo)",
+    r"Ủy ban Dân tộc|Văn phòng Quốc gia về giảm nghèo)\b[^.;]{0,40}?"
+    r"\b(?:cho biết|báo cáo|công bố|phê duyệt|thông tin|đánh giá)",
 )
+# a figure said of a local unit, even without its name ("xã còn 45 hộ nghèo")
+_SUBNATIONAL = regex.compile(r"\b(?:xã|thôn|bản|huyện|tỉnh|thành phố|địa phương|phường)\b", regex.I)
 # "(tổng) số nhân khẩu |hộ nghèo", "số người thuộc |hộ cận nghèo"
 _PEOPLE_OF_THE_POOR = regex.compile(
     r"\b(?:nhân khẩu|số người|người)\s+(?:của\s+|thuộc\s+|trong\s+)?(?:các\s+)?$", regex.I
@@ -751,12 +755,22 @@ class Linker:
 
     # ------------------------------------------------------------------ what
     def classify(
-        self, view: SentenceView, fig: Mention, cues: list[Cue], carried: Cue | None = None
+        self,
+        view: SentenceView,
+        fig: Mention,
+        cues: list[Cue],
+        carried: Cue | None = None,
+        read: list[tuple[Mention, str, str, Cue | None]] | None = None,
     ) -> tuple[str, str, Cue | None] | None:
         """(indicator, rule, governing cue) for a figure, or None; a figure that gives no
-        fact says why in `self.no_fact` (an exception's id, or `no-indicator-cue`)."""
+        fact says why in `self.no_fact` (an exception's id, or `no-indicator-cue`). A figure
+        no cue names may be read like its neighbour (`read`: the sentence's readings so
+        far); the topic gate and the named exceptions apply to that reading too."""
         self.no_fact = "no-indicator-cue"
+        self.provisional = False
         got = self._classify(view, fig, cues, carried)
+        if got is None and read:
+            got = self._like_a_neighbour(view, fig, read)
         if got is None:
             return None
         indicator, _, subject = got
@@ -1397,7 +1411,11 @@ class Linker:
             if main:
                 return place_of(main[0]), "sentence"
         place = self.discourse.place()
-        if place is None and _NATIONAL_BODY.search(text, view.sent.start, view.sent.end):
+        if (
+            place is None
+            and _NATIONAL_BODY.search(text, view.sent.start, fig.start)
+            and not _SUBNATIONAL.search(text, view.sent.start, fig.start)
+        ):
             # "Thủ tướng Chính phủ phê duyệt Chương trình … tổng vốn 48.400 tỷ đồng", "Đoàn
             # giám sát của Quốc hội cho biết …" in a report that names no unit: the country's
             return {"name": "Việt Nam", "level": "country"}, "sentence"
@@ -1761,7 +1779,7 @@ class Linker:
         level_facts: list[dict[str, Any]] = []
         read: list[tuple[Mention, str, str, Cue | None]] = []  # this sentence's figures' readings
         for fig in figures:
-            got = self.classify(view, fig, cues, carried) or self._like_a_neighbour(view, fig, read)
+            got = self.classify(view, fig, cues, carried, read)
             if got is None:
                 fig.attrs["no_fact"] = self.no_fact
                 continue
