@@ -300,7 +300,13 @@ def _pipe_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
             first = max(0, bars[0] - 1)
             last = min(len(lines) - 1, bars[-1] + 1)
             cells: list[Cell] = []
-            edges = [first - 1, *bars, last + 1]
+            # a cell before the first bar and after the last only where there is a line for it
+            # (a text may start or end on a bar)
+            edges = [
+                *([first - 1] if first < bars[0] else []),
+                *bars,
+                *([last + 1] if last > bars[-1] else []),
+            ]
             for a, b in pairwise(edges):
                 if b - a <= 1:  # two bars in a row: an empty cell
                     cells.append(Cell(lines[b][0], lines[b][0], ""))

@@ -203,3 +203,30 @@ def test_a_year_table_takes_the_place_the_outlet_names_and_none_without_one():
         ("poor_households", "Bắc Giang", "province", 2017, 35500, "households"),
     ]
     assert table_facts(text) == []  # numbers of no known unit are no facts
+
+
+SENTENCE = "Năm 2023, tỷ lệ hộ nghèo của huyện Yên Bình là 6,2%."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SENTENCE + "\nTT\n|\nHuyện\n|\nTỷ lệ\n|\nHuyện Yên Bình\n|\n6,2\n|\n",  # a bar at the end
+        "|\nHuyện Yên Bình\n|\n6,2\n|\nHuyện Lục Yên\n|\n5,1\n|\n" + SENTENCE,  # at the start
+        SENTENCE + "\n|\n|\n|\n|",  # only bars after the sentence
+    ],
+)
+def test_a_text_that_starts_or_ends_on_a_bar_keeps_its_sentence_facts(text):
+    doc = extract(text)
+    assert doc.errors == []
+    rates = [(f["indicator"], f["locality"]["name"], f["year"], f["value"]) for f in doc.facts]
+    assert ("poverty_rate", "Yên Bình", 2023, 6.2) in rates
+
+
+@pytest.mark.parametrize("text", ["|\n|\n|\n|", "|", ""])
+def test_a_text_of_only_bars_or_nothing_does_not_fail_the_link_stage(text):
+    doc = extract(text)
+    assert doc.facts == []
+    # an empty text is refused at ingest, by design; nothing may fail later
+    assert [e for e in doc.errors if e.code != "empty"] == []
+    assert find_tables(text) == []
