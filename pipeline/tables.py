@@ -354,10 +354,10 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
     def years_after(k: int) -> bool:
         # "Chỉ tiêu | 2021 | 2022": a header of years, not a row of numbers
         run = []
-        for c in cells[k + 1 :]:
-            if _kind(c) != "num":
+        for m in range(k + 1, len(cells)):
+            if kinds[m] != "num":
                 break
-            run.append(c.clean)
+            run.append(cells[m].clean)
         found = [int(t) for t in run if t.isdigit() and _YEAR_TOKEN.fullmatch(t)]
         return len(run) >= 2 and len(found) == len(run) and found == sorted(set(found))
 
@@ -367,9 +367,10 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
     runs = [b - a - 1 for a, b in pairwise([*labels, len(cells)])]
     if runs and sorted(runs)[len(runs) // 2] >= 2:
         # the last title before the first row's number ("Số tờ phiếu | 1 | Huyện A") is no row
-        while len(labels) > 1 and runs[0] <= 1:
-            labels.pop(0)
-            runs.pop(0)
+        skip = 0
+        while len(labels) - skip > 1 and runs[skip] <= 1:
+            skip += 1
+        labels = labels[skip:]
     if not labels:
         return None
     first = labels[0]
@@ -661,6 +662,7 @@ class TableReader:
         self.boilerplate = [
             (b.start, b.end) for b in self.doc.blocks if b.is_boilerplate and b.kind != "title"
         ]
+        self._boiler_index()
 
     def facts(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -669,8 +671,21 @@ class TableReader:
                 out.extend(self._table_facts(table))
         return out
 
+    def _boiler_index(self) -> None:
+        """The boilerplate spans sorted by start, with the furthest end reached by any span
+        starting at or before each: a table's test is then one bisection."""
+        spans = sorted(self.boilerplate)
+        self._boiler_starts = [s for s, _ in spans]
+        self._boiler_reach = []
+        reach = -1
+        for _, e in spans:
+            reach = max(reach, e)
+            self._boiler_reach.append(reach)
+
     def _in_boilerplate(self, table: Table) -> bool:
-        return any(s <= table.start and table.end <= e for s, e in self.boilerplate)
+        """Whether one boilerplate span holds the whole table."""
+        k = bisect.bisect_right(self._boiler_starts, table.start) - 1
+        return k >= 0 and self._boiler_reach[k] >= table.end
 
     # -- the table's surroundings
     def _caption(self, table: Table) -> tuple[int, int]:

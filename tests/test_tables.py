@@ -230,3 +230,18 @@ def test_a_text_of_only_bars_or_nothing_does_not_fail_the_link_stage(text):
     # an empty text is refused at ingest, by design; nothing may fail later
     assert [e for e in doc.errors if e.code != "empty"] == []
     assert find_tables(text) == []
+
+
+def test_boilerplate_spans_are_bisected_like_a_scan():
+    from types import SimpleNamespace
+
+    from vnfacts.tables import Table, TableReader
+
+    spans = [(50, 60), (0, 40), (10, 20), (70, 200), (80, 90)]
+    reader = SimpleNamespace(boilerplate=spans)
+    TableReader._boiler_index(reader)  # type: ignore[arg-type]
+    for start in range(0, 210, 5):
+        for end in range(start, 215, 5):
+            table = Table(start, end, [], [], "pipe-rows")
+            want = any(s <= start and end <= e for s, e in spans)
+            assert TableReader._in_boilerplate(reader, table) == want  # type: ignore[arg-type]
