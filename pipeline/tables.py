@@ -341,12 +341,24 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
     """Header titles and rows from a stream of cells: a row is [number] label [unit] values;
     a label is a text cell followed by a number; the titles are the text before the first."""
     kinds = [_kind(c) for c in cells]
+    first_num = next((k for k, kd in enumerate(kinds) if kd == "num"), len(cells))
+    # a row-number column ("STT") is titled before the first number
+    numbered = any(_cue("index_column", c.text) for c in cells[:first_num])
 
     def value_after(k: int) -> bool:
         # the next non-empty cell is a number
         for m in range(k + 1, min(len(cells), k + 4)):
             if kinds[m] == "num":
-                return True
+                # "… | Tỷ lệ hộ nghèo (%) | 1 | Mường Tè": under a row-number title, a row
+                # number before a label is no value of the title before it (a row has its
+                # own number before its label: "2 | Xã B | 98 | Toàn tỉnh" keeps its 98)
+                return not (
+                    numbered
+                    and _index_like(cells[m])
+                    and m + 1 < len(cells)
+                    and kinds[m + 1] == "text"
+                    and (k == 0 or not _index_like(cells[k - 1]))
+                )
             if kinds[m] != "empty":
                 return False
         return False
@@ -397,11 +409,24 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
         if kd == "text" or _is_year(c)
     ]
     rows: list[Row] = []
+    taken = titles_end  # the cells before are the header's or an earlier row's
     for n, k in enumerate(labels):
         stop = labels[n + 1] if n + 1 < len(labels) else len(cells)
-        if n + 1 < len(labels) and has_index and _index_like(cells[stop - 1]) and stop - 1 > k:
-            stop -= 1
         values_from = k + 2 if has_unit else k + 1
+        # the next row's number, unless it is this row's only value and the next row an
+        # unnumbered total ("2 | Xã B | 98 | Toàn tỉnh | 218")
+        if (
+            n + 1 < len(labels)
+            and has_index
+            and _index_like(cells[stop - 1])
+            and stop - 1 > k
+            and not (
+                stop - 1 == values_from
+                and kinds[stop - 1] == "num"
+                and _cue("total_row", cells[stop].clean)
+            )
+        ):
+            stop -= 1
         run = cells[values_from:stop]
         values: list[Cell | None] = []
         for c in run:
@@ -409,7 +434,8 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
             if kd == "text":
                 break  # prose after the last row
             values.append(c if kd == "num" else None)
-        index = cells[k - 1] if has_index and k > 0 and _index_like(cells[k - 1]) else None
+        index = cells[k - 1] if has_index and taken <= k - 1 and _index_like(cells[k - 1]) else None
+        taken = stop
         rows.append(Row(cells[k], values, index, cells[k + 1] if has_unit else None))
     return Table(start, end, titles, rows, shape)
 

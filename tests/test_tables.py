@@ -245,3 +245,33 @@ def test_boilerplate_spans_are_bisected_like_a_scan():
             table = Table(start, end, [], [], "pipe-rows")
             want = any(s <= start and end <= e for s, e in spans)
             assert TableReader._in_boilerplate(reader, table) == want  # type: ignore[arg-type]
+
+
+def test_a_two_row_table_with_a_row_number_column():
+    text = (
+        "Tỷ lệ hộ nghèo các huyện tỉnh Lai Châu năm 2023\n"
+        "STT | Huyện | Tỷ lệ hộ nghèo (%)\n"
+        "1 | Mường Tè | 28,4\n"
+        "2 | Nậm Nhùn | 24,1\n"
+        "Nguồn: Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu\n"
+    )
+    # the title before the first row number is no row label
+    assert table_facts(text) == [
+        ("poverty_rate", "Mường Tè", "district", 2023, 28.4, "%"),
+        ("poverty_rate", "Nậm Nhùn", "district", 2023, 24.1, "%"),
+    ]
+
+
+def test_a_small_count_before_an_unnumbered_total_row_is_a_value():
+    text = (
+        "Số hộ nghèo các huyện tỉnh Lai Châu năm 2023\n"
+        "STT | Huyện | Số hộ nghèo\n"
+        "1 | Mường Tè | 120\n"
+        "2 | Nậm Nhùn | 98\n"
+        "Toàn tỉnh | 218\n"
+    )
+    assert table_facts(text) == [
+        ("poor_households", "Mường Tè", "district", 2023, 120, "households"),
+        ("poor_households", "Nậm Nhùn", "district", 2023, 98, "households"),
+        ("poor_households", "Lai Châu", "province", 2023, 218, "households"),
+    ]
