@@ -70,6 +70,7 @@ _YEAR_TOKEN = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
 _PARENS = regex.compile(r"\(([^()]{1,40})\)")
 _LETTERS = regex.compile(r"\p{L}")
 _SENTENCE_MARK = regex.compile(r"[.;:!?]\s+\p{L}")
+_PERCENT = regex.compile(r"(?:t[ỷỉ] lệ\s*)?\(?%\)?")  # "%", "tỷ lệ (%)", "tỉ lệ %"
 
 
 # ------------------------------------------------------------------------- the layout data
@@ -139,7 +140,7 @@ def _unit_words() -> tuple[dict[str, str], dict[str, str], dict[str, Decimal]]:
 def unit_of(text: str) -> tuple[str, Decimal] | None:
     """A written unit ("hộ", "%", "triệu đồng", "nghìn đồng/người/tháng") → (unit, factor)."""
     s = " ".join(text.strip().strip("()").split()).lower()
-    if s in ("%", "tỷ lệ %", "tỷ lệ (%)"):
+    if _PERCENT.fullmatch(s):
         return "%", Decimal(1)
     units, pers, scales = _unit_words()
     head, *per_parts = [p.strip() for p in s.split("/")]
@@ -971,7 +972,7 @@ class TableReader:
             "evidence": {"start": start, "end": cell.end, "text": evidence},
             "figure": {"start": cell.start, "end": cell.end, "text": cell.text},
             "method": f"{METHOD}+{measure.subject.id}",
-            "confidence": 0.8 if place is not None and basis == "text" else 0.6,
+            "confidence": 0.8 if basis == "text" else 0.6,
             "status": "target" if col.target or future else "actual",
             "standard": poverty_standard(
                 evidence + " " + self.text[table.start : table.start + 200], year
@@ -984,7 +985,7 @@ class TableReader:
         if basis == "unfixed" and self.linker.reference_year is not None:
             fact["year_guess"] = self.linker.reference_year
             fact["year_basis"] = "most-named-year"
-        fact["_basis"] = (basis, "sentence" if place else "discourse", "body")
+        fact["_basis"] = (basis, "sentence", "body")  # a cell has its place (None: no fact)
         return fact
 
 

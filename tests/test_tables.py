@@ -148,6 +148,8 @@ def test_a_cell_the_sentences_already_state_is_one_fact():
 def test_units_are_read_with_the_unit_and_scale_data():
     assert unit_of("hộ") == ("households", 1)
     assert unit_of("(%)") == ("%", 1)
+    for written in ("tỷ lệ %", "Tỷ lệ (%)", "tỉ lệ %", "(Tỉ lệ %)", "tỉ lệ (%)"):
+        assert unit_of(written) == ("%", 1), written
     assert unit_of("triệu đồng") == ("VND", 1000000)
     assert unit_of("nghìn đồng/người/tháng") == ("VND/person/month", 1000)
     assert unit_of("nghìn hộ") is None  # a count in thousands is left alone
