@@ -70,6 +70,7 @@ _YEAR_TOKEN = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
 _PARENS = regex.compile(r"\(([^()]{1,40})\)")
 _LETTERS = regex.compile(r"\p{L}")
 _SENTENCE_MARK = regex.compile(r"[.;:!?]\s+\p{L}")
+_PERCENT = regex.compile(r"(?:t[ỷỉ] lệ\s*)?\(?%\)?")  # "%", "tỷ lệ (%)", "tỉ lệ %"
 
 
 # ------------------------------------------------------------------------- the layout data
@@ -139,7 +140,7 @@ def _unit_words() -> tuple[dict[str, str], dict[str, str], dict[str, Decimal]]:
 def unit_of(text: str) -> tuple[str, Decimal] | None:
     """A written unit ("hộ", "%", "triệu đồng", "nghìn đồng/người/tháng") → (unit, factor)."""
     s = " ".join(text.strip().strip("()").split()).lower()
-    if s in ("%", "tỷ lệ %", "tỷ lệ (%)"):
+    if _PERCENT.fullmatch(s):
         return "%", Decimal(1)
     units, pers, scales = _unit_words()
     head, *per_parts = [p.strip() for p in s.split("/")]
@@ -300,7 +301,13 @@ def _pipe_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
             first = max(0, bars[0] - 1)
             last = min(len(lines) - 1, bars[-1] + 1)
             cells: list[Cell] = []
-            edges = [first - 1, *bars, last + 1]
+            # a cell before the first bar and after the last only where there is a line for it
+            # (a text may start or end on a bar)
+            edges = [
+                *([first - 1] if first < bars[0] else []),
+                *bars,
+                *([last + 1] if last > bars[-1] else []),
+            ]
             for a, b in pairwise(edges):
                 if b - a <= 1:  # two bars in a row: an empty cell
                     cells.append(Cell(lines[b][0], lines[b][0], ""))
@@ -335,12 +342,24 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
     """Header titles and rows from a stream of cells: a row is [number] label [unit] values;
     a label is a text cell followed by a number; the titles are the text before the first."""
     kinds = [_kind(c) for c in cells]
+    first_num = next((k for k, kd in enumerate(kinds) if kd == "num"), len(cells))
+    # a row-number column ("STT") is titled before the first number
+    numbered = any(_cue("index_column", c.text) for c in cells[:first_num])
 
     def value_after(k: int) -> bool:
         # the next non-empty cell is a number
         for m in range(k + 1, min(len(cells), k + 4)):
             if kinds[m] == "num":
-                return True
+                # "… | Tỷ lệ hộ nghèo (%) | 1 | Mường Tè": under a row-number title, a row
+                # number before a label is no value of the title before it (a row has its
+                # own number before its label: "2 | Xã B | 98 | Toàn tỉnh" keeps its 98)
+                return not (
+                    numbered
+                    and _index_like(cells[m])
+                    and m + 1 < len(cells)
+                    and kinds[m + 1] == "text"
+                    and (k == 0 or not _index_like(cells[k - 1]))
+                )
             if kinds[m] != "empty":
                 return False
         return False
@@ -348,10 +367,10 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
     def years_after(k: int) -> bool:
         # "Chỉ tiêu | 2021 | 2022": a header of years, not a row of numbers
         run = []
-        for c in cells[k + 1 :]:
-            if _kind(c) != "num":
+        for m in range(k + 1, len(cells)):
+            if kinds[m] != "num":
                 break
-            run.append(c.clean)
+            run.append(cells[m].clean)
         found = [int(t) for t in run if t.isdigit() and _YEAR_TOKEN.fullmatch(t)]
         return len(run) >= 2 and len(found) == len(run) and found == sorted(set(found))
 
@@ -361,9 +380,10 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
     runs = [b - a - 1 for a, b in pairwise([*labels, len(cells)])]
     if runs and sorted(runs)[len(runs) // 2] >= 2:
         # the last title before the first row's number ("Số tờ phiếu | 1 | Huyện A") is no row
-        while len(labels) > 1 and runs[0] <= 1:
-            labels.pop(0)
-            runs.pop(0)
+        skip = 0
+        while len(labels) - skip > 1 and runs[skip] <= 1:
+            skip += 1
+        labels = labels[skip:]
     if not labels:
         return None
     first = labels[0]
@@ -390,11 +410,24 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
         if kd == "text" or _is_year(c)
     ]
     rows: list[Row] = []
+    taken = titles_end  # the cells before are the header's or an earlier row's
     for n, k in enumerate(labels):
         stop = labels[n + 1] if n + 1 < len(labels) else len(cells)
-        if n + 1 < len(labels) and has_index and _index_like(cells[stop - 1]) and stop - 1 > k:
-            stop -= 1
         values_from = k + 2 if has_unit else k + 1
+        # the next row's number, unless it is this row's only value and the next row an
+        # unnumbered total ("2 | Xã B | 98 | Toàn tỉnh | 218")
+        if (
+            n + 1 < len(labels)
+            and has_index
+            and _index_like(cells[stop - 1])
+            and stop - 1 > k
+            and not (
+                stop - 1 == values_from
+                and kinds[stop - 1] == "num"
+                and _cue("total_row", cells[stop].clean)
+            )
+        ):
+            stop -= 1
         run = cells[values_from:stop]
         values: list[Cell | None] = []
         for c in run:
@@ -402,7 +435,8 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
             if kd == "text":
                 break  # prose after the last row
             values.append(c if kd == "num" else None)
-        index = cells[k - 1] if has_index and k > 0 and _index_like(cells[k - 1]) else None
+        index = cells[k - 1] if has_index and taken <= k - 1 and _index_like(cells[k - 1]) else None
+        taken = stop
         rows.append(Row(cells[k], values, index, cells[k + 1] if has_unit else None))
     return Table(start, end, titles, rows, shape)
 
@@ -655,6 +689,7 @@ class TableReader:
         self.boilerplate = [
             (b.start, b.end) for b in self.doc.blocks if b.is_boilerplate and b.kind != "title"
         ]
+        self._boiler_index()
 
     def facts(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -663,8 +698,21 @@ class TableReader:
                 out.extend(self._table_facts(table))
         return out
 
+    def _boiler_index(self) -> None:
+        """The boilerplate spans sorted by start, with the furthest end reached by any span
+        starting at or before each: a table's test is then one bisection."""
+        spans = sorted(self.boilerplate)
+        self._boiler_starts = [s for s, _ in spans]
+        self._boiler_reach = []
+        reach = -1
+        for _, e in spans:
+            reach = max(reach, e)
+            self._boiler_reach.append(reach)
+
     def _in_boilerplate(self, table: Table) -> bool:
-        return any(s <= table.start and table.end <= e for s, e in self.boilerplate)
+        """Whether one boilerplate span holds the whole table."""
+        k = bisect.bisect_right(self._boiler_starts, table.start) - 1
+        return k >= 0 and self._boiler_reach[k] >= table.end
 
     # -- the table's surroundings
     def _caption(self, table: Table) -> tuple[int, int]:
@@ -924,7 +972,7 @@ class TableReader:
             "evidence": {"start": start, "end": cell.end, "text": evidence},
             "figure": {"start": cell.start, "end": cell.end, "text": cell.text},
             "method": f"{METHOD}+{measure.subject.id}",
-            "confidence": 0.8 if place is not None and basis == "text" else 0.6,
+            "confidence": 0.8 if basis == "text" else 0.6,
             "status": "target" if col.target or future else "actual",
             "standard": poverty_standard(
                 evidence + " " + self.text[table.start : table.start + 200], year
@@ -937,7 +985,7 @@ class TableReader:
         if basis == "unfixed" and self.linker.reference_year is not None:
             fact["year_guess"] = self.linker.reference_year
             fact["year_basis"] = "most-named-year"
-        fact["_basis"] = (basis, "sentence" if place else "discourse", "body")
+        fact["_basis"] = (basis, "sentence", "body")  # a cell has its place (None: no fact)
         return fact
 
 

@@ -148,6 +148,8 @@ def test_a_cell_the_sentences_already_state_is_one_fact():
 def test_units_are_read_with_the_unit_and_scale_data():
     assert unit_of("hộ") == ("households", 1)
     assert unit_of("(%)") == ("%", 1)
+    for written in ("tỷ lệ %", "Tỷ lệ (%)", "tỉ lệ %", "(Tỉ lệ %)", "tỉ lệ (%)"):
+        assert unit_of(written) == ("%", 1), written
     assert unit_of("triệu đồng") == ("VND", 1000000)
     assert unit_of("nghìn đồng/người/tháng") == ("VND/person/month", 1000)
     assert unit_of("nghìn hộ") is None  # a count in thousands is left alone
@@ -203,3 +205,75 @@ def test_a_year_table_takes_the_place_the_outlet_names_and_none_without_one():
         ("poor_households", "Bắc Giang", "province", 2017, 35500, "households"),
     ]
     assert table_facts(text) == []  # numbers of no known unit are no facts
+
+
+SENTENCE = "Năm 2023, tỷ lệ hộ nghèo của huyện Yên Bình là 6,2%."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SENTENCE + "\nTT\n|\nHuyện\n|\nTỷ lệ\n|\nHuyện Yên Bình\n|\n6,2\n|\n",  # a bar at the end
+        "|\nHuyện Yên Bình\n|\n6,2\n|\nHuyện Lục Yên\n|\n5,1\n|\n" + SENTENCE,  # at the start
+        SENTENCE + "\n|\n|\n|\n|",  # only bars after the sentence
+    ],
+)
+def test_a_text_that_starts_or_ends_on_a_bar_keeps_its_sentence_facts(text):
+    doc = extract(text)
+    assert doc.errors == []
+    rates = [(f["indicator"], f["locality"]["name"], f["year"], f["value"]) for f in doc.facts]
+    assert ("poverty_rate", "Yên Bình", 2023, 6.2) in rates
+
+
+@pytest.mark.parametrize("text", ["|\n|\n|\n|", "|", ""])
+def test_a_text_of_only_bars_or_nothing_does_not_fail_the_link_stage(text):
+    doc = extract(text)
+    assert doc.facts == []
+    # an empty text is refused at ingest, by design; nothing may fail later
+    assert [e for e in doc.errors if e.code != "empty"] == []
+    assert find_tables(text) == []
+
+
+def test_boilerplate_spans_are_bisected_like_a_scan():
+    from types import SimpleNamespace
+
+    from vnfacts.tables import Table, TableReader
+
+    spans = [(50, 60), (0, 40), (10, 20), (70, 200), (80, 90)]
+    reader = SimpleNamespace(boilerplate=spans)
+    TableReader._boiler_index(reader)  # type: ignore[arg-type]
+    for start in range(0, 210, 5):
+        for end in range(start, 215, 5):
+            table = Table(start, end, [], [], "pipe-rows")
+            want = any(s <= start and end <= e for s, e in spans)
+            assert TableReader._in_boilerplate(reader, table) == want  # type: ignore[arg-type]
+
+
+def test_a_two_row_table_with_a_row_number_column():
+    text = (
+        "Tỷ lệ hộ nghèo các huyện tỉnh Lai Châu năm 2023\n"
+        "STT | Huyện | Tỷ lệ hộ nghèo (%)\n"
+        "1 | Mường Tè | 28,4\n"
+        "2 | Nậm Nhùn | 24,1\n"
+        "Nguồn: Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu\n"
+    )
+    # the title before the first row number is no row label
+    assert table_facts(text) == [
+        ("poverty_rate", "Mường Tè", "district", 2023, 28.4, "%"),
+        ("poverty_rate", "Nậm Nhùn", "district", 2023, 24.1, "%"),
+    ]
+
+
+def test_a_small_count_before_an_unnumbered_total_row_is_a_value():
+    text = (
+        "Số hộ nghèo các huyện tỉnh Lai Châu năm 2023\n"
+        "STT | Huyện | Số hộ nghèo\n"
+        "1 | Mường Tè | 120\n"
+        "2 | Nậm Nhùn | 98\n"
+        "Toàn tỉnh | 218\n"
+    )
+    assert table_facts(text) == [
+        ("poor_households", "Mường Tè", "district", 2023, 120, "households"),
+        ("poor_households", "Nậm Nhùn", "district", 2023, 98, "households"),
+        ("poor_households", "Lai Châu", "province", 2023, 218, "households"),
+    ]
