@@ -365,27 +365,35 @@ def topic_gated_indicators() -> frozenset[str]:
 
 @cache
 def topic_min_mentions() -> int:
-    """How many times the topic's cues must match for an article to be on the topic."""
-    counts = [
-        int(r.get("min_mentions", 1)) for r in patterns.load("topic") if r.get("kind") == "gate"
-    ]
-    if any(n < 1 for n in counts):
-        raise patterns.PatternError("topic.jsonl: min_mentions must be at least 1")
-    return max(counts, default=1)
+    """How many separate mentions of the topic make an article one on the topic
+    (`patterns/topic.jsonl`, its "settings" entry)."""
+    counts = [int(r["min_mentions"]) for r in patterns.load("topic") if r.get("kind") == "settings"]
+    if len(counts) > 1 or any(n < 1 for n in counts):
+        raise patterns.PatternError("topic.jsonl: one settings entry, min_mentions at least 1")
+    return counts[0] if counts else 1
+
+
+# cue matches that overlap or touch are one mention ("nghèo" inside "giảm nghèo" matched by
+# two cues); matches apart are mentions apart, even a programme's long name ("Chương trình
+# mục tiêu quốc gia giảm nghèo" counts twice: a short report that names its programme once
+# in full is on its topic)
+ONE_MENTION_GAP = 0
 
 
 def on_topic(content: str, title: str = "") -> bool:
     """Whether an article speaks of poverty or a social programme more than in passing:
-    its headline names the topic, or its text names it `min_mentions` times."""
+    its headline names the topic, or its text names it `min_mentions` separate times."""
     if any(rx.search(title) for _, rx in _topic_cues()):
         return True
     need = topic_min_mentions()
-    seen = 0
-    for _, rx in _topic_cues():
-        for _ in rx.finditer(content):
-            seen += 1
-            if seen >= need:
+    spans = sorted(m.span() for _, rx in _topic_cues() for m in rx.finditer(content))
+    mentions, last_end = 0, None
+    for start, end in spans:
+        if last_end is None or start - last_end > ONE_MENTION_GAP:
+            mentions += 1
+            if mentions >= need:
                 return True
+        last_end = end if last_end is None else max(last_end, end)
     return False
 
 
@@ -776,12 +784,25 @@ class Linker:
         indicator, _, subject = got
         # a population, houses, money in general news: kept only if the article turns out to
         # report a figure of the poor itself (see `_drop_off_topic`)
-        self.provisional = not self.on_topic and self._gated(view, indicator)
+        self.provisional = (
+            not self.on_topic
+            and self._gated(view, indicator)
+            and not self._topic_in_clause(view, fig)
+        )
         stopped = stopping_exception(self.doc.text, view, fig, indicator, subject)
         if stopped is not None:
             self.no_fact = stopped
             return None
         return got
+
+    def _topic_in_clause(self, view: SentenceView, fig: Mention) -> bool:
+        """ "262.150 căn nhà trong chương trình xóa nhà tạm, …": the figure's own clause
+        names the programme it belongs to."""
+        text = self.doc.text
+        start = max(view.sent.start, *(text.rfind(m, view.sent.start, fig.start) + 1 for m in ",;"))
+        ends = [i for i in (text.find(m, fig.end, view.sent.end) for m in ",;") if i >= 0]
+        clause = text[start : min(ends) if ends else view.sent.end]
+        return any(rx.search(clause) for _, rx in _topic_cues())
 
     def _gated(self, view: SentenceView, indicator: str) -> bool:
         gates = topic_gates()
