@@ -157,6 +157,7 @@ def unlock_output(fh: IO[bytes]) -> None:
     with contextlib.suppress(ValueError):
         _LOCKED_FDS.remove(fh.fileno())
 
+
 # A record's source names its file, then `:line` (JSONL) or `#offset`/`#recordN` (WARC).
 _SOURCE_TAIL = re.compile(r"(?::\d+|#(?:record)?\d+)$")
 

@@ -429,7 +429,6 @@ def _build_records(data_dir: Path) -> dict[str, Any]:
     district_aliases: dict[int, list[str]] = {}
     ward_aliases: list[tuple[int, list[str]]] = []
     for row in legacy:
-        row = tuple(_plain_name(v) if i in (5, 11) else v for i, v in enumerate(row))
         (
             prov,
             prov_short,
@@ -448,6 +447,7 @@ def _build_records(data_dir: Path) -> dict[str, Any]:
             w_key,
             w_alias,
         ) = row
+        d_short, w_short = _plain_name(d_short), _plain_name(w_short)
         if prov_key not in old_province:
             u = Unit(
                 prov_short,

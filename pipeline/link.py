@@ -506,12 +506,16 @@ def _province_keys() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(keys, key=lambda kn: -len(kn[0])))
 
 
+def _host(url: str) -> str:
+    """ "https://huonghoa.quangtri.gov.vn:443/a" → "huonghoa.quangtri.gov.vn"."""
+    return regex.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+
+
 def province_of_outlet(url: str | None) -> dict[str, Any] | None:
     """The province an outlet's host names ("baolaocai.vn" → Lào Cai), if exactly one."""
     if not url:
         return None
-    host = regex.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
-    host_key = ascii_key(host.replace(".", " ").replace("-", " "))
+    host_key = ascii_key(_host(url).replace(".", " ").replace("-", " "))
     found: dict[str, str] = {}
     for key, name in _province_keys():  # longest first
         if len(key) >= 5 and key in host_key and not any(key in k for k in found):
@@ -541,8 +545,7 @@ def district_of_outlet(url: str | None) -> dict[str, Any] | None:
     the host also names."""
     if not url:
         return None
-    host = regex.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
-    labels = [ascii_key(label) for label in host.split(".")]
+    labels = [ascii_key(label) for label in _host(url).split(".")]
     province = province_of_outlet(url)
     provinces = {key for key, _ in _province_keys()}
     for label in labels:
@@ -1751,7 +1754,7 @@ class Linker:
         return any(
             item_start <= m.start
             and m.end <= fig.start
-            and not head[: m.start - item_start].strip(" ,và")
+            and regex.fullmatch(r"[\s,]*(?:và\s*)?", head[: m.start - item_start])
             for m in view.of("LOCALITY")
         )
 

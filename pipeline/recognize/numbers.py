@@ -750,7 +750,7 @@ _MONEY_STEPS = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3,
 
 
 def _join_compound_money(text: str, figures: list[Mention]) -> list[Mention]:
-    """"21 tỷ 300 triệu đồng" is one amount (21,3 tỷ), written as two figures: a larger
+    """ "21 tỷ 300 triệu đồng" is one amount (21,3 tỷ), written as two figures: a larger
     scale with no unit of its own followed at once by a smaller one in đồng."""
     out: list[Mention] = []
     for fig in figures:
