@@ -706,6 +706,9 @@ _HOUSES_AFTER_HOUSEHOLDS = regex.compile(
     r"nhà\b",
     regex.I,
 )
+_PLAN_REFERENCE = regex.compile(
+    r"(?:so với|vượt|đạt|hoàn thành|theo)\s*(?:[\d.,]+\s*%\s*)?(?:(?:so với|các)\s*)?$", regex.I
+)
 # words that report what was done, which a plan word earlier in the sentence does not govern
 _DONE = regex.compile(
     r"\bđã\b|kết quả|thực tế|thực hiện được|ước (?:thực hiện|đạt)|đạt được|hiện nay|hiện còn"
@@ -881,6 +884,17 @@ class Linker:
             said, respectively = self._respectively(view, fig, subject)
             if said:
                 return respectively
+            if (
+                sub in ("poor", "multidim")
+                and regex.search(
+                    r"\(\s*(?:kế hoạch|chỉ tiêu|mục tiêu)\s*(?:là\s*)?(?:giảm\s*)?" + _APPROX + "$",
+                    left,
+                    regex.I,
+                )
+                and regex.search(r"\bgiảm\b", text[clause : fig.start], regex.I)
+            ):
+                # "giảm 0,6% so với năm 2022 (kế hoạch 0,5-1,0%)": the planned fall
+                return indicator_for("poor", "fall"), "rate-fall-planned", subject
             if (
                 sub in ("poor", "multidim", "near")
                 and regex.search(r"\b(?:thấp|ít)\s*(?:hơn\s*)?$", left, regex.I)
@@ -1969,6 +1983,8 @@ class Linker:
                 for c in cues
                 if c.kind == "target"
                 and c.end <= fig.start
+                # "vượt 105% so với chỉ tiêu đề ra": a reference to the plan, no plan stated
+                and not _PLAN_REFERENCE.search(text, max(view.sent.start, c.start - 25), c.start)
                 and _clause_start(text, view.sent.start, c.start, marks=";") == view.sent.start
                 and not text[view.sent.start : c.start].count(",") > 1
             ]
@@ -1986,7 +2002,13 @@ class Linker:
         if not targets and subject is not None and subject.start < target_from:
             # "Phấn đấu đến năm 2025, tỷ lệ hộ nghèo … dưới 20%; bình quân mỗi năm giảm 3-4%":
             # a clause that continues an earlier clause's subject continues its plan too
-            targets = [c for c in cues if c.kind == "target" and c.end <= subject.start]
+            targets = [
+                c
+                for c in cues
+                if c.kind == "target"
+                and c.end <= subject.start
+                and not _PLAN_REFERENCE.search(text, max(view.sent.start, c.start - 25), c.start)
+            ]
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS",
         # or right before it: "khu vực ven biển tỷ lệ hộ nghèo … còn 2,6%"
         group_from = subject.start if subject is not None else clause_start
