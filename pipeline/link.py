@@ -259,6 +259,9 @@ class LinkException:
     # a part of a whole ("652 hộ (chiếm 92,1% tổng số hộ nghèo)"): stopped only when the
     # fact names no group, since a part that names its group is the group's figure
     unless_group: bool = False
+    # words right before the figure that make it what the exception says it is not
+    # ("giảm 1,9% số hộ nghèo" is a fall of the rate, "chiếm 80% số hộ nghèo" a share)
+    unless_before: regex.Pattern[str] | None = None
 
     def applies(self, fig: Mention, indicator: str) -> bool:
         unit = "%" if fig.type == "PERCENT" else str(fig.attrs.get("unit"))
@@ -295,6 +298,9 @@ def link_exceptions() -> tuple[LinkException, ...]:
                 int(rule.get("chars", 0)),
                 pattern,
                 bool(rule.get("unless_group", False)),
+                regex.compile(rule["unless_before"] + "$", regex.I)
+                if rule.get("unless_before")
+                else None,
             )
         )
     return tuple(out)
@@ -333,8 +339,13 @@ def stopping_exception(
         if exc.unless_group != parts or not exc.applies(fig, indicator):
             continue
         window = exception_window(text, view, fig, exc.window, exc.chars, subject)
-        if window is not None and exc.pattern.search(window):
-            return exc.id
+        if window is None or not exc.pattern.search(window):
+            continue
+        if exc.unless_before is not None and exc.unless_before.search(
+            text, max(view.sent.start, fig.start - 40), fig.start
+        ):
+            continue
+        return exc.id
     return None
 
 
@@ -706,6 +717,15 @@ _HOUSES_AFTER_HOUSEHOLDS = regex.compile(
     r"nhà\b",
     regex.I,
 )
+# "giảm 3% tổng số hộ nghèo và |4% số hộ nghèo DTTS": the next fall of a list of falls
+_FALLS_LISTED_BEFORE = regex.compile(
+    r"\bgiảm\s*"
+    + _APPROX
+    + r"[\d.,]+\s*%\s*(?:(?:tổng\s+)?số\s+)?hộ\s+nghèo[^.;%]{0,30}?(?:và|,)\s*"
+    + _APPROX
+    + "$",
+    regex.I,
+)
 _PLAN_REFERENCE = regex.compile(
     r"(?:so với|vượt|đạt|hoàn thành|theo)\s*(?:[\d.,]+\s*%\s*)?(?:(?:so với|các)\s*)?$", regex.I
 )
@@ -732,7 +752,8 @@ _RATE_OF_THE_COUNT = regex.compile(
 )
 # the counted noun of a count, and the words that may join a group to it
 _GROUP_AFTER_NOUN = regex.compile(
-    r"\s*(?P<noun>(?:hộ\s+)?(?:cận\s+)?nghèo)\s+(?:(?:là|ở|thuộc|tại)\s+)?(?:người\s+)?",
+    r"\s*(?:(?:tổng\s+)?số\s+)?(?P<noun>(?:hộ\s+)?(?:cận\s+)?nghèo)\s+(?:(?:là|ở|thuộc|tại)\s+)?"
+    r"(?:người\s+)?",
     regex.I,
 )
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
@@ -919,7 +940,7 @@ class Linker:
             ):
                 return indicator_for("disbursement", "rate-of-plan"), "rate-of-plan", subject
             after_noun = regex.match(
-                r"\s*(?:số\s+)?hộ\s+(?P<near>cận\s+)?nghèo\b(?!\s+(?:và|,)\s*(?:hộ\s+)?cận)",
+                r"\s*(?:(?:tổng\s+)?số\s+)?hộ\s+(?P<near>cận\s+)?nghèo\b(?!\s+(?:và|,)\s*(?:hộ\s+)?cận)",
                 after_text,
                 regex.I,
             )
@@ -930,7 +951,7 @@ class Linker:
                 ):
                     return None  # "hộ nghèo DTTS chiếm 80% hộ nghèo": a share of the poor
                 near = bool(after_noun.group("near"))
-                if _DECREASE_BEFORE.search(left):
+                if _DECREASE_BEFORE.search(left) or _FALLS_LISTED_BEFORE.search(left):
                     return (
                         None
                         if near
@@ -2060,7 +2081,7 @@ class Linker:
             # "hộ nghèo có 8.112 hộ, với 28.070 người": the people of the poor, not the unit's
             groups = []
             fact["group"] = "hộ cận nghèo" if subject.rule["subject"] == "near" else "hộ nghèo"
-        if not groups and fig.type == "QUANTITY":
+        if not groups and (fig.type == "QUANTITY" or rule.endswith("noun-after")):
             groups = self._group_after_noun(view, fig, cues)
         if groups:
             cue = groups[-1]
