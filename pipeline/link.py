@@ -726,6 +726,10 @@ _FALLS_LISTED_BEFORE = regex.compile(
     + "$",
     regex.I,
 )
+# "850 tỉ đồng| từ các chương trình … được đầu tư để giảm nghèo", "| đầu tư cho công tác …"
+_INVESTED_FOR_AFTER = regex.compile(
+    r"[^.;]{0,70}?\b(?:được\s+)?(?:đầu tư|chi|hỗ trợ)\s+(?:để|cho|vào)\b", regex.I
+)
 _PLAN_REFERENCE = regex.compile(
     r"(?:so với|vượt|đạt|hoàn thành|theo)\s*(?:[\d.,]+\s*%\s*)?(?:(?:so với|các)\s*)?$", regex.I
 )
@@ -1274,6 +1278,14 @@ class Linker:
                 self._programme_money(view, fig) or (donated and self.on_topic)
             ):
                 return indicator_for("budget", "money"), "money-budget", subject
+            if (
+                sub is None
+                and _INVESTED_FOR_AFTER.match(after_text)
+                and self._programme_money(view, fig)
+            ):
+                # "gần 850 tỉ đồng … được đầu tư để giảm nghèo", "dành hơn 1.200 tỷ đồng đầu
+                # tư cho công tác giảm nghèo": the money the sentence says was spent on it
+                return indicator_for("budget", "money"), "money-invested-for", None
             return None
         return None
 
@@ -1302,7 +1314,14 @@ class Linker:
         sentence = text[view.sent.start : view.sent.end]
         if _NOT_PROGRAMME.search(text[view.sent.start : fig.start]):
             return False
-        return bool(_PROGRAMME.search(sentence))
+        if _PROGRAMME.search(sentence):
+            return True
+        # "… 850 tỉ đồng từ các chương trình … Trong đó ngân sách Trung ương hơn 720 tỉ
+        # đồng": a part of the money the sentence before named
+        return bool(
+            regex.match(r"\s*(?:Trong đó|Trong số đó|Riêng|Cụ thể)\b", sentence, regex.I)
+            and _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
+        )
 
     # ------------------------------------------------------------------ when
     def year_for(
