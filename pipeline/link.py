@@ -125,7 +125,7 @@ _DECREASE_BEFORE = regex.compile(
 _INCREASE_BEFORE = regex.compile(r"\btăng(?:\s+thêm)?\s*(?:được\s*)?" + _APPROX + "$", regex.I)
 # "bình quân 4,6%", "mỗi năm giảm 4,6%", "bình quân giảm 6,16%": a fall per year
 _PER_YEAR_BEFORE = regex.compile(
-    r"(?:(?:mỗi|hằng|hàng) năm|bình quân|trung bình)\s*(?:(?:đã\s*)?giảm\s*(?:được\s*)?)?"
+    r"(?:(?:mỗi|hằng|hàng) năm|bình quân|trung bình)\s*(?:(?:đã\s*)?(?:giảm|đạt)\s*(?:được\s*)?)?"
     r"(?:từ\s*)?" + _APPROX + "$",
     regex.I,
 )
@@ -1446,6 +1446,8 @@ class Linker:
             m
             for m in view.of("LOCALITY")
             if m.end <= fig.start
+            # an origin is no place: "đồng bào dân tộc thiểu số gốc Tây Nguyên"
+            and not regex.search(r"\bgốc\s*$", text[max(0, m.start - 8) : m.start], regex.I)
             # a place in parentheses is an aside, unless the figure stands inside them too
             and (text[max(0, m.start - 1) : m.start] != "(" or ")" not in text[m.end : fig.start])
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
@@ -1472,8 +1474,14 @@ class Linker:
         after = [
             m
             for m in view.of("LOCALITY")
-            if 0 <= m.start - fig.end <= 30
-            and regex.search(r"\b(?:ở|tại)\s*$", text[fig.end : m.start], regex.I)
+            if 0 <= m.start - fig.end <= 45
+            and regex.search(
+                # "12 hộ nghèo ở thôn Nà Sài", "3,69% tổng số hộ toàn tỉnh Lâm Đồng"
+                r"\b(?:ở|tại)\s*$|^\s*(?:so với\s+)?(?:tổng\s+)?số\s+hộ(?:\s+dân)?\s+"
+                r"(?:toàn|của|trên địa bàn)\s*(?:toàn\s*)?$",
+                text[fig.end : m.start],
+                regex.I,
+            )
         ]
         if after:  # "12 hộ nghèo ở thôn Nà Sài": the place written right after the counted noun
             return place_of(after[0]), "sentence"
