@@ -106,13 +106,9 @@ def instrumented(mode: str) -> Iterator[None]:
         carried: Any = None,
         read: list[Any] | None = None,
     ) -> tuple[str, str, Any] | None:
-        # the rules' own reading (Linker.classify), with what stops a figure recorded
+        # the rules' own reading (Linker.read_figure), with what stops a figure recorded
         # instead of applied
-        self.no_fact = "no-indicator-cue"
-        self.provisional = False
-        got = self._classify(view, fig, cues, carried)
-        if got is None and read:
-            got = self._like_a_neighbour(view, fig, read)
+        got = self.read_figure(view, fig, cues, carried, read)
         if got is None:
             if not any(ch.isdigit() for ch in fig.text):
                 return None

@@ -805,11 +805,7 @@ class Linker:
         fact says why in `self.no_fact` (an exception's id, or `no-indicator-cue`). A figure
         no cue names may be read like its neighbour (`read`: the sentence's readings so
         far); the topic gate and the named exceptions apply to that reading too."""
-        self.no_fact = "no-indicator-cue"
-        self.provisional = False
-        got = self._classify(view, fig, cues, carried)
-        if got is None and read:
-            got = self._like_a_neighbour(view, fig, read)
+        got = self.read_figure(view, fig, cues, carried, read)
         if got is None:
             return None
         indicator, _, subject = got
@@ -824,6 +820,23 @@ class Linker:
         if stopped is not None:
             self.no_fact = stopped
             return None
+        return got
+
+    def read_figure(
+        self,
+        view: SentenceView,
+        fig: Mention,
+        cues: list[Cue],
+        carried: Cue | None = None,
+        read: list[tuple[Mention, str, str, Cue | None]] | None = None,
+    ) -> tuple[str, str, Cue | None] | None:
+        """What the cues make of a figure, or its neighbour's reading, before the topic gate
+        and the named exceptions (`classify` applies them)."""
+        self.no_fact = "no-indicator-cue"
+        self.provisional = False
+        got = self._classify(view, fig, cues, carried)
+        if got is None and read:
+            got = self._like_a_neighbour(view, fig, read)
         return got
 
     def _topic_in_clause(self, view: SentenceView, fig: Mention) -> bool:
@@ -1733,6 +1746,37 @@ class Linker:
             return False
         return any(c.kind == "group" and c.start - s0 <= 3 for c in cues)
 
+    def _refers_to_a_plan(self, view: SentenceView, cue: Cue) -> bool:
+        """ "vượt 105% so với chỉ tiêu đề ra": a plan word that refers to the plan, stating none."""
+        return bool(
+            _PLAN_REFERENCE.search(self.doc.text, max(view.sent.start, cue.start - 25), cue.start)
+        )
+
+    def _same_ends(
+        self,
+        view: SentenceView,
+        fig: Mention,
+        end: str,
+        year: int | None,
+        period: dict[str, int] | None,
+    ) -> tuple[int | None, dict[str, int] | None]:
+        """ "…từ 9,8% năm 2020 dự kiến giảm xuống còn 4,1% vào cuối năm 2025; tỷ lệ hộ cận
+        nghèo giảm từ 6,2% xuống còn 3,5%": a later clause that names no time of its own has
+        the (year, period) of the same end of the sentence's first change."""
+        text = self.doc.text
+        seen = self.change_ends.setdefault(view.sent.start, {})
+        clause = _clause_start(text, view.sent.start, fig.start, marks=";")
+        own_time = any(
+            _clause_start(text, view.sent.start, t.start, marks=";") == clause
+            for t in view.of("TIME")
+            if clause <= t.start
+        )
+        if own_time or end not in seen:
+            seen.setdefault(end, (year, period))
+            return year, period
+        self.year_basis = "text"
+        return seen[end]
+
     def _end_of_a_change(self, view: SentenceView, fig: Mention) -> str | None:
         """ "from" for A and "to" for B in "từ A … xuống (còn) B", else None."""
         text = self.doc.text
@@ -1874,23 +1918,11 @@ class Linker:
             year, period, since = self.year_for(view, fig, block_times)
             end = self._end_of_a_change(view, fig)
             if end is not None:
-                # "…từ 9,8% năm 2020 dự kiến giảm xuống còn 4,1% vào cuối năm 2025; tỷ lệ hộ
-                # cận nghèo giảm từ 6,2% xuống còn 3,5%": a later clause that names no time
-                # of its own has the ends of the earlier change
-                seen = self.change_ends.setdefault(view.sent.start, {})
-                clause = _clause_start(doc.text, view.sent.start, fig.start, marks=";")
-                own_time = any(
-                    clause <= t.start < view.sent.end
-                    and _clause_start(doc.text, view.sent.start, t.start, marks=";") == clause
-                    for t in view.of("TIME")
-                )
-                if own_time or end not in seen:
-                    seen.setdefault(end, (year, period))
-                else:
-                    year, period = seen[end]
-                    self.year_basis = "text"
+                year, period = self._same_ends(view, fig, end, year, period)
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
+            if end == "from" and not self._in_the_future(year):
+                fact["status"] = "actual"  # the value a change starts from: where things stood
             if self._a_part_without_group(view, fig, indicator, subject, fact):
                 read.pop()
                 continue
@@ -2031,8 +2063,7 @@ class Linker:
                 for c in cues
                 if c.kind == "target"
                 and c.end <= fig.start
-                # "vượt 105% so với chỉ tiêu đề ra": a reference to the plan, no plan stated
-                and not _PLAN_REFERENCE.search(text, max(view.sent.start, c.start - 25), c.start)
+                and not self._refers_to_a_plan(view, c)
                 and _clause_start(text, view.sent.start, c.start, marks=";") == view.sent.start
                 and not text[view.sent.start : c.start].count(",") > 1
             ]
@@ -2055,7 +2086,7 @@ class Linker:
                 for c in cues
                 if c.kind == "target"
                 and c.end <= subject.start
-                and not _PLAN_REFERENCE.search(text, max(view.sent.start, c.start - 25), c.start)
+                and not self._refers_to_a_plan(view, c)
             ]
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS",
         # or right before it: "khu vực ven biển tỷ lệ hộ nghèo … còn 2,6%"
@@ -2093,9 +2124,7 @@ class Linker:
             "figure": {"start": fig.start, "end": fig.end, "text": fig.text},
             "method": f"{rule}/v1" + (f"+{subject.id}" if subject else ""),
             "confidence": round(confidence, 2),
-            "status": "target"
-            if (targets and self._end_of_a_change(view, fig) != "from") or self._in_the_future(year)
-            else "actual",  # the value a change starts from is where things stood
+            "status": "target" if targets or self._in_the_future(year) else "actual",
             "standard": poverty_standard(text[view.sent.start : view.sent.end], year)
             if indicator in STANDARD_INDICATORS
             else None,
