@@ -69,6 +69,20 @@ def test_name_stops_where_the_unit_ends():
     assert not any("Lương" in m["name"] for m in locs)
 
 
+def test_a_name_joined_by_a_dash_is_one_unit():
+    locs = localities(
+        TITLE + "Năm 2023, tỉnh Bà Rịa - Vũng Tàu và thành phố Phan Rang-Tháp Chàm (Ninh Thuận) "
+        "cùng đạt chỉ tiêu giảm nghèo; đoàn công tác tỉnh Bà Rịa – Vũng Tàu đã đến thăm."
+    )
+    assert {("Bà Rịa - Vũng Tàu", "province"), ("Phan Rang - Tháp Chàm", "district")} <= names(
+        locs
+    )
+    assert not {("Bà Rịa", "province"), ("Vũng Tàu", "district")} & names(locs)
+    # a commune and its district joined by a dash stay two units
+    locs = localities(TITLE + "Năm 2023, xã Bản Hồ - thị xã Sa Pa có nhiều hộ thoát nghèo.")
+    assert {("Bản Hồ", "commune"), ("Sa Pa", "district")} <= names(locs)
+
+
 def test_bare_names_in_the_articles_province():
     locs = localities(
         "Nậm Nhùn - Lai Châu: giảm nghèo bền vững\n"

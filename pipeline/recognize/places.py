@@ -26,6 +26,7 @@ from vnfacts.gazetteer import Unit, fold, get_gazetteer
 from vnfacts.recognize.spacy_doc import PhraseHit, find_phrases, text_of
 
 MAX_NAME_SYLLABLES = 5
+_NAME_DASHES = frozenset("-‐‑–—")
 # toàn tỉnh, trên địa bàn huyện, cả xã, của tỉnh, trong và ngoài tỉnh: the unit of the passage
 ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả", "của", "ngoài", "trong"})
 ADMIN_LEVELS = ("province", "district", "commune")
@@ -103,14 +104,21 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
     """Capitalized syllables from token i on, joined by single spaces ("Lai Châu"),
     or by an apostrophe inside a syllable group ("Ea H'leo"); "Phường 1" with allow_number."""
     run: list[Token] = []
+    syllables = 0
     j = i
-    while j < len(doc) and doc[j].idx < limit and len(run) < MAX_NAME_SYLLABLES:
+    while j < len(doc) and doc[j].idx < limit and syllables < MAX_NAME_SYLLABLES:
         tok = doc[j]
         if not is_name_syllable(tok) or (tok.text.isdigit() and not (run or allow_number)):
             break
         run.append(tok)
+        syllables += 1
         if tok.text.isdigit():
             break  # a number ends the name
+        if _dash_inside_name(doc, j, limit):
+            # "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm": one name joined by a dash
+            run.append(doc[j + 1])
+            j += 2
+            continue
         if tok.whitespace_:
             j += 1
             continue
@@ -125,6 +133,20 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
             continue
         break
     return run
+
+
+def _dash_inside_name(doc: Doc, j: int, limit: int) -> bool:
+    """Token j is followed by a dash, written tight or spaced on both sides, and a
+    capitalized syllable: the two halves may be one unit's name."""
+    if j + 2 >= len(doc) or doc[j + 2].idx >= limit:
+        return False
+    dash, after = doc[j + 1], doc[j + 2]
+    return (
+        dash.text in _NAME_DASHES
+        and bool(doc[j].whitespace_) == bool(dash.whitespace_)
+        and is_name_syllable(after)
+        and not after.text.isdigit()
+    )
 
 
 def run_text(doc: Doc, run: list[Token]) -> str:
