@@ -227,7 +227,6 @@ _PROGRAMME = regex.compile(
     r"hộ nghèo|an sinh|nông thôn mới|sinh kế|đầu tư|giao vốn|đã giao",
     regex.I,
 )
-# what makes an article one about poverty or a social programme (for budgets)
 # "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
 _COMPARISON_BEFORE = regex.compile(
     r"(?:(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở|trên)|"
@@ -375,13 +374,22 @@ def topic_gated_indicators() -> frozenset[str]:
 
 
 @cache
-def topic_min_mentions() -> int:
-    """How many separate mentions of the topic make an article one on the topic
-    (`patterns/topic.jsonl`, its "settings" entry)."""
-    counts = [int(r["min_mentions"]) for r in patterns.load("topic") if r.get("kind") == "settings"]
-    if len(counts) > 1 or any(n < 1 for n in counts):
-        raise patterns.PatternError("topic.jsonl: one settings entry, min_mentions at least 1")
-    return counts[0] if counts else 1
+@cache
+def topic_settings() -> dict[str, int]:
+    """`patterns/topic.jsonl`, its one "settings" entry: how many separate mentions of the
+    topic make an article one on the topic (`min_mentions`), and how near a figure, in
+    characters either side of its sentence, an article that names the topic only in its
+    text must name it for a population, houses or money to count (`near_chars`)."""
+    entries = [r for r in patterns.load("topic") if r.get("kind") == "settings"]
+    if len(entries) != 1:
+        raise patterns.PatternError("topic.jsonl: exactly one settings entry")
+    settings = {
+        "min_mentions": int(entries[0]["min_mentions"]),
+        "near_chars": int(entries[0]["near_chars"]),
+    }
+    if settings["min_mentions"] < 1 or settings["near_chars"] < 0:
+        raise patterns.PatternError("topic.jsonl: min_mentions at least 1, near_chars not negative")
+    return settings
 
 
 # cue matches that overlap or touch are one mention ("nghèo" inside "giảm nghèo" matched by
@@ -396,7 +404,7 @@ def on_topic(content: str, title: str = "") -> bool:
     its headline names the topic, or its text names it `min_mentions` separate times."""
     if any(rx.search(title) for _, rx in _topic_cues()):
         return True
-    need = topic_min_mentions()
+    need = topic_settings()["min_mentions"]
     spans = sorted(m.span() for _, rx in _topic_cues() for m in rx.finditer(content))
     mentions, last_end = 0, None
     for start, end in spans:
@@ -786,6 +794,7 @@ class Linker:
         # poverty or a social programme, more than in passing (patterns/topic.jsonl)
         title = " ".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind == "title")
         self.on_topic = on_topic(content, title)
+        self.headline_on_topic = on_topic("", title)
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
         self.planned_subjects: set[int] = set()  # subject cues a plan word governs
@@ -809,12 +818,13 @@ class Linker:
         if got is None:
             return None
         indicator, _, subject = got
-        # a population, houses, money in general news: kept only if the article turns out to
-        # report a figure of the poor itself (see `_drop_off_topic`)
+        # a population, houses, money in general news, or in an article whose headline does
+        # not name the topic, far from where its text does: kept only if the article turns out
+        # to report a figure of the poor itself (see `_drop_off_topic`)
         self.provisional = (
-            not self.on_topic
-            and self._gated(view, indicator)
+            self._gated(view, indicator)
             and not self._topic_in_clause(view, fig)
+            and not (self.on_topic and (self.headline_on_topic or self._topic_near(view)))
         )
         stopped = stopping_exception(self.doc.text, view, fig, indicator, subject)
         if stopped is not None:
@@ -847,6 +857,15 @@ class Linker:
         ends = [i for i in (text.find(m, fig.end, view.sent.end) for m in ",;") if i >= 0]
         clause = text[start : min(ends) if ends else view.sent.end]
         return any(rx.search(clause) for _, rx in _topic_cues())
+
+    def _topic_near(self, view: SentenceView) -> bool:
+        """The figure's sentence or the passage around it names the topic: in an article
+        that names it only in its text, an investment report's closing line on the firms'
+        charity does not make its investments a programme's budget."""
+        text = self.doc.text
+        near = topic_settings()["near_chars"]
+        start, end = max(0, view.sent.start - near), min(len(text), view.sent.end + near)
+        return any(rx.search(text, start, end) for _, rx in _topic_cues())
 
     def _gated(self, view: SentenceView, indicator: str) -> bool:
         gates = topic_gates()
@@ -1981,12 +2000,14 @@ class Linker:
 
     def _drop_off_topic(self) -> None:
         """An article whose text names poverty or a social programme only once, in passing,
-        is on the topic still if it reports a figure of the poor ("Xã còn 45 hộ nghèo");
-        otherwise its populations, households, houses and money are general news."""
+        is on the topic still if it reports a figure of the poor ("Xã còn 45 hộ nghèo", not
+        a population, houses or money, which are the figures in doubt); otherwise its
+        populations, households, houses and money are general news."""
         if not self.off_topic_candidates:
             return
         provisional = {id(f) for f, _ in self.off_topic_candidates}
-        if any(id(f) not in provisional for f in self.facts):
+        gates = topic_gates()
+        if any(id(f) not in provisional and f["indicator"] not in gates for f in self.facts):
             return
         for _, fig in self.off_topic_candidates:
             fig.attrs["no_fact"] = "off-topic"

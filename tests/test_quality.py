@@ -151,3 +151,30 @@ def test_a_district_known_only_from_its_portal():
         ("Bình Liêu", 1946),
         ("Bình Liêu", 13.7),
     ]
+
+
+def test_money_far_from_the_topic_in_an_article_that_names_it_in_passing_gives_no_facts():
+    # the topic is named twice, but only in the closing lines, far from the investment
+    filler = (
+        "Các dự án tập trung tại khu công nghiệp Phú Mỹ và Châu Đức, chủ yếu sản xuất vật liệu "
+        "xây dựng, linh kiện điện tử và chế biến thủy sản xuất khẩu. Lãnh đạo tỉnh cam kết tạo "
+        "mọi điều kiện thuận lợi về thủ tục hành chính, mặt bằng và hạ tầng cho các nhà đầu tư "
+        "trong và ngoài nước, đồng thời đề nghị các doanh nghiệp sớm triển khai dự án đúng tiến "
+        "độ đã đăng ký, bảo đảm môi trường và sử dụng lao động địa phương.\n"
+    )
+    closing = (
+        "Dịp này, các doanh nghiệp tham gia tích cực hoạt động an sinh xã hội, ủng hộ Quỹ Vì "
+        "người nghèo của tỉnh.\n"
+    )
+    investment = (
+        "Thu hút đầu tư đầu năm\nNgày 6/2, UBND tỉnh Bà Rịa - Vũng Tàu trao giấy chứng nhận cho "
+        "8 dự án với tổng vốn đầu tư 3.600 tỷ đồng.\n"
+    )
+    assert _facts(investment + filler + closing, published="2017-02-07") == []
+    # the same money said to be for the programme, in its own passage, is a budget
+    programme = (
+        "Thu hút đầu tư đầu năm\nNăm 2017, tỉnh Bà Rịa - Vũng Tàu bố trí tổng vốn 36 tỷ đồng "
+        "thực hiện Chương trình MTQG giảm nghèo bền vững.\n"
+    )
+    got = _facts(programme + filler + closing, published="2017-02-07")
+    assert got == [("budget", "Bà Rịa - Vũng Tàu", 2017, 36000000000)]
