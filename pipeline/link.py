@@ -1402,6 +1402,16 @@ class Linker:
                 if 0 <= t.start - fig.end < 40
                 and not regex.search(r"[;(]", text[fig.end : t.start])
             ][:1]
+        if not times and any(
+            t.attrs.get("relative") in ("now", "to_now") and _year_of(t) is None
+            for t in view.of("TIME")
+            if t.end <= fig.start
+        ):
+            # "Hiện nay, huyện còn 1.200 hộ nghèo" in an undated article: the text says the
+            # figure is today's and does not say which year that is; an earlier passage's
+            # year ("Nghị quyết … đến năm 2030") is not it
+            self.year_basis = "unfixed"
+            return None, None, since
         if not times and block_times:
             # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
             periods = [t for t in block_times if _period_of(t) is not None]
