@@ -83,6 +83,16 @@ def test_a_name_joined_by_a_dash_is_one_unit():
     assert {("Bản Hồ", "commune"), ("Sa Pa", "district")} <= names(locs)
 
 
+def test_the_country_in_an_organisations_name_is_no_place():
+    locs = localities(
+        TITLE + "Theo Bảo hiểm xã hội Việt Nam và Ngân hàng Chính sách xã hội Việt Nam, tỉnh "
+        "Lai Châu giảm nghèo nhanh; Ngân hàng Thế giới đánh giá Việt Nam là điểm sáng."
+    )
+    vietnam = [m for m in locs if m["name"] == "Việt Nam"]
+    assert len(vietnam) == 1  # only the country the World Bank speaks of
+    assert ("Lai Châu", "province") in names(locs)
+
+
 def test_bare_names_in_the_articles_province():
     locs = localities(
         "Nậm Nhùn - Lai Châu: giảm nghèo bền vững\n"

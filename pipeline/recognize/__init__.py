@@ -128,6 +128,7 @@ def recognize(doc: Document, *, ner: str = "gaps") -> Document:
     blocked += [
         (m.start, m.end) for m in people if m.type == "OFFICIAL"
     ]  # names inside official spans; places inside them were found by level words already
+    places.drop_organisation_name_parts([(m.start, m.end) for m in people if m.type == "ORG"])
     places.find_bare_names(blocked)
     places.resolve()
     places.resolve_anaphors()

@@ -425,6 +425,22 @@ class LocalityFinder:
                 )
                 self.places.append(p)
 
+    def drop_organisation_name_parts(self, orgs: list[tuple[int, int]]) -> None:
+        """ "Bảo hiểm xã hội Việt Nam", "Ngân hàng Chính sách xã hội Việt Nam": the country
+        or region written right after an organisation is part of its name, not a place the
+        text speaks of (a source's name must not make a province's figure the country's)."""
+        ends = {end for _, end in orgs}
+        text = text_of(self.doc)
+        self.places = [
+            p
+            for p in self.places
+            if not (
+                p.level in ("country", "region")
+                and text[p.start : p.start + 1].isupper()
+                and len(text[: p.start].rstrip(" ")) in ends
+            )
+        ]
+
     # ----------------------------------------------------------------- pass 2: bare names
     def find_bare_names(self, blocked: list[tuple[int, int]]) -> None:
         """Gazetteer names written without a level word, outside people's names and orgs."""
