@@ -972,6 +972,21 @@ def test_an_amount_written_in_two_scales_is_one_figure():
     ]
 
 
+def test_thousands_written_before_billions_are_thousands_of_billions():
+    from vnfacts.recognize.numbers import find_figures
+
+    text = (
+        "Tỉnh được giao 7 nghìn 570 tỷ 186 triệu đồng; đã giải ngân 1 nghìn 827 tỷ đồng, "
+        "hỗ trợ 2 nghìn hộ."
+    )
+    got = [(m.text, m.attrs["value"]) for m in find_figures(text) if m.type == "QUANTITY"]
+    assert got == [
+        ("7 nghìn 570 tỷ 186 triệu đồng", 7_570_186_000_000),
+        ("1 nghìn 827 tỷ đồng", 1_827_000_000_000),
+        ("2 nghìn hộ", 2000),
+    ]
+
+
 # --------------------------------------------------------------------------- beyond a float
 
 

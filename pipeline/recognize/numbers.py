@@ -751,10 +751,33 @@ _MONEY_STEPS = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3,
 
 def _join_compound_money(text: str, figures: list[Mention]) -> list[Mention]:
     """ "21 tỷ 300 triệu đồng" is one amount (21,3 tỷ), written as two figures: a larger
-    scale with no unit of its own followed at once by a smaller one in đồng."""
+    scale with no unit of its own followed at once by a smaller one in đồng. "7 nghìn 570 tỷ
+    186 triệu đồng" is 7.570,186 tỷ: thousands written before billions are thousands of them."""
     out: list[Mention] = []
     for fig in figures:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and fig.type == prev.type == "QUANTITY"
+            and not text[prev.end : fig.start].strip()
+            and prev.attrs.get("unit") is None
+            and fig.attrs.get("unit") == "VND"
+            and str(prev.attrs.get("scale_word")) in ("nghìn", "ngàn")
+            and str(fig.attrs.get("scale_word")) in ("tỷ", "tỉ")
+            and not prev.attrs.get("range")
+            and not fig.attrs.get("range")
+            and isinstance(prev.attrs.get("value"), int | float)
+            and isinstance(fig.attrs.get("value"), int | float)
+            and fig.attrs["value"] < 10**12
+        ):
+            attrs = dict(prev.attrs)
+            attrs["value"] = prev.attrs["value"] * 10**9 + fig.attrs["value"]
+            attrs["unit"] = "VND"
+            attrs["scale_word"] = fig.attrs["scale_word"]  # a smaller scale may follow
+            out[-1] = Mention(
+                "QUANTITY", prev.start, fig.end, text[prev.start : fig.end], attrs, prev.method
+            )
+            continue
         if (
             prev is not None
             and fig.type == prev.type == "QUANTITY"
