@@ -209,6 +209,13 @@ _TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*" + _APPROX 
 _REL_FALL = regex.compile(
     r"^\s*\(\s*[\d.,]+\s*hộ[^)]*\)\s*,?\s*(?:xuống\s*)?còn\s*[\d.,]+\s*%", regex.I
 )
+_DISBURSED = regex.compile(r"\bgiải ngân\b", regex.I)
+# words of money given or raised, not paid out: "phân bổ", "bố trí", "được giao", "huy động"
+_ALLOCATED = regex.compile(
+    r"phân bổ|bố trí|\bgiao\b|huy động|dự toán|tổng (?:số )?(?:nguồn )?vốn|kế hoạch vốn|"
+    r"vốn kế hoạch|được cấp|(?:tổng )?kinh phí",
+    regex.I,
+)
 _KE_HOACH_AFTER = regex.compile(
     r"^\s*(?:so với\s*)?(?:tổng\s*)?(?:kế hoạch|KH|dự toán|vốn giao)", regex.I
 )
@@ -1303,6 +1310,8 @@ class Linker:
                 and any(c.rule["subject"] == "disbursement" for c in before if c.start >= clause)
             ):
                 return indicator_for("disbursement", "money"), "money-disbursed", subject
+            if sub == "budget" and self._disbursed_from(view, subject, fig):
+                return indicator_for("disbursement", "money"), "money-disbursed", subject
             donated = subject is not None and regex.match(
                 r"ủng hộ|quyên góp", text[subject.start : subject.end], regex.I
             )  # firms' donations to a fund for the poor are the fund's money
@@ -1320,6 +1329,16 @@ class Linker:
                 return indicator_for("budget", "money"), "money-invested-for", None
             return None
         return None
+
+    def _disbursed_from(self, view: SentenceView, subject: Cue | None, fig: Mention) -> bool:
+        """ "đã giải ngân vốn đầu tư phát triển 1.827 tỷ đồng, đạt 47% kế hoạch; vốn sự nghiệp
+        1.177 tỷ đồng": the fund named after `giải ngân` is what was paid out of it, until
+        the sentence turns to what was allocated."""
+        if subject is None:
+            return False
+        text = self.doc.text
+        paid = list(_DISBURSED.finditer(text, view.sent.start, subject.start))
+        return bool(paid) and not _ALLOCATED.search(text, paid[-1].end(), fig.start)
 
     def _in_the_future(self, year: int | None) -> bool:
         """A figure for a year after the article's own is a plan, whatever the verb."""
