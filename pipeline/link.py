@@ -116,8 +116,10 @@ _INCOME_OF = regex.compile(
     regex.IGNORECASE,
 )
 _DECREASE_BEFORE = regex.compile(
-    r"(?:giảm|giảm được|giảm thêm|bình quân giảm|mỗi năm giảm|đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn)"
+    r"(?:giảm|giảm được|giảm thêm|bình quân giảm|mỗi năm giảm|đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn|"
+    r"xóa được|xoá được)"
     r"\s*(?:(?:được|đi|đạt)\s*)?(?:(?:bình quân|trung bình)\s*)?(?:(?:mỗi|hằng|hàng) năm\s*(?:từ\s*)?)?"
+    r"(?:là\s*)?"
     + _APPROX
     + "$",
     regex.IGNORECASE,
@@ -126,7 +128,7 @@ _INCREASE_BEFORE = regex.compile(r"\btăng(?:\s+thêm)?\s*(?:được\s*)?" + _A
 # "bình quân 4,6%", "mỗi năm giảm 4,6%", "bình quân giảm 6,16%": a fall per year
 _PER_YEAR_BEFORE = regex.compile(
     r"(?:(?:mỗi|hằng|hàng) năm|bình quân|trung bình)\s*(?:(?:đã\s*)?(?:giảm|đạt)\s*(?:được\s*)?)?"
-    r"(?:từ\s*)?" + _APPROX + "$",
+    r"(?:là\s*)?(?:từ\s*)?" + _APPROX + "$",
     regex.I,
 )
 # a year in parentheses, or written right after the figure: "12,4% năm 2019"
