@@ -1178,6 +1178,14 @@ class Linker:
                 + "$",
                 text[clause : fig.start],
                 regex.I,
+            ) or (
+                # "tổng số hộ dân trên địa bàn tỉnh khoảng 393.760 hộ": an estimate needs no verb
+                fig.attrs.get("approx")
+                and regex.search(
+                    r"tổng số hộ(?:\s+dân(?:\s+cư)?)?\s+(?:trên địa bàn|của|toàn)\b[^.;\d]{0,40}$",
+                    text[clause : fig.start],
+                    regex.I,
+                )
             ):
                 return indicator_for("total_households", "count"), "count-total", subject
             # a bare "N hộ" continuing the clause's poor / near-poor subject:
