@@ -112,7 +112,7 @@ _SUBJECTS_FOR: dict[str, frozenset[str]] = {
 _INCOME_OF = regex.compile(
     r"thu nhập(?: bình quân| trung bình)?(?: đầu người)? (?:của|ở|đối với) "
     r"(?!người dân\b|nhân dân\b|người\b|(?:toàn |cả )?(?:xã|huyện|tỉnh|thành phố|thị xã|quận|phường|thôn|bản)\b)"
-    r"(?P<group>[^;.:]{3,80}?)\s+(?:(?:từ|là|đạt|ở mức|khoảng|tăng|giảm|có|chỉ|trên|dưới|gần|hơn)\b|\d)",
+    r"(?P<group>[^;.:]{3,80}?)\s+(?:(?:từ|là|đạt|ở mức|khoảng|tăng|giảm|có|chỉ|trên|dưới|gần|hơn|năm)\b|\d)",
     regex.IGNORECASE,
 )
 _DECREASE_BEFORE = regex.compile(
@@ -1310,6 +1310,23 @@ class Linker:
             )
         ):
             return indicator_for("houses", "count"), "count-houses", subject
+        if (
+            unit in INCOME_UNITS
+            and sub in HOUSEHOLD_COUNT
+            and unit.startswith("VND/person")
+            and subject is not None
+        ):
+            # "thu nhập bình quân của hộ nghèo … đạt 1,1 triệu đồng/người/tháng": the income of
+            # the households just named
+            owner = [
+                c
+                for c in before
+                if c.rule["subject"] == "income"
+                and c.start >= clause
+                and regex.fullmatch(r"\s*(?:của\s+)?(?:các\s+)?", text[c.end : subject.start])
+            ]
+            if owner:
+                subject, sub = owner[-1], "income"
         if unit in INCOME_UNITS and sub == "income":
             return None if changed else (indicator_for("income", "money"), "money-income", subject)
         if unit == "VND":
@@ -2204,7 +2221,13 @@ class Linker:
             named = cue.rule["group"]
             fact["group"] = _as_written(text[cue.start : cue.end]) if named == "$match" else named
         if indicator == indicator_for("income", "money"):
-            owners = list(_INCOME_OF.finditer(text, view.sent.start, fig.end))
+            # "thu nhập bình quân đầu người của Lai Châu năm 2023": a place is no group
+            places = {m.start for m in view.of("LOCALITY")}
+            owners = [
+                m
+                for m in _INCOME_OF.finditer(text, view.sent.start, fig.end)
+                if m.start("group") not in places
+            ]
             if owners and "group" not in fact:
                 fact["group"] = owners[-1].group("group").strip()
         if fig.attrs.get("range"):
