@@ -2078,7 +2078,11 @@ class Linker:
         earlier = [
             f
             for f in self.facts_by_evidence.get(view.sent.start, [])
-            if f["indicator"] == fact["indicator"] and f is not fact
+            if f["indicator"] == fact["indicator"]
+            and f is not fact
+            # "khu vực thành thị giảm còn 0,49%, khu vực nông thôn còn 1,66%": two groups'
+            # levels side by side, not a change from one to the other
+            and f.get("group") == fact.get("group")
         ]
         if not earlier or not isinstance(earlier[-1]["value"], int | float):
             return
@@ -2174,6 +2178,7 @@ class Linker:
                 for c in cues
                 if c.kind == "group"
                 and clause_start <= c.start
+                and c.end <= subject.start
                 and regex.fullmatch(r"[\s,]*", text[c.end : subject.start])
             ]
             if right_before:

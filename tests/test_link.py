@@ -342,3 +342,16 @@ def test_a_run_on_sentence_is_linked_in_pieces_with_short_evidence():
     assert len(counts) >= 500
     assert max(f["evidence"]["end"] - f["evidence"]["start"] for f in counts) <= 1600
     assert all(f["year"] == 2023 for f in counts)
+
+
+def test_two_groups_levels_side_by_side_are_no_change():
+    from vnfacts import extract
+
+    doc = extract(
+        "Giảm nghèo ở Vĩnh Phúc\nNăm 2023, tỷ lệ hộ nghèo khu vực thành thị giảm còn 0,49%, "
+        "khu vực nông thôn còn 1,66%. Tỷ lệ hộ nghèo chung giảm từ 1,2% xuống còn 0,61%.",
+        published="2024-01-10",
+    ).to_json()
+    changes = {f["value"]: f.get("change") for f in doc["facts"]}
+    assert changes[1.66] is None
+    assert changes[0.61]["amount"] == 0.59
