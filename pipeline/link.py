@@ -211,6 +211,12 @@ _TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*" + _APPROX 
 _REL_FALL = regex.compile(
     r"^\s*\(\s*[\d.,]+\s*hộ[^)]*\)\s*,?\s*(?:xuống\s*)?còn\s*[\d.,]+\s*%", regex.I
 )
+# a clause that names the whole unit again after a group: "; toàn tỉnh", ", cả nước" (but
+# "hộ nghèo DTTS toàn tỉnh" is the group's count in the whole province)
+_WHOLE_UNIT = regex.compile(
+    r"[;,]\s*(?:(?:toàn|cả)\s+(?:tỉnh|huyện|xã|thành phố|thị xã|nước|quốc)\b|(?:tỷ lệ|tỉ lệ)\s+chung\b)",
+    regex.I,
+)
 _DISBURSED = regex.compile(r"\bgiải ngân\b", regex.I)
 # words of money given or raised, not paid out: "phân bổ", "bố trí", "được giao", "huy động"
 _ALLOCATED = regex.compile(
@@ -2186,6 +2192,8 @@ class Linker:
         groups = [
             c for c in cues if c.kind == "group" and group_from <= c.start and c.end <= fig.start
         ]
+        if groups and _WHOLE_UNIT.search(text, groups[-1].end, fig.start):
+            groups = []  # "… các huyện miền núi còn 22,05%; toàn tỉnh còn 3,5%": the whole again
         confidence = 0.9 if where == "sentence" else 0.75 if where == "discourse" else 0.5
         if year is None:
             confidence -= 0.2
