@@ -1343,7 +1343,11 @@ class Linker:
                 and any(c.rule["subject"] == "disbursement" for c in before if c.start >= clause)
             ):
                 return indicator_for("disbursement", "money"), "money-disbursed", subject
-            if sub == "budget" and self._disbursed_from(view, subject, fig):
+            if (
+                sub == "budget"
+                and self._disbursed_from(view, subject, fig)
+                and self._programme_money(view, fig)
+            ):
                 return indicator_for("disbursement", "money"), "money-disbursed", subject
             donated = subject is not None and regex.match(
                 r"ủng hộ|quyên góp", text[subject.start : subject.end], regex.I
