@@ -222,6 +222,7 @@ class Column:
     parent: Cell | None = None
     year: int | None = None
     target: bool = False
+    over: Cell | None = None  # the title of a two-row header's merged cell over this one
 
 
 def _kind(cell: Cell | None) -> str:
@@ -338,6 +339,41 @@ def _pipe_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
         i = max(j, i + 1)
 
 
+# a line that can be one cell of a table written a cell a line: short, no sentence in it
+_CELL_LINE_MAX = 60
+_SENTENCE_IN_LINE = regex.compile(r"[.!?:;]\s+\S|[.:;]$|\|")
+
+
+def _line_cell_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
+    """(start, end, cells, "line-cells") of each table written a cell a line (an HTML table
+    copied as text: `TT`, `Đơn vị`, `Hộ nghèo`, …, `1`, `Thành phố Việt Trì`, `55.518`, …),
+    blank lines between cells allowed. A run of short lines is a table only if many of its
+    cells are numbers and some are words: a list of links or a byline is not."""
+    run: list[Cell] = []
+
+    def table_of(run: list[Cell]) -> tuple[int, int, list[Cell], str] | None:
+        nums = sum(1 for c in run if _kind(c) == "num")
+        words = sum(1 for c in run if _kind(c) == "text")
+        if nums >= 8 and words >= 3 and nums >= 0.4 * len(run):
+            return run[0].start, run[-1].end, list(run), "line-cells"
+        return None
+
+    for s, e in _lines(text, 0, len(text)):
+        cell = _strip(text, s, e)
+        if not cell.text:
+            continue  # blank lines between cells
+        if len(cell.text) <= _CELL_LINE_MAX and not _SENTENCE_IN_LINE.search(cell.text):
+            run.append(cell)
+            continue
+        found = table_of(run)
+        if found is not None:
+            yield found
+        run = []
+    found = table_of(run)
+    if found is not None:
+        yield found
+
+
 def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Table | None:
     """Header titles and rows from a stream of cells: a row is [number] label [unit] values;
     a label is a text cell followed by a number; the titles are the text before the first."""
@@ -418,7 +454,7 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
         # unnumbered total ("2 | Xã B | 98 | Toàn tỉnh | 218")
         if (
             n + 1 < len(labels)
-            and has_index
+            and (has_index or numbered)
             and _index_like(cells[stop - 1])
             and stop - 1 > k
             and not (
@@ -435,7 +471,11 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
             if kd == "text":
                 break  # prose after the last row
             values.append(c if kd == "num" else None)
-        index = cells[k - 1] if has_index and taken <= k - 1 and _index_like(cells[k - 1]) else None
+        index = (
+            cells[k - 1]
+            if (has_index or numbered) and taken <= k - 1 and _index_like(cells[k - 1])
+            else None
+        )
         taken = stop
         rows.append(Row(cells[k], values, index, cells[k + 1] if has_unit else None))
     return Table(start, end, titles, rows, shape)
@@ -519,7 +559,7 @@ def _space_row(text: str, s: int, e: int, has_unit: bool) -> Row | None:
 def find_tables(text: str) -> list[Table]:
     """Every table of the text, in order, in any of the shapes."""
     found: list[Table] = []
-    for start, end, cells, shape in _pipe_tables(text):
+    for start, end, cells, shape in (*_pipe_tables(text), *_line_cell_tables(text)):
         table = _table_of_cells(start, end, cells, shape)
         if table is not None:
             found.append(table)
@@ -548,8 +588,13 @@ def _read_columns(table: Table) -> None:
         value_titles = titles[1:]
         if value_titles and max(len(r.values) for r in table.rows) >= len(value_titles):
             k = len(value_titles)  # rows reach every title: a column a title (some empty)
-        leaves = value_titles[-k:] if k and len(value_titles) >= k else []
-        parents = value_titles[: len(value_titles) - len(leaves)] if leaves else []
+        two_rows = _two_row_header(value_titles, k)
+        if two_rows is not None:
+            table.columns = two_rows
+            leaves, parents = [], []
+        else:
+            leaves = value_titles[-k:] if k and len(value_titles) >= k else []
+            parents = value_titles[: len(value_titles) - len(leaves)] if leaves else []
     columns: list[Column] = []
     for leaf in leaves:
         year = _is_year(leaf)
@@ -557,11 +602,35 @@ def _read_columns(table: Table) -> None:
         columns.append(
             Column(leaf, parent, year, target=bool(year and _cue("target_column", leaf.text)))
         )
-    table.columns = columns
+    if leaves or not table.columns:
+        table.columns = columns
     numbers = [v.clean for r in table.rows for v in r.values if v is not None]
     table.dot_decimal = not any("," in n for n in numbers) and any(
         regex.match(r"^\d+\.(?:\d{1,2}|\d{4,})$", n) for n in numbers
     )
+
+
+def _two_row_header(titles: list[Cell], k: int) -> list[Column] | None:
+    """A header of two rows flattened: `Tổng số hộ | Hộ nghèo | Hộ cận nghèo | Số lượng | Tỉ
+    lệ | Số lượng | Tỉ lệ` over 5 value columns. The first row holds r titles that span both
+    rows and p merged titles, the second the leaves of the merged ones, the same leaves under
+    each: p = len(titles) - k, and r is the one that makes the leaves repeat."""
+    p = len(titles) - k
+    if k < 2 or p < 1:
+        return None
+    for r in range(0, k):
+        n2 = k - r
+        if r + p + n2 != len(titles) or n2 % p or n2 // p < 2:
+            continue
+        width = n2 // p
+        leaves = titles[r + p :]
+        groups = [[c.clean.lower() for c in leaves[i : i + width]] for i in range(0, n2, width)]
+        if all(g == groups[0] for g in groups):
+            columns = [Column(t) for t in titles[:r]]
+            for i, over in enumerate(titles[r : r + p]):
+                columns += [Column(leaf, over=over) for leaf in leaves[i * width : (i + 1) * width]]
+            return columns
+    return None
 
 
 def _trimmed(values: list[Cell | None]) -> list[Cell | None]:
@@ -589,6 +658,9 @@ def _parent_of(leaf: Cell, parents: list[Cell]) -> Cell | None:
         ):
             return p
     return None
+
+
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def _number(text: str, dot_decimal: bool) -> Decimal | None:
@@ -824,7 +896,12 @@ class TableReader:
         by_place = sum(1 for p in row_places if p) >= 2
         known = [p for p in row_places if p]
         columns = [
-            (col, _measure(col.title.text) if col.title and col.year is None else None)
+            (
+                col,
+                _measure(f"{col.over.text} {col.title.text}" if col.over else col.title.text)
+                if col.title and col.year is None
+                else None,
+            )
             for col in table.columns
         ]
         out: list[dict[str, Any]] = []
@@ -937,10 +1014,14 @@ class TableReader:
         indicator = _indicator(measure.subject, unit[0])
         if indicator is None:
             return None
-        value = _number(cell.text, table.dot_decimal)
+        counted = unit[0] in ("households", "persons", "houses")
+        # a count's "1.171" is a thousand and more even where the table's rates write
+        # "10.51" with a decimal point
+        thousands = counted and _THOUSANDS.fullmatch(cell.clean) is not None
+        value = _number(cell.text, table.dot_decimal and not thousands)
         if value is None:
             return None
-        if unit[0] in ("households", "persons", "houses") and value != value.to_integral_value():
+        if counted and value != value.to_integral_value():
             return None  # a count with a fraction is a misplaced rate
         value *= unit[1]
         year = col.year or caption_year

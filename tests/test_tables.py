@@ -277,3 +277,43 @@ def test_a_small_count_before_an_unnumbered_total_row_is_a_value():
         ("poor_households", "Nậm Nhùn", "district", 2023, 98, "households"),
         ("poor_households", "Lai Châu", "province", 2023, 218, "households"),
     ]
+
+
+# an HTML table copied as text: a cell a line, blank lines between, a two-row header (a title
+# over both rows, then merged titles over "Số lượng (hộ)" and "Tỉ lệ (%)"), counts written
+# "1.171" beside rates written "10.51"
+CELLS_A_LINE = (
+    "Kết quả rà soát hộ nghèo năm 2019 của tỉnh Tuyên Quang\n\n"
+    "Ngày 10/1/2020, UBND tỉnh Tuyên Quang phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo.\n\n"
+    "Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2019:\n\n"
+    + "\n\n".join(
+        [
+            "TT", "Đơn vị", "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo",
+            "Số lượng (hộ)", "Tỉ lệ (%)", "Số lượng (hộ)", "Tỉ lệ (%)",
+            "Toàn tỉnh", "205.100", "21.330", "10.40", "15.020", "7.32",
+            "1", "Huyện Na Hang", "12.050", "3.171", "26.32", "1.420", "11.78",
+            "2", "Huyện Lâm Bình", "8.340", "2.480", "29.74", "980", "11.75",
+        ]
+    )
+    + "\n\nPV\n"
+)
+
+
+def test_a_table_a_cell_a_line_under_a_two_row_header():
+    got = table_facts(CELLS_A_LINE, published="2020-01-12")
+    assert ("poor_households", "Na Hang", "district", 2019, 3171, "households") in got
+    assert ("poverty_rate", "Na Hang", "district", 2019, 26.32, "%") in got
+    assert ("near_poor_households", "Lâm Bình", "district", 2019, 980, "households") in got
+    assert ("near_poverty_rate", "Lâm Bình", "district", 2019, 11.75, "%") in got
+    assert ("total_households", "Lâm Bình", "district", 2019, 8340, "households") in got
+    assert ("poverty_rate", "Tuyên Quang", "province", 2019, 10.4, "%") in got
+    # the row numbers ("1", "2") are no values, and nothing else is read
+    assert len(got) == 15
+
+
+def test_short_lines_of_a_byline_and_links_are_no_table():
+    text = (
+        "Giảm nghèo ở Tuyên Quang\nNăm 2023, tỷ lệ hộ nghèo của tỉnh còn 6,1%.\n\n"
+        "Tin liên quan\n\nHà Giang\n\n12/3/2023\n\nLai Châu\n\n14/3/2023\n\nPV\n"
+    )
+    assert find_tables(text) == []
