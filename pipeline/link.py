@@ -217,6 +217,9 @@ _WHOLE_UNIT = regex.compile(
     r"[;,]\s*(?:(?:toàn|cả)\s+(?:tỉnh|huyện|xã|thành phố|thị xã|nước|quốc)\b|(?:tỷ lệ|tỉ lệ)\s+chung\b)",
     regex.I,
 )
+_LABEL_OF_A_BARE_COUNT = regex.compile(
+    r"\bsố hộ\s+(?P<near>cận\s+)?nghèo\s*(?::|\blà)\s*$", regex.I
+)
 _DISBURSED = regex.compile(r"\bgiải ngân\b", regex.I)
 # words of money given or raised, not paid out: "phân bổ", "bố trí", "được giao", "huy động"
 _ALLOCATED = regex.compile(
@@ -902,6 +905,12 @@ class Linker:
             return None  # "làm chủ một căn nhà", slogans in quotes
         clause = _clause_start(text, s0, fig.start)
         unit = fig.attrs.get("unit")
+        if unit is None and fig.type == "QUANTITY" and isinstance(fig.attrs.get("value"), int):
+            # "Trong đó, số hộ nghèo: 1.005; số hộ cận nghèo: 2.565;": a label's bare count
+            label = _LABEL_OF_A_BARE_COUNT.search(text, max(s0, fig.start - 30), fig.start)
+            if label and regex.match(r"\s*(?:[;,.)]|$)", text[fig.end : view.sent.end]):
+                cat = "near" if label.group("near") else "poor"
+                return HOUSEHOLD_COUNT[cat], "count-after-label", None
         wanted = _SUBJECTS_FOR.get("PERCENT" if fig.type == "PERCENT" else str(unit))
         # "kinh phí hỗ trợ hộ nghèo … 215 tỷ đồng": the money's subject, not the households'
         before = [
@@ -1166,6 +1175,15 @@ class Linker:
                     "count-total-with-persons",
                     subject,
                 )
+            if (
+                cat is None
+                and self._households_of_a_place(view, fig)
+                # "Số hộ nghèo: … Ea Súp có 7.849 hộ": a list under a head that names them
+                and not any(c.rule["subject"] in ("poor", "near") for c in before)
+                and (carried is None or carried.rule["subject"] not in ("poor", "near"))
+            ):
+                # "Thành phố Long Xuyên có 74.058 hộ. Trong đó, số hộ nghèo: 1.005": the unit's
+                return indicator_for("total_households", "count"), "count-households-of-a-place", None
             if regex.search(
                 r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b[^.;]{0,50}?\b(?:là|có|được)\s*"
                 + _APPROX
@@ -1179,7 +1197,7 @@ class Linker:
                 r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
                 r"hộ\s+(?:cận\s+)?nghèo\s*/\s*$|"  # "8.112 hộ nghèo/506.184 hộ": the whole
                 # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
-                r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?\b(?:là|có)\s*"
+                r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?(?:\b(?:là|có)|:)\s*"
                 + _APPROX
                 + "$",
                 text[clause : fig.start],
@@ -1366,6 +1384,15 @@ class Linker:
                 return indicator_for("budget", "money"), "money-invested-for", None
             return None
         return None
+
+    def _households_of_a_place(self, view: SentenceView, fig: Mention) -> bool:
+        """ "Huyện An Phú có 45.354 hộ." / "…, trong đó": a unit named right before `có`
+        and a count of households with nothing after it is all the unit's households."""
+        text = self.doc.text
+        return any(
+            m.end <= fig.start and regex.fullmatch(r"\s*(?:hiện\s+)?có\s*", text[m.end : fig.start])
+            for m in view.of("LOCALITY")
+        ) and bool(regex.match(r"\s*(?:[.;,(]|$|trong đó)", text[fig.end : view.sent.end], regex.I))
 
     def _disbursed_from(self, view: SentenceView, subject: Cue | None, fig: Mention) -> bool:
         """ "đã giải ngân vốn đầu tư phát triển 1.827 tỷ đồng, đạt 47% kế hoạch; vốn sự nghiệp
@@ -2123,6 +2150,8 @@ class Linker:
         text = self.doc.text
         value = fig.attrs.get("value")
         unit = "%" if fig.type == "PERCENT" else fig.attrs.get("unit")
+        if rule == "count-after-label":
+            unit = "households"  # "số hộ nghèo: 1.005": the label names what is counted
         if indicator == indicator_for("houses", "count"):
             unit = "houses"  # "xây mới 2.731 hộ": houses counted by the households they house
         if indicator == indicator_for("poor", "fall"):
