@@ -193,7 +193,8 @@ def poverty_standard(sentence: str, year: int | None) -> str | None:
 # "Nghị định số 07/2021/NĐ-CP ngày 27-1-2021": the date of a legal text, not of the figures
 _LEGAL_REFERENCE_BEFORE = regex.compile(
     r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Luật|Kế hoạch)\s+(?:số\s+)?"
-    r"[\w/.\-]*\d[\w/.\-]*\s*(?:ngày\s*)?$",
+    # "Quyết định số 219 /QĐ-UBND ngày 12/02/2019": a space may stand before the slash
+    r"[\w/.\-]*\d[\w/.\-]*(?:\s+/[\w/.\-]+)?\s*(?:,\s*)?(?:ngày\s*)?$",
     regex.I,
 )
 # "439.300 hộ dân", "10.396 hộ dân cư": all of a unit's households, not a kind of them
@@ -415,6 +416,9 @@ def topic_settings() -> dict[str, int]:
 # mục tiêu quốc gia giảm nghèo" counts twice: a short report that names its programme once
 # in full is on its topic)
 ONE_MENTION_GAP = 0
+# how near (in points) a part's count over the unit's poor must come to a stated percentage
+# for that percentage to be the part's share of the poor
+SHARE_TOLERANCE_PP = 0.1
 
 
 def on_topic(content: str, title: str = "") -> bool:
@@ -1776,6 +1780,7 @@ class Linker:
         for fact in table_facts(self):
             self._add(fact)
         self._drop_off_topic()
+        self._drop_shares_of_the_poor()
         return merge_restatements(self.facts)
 
     def _linking_units(
@@ -2090,6 +2095,51 @@ class Linker:
             if self.provisional:
                 self.off_topic_candidates.append((fact, fig))
             self._add(fact)
+
+    def _drop_shares_of_the_poor(self) -> None:
+        """ "có 16.636 hộ nghèo thuộc dân tộc thiểu số, chiếm 95,42%" in a unit of 17.435 poor
+        households: the part's count over the unit's poor is the percentage, so it is the
+        part's share of the poor, not its poverty rate (the text leaves the base unsaid; the
+        figures tell it)."""
+        poor_count, poor_rate = indicator_for("poor", "count"), indicator_for("poor", "level")
+        whole: dict[tuple[Any, Any], float] = {}
+        for f in self.facts:
+            if (
+                f["indicator"] == poor_count
+                and not f.get("group")
+                and f.get("status") != "target"
+                and isinstance(f["value"], int | float)
+            ):
+                key = ((f["locality"] or {}).get("name"), f["year"])
+                whole[key] = max(whole.get(key, 0), f["value"])
+        dropped = []
+        for f in self.facts:
+            total = whole.get(((f["locality"] or {}).get("name"), f["year"]))
+            if f["indicator"] != poor_rate or not total:
+                continue
+            parts = [
+                g
+                for g in self.facts
+                if g["indicator"] == poor_count
+                and g["evidence"]["start"] == f["evidence"]["start"]
+                and g["figure"]["end"] <= f["figure"]["start"]
+                and isinstance(g["value"], int | float)
+            ]
+            if not parts:
+                continue
+            part = max(parts, key=lambda g: g["figure"]["end"])  # the count right before it
+            if part["value"] < total and (
+                abs(part["value"] / total * 100 - f["value"]) <= SHARE_TOLERANCE_PP
+            ):
+                dropped.append(f)
+        if not dropped:
+            return
+        ids = {id(f) for f in dropped}
+        starts = {f["figure"]["start"] for f in dropped}
+        for m in self.doc.mentions:
+            if m.type == "PERCENT" and m.start in starts:
+                m.attrs["no_fact"] = "share-of-the-poor-by-arithmetic"
+        self.facts = [f for f in self.facts if id(f) not in ids]
 
     def _drop_off_topic(self) -> None:
         """An article whose text names poverty or a social programme only once, in passing,
