@@ -450,3 +450,9 @@ def test_spans_round_trip(parts: list[str], data: st.DataObject) -> None:
 def test_any_text_is_safe(text: str) -> None:
     for m in find_times(text, published=PUB):
         assert text[m.start : m.end] == m.text
+
+
+def test_a_number_before_1900_is_no_year() -> None:
+    # "(1838)": a programme's number in parentheses, not a year of the 19th century
+    got = times("Chương trình vận động, hỗ trợ xã hội hóa (1838) năm 2025 có 10.854 hộ.")
+    assert [attrs.get("year") for _, attrs in got] == [2025]

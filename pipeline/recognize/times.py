@@ -29,7 +29,7 @@ from vnfacts.recognize.numbers import (
 
 METHOD = "times/v1"
 
-YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d|[.,]\d)"
+YEAR = r"(?:19\d\d|20\d\d)(?!\d|[.,]\d)"  # from 1900, as numbers.MIN_YEAR
 LB_NUM = r"(?<![\w.,/:]|\p{L}[-‐])"
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # Days after publication past which a day/month without a year is read as last year's.
