@@ -119,9 +119,7 @@ _DECREASE_BEFORE = regex.compile(
     r"(?:giảm|giảm được|giảm thêm|bình quân giảm|mỗi năm giảm|đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn|"
     r"xóa được|xoá được)"
     r"\s*(?:(?:được|đi|đạt)\s*)?(?:(?:bình quân|trung bình)\s*)?(?:(?:mỗi|hằng|hàng) năm\s*(?:từ\s*)?)?"
-    r"(?:là\s*)?"
-    + _APPROX
-    + "$",
+    r"(?:là\s*)?" + _APPROX + "$",
     regex.IGNORECASE,
 )
 _INCREASE_BEFORE = regex.compile(r"\btăng(?:\s+thêm)?\s*(?:được\s*)?" + _APPROX + "$", regex.I)
@@ -739,6 +737,12 @@ _SUBNATIONAL = regex.compile(r"\b(?:xã|thôn|bản|huyện|tỉnh|thành phố|
 _PEOPLE_OF_THE_POOR = regex.compile(
     r"\b(?:nhân khẩu|số người|người)\s+(?:của\s+|thuộc\s+|trong\s+)?(?:các\s+)?$", regex.I
 )
+# "tổng số khẩu nghèo là", "số nhân khẩu cận nghèo:": the people counted by their category
+_PEOPLE_OF_A_CATEGORY = regex.compile(
+    r"\b(?:số\s+)?(?:nhân\s+)?khẩu\s+(?P<near>cận\s+)?nghèo\s*(?:là|:|có)?\s*"
+    r"(?:khoảng|gần|hơn|trên)?\s*$",
+    regex.I,
+)
 _RESPECTIVELY = regex.compile(r"\blần lượt(?:\s+(?:là|ở mức|đạt|còn))?\s*", regex.I)
 # "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
 _HOUSES_AFTER_HOUSEHOLDS = regex.compile(
@@ -1187,7 +1191,11 @@ class Linker:
                 and (carried is None or carried.rule["subject"] not in ("poor", "near"))
             ):
                 # "Thành phố Long Xuyên có 74.058 hộ. Trong đó, số hộ nghèo: 1.005": the unit's
-                return indicator_for("total_households", "count"), "count-households-of-a-place", None
+                return (
+                    indicator_for("total_households", "count"),
+                    "count-households-of-a-place",
+                    None,
+                )
             if regex.search(
                 r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b[^.;]{0,50}?\b(?:là|có|được)\s*"
                 + _APPROX
@@ -1197,22 +1205,25 @@ class Linker:
             ):
                 # "Tổng số hộ thoát nghèo trong năm 2019 là 6.256 hộ"
                 return indicator_for("poor", "count-fall"), "count-escaped-total", None
-            if regex.search(
-                r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
-                r"hộ\s+(?:cận\s+)?nghèo\s*/\s*$|"  # "8.112 hộ nghèo/506.184 hộ": the whole
-                # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
-                r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?(?:\b(?:là|có)|:)\s*"
-                + _APPROX
-                + "$",
-                text[clause : fig.start],
-                regex.I,
-            ) or (
-                # "tổng số hộ dân trên địa bàn tỉnh khoảng 393.760 hộ": an estimate needs no verb
-                fig.attrs.get("approx")
-                and regex.search(
-                    r"tổng số hộ(?:\s+dân(?:\s+cư)?)?\s+(?:trên địa bàn|của|toàn)\b[^.;\d]{0,40}$",
+            if (
+                regex.search(
+                    r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
+                    r"hộ\s+(?:cận\s+)?nghèo\s*/\s*$|"  # "8.112 hộ nghèo/506.184 hộ": the whole
+                    # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
+                    r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?(?:\b(?:là|có)|:)\s*"
+                    + _APPROX
+                    + "$",
                     text[clause : fig.start],
                     regex.I,
+                )
+                or (
+                    # "tổng số hộ dân trên địa bàn tỉnh khoảng 393.760 hộ": an estimate needs no verb
+                    fig.attrs.get("approx")
+                    and regex.search(
+                        r"tổng số hộ(?:\s+dân(?:\s+cư)?)?\s+(?:trên địa bàn|của|toàn)\b[^.;\d]{0,40}$",
+                        text[clause : fig.start],
+                        regex.I,
+                    )
                 )
             ):
                 return indicator_for("total_households", "count"), "count-total", subject
@@ -1326,6 +1337,10 @@ class Linker:
         ):
             # "19.378 hộ, với 71.801 người": the people of the households just counted
             return indicator_for("population", "count"), "count-people-of-households", subject
+        people_of = _PEOPLE_OF_A_CATEGORY.search(text, max(s0, fig.start - 40), fig.start)
+        if unit in ("persons",) and people_of:
+            # "tổng số khẩu nghèo là 28.070 người": the people of the poor households
+            return indicator_for("population", "count"), "count-people-of-households", None
         if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
             return indicator_for("population", "count"), "count-population", subject
         if unit == "houses" and (
@@ -2310,6 +2325,12 @@ class Linker:
             # "hộ nghèo có 8.112 hộ, với 28.070 người": the people of the poor, not the unit's
             groups = []
             fact["group"] = "hộ cận nghèo" if subject.rule["subject"] == "near" else "hộ nghèo"
+        people_of = _PEOPLE_OF_A_CATEGORY.search(
+            text, max(view.sent.start, fig.start - 40), fig.start
+        )
+        if rule == "count-people-of-households" and people_of:
+            groups = []
+            fact["group"] = "hộ cận nghèo" if people_of.group("near") else "hộ nghèo"
         if not groups and (fig.type == "QUANTITY" or rule.endswith("noun-after")):
             groups = self._group_after_noun(view, fig, cues)
         if groups:
