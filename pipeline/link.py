@@ -2331,8 +2331,10 @@ class Linker:
         if rule == "count-people-of-households" and people_of:
             groups = []
             fact["group"] = "hộ cận nghèo" if people_of.group("near") else "hộ nghèo"
-        if not groups and (fig.type == "QUANTITY" or rule.endswith("noun-after")):
-            groups = self._group_after_noun(view, fig, cues)
+        if fig.type == "QUANTITY" or rule.endswith("noun-after"):
+            # "8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt …": a group written after
+            # the count's noun is the count's own, before any group earlier in the clause
+            groups = self._group_after_noun(view, fig, cues) or groups
         if groups:
             cue = groups[-1]
             named = cue.rule["group"]
