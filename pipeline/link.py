@@ -745,6 +745,17 @@ _PEOPLE_OF_A_CATEGORY = regex.compile(
 )
 _RESPECTIVELY = regex.compile(r"\blần lượt(?:\s+(?:là|ở mức|đạt|còn))?\s*", regex.I)
 # "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
+# "1.114 hộ| đã hoàn thành việc làm nhà", "số hộ làm xong nhà là |237 hộ"
+_HOUSES_FINISHED_AFTER = regex.compile(
+    r"\s*(?:(?:cận\s+)?nghèo\s+)?(?:đã\s+)?(?:hoàn thành|làm xong|xây xong)\s+(?:việc\s+)?"
+    r"(?:làm|xây(?: dựng)?)?\s*nhà\b",
+    regex.I,
+)
+_HOUSES_FINISHED_BEFORE = regex.compile(
+    r"\bsố hộ\s+(?:đã\s+)?(?:hoàn thành|làm xong|xây xong)\s+(?:việc\s+)?(?:làm|xây(?: dựng)?)?"
+    r"\s*nhà\s*(?:là|:)\s*(?:khoảng|gần|hơn|trên)?\s*$",
+    regex.I,
+)
 _HOUSES_AFTER_HOUSEHOLDS = regex.compile(
     r"\s*(?:(?:cận\s+)?nghèo|chính sách|người có công|đồng bào[\p{L}\s]{0,20}?)?\s*"
     r"(?:được\s+)?(?:xây dựng|xây mới|xây|làm|sửa chữa|cải tạo)(?:\s+(?:mới|và sửa chữa))?\s+"
@@ -1127,6 +1138,13 @@ class Linker:
         ):
             # "hỗ trợ xây mới và sửa chữa nhà ở cho 5.361 hộ nghèo", "xây mới 2.731 hộ": houses
             return indicator_for("houses", "count"), "count-houses-by-household", None
+        if unit == "households" and (
+            _HOUSES_FINISHED_AFTER.match(after_text)
+            or _HOUSES_FINISHED_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
+        ):
+            # "1.114 hộ đã hoàn thành việc làm nhà", "số hộ làm xong nhà là 237 hộ": houses
+            # built, counted by the households that built them
+            return indicator_for("houses", "count"), "count-houses-finished", None
         if (
             unit == "households"
             and regex.search(r"\bhỗ trợ\s*(?:cho\s*)?" + _APPROX + "$", left, regex.I)
