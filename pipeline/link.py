@@ -219,6 +219,12 @@ _WHOLE_UNIT = regex.compile(
 _LABEL_OF_A_BARE_COUNT = regex.compile(
     r"\bsố hộ\s+(?P<near>cận\s+)?nghèo\s*(?::|\blà)\s*$", regex.I
 )
+# the results of the annual survey of the poor, approved early in the next year
+_SURVEY_RESULTS = regex.compile(
+    r"(?:phê duyệt|công bố|công nhận)\s+kết quả\s+(?:điều tra,?\s+)?rà soát\s+(?:xác định\s+)?hộ\s+nghèo",
+    regex.I,
+)
+_SURVEY_RESULT_MONTHS = ("01", "02")
 _DISBURSED = regex.compile(r"\bgiải ngân\b", regex.I)
 # words of money given or raised, not paid out: "phân bổ", "bố trí", "được giao", "huy động"
 _ALLOCATED = regex.compile(
@@ -831,6 +837,8 @@ class Linker:
         # poverty or a social programme, more than in passing (patterns/topic.jsonl)
         title = " ".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind == "title")
         self.on_topic = on_topic(content, title)
+        # an article that reports the results of the year-end survey of the poor
+        self.reports_last_years_survey = bool(_SURVEY_RESULTS.search(doc.text, 0, 1500))
         self.headline_on_topic = on_topic("", title)
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
@@ -1568,10 +1576,24 @@ class Linker:
                     self.year_basis = "published" if published else "unfixed"
                     return (int(published[:4]) if published else None), None, since
                 return year - 1, None, since
+            if (
+                self.reports_last_years_survey
+                and t.attrs.get("day")
+                and f"{int(t.attrs.get('month') or 0):02d}" in _SURVEY_RESULT_MONTHS
+                and year is not None
+            ):
+                # "Ngày 06/01/2021, UBND tỉnh ban hành Quyết định phê duyệt kết quả rà soát
+                # hộ nghèo …": the decision's date; its figures are the year just ended
+                return year - 1, None, since
             return year, period, since
         if self.doc.meta.published:
             self.year_basis = "published"
-            return int(self.doc.meta.published[:4]), None, since
+            published = self.doc.meta.published
+            if self.reports_last_years_survey and published[5:7] in _SURVEY_RESULT_MONTHS:
+                # "Quyết định phê duyệt kết quả rà soát hộ nghèo …" published in January: the
+                # survey of the year just ended, the figures its end-of-year ones
+                return int(published[:4]) - 1, None, since
+            return int(published[:4]), None, since
         # an undated article that names no time for the figure: the text does not fix the
         # year (FACTS.md); the year the body names most is only a guess
         self.year_basis = "unfixed"
