@@ -1372,6 +1372,12 @@ class Linker:
         if unit == "houses" and (
             sub == "houses"
             or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
+            # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa"
+            or regex.match(
+                r"\s*(?:đã\s+)?được\s+(?:xây dựng|xây mới|xây|sửa chữa|hỗ trợ|bàn giao|khánh thành)",
+                after_text,
+                regex.I,
+            )
             or regex.search(
                 r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b[^.;]{0,25}$",
                 left,
