@@ -779,7 +779,10 @@ _FALLS_LISTED_BEFORE = regex.compile(
 )
 # "850 tỉ đồng| từ các chương trình … được đầu tư để giảm nghèo", "| đầu tư cho công tác …"
 _INVESTED_FOR_AFTER = regex.compile(
-    r"[^.;]{0,70}?\b(?:được\s+)?(?:đầu tư|chi|hỗ trợ)\s+(?:để|cho|vào)\b", regex.I
+    # "… được đầu tư tại tỉnh Kon Tum cho công tác giảm nghèo": a place may stand between
+    r"[^.;]{0,70}?\b(?:được\s+)?(?:đầu tư|chi|hỗ trợ)\s+(?:(?:tại|ở|trên địa bàn)\s+[^.;,]{1,40}?\s+)?"
+    r"(?:để|cho|vào)\b",
+    regex.I,
 )
 _PLAN_REFERENCE = regex.compile(
     r"(?:so với|vượt|đạt|hoàn thành|theo)\s*(?:[\d.,]+\s*%\s*)?(?:(?:so với|các)\s*)?$", regex.I
