@@ -1067,6 +1067,8 @@ class Linker:
                     and not regex.search(
                         r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$", between, regex.I
                     )
+                    # "huyện A: hộ nghèo 0,52%, cận nghèo 2,14%": a label and its rate
+                    and not regex.fullmatch(r"\s*:?\s*", between)
                     and not _TO_BEFORE.search(left)
                     and not _DECREASE_BEFORE.search(left)
                 ):
@@ -1255,6 +1257,12 @@ class Linker:
                     )
                 )
             ):
+                category = [
+                    c for c in before if c.start >= clause and c.rule["subject"] in ("poor", "near")
+                ]
+                if category and regex.search(r"\bcó tổng\s*(?:số\s*)?$", left, regex.I):
+                    # "Hộ cận nghèo toàn tỉnh có tổng số 13.821 hộ": the category's total
+                    return HOUSEHOLD_COUNT[category[-1].rule["subject"]], "count-total-of", None
                 return indicator_for("total_households", "count"), "count-total", subject
             # a bare "N hộ" continuing the clause's poor / near-poor subject:
             # "hộ cận nghèo là 7.105 hộ", "(tương đương 1.105 hộ)", "giảm 1.236 hộ so với …"
@@ -1266,7 +1274,10 @@ class Linker:
                 and c.rule["subject"] in HOUSEHOLD_COUNT
             ]
             if hh and regex.match(
-                r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|và\b|$)", after_text, regex.I
+                # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate
+                r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|$)",
+                after_text,
+                regex.I,
             ):
                 hs = hh[-1]
                 # the subject and the words just before it, within its ";"-clause: a "giảm

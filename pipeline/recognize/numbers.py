@@ -743,7 +743,33 @@ def find_figures(
         if mention is not None:
             out.append(mention)
         pos = max(resume, m.start() + 1)
-    return _join_compound_money(text, out)
+    return _join_split_decimal(text, _join_compound_money(text, out))
+
+
+def _join_split_decimal(text: str, figures: list[Mention]) -> list[Mention]:
+    """ "chiếm 14, 52%": a percentage typed with a space after its decimal comma is one
+    figure (14,52 %), not a bare 14 and a 52 %."""
+    out: list[Mention] = []
+    for fig in figures:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and fig.type == "PERCENT"
+            and prev.type == "QUANTITY"
+            and prev.attrs.get("unit") is None
+            and regex.fullmatch(r"\d{1,3}", prev.text)
+            and text[prev.end : fig.start] == ", "
+            and (frac := regex.fullmatch(r"(\d{1,2})\s*%", fig.text))
+        ):
+            attrs = dict(fig.attrs)
+            digits = frac.group(1)
+            attrs["value"] = float(f"{prev.text}.{digits}")
+            out[-1] = Mention(
+                "PERCENT", prev.start, fig.end, text[prev.start : fig.end], attrs, fig.method
+            )
+            continue
+        out.append(fig)
+    return out
 
 
 _MONEY_STEPS = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
