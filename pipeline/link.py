@@ -217,7 +217,7 @@ _WHOLE_UNIT = regex.compile(
     regex.I,
 )
 _LABEL_OF_A_BARE_COUNT = regex.compile(
-    r"\bsố hộ\s+(?P<near>cận\s+)?nghèo\s*(?::|\blà)\s*$", regex.I
+    r"\bsố hộ\s+(?P<near>cận\s+)?nghèo\s*(?::|\blà)?\s*$", regex.I
 )
 # the results of the annual survey of the poor, approved early in the next year
 _SURVEY_RESULTS = regex.compile(
@@ -938,7 +938,7 @@ class Linker:
         if unit is None and fig.type == "QUANTITY" and isinstance(fig.attrs.get("value"), int):
             # "Trong đó, số hộ nghèo: 1.005; số hộ cận nghèo: 2.565;": a label's bare count
             label = _LABEL_OF_A_BARE_COUNT.search(text, max(s0, fig.start - 30), fig.start)
-            if label and regex.match(r"\s*(?:[;,.)]|$)", text[fig.end : view.sent.end]):
+            if label and regex.match(r"\s*(?:[;,.()]|$)", text[fig.end : view.sent.end]):
                 cat = "near" if label.group("near") else "poor"
                 return HOUSEHOLD_COUNT[cat], "count-after-label", None
         wanted = _SUBJECTS_FOR.get("PERCENT" if fig.type == "PERCENT" else str(unit))
@@ -1371,11 +1371,12 @@ class Linker:
             # "Tổng số nhân khẩu hộ nghèo 24.310 người": the people of the poor households
             return indicator_for("population", "count"), "count-people-of-households", subject
         if unit in ("persons",) and regex.search(
-            r"\d\s*hộ(?:\s+(?:cận\s+)?nghèo)?\s*,?\s*(?:với|gồm)\s*" + _APPROX + "$",
+            r"\d\s*hộ(?:\s+(?:cận\s+)?nghèo)?\s*(?:,?\s*(?:với|gồm)|\()\s*" + _APPROX + "$",
             text[max(s0, fig.start - 40) : fig.start],
             regex.I,
         ):
-            # "19.378 hộ, với 71.801 người": the people of the households just counted
+            # "19.378 hộ, với 71.801 người", "1.746 hộ (6.994 khẩu)": the people of the
+            # households just counted
             return indicator_for("population", "count"), "count-people-of-households", subject
         people_of = _PEOPLE_OF_A_CATEGORY.search(text, max(s0, fig.start - 40), fig.start)
         if unit in ("persons",) and people_of:
