@@ -1577,6 +1577,11 @@ class Linker:
             ) or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start)
             if period is not None and starts_period:
                 return period["start"], None, since  # "từ 33.486 hộ": the count it began with
+            if period is not None and regex.search(
+                r"\bđầu\s*$", text[max(view.sent.start, t.start - 8) : t.start], regex.I
+            ):
+                # "đầu giai đoạn 2021-2025 là 9,33%": the start of the period, not its end
+                return period["start"], None, since
             year = _year_of(t)
             if (
                 starts_period
