@@ -734,8 +734,9 @@ def _as_written(phrase: str) -> str:
 _NATIONAL_BODY = regex.compile(
     r"\b(?:Thủ tướng(?: Chính phủ)?|Chính phủ|Quốc hội|Tổng cục Thống kê|Cục Thống kê|"
     r"Bộ (?:Lao động|LĐ-TB&XH|LĐTBXH|Tài chính|Kế hoạch)|Ban Chỉ đạo Trung ương|"
-    r"Ủy ban Dân tộc|Văn phòng Quốc gia về giảm nghèo)\b[^.;]{0,40}?"
-    r"\b(?:cho biết|báo cáo|công bố|phê duyệt|thông tin|đánh giá)",
+    r"Ủy ban Dân tộc|Văn phòng Quốc gia về giảm nghèo|"
+    r"Chương trình mục tiêu quốc gia(?: giảm nghèo(?: bền vững)?)?(?: giai đoạn [\d\s–-]+)?)\b"
+    r"[^.;]{0,40}?\b(?:cho biết|báo cáo|công bố|phê duyệt|thông tin|đánh giá|đặt ra|đề ra)",
 )
 # a figure said of a local unit, even without its name ("xã còn 45 hộ nghèo")
 _SUBNATIONAL = regex.compile(r"\b(?:xã|thôn|bản|huyện|tỉnh|thành phố|địa phương|phường)\b", regex.I)
