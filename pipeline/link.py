@@ -500,6 +500,21 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+# "Sáng 4/1, tại Hà Nội, Ủy ban Dân tộc tổ chức Hội nghị toàn quốc …": where a meeting is held
+_VENUE_BEFORE = regex.compile(r"\b(?:tại|ở)\s*$", regex.I)
+_VENUE_AFTER = regex.compile(
+    r"[^.;]{0,60}?\b(?:tổ chức|diễn ra|khai mạc|bế mạc|hội nghị|hội thảo|tọa đàm|lễ)\b", regex.I
+)
+
+
+def is_venue(text: str, m: Mention) -> bool:
+    """A place named as where a meeting is held, not what the figures are about."""
+    return bool(
+        _VENUE_BEFORE.search(text, max(0, m.start - 6), m.start)
+        and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + 80))
+    )
+
+
 @dataclass
 class Discourse:
     """What the text is about so far: the place of the current section or passage."""
@@ -520,6 +535,7 @@ class Discourse:
                 m.type == "LOCALITY"
                 and m.attrs.get("level") in ("province", "district", "commune")
                 and not listed
+                and not is_venue(self.doc.text, m)
             ):
                 key = (m.attrs["name"], m.attrs["level"])
                 counts[key] = counts.get(key, 0) + 1
@@ -1661,6 +1677,7 @@ class Linker:
             and not regex.search(r"\bgốc\s*$", text[max(0, m.start - 8) : m.start], regex.I)
             # a place in parentheses is an aside, unless the figure stands inside them too
             and (text[max(0, m.start - 1) : m.start] != "(" or ")" not in text[m.end : fig.start])
+            and not is_venue(text, m)
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
         ]
         # "xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%", "xã Tân Lập, Đan Phượng": a parent written
@@ -1836,6 +1853,7 @@ class Linker:
                 m
                 for m in view.of("LOCALITY")
                 if m.attrs.get("level") in ("province", "district", "commune")
+                and not is_venue(doc.text, m)
             ]
             wider = [
                 m for m in view.of("LOCALITY") if m.attrs.get("level") in ("region", "country")
