@@ -136,9 +136,9 @@ _YEAR_AFTER = regex.compile(
     regex.I,
 )
 _SINCE = regex.compile(
-    r"(?:so\s+với\s*(?:cùng kỳ\s*)?|cùng kỳ\s*)(?:thời điểm\s*)?(?:cuối\s*|đầu\s*|hết\s*)?(?:năm\s*)?$",
+    r"(?:\bso\s+(?:với\s*)?(?:cùng kỳ\s*)?|cùng kỳ\s*)(?:thời điểm\s*)?(?:cuối\s*|đầu\s*|hết\s*)?(?:năm\s*)?$",
     regex.I,
-)  # "so với năm 2022", "cùng kỳ năm 2016": a baseline, never the figure's own year
+)  # "so với năm 2022", "so năm 2023", "cùng kỳ năm 2016": a baseline, never the figure's own year
 # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020": the standard's period, not the figure's time
 _STANDARD_BEFORE = regex.compile(
     r"(?:(?:chuẩn nghèo|phương pháp tiếp cận)(?:\s+(?:tiếp cận\s+)?(?:nghèo\s+)?(?:đa chiều|mới))?"
