@@ -225,6 +225,8 @@ _SURVEY_RESULTS = regex.compile(
     regex.I,
 )
 _SURVEY_RESULT_MONTHS = ("01", "02")
+# "… giảm nghèo bền vững đến năm |2030": a deadline, no date of what is said later
+_DEADLINE_BEFORE = regex.compile(r"\b(?:đến|tới)\s*(?:hết\s*)?(?:năm\s*)?$", regex.I)
 _DISBURSED = regex.compile(r"\bgiải ngân\b", regex.I)
 # words of money given or raised, not paid out: "phân bổ", "bố trí", "được giao", "huy động"
 _ALLOCATED = regex.compile(
@@ -1568,16 +1570,11 @@ class Linker:
                 if 0 <= t.start - fig.end < 40
                 and not regex.search(r"[;(]", text[fig.end : t.start])
             ][:1]
-        if not times and any(
+        unresolved_now = not times and any(
             t.attrs.get("relative") in ("now", "to_now") and _year_of(t) is None
             for t in view.of("TIME")
             if t.end <= fig.start
-        ):
-            # "Hiện nay, huyện còn 1.200 hộ nghèo" in an undated article: the text says the
-            # figure is today's and does not say which year that is; an earlier passage's
-            # year ("Nghị quyết … đến năm 2030") is not it
-            self.year_basis = "unfixed"
-            return None, None, since
+        )
         if not times and block_times:
             # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
             periods = [t for t in block_times if _period_of(t) is not None]
@@ -1586,6 +1583,16 @@ class Linker:
             # the time of the report, named in an earlier paragraph ("Kết quả rà soát năm
             # 2022 …", then a paragraph of regional rates that names no year)
             times = self.earlier_times[-1:]
+        if (
+            unresolved_now
+            and times
+            and _DEADLINE_BEFORE.search(text, max(0, times[-1].start - 20), times[-1].start)
+        ):
+            # "Hiện nay, huyện còn 1.200 hộ nghèo" in an undated article after "Nghị quyết …
+            # đến năm 2030": today is not the deadline an earlier passage named, and the text
+            # does not say which year it is
+            self.year_basis = "unfixed"
+            return None, None, since
         if times:
             t = times[-1]
             period = _period_of(t)
