@@ -224,7 +224,22 @@ _SURVEY_RESULTS = regex.compile(
     r"(?:phê duyệt|công bố|công nhận)\s+kết quả\s+(?:điều tra,?\s+)?rà soát\s+(?:xác định\s+)?hộ\s+nghèo",
     regex.I,
 )
-_SURVEY_RESULT_MONTHS = ("01", "02")
+_SURVEY_RESULT_MONTHS = (1, 2)
+SURVEY_HEAD_CHARS = 1500  # where an article says it reports the survey's results
+# what the year-end survey of the poor counts (money, houses and incomes are no part of it)
+SURVEY_INDICATORS = frozenset(
+    {
+        "poverty_rate",
+        "near_poverty_rate",
+        "multidim_poverty_rate",
+        "poor_households",
+        "near_poor_households",
+        "poverty_rate_reduction",
+        "poor_households_reduction",
+        "total_households",
+        "population",
+    }
+)
 # "… giảm nghèo bền vững đến năm |2030": a deadline, no date of what is said later
 _DEADLINE_BEFORE = regex.compile(r"\b(?:đến|tới)\s*(?:hết\s*)?(?:năm\s*)?$", regex.I)
 _DISBURSED = regex.compile(r"\bgiải ngân\b", regex.I)
@@ -399,7 +414,6 @@ def topic_gated_indicators() -> frozenset[str]:
 
 
 @cache
-@cache
 def topic_settings() -> dict[str, int]:
     """`patterns/topic.jsonl`, its one "settings" entry: how many separate mentions of the
     topic make an article one on the topic (`min_mentions`), and how near a figure, in
@@ -408,10 +422,10 @@ def topic_settings() -> dict[str, int]:
     entries = [r for r in patterns.load("topic") if r.get("kind") == "settings"]
     if len(entries) != 1:
         raise patterns.PatternError("topic.jsonl: exactly one settings entry")
-    settings = {
-        "min_mentions": int(entries[0]["min_mentions"]),
-        "near_chars": int(entries[0]["near_chars"]),
-    }
+    try:
+        settings = {k: int(entries[0][k]) for k in ("min_mentions", "near_chars")}
+    except (KeyError, TypeError, ValueError) as e:
+        raise patterns.PatternError(f"topic.jsonl settings: {e!r}") from e
     if settings["min_mentions"] < 1 or settings["near_chars"] < 0:
         raise patterns.PatternError("topic.jsonl: min_mentions at least 1, near_chars not negative")
     return settings
@@ -505,7 +519,10 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 # "Sáng 4/1, tại Hà Nội, Ủy ban Dân tộc tổ chức Hội nghị toàn quốc …": where a meeting is held
 _VENUE_BEFORE = regex.compile(r"\b(?:tại|ở)\s*$", regex.I)
 _VENUE_AFTER = regex.compile(
-    r"[^.;]{0,60}?\b(?:tổ chức|diễn ra|khai mạc|bế mạc|hội nghị|hội thảo|tọa đàm|lễ)\b", regex.I
+    r"[^.;]{0,60}?\b(?:(?:tổ chức|khai mạc|bế mạc)\s+(?:\S+\s+){0,2}?"
+    r"(?:hội nghị|hội thảo|tọa đàm|lễ|cuộc họp|kỳ họp|phiên họp)|"
+    r"(?:hội nghị|hội thảo|tọa đàm|lễ|cuộc họp|kỳ họp|phiên họp)\b[^.;]{0,40}?\bdiễn ra)\b",
+    regex.I,
 )
 
 
@@ -860,7 +877,9 @@ class Linker:
         title = " ".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind == "title")
         self.on_topic = on_topic(content, title)
         # an article that reports the results of the year-end survey of the poor
-        self.reports_last_years_survey = bool(_SURVEY_RESULTS.search(doc.text, 0, 1500))
+        self.reports_last_years_survey = bool(
+            _SURVEY_RESULTS.search(doc.text, 0, SURVEY_HEAD_CHARS)
+        )
         self.headline_on_topic = on_topic("", title)
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
@@ -1525,7 +1544,11 @@ class Linker:
 
     # ------------------------------------------------------------------ when
     def year_for(
-        self, view: SentenceView, fig: Mention, block_times: list[Mention]
+        self,
+        view: SentenceView,
+        fig: Mention,
+        block_times: list[Mention],
+        indicator: str | None = None,
     ) -> tuple[int | None, dict[str, int] | None, int | None]:
         """(year, period, since) of a figure; `self.year_basis` says how the year was read
         (`text`: written in the sentence or passage, `published`: a present-tense figure
@@ -1534,6 +1557,8 @@ class Linker:
         text = self.doc.text
         after = text[fig.end : view.sent.end]
         since = self.since_for(view, fig)
+        # a figure the year-end survey of the poor counts, in an article approving its results
+        surveyed = self.reports_last_years_survey and indicator in SURVEY_INDICATORS
         m = _YEAR_AFTER.match(after)
         if m:
             return int(m.group("y") or m.group("y2")), None, since
@@ -1627,10 +1652,11 @@ class Linker:
                     return (int(published[:4]) if published else None), None, since
                 return year - 1, None, since
             if (
-                self.reports_last_years_survey
+                surveyed
                 and t.attrs.get("day")
-                and f"{int(t.attrs.get('month') or 0):02d}" in _SURVEY_RESULT_MONTHS
+                and int(t.attrs.get("month") or 0) in _SURVEY_RESULT_MONTHS
                 and year is not None
+                and _SURVEY_RESULTS.search(text, t.end, min(len(text), t.end + 250))
             ):
                 # "Ngày 06/01/2021, UBND tỉnh ban hành Quyết định phê duyệt kết quả rà soát
                 # hộ nghèo …": the decision's date; its figures are the year just ended
@@ -1639,7 +1665,7 @@ class Linker:
         if self.doc.meta.published:
             self.year_basis = "published"
             published = self.doc.meta.published
-            if self.reports_last_years_survey and published[5:7] in _SURVEY_RESULT_MONTHS:
+            if surveyed and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS:
                 # "Quyết định phê duyệt kết quả rà soát hộ nghèo …" published in January: the
                 # survey of the year just ended, the figures its end-of-year ones
                 return int(published[:4]) - 1, None, since
@@ -2139,7 +2165,7 @@ class Linker:
                 continue
             indicator, rule, subject = got
             read.append((fig, indicator, rule, subject))
-            year, period, since = self.year_for(view, fig, block_times)
+            year, period, since = self.year_for(view, fig, block_times, indicator)
             end = self._end_of_a_change(view, fig)
             if end is not None:
                 year, period = self._same_ends(view, fig, end, year, period)
@@ -2219,6 +2245,10 @@ class Linker:
             ):
                 key = ((f["locality"] or {}).get("name"), f["year"])
                 whole[key] = max(whole.get(key, 0), f["value"])
+        counts_by_sentence: dict[int, list[dict[str, Any]]] = {}
+        for g in self.facts:
+            if g["indicator"] == poor_count and isinstance(g["value"], int | float):
+                counts_by_sentence.setdefault(g["evidence"]["start"], []).append(g)
         dropped = []
         for f in self.facts:
             total = whole.get(((f["locality"] or {}).get("name"), f["year"]))
@@ -2226,11 +2256,8 @@ class Linker:
                 continue
             parts = [
                 g
-                for g in self.facts
-                if g["indicator"] == poor_count
-                and g["evidence"]["start"] == f["evidence"]["start"]
-                and g["figure"]["end"] <= f["figure"]["start"]
-                and isinstance(g["value"], int | float)
+                for g in counts_by_sentence.get(f["evidence"]["start"], [])
+                if g["figure"]["end"] <= f["figure"]["start"]
             ]
             if not parts:
                 continue

@@ -240,8 +240,10 @@ def _kind(cell: Cell | None) -> str:
 
 
 def _index_like(cell: Cell) -> bool:
-    t = cell.clean
-    return _kind(cell) in ("index", "empty") or (t.isdigit() and len(t) <= 3)
+    t = cell.clean.removesuffix(".")  # "1.", "IV."
+    return (
+        _kind(cell) in ("index", "empty") or (t.isdigit() and len(t) <= 3) or bool(_ROMAN.match(t))
+    )
 
 
 def _is_year(cell: Cell) -> int | None:
@@ -342,6 +344,8 @@ def _pipe_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
 # a line that can be one cell of a table written a cell a line: short, no sentence in it
 _CELL_LINE_MAX = 60
 _SENTENCE_IN_LINE = regex.compile(r"[.!?:;]\s+\S|[.:;]$|\|")
+# a cell that ends like a sentence but is none: a row number "1.", "IV.", a label "Tổng cộng:"
+_CELL_ENDING_IN_A_STOP = regex.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})\.$|^\S+(?:\s+\S+){0,2}:$")
 
 
 def _line_cell_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
@@ -352,6 +356,11 @@ def _line_cell_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
     run: list[Cell] = []
 
     def table_of(run: list[Cell]) -> tuple[int, int, list[Cell], str] | None:
+        # a heading just before the header ("Bảng kết quả rà soát năm 2019") is the table's
+        # caption, not a title: the header starts at its row-number column
+        index = next((k for k, c in enumerate(run[:12]) if _cue("index_column", c.text)), None)
+        if index:
+            run = run[index:]
         nums = sum(1 for c in run if _kind(c) == "num")
         words = sum(1 for c in run if _kind(c) == "text")
         if nums >= 8 and words >= 3 and nums >= 0.4 * len(run):
@@ -362,7 +371,9 @@ def _line_cell_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
         cell = _strip(text, s, e)
         if not cell.text:
             continue  # blank lines between cells
-        if len(cell.text) <= _CELL_LINE_MAX and not _SENTENCE_IN_LINE.search(cell.text):
+        if len(cell.text) <= _CELL_LINE_MAX and (
+            not _SENTENCE_IN_LINE.search(cell.text) or _CELL_ENDING_IN_A_STOP.match(cell.text)
+        ):
             run.append(cell)
             continue
         found = table_of(run)
@@ -581,6 +592,7 @@ def _read_columns(table: Table) -> None:
     while titles and (_cue("index_column", titles[0].text) or _cue("unit_column", titles[0].text)):
         titles.pop(0)
     years = [t for t in titles if _is_year(t)]
+    two_rows: list[Column] | None = None
     if len(years) >= 2:
         # a column a year: a row that stops short leaves the last years blank
         leaves, parents = years, []
@@ -590,20 +602,22 @@ def _read_columns(table: Table) -> None:
             k = len(value_titles)  # rows reach every title: a column a title (some empty)
         two_rows = _two_row_header(value_titles, k)
         if two_rows is not None:
-            table.columns = two_rows
+            leaves, parents = [], []
+        elif table.shape == "line-cells" and len(value_titles) > k:
+            # more titles than columns and no two-row header that fits: the spans of the
+            # merged titles are lost, and a guess would name every column wrong
             leaves, parents = [], []
         else:
             leaves = value_titles[-k:] if k and len(value_titles) >= k else []
             parents = value_titles[: len(value_titles) - len(leaves)] if leaves else []
-    columns: list[Column] = []
+    columns: list[Column] = list(two_rows or [])
     for leaf in leaves:
         year = _is_year(leaf)
         parent = _parent_of(leaf, parents)
         columns.append(
             Column(leaf, parent, year, target=bool(year and _cue("target_column", leaf.text)))
         )
-    if leaves or not table.columns:
-        table.columns = columns
+    table.columns = columns
     numbers = [v.clean for r in table.rows for v in r.values if v is not None]
     table.dot_decimal = not any("," in n for n in numbers) and any(
         regex.match(r"^\d+\.(?:\d{1,2}|\d{4,})$", n) for n in numbers
@@ -620,7 +634,7 @@ def _two_row_header(titles: list[Cell], k: int) -> list[Column] | None:
         return None
     for r in range(0, k):
         n2 = k - r
-        if r + p + n2 != len(titles) or n2 % p or n2 // p < 2:
+        if n2 % p or n2 // p < 2:
             continue
         width = n2 // p
         leaves = titles[r + p :]
@@ -660,6 +674,7 @@ def _parent_of(leaf: Cell, parents: list[Cell]) -> Cell | None:
     return None
 
 
+# "1.171": a count written with a thousands dot, even in a table whose rates write "10.51"
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 
 

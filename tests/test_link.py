@@ -337,7 +337,9 @@ def test_a_time_far_back_in_a_long_paragraph_is_not_borrowed():
         "Các hội đoàn thể tích cực vào cuộc. Cán bộ bám sát cơ sở. Người dân đồng thuận cao. "
         "Dự án hỗ trợ sinh kế cho hộ nghèo của tỉnh Yên Bái có tổng kinh phí 15 tỷ đồng."
     )
-    assert facts(text, published="2017-05-01") == [("budget", "Yên Bái", 2017, 15000000000, "actual")]
+    assert facts(text, published="2017-05-01") == [
+        ("budget", "Yên Bái", 2017, 15000000000, "actual")
+    ]
 
 
 def test_a_run_on_sentence_is_linked_in_pieces_with_short_evidence():
@@ -364,3 +366,28 @@ def test_two_groups_levels_side_by_side_are_no_change():
     changes = {f["value"]: f.get("change") for f in doc["facts"]}
     assert changes[1.66] is None
     assert changes[0.61]["amount"] == 0.59
+
+
+def test_a_place_where_something_is_organised_is_no_venue():
+    from vnfacts import extract
+
+    doc = extract(
+        "Giảm nghèo ở Cao Bằng\nTại huyện Bảo Lạc, chính quyền đã tổ chức nhiều lớp tập huấn; "
+        "năm 2023 tỷ lệ hộ nghèo còn 30,5%.",
+        published="2024-01-05",
+    ).to_json()
+    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Bảo Lạc", 30.5)]
+
+
+def test_the_survey_year_shift_is_for_the_surveys_figures_only():
+    from vnfacts import extract
+
+    doc = extract(
+        "Quyết định phê duyệt kết quả rà soát hộ nghèo tỉnh Kiên Giang\nNgày 06/01/2021, Chủ "
+        "tịch UBND tỉnh Kiên Giang ký Quyết định phê duyệt kết quả rà soát hộ nghèo.\nTheo Quyết "
+        "định, tổng số hộ nghèo toàn tỉnh là 8.790 hộ. Ngày 20/1/2021, tỉnh đã giải ngân 30 tỷ "
+        "đồng vốn Chương trình MTQG giảm nghèo.",
+        published="2021-01-25",
+    ).to_json()
+    got = {(f["indicator"], f["year"]) for f in doc["facts"]}
+    assert got == {("poor_households", 2020), ("budget_disbursed", 2021)}

@@ -245,7 +245,12 @@ def test_the_seed_sentence_with_a_total_and_persons() -> None:
         ("Quá trình nấu làm mất 1/3 lượng chất béo.", "1/3", [1, 3], None),
         ("Kết quả 15/63 chưa đạt.", "15/63", [15, 63], None),
         # a whole written with thousands separators
-        ("Có 12.304/15.870 hộ nghèo ở nông thôn.", "12.304/15.870 hộ", [12304, 15870], "households"),
+        (
+            "Có 12.304/15.870 hộ nghèo ở nông thôn.",
+            "12.304/15.870 hộ",
+            [12304, 15870],
+            "households",
+        ),
         ("Đã giải ngân 745/1.210 tỷ đồng.", "745/1.210 tỷ đồng", [745, 1210], "VND"),
     ],
 )
@@ -985,6 +990,17 @@ def test_thousands_written_before_billions_are_thousands_of_billions():
         ("1 nghìn 827 tỷ đồng", 1_827_000_000_000),
         ("2 nghìn hộ", 2000),
     ]
+
+
+def test_a_percentage_typed_with_a_space_after_its_decimal_comma():
+    from vnfacts.recognize.numbers import find_figures
+
+    def got(text: str) -> list[tuple[str, object]]:
+        return [(m.text, m.attrs["value"]) for m in find_figures(text)]
+
+    assert got("hộ cận nghèo chiếm 14, 52%") == [("14, 52%", 14.52)]
+    # no rate over 100: "120, 15%" stays two figures
+    assert got("xã có 120, 15% hộ nghèo") == [("120", 120), ("15%", 15)]
 
 
 # --------------------------------------------------------------------------- beyond a float

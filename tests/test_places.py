@@ -74,9 +74,7 @@ def test_a_name_joined_by_a_dash_is_one_unit():
         TITLE + "Năm 2023, tỉnh Bà Rịa - Vũng Tàu và thành phố Phan Rang-Tháp Chàm (Ninh Thuận) "
         "cùng đạt chỉ tiêu giảm nghèo; đoàn công tác tỉnh Bà Rịa – Vũng Tàu đã đến thăm."
     )
-    assert {("Bà Rịa - Vũng Tàu", "province"), ("Phan Rang - Tháp Chàm", "district")} <= names(
-        locs
-    )
+    assert {("Bà Rịa - Vũng Tàu", "province"), ("Phan Rang - Tháp Chàm", "district")} <= names(locs)
     assert not {("Bà Rịa", "province"), ("Vũng Tàu", "district")} & names(locs)
     # a commune and its district joined by a dash stay two units
     locs = localities(TITLE + "Năm 2023, xã Bản Hồ - thị xã Sa Pa có nhiều hộ thoát nghèo.")
@@ -333,3 +331,9 @@ def test_the_level_word_tells_apart_two_units_of_one_name():
 def test_a_district_written_without_its_diacritics_is_still_the_unit():
     [loc] = localities("Năm 2019, huyện Mù Cang Chải còn 41,8% hộ nghèo.", published="2020-01-01")
     assert (loc["name"], loc["province"], loc["code"]) == ("Mù Cang Chải", "Yên Bái", "137")
+
+
+def test_a_national_body_of_the_country_keeps_the_country():
+    # "Quốc hội Việt Nam" is the country's own body: the country stays a place
+    locs = localities(TITLE + "Theo Quốc hội Việt Nam, cả nước còn nhiều huyện nghèo.")
+    assert ("Việt Nam", "country") in names(locs)

@@ -288,11 +288,35 @@ CELLS_A_LINE = (
     "Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2019:\n\n"
     + "\n\n".join(
         [
-            "TT", "Đơn vị", "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo",
-            "Số lượng (hộ)", "Tỉ lệ (%)", "Số lượng (hộ)", "Tỉ lệ (%)",
-            "Toàn tỉnh", "205.100", "21.330", "10.40", "15.020", "7.32",
-            "1", "Huyện Na Hang", "12.050", "3.171", "26.32", "1.420", "11.78",
-            "2", "Huyện Lâm Bình", "8.340", "2.480", "29.74", "980", "11.75",
+            "TT",
+            "Đơn vị",
+            "Tổng số hộ",
+            "Hộ nghèo",
+            "Hộ cận nghèo",
+            "Số lượng (hộ)",
+            "Tỉ lệ (%)",
+            "Số lượng (hộ)",
+            "Tỉ lệ (%)",
+            "Toàn tỉnh",
+            "205.100",
+            "21.330",
+            "10.40",
+            "15.020",
+            "7.32",
+            "1",
+            "Huyện Na Hang",
+            "12.050",
+            "3.171",
+            "26.32",
+            "1.420",
+            "11.78",
+            "2",
+            "Huyện Lâm Bình",
+            "8.340",
+            "2.480",
+            "29.74",
+            "980",
+            "11.75",
         ]
     )
     + "\n\nPV\n"
@@ -317,3 +341,29 @@ def test_short_lines_of_a_byline_and_links_are_no_table():
         "Tin liên quan\n\nHà Giang\n\n12/3/2023\n\nLai Châu\n\n14/3/2023\n\nPV\n"
     )
     assert find_tables(text) == []
+
+
+def test_a_price_ticker_a_cell_a_line_gives_no_facts():
+    # eight numbers and some words: read as a table, but nothing in it names an indicator
+    gold = ["Giá vàng", "Mua", "Bán", "SJC", "76.500", "78.500", "PNJ", "75.900", "77.100"]
+    ticker = "\n\n".join([*gold, "USD", "24.150", "24.520", "EUR", "26.010", "26.880"])
+    text = "Giảm nghèo ở Tuyên Quang\nNăm 2023, tỷ lệ hộ nghèo của tỉnh Tuyên Quang còn 6,1%.\n\n"
+    text += ticker + "\n"
+    assert table_facts(text, published="2024-01-05") == []
+    assert [f["value"] for f in extract(text, published="2024-01-05").facts] == [6.1]
+
+
+def test_a_heading_before_the_header_and_row_numbers_with_a_dot():
+    # the heading that names the year is the table's caption, not a title; "1." is a row number
+    cells = CELLS_A_LINE.split("\n\n")
+    start = cells.index("TT")
+    body = "\n\n".join(cells[start:]).replace("\n\n1\n\n", "\n\n1.\n\n")
+    body = body.replace("\n\n2\n\n", "\n\n2.\n\n")
+    text = (
+        "Giảm nghèo ở Tuyên Quang\nTỉnh Tuyên Quang công bố kết quả giảm nghèo.\n\n"
+        "Bảng kết quả rà soát hộ nghèo năm 2019\n\n" + body
+    )
+    got = table_facts(text, published="2020-01-12")
+    assert ("poverty_rate", "Na Hang", "district", 2019, 26.32, "%") in got
+    assert ("near_poor_households", "Lâm Bình", "district", 2019, 980, "households") in got
+    assert len(got) == 15

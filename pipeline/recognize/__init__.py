@@ -9,7 +9,10 @@ Each recognizer lives in its own module; rules are data in `patterns/`.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
+from vnfacts import patterns
 from vnfacts.doc import Document, Mention
 from vnfacts.gazetteer import era_of
 from vnfacts.recognize.officials import OfficialsFinder
@@ -112,6 +115,16 @@ def _ner_people(doc: Document, taken: list[Mention], mode: str) -> list[Mention]
     return out
 
 
+@cache
+def _organisations_named_for_a_unit() -> frozenset[str]:
+    """Ids of `patterns/organizations.jsonl` entries that take a unit's name after them."""
+    return frozenset(r["id"] for r in patterns.load("organizations") if r.get("takes_locality"))
+
+
+def _named_for_a_unit(m: Mention) -> bool:
+    return (m.method or "").removeprefix("rule:") in _organisations_named_for_a_unit()
+
+
 @stage("recognize", requires=("blocks", "sentences"), provides=("mentions",))
 def recognize(doc: Document, *, ner: str = "gaps") -> Document:
     if ner not in NER_MODES:
@@ -128,7 +141,9 @@ def recognize(doc: Document, *, ner: str = "gaps") -> Document:
     blocked += [
         (m.start, m.end) for m in people if m.type == "OFFICIAL"
     ]  # names inside official spans; places inside them were found by level words already
-    places.drop_organisation_name_parts([(m.start, m.end) for m in people if m.type == "ORG"])
+    places.drop_organisation_name_parts(
+        [(m.start, m.end) for m in people if m.type == "ORG" and _named_for_a_unit(m)]
+    )
     places.find_bare_names(blocked)
     places.resolve()
     places.resolve_anaphors()

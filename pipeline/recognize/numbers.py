@@ -757,13 +757,16 @@ def _join_split_decimal(text: str, figures: list[Mention]) -> list[Mention]:
             and fig.type == "PERCENT"
             and prev.type == "QUANTITY"
             and prev.attrs.get("unit") is None
-            and regex.fullmatch(r"\d{1,3}", prev.text)
+            and isinstance(prev.attrs.get("value"), int)
+            and 0 <= prev.attrs["value"] < 100
             and text[prev.end : fig.start] == ", "
-            and (frac := regex.fullmatch(r"(\d{1,2})\s*%", fig.text))
+            and isinstance(fig.attrs.get("value"), int)
+            and not fig.attrs.get("range")
+            and (frac := regex.match(r"(?:\D*?)(\d{1,2})\s*%", fig.text))
         ):
             attrs = dict(fig.attrs)
-            digits = frac.group(1)
-            attrs["value"] = float(f"{prev.text}.{digits}")
+            attrs["value"] = float(f"{prev.attrs['value']}.{frac.group(1)}")
+            attrs["approx"] = prev.attrs.get("approx") or fig.attrs.get("approx")
             out[-1] = Mention(
                 "PERCENT", prev.start, fig.end, text[prev.start : fig.end], attrs, fig.method
             )
@@ -785,7 +788,7 @@ def _join_compound_money(text: str, figures: list[Mention]) -> list[Mention]:
         if (
             prev is not None
             and fig.type == prev.type == "QUANTITY"
-            and not text[prev.end : fig.start].strip()
+            and regex.fullmatch(r"[ \t]+", text[prev.end : fig.start])
             and prev.attrs.get("unit") is None
             and fig.attrs.get("unit") == "VND"
             and str(prev.attrs.get("scale_word")) in ("nghìn", "ngàn")

@@ -427,17 +427,25 @@ class LocalityFinder:
 
     def drop_organisation_name_parts(self, orgs: list[tuple[int, int]]) -> None:
         """ "Bảo hiểm xã hội Việt Nam", "Ngân hàng Chính sách xã hội Việt Nam": the country
-        or region written right after an organisation is part of its name, not a place the
-        text speaks of (a source's name must not make a province's figure the country's)."""
+        or region written right after an organisation named for a unit (`takes_locality`) is
+        part of its name, not a place the text speaks of (a source's name must not make a
+        province's figure the country's); "Quốc hội Việt Nam" is the country's own body."""
         ends = {end for _, end in orgs}
         text = text_of(self.doc)
+
+        def after_an_organisation(start: int) -> bool:
+            i = start
+            while i > 0 and text[i - 1] == " ":
+                i -= 1
+            return i in ends
+
         self.places = [
             p
             for p in self.places
             if not (
                 p.level in ("country", "region")
                 and text[p.start : p.start + 1].isupper()
-                and len(text[: p.start].rstrip(" ")) in ends
+                and after_an_organisation(p.start)
             )
         ]
 
