@@ -786,7 +786,6 @@ _PEOPLE_OF_A_CATEGORY = regex.compile(
     regex.I,
 )
 _RESPECTIVELY = regex.compile(r"\blần lượt(?:\s+(?:là|ở mức|đạt|còn))?\s*", regex.I)
-# "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
 # "1.114 hộ| đã hoàn thành việc làm nhà", "số hộ làm xong nhà là |237 hộ"
 _HOUSES_FINISHED_AFTER = regex.compile(
     r"\s*(?:(?:cận\s+)?nghèo\s+)?(?:đã\s+)?(?:hoàn thành|làm xong|xây xong)\s+(?:việc\s+)?"
@@ -795,9 +794,10 @@ _HOUSES_FINISHED_AFTER = regex.compile(
 )
 _HOUSES_FINISHED_BEFORE = regex.compile(
     r"\bsố hộ\s+(?:đã\s+)?(?:hoàn thành|làm xong|xây xong)\s+(?:việc\s+)?(?:làm|xây(?: dựng)?)?"
-    r"\s*nhà\s*(?:là|:)\s*(?:khoảng|gần|hơn|trên)?\s*$",
+    r"\s*nhà\s*(?:là|:)\s*" + _APPROX + "$",
     regex.I,
 )
+# "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
 _HOUSES_AFTER_HOUSEHOLDS = regex.compile(
     r"\s*(?:(?:cận\s+)?nghèo|chính sách|người có công|đồng bào[\p{L}\s]{0,20}?)?\s*"
     r"(?:được\s+)?(?:xây dựng|xây mới|xây|làm|sửa chữa|cải tạo)(?:\s+(?:mới|và sửa chữa))?\s+"
