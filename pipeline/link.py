@@ -140,6 +140,14 @@ _SINCE = regex.compile(
     regex.I,
 )  # "so với năm 2022", "so năm 2023", "cùng kỳ năm 2016": a baseline, never the figure's own year
 # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020": the standard's period, not the figure's time
+# "Sau hơn nửa chặng đường thực hiện Chương trình … giai đoạn 2021-2025": the period names
+# the programme midway through, not when its figures hold
+_MIDWAY_THROUGH_A_PROGRAMME = regex.compile(
+    r"\b(?:nửa chặng đường|giữa kỳ|sau\s+(?:hơn\s+)?(?:\d+|một|hai|ba|bốn)\s+năm)\s+"
+    r"(?:triển khai\s+)?(?:thực hiện\s+)?(?:các\s+)?(?:Chương trình|CTMTQG|MTQG)[^.;]{0,80}?"
+    r"(?:giai đoạn\s*)?$",
+    regex.I,
+)
 _STANDARD_BEFORE = regex.compile(
     r"(?:(?:chuẩn nghèo|phương pháp tiếp cận)(?:\s+(?:tiếp cận\s+)?(?:nghèo\s+)?(?:đa chiều|mới))?"
     r"(?:\s+áp dụng(?:\s+cho)?)?(?:\s+(?:giai đoạn|thời kỳ))?"
@@ -1683,6 +1691,7 @@ class Linker:
         return not (
             _SINCE.search(before)
             or _STANDARD_BEFORE.search(before)
+            or _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
             or _FOUNDED_BEFORE.search(before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
             or _LEGAL_REFERENCE_BEFORE.search(before[-60:])
