@@ -800,6 +800,11 @@ _HOUSES_FINISHED_AFTER = regex.compile(
     r"(?:làm|xây(?: dựng)?)?\s*nhà\b",
     regex.I,
 )
+_SUPPORTED_TO_BUILD_AFTER = regex.compile(
+    r"\s*(?:(?:cận\s+)?nghèo\s+)?(?:(?:là\s+)?(?:người\s+)?[\p{L}\s]{0,25}?\s+)?"
+    r"(?:đã\s+)?được\s+hỗ trợ\s+(?:xây dựng|xây mới|làm|sửa chữa)[^.;]{0,25}?\bnhà\b",
+    regex.I,
+)
 _HOUSES_FINISHED_BEFORE = regex.compile(
     r"\bsố hộ\s+(?:đã\s+)?(?:hoàn thành|làm xong|xây xong)\s+(?:việc\s+)?(?:làm|xây(?: dựng)?)?"
     r"\s*nhà\s*(?:là|:)\s*" + _APPROX + "$",
@@ -1199,6 +1204,8 @@ class Linker:
             return indicator_for("houses", "count"), "count-houses-by-household", None
         if unit == "households" and (
             _HOUSES_FINISHED_AFTER.match(after_text)
+            # "30 hộ nghèo là người DTTS được hỗ trợ xây dựng, sửa chữa nhà ở"
+            or _SUPPORTED_TO_BUILD_AFTER.match(after_text)
             or _HOUSES_FINISHED_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
         ):
             # "1.114 hộ đã hoàn thành việc làm nhà", "số hộ làm xong nhà là 237 hộ": houses
@@ -1433,9 +1440,10 @@ class Linker:
         if unit == "houses" and (
             sub == "houses"
             or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
-            # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa"
+            # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa", "21 căn nhà xây mới"
             or regex.match(
-                r"\s*(?:đã\s+)?được\s+(?:xây dựng|xây mới|xây|sửa chữa|hỗ trợ|bàn giao|khánh thành)",
+                r"\s*(?:(?:đã\s+)?được\s+(?:xây dựng|xây mới|xây|sửa chữa|hỗ trợ|bàn giao|khánh thành)"
+                r"|(?:xây mới|xây dựng mới|sửa chữa)\b)",
                 after_text,
                 regex.I,
             )
@@ -1545,8 +1553,14 @@ class Linker:
             return True
         # "… 850 tỉ đồng từ các chương trình … Trong đó ngân sách Trung ương hơn 720 tỉ
         # đồng": a part of the money the sentence before named
+        # "… được hỗ trợ xây dựng, sửa chữa nhà ở. Tổng kinh phí thực hiện là 1,122 tỷ đồng":
+        # the money of what the sentence before did
         return bool(
-            regex.match(r"\s*(?:Trong đó|Trong số đó|Riêng|Cụ thể)\b", sentence, regex.I)
+            regex.match(
+                r"\s*(?:Trong đó|Trong số đó|Riêng|Cụ thể|Tổng (?:kinh phí|nguồn vốn|số vốn|vốn))\b",
+                sentence,
+                regex.I,
+            )
             and _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
         )
 
