@@ -250,6 +250,11 @@ SURVEY_INDICATORS = frozenset(
 )
 # "… giảm nghèo bền vững đến năm |2030": a deadline, no date of what is said later
 _DEADLINE_BEFORE = regex.compile(r"\b(?:đến|tới)\s*(?:hết\s*)?(?:năm\s*)?$", regex.I)
+# "vượt mục tiêu Nghị quyết …", "đạt chỉ tiêu kế hoạch": a result measured against a plan
+_PLAN_MET = regex.compile(
+    r"\b(?:vượt|đạt|hoàn thành|về đích)\s+(?:(?:các|so với)\s+)?(?:mục tiêu|chỉ tiêu)\b",
+    regex.I,
+)
 _DISBURSED = regex.compile(r"\bgiải ngân\b", regex.I)
 # words of money given or raised, not paid out: "phân bổ", "bố trí", "được giao", "huy động"
 _ALLOCATED = regex.compile(
@@ -2019,6 +2024,26 @@ class Linker:
             return False
         return any(c.kind == "group" and c.start - s0 <= 3 for c in cues)
 
+    def _content_of_a_plan_referred_to(self, view: SentenceView, fig: Mention) -> bool:
+        """ "… 5,02%/năm, vượt mục tiêu Nghị quyết Đại hội Đảng bộ tỉnh giảm tỷ lệ hộ nghèo
+        bình quân từ 3-4%/năm": after a result said to meet or pass a plan, the plan's own
+        figure, the first one after its name in the clause, is the plan (a target); with no
+        result before it ("thu nhập đạt mục tiêu Đại hội 40 triệu đồng") the figure is both."""
+        text = self.doc.text
+        refs = list(_PLAN_MET.finditer(text, view.sent.start, fig.start))
+        if not refs:
+            return False
+        ref = refs[-1]
+        figures = view.of("QUANTITY", "PERCENT")
+        result_before = any(m.end <= ref.start() for m in figures)  # the result it measured
+        between = [m for m in figures if ref.end() <= m.start < fig.start]
+        return (
+            result_before
+            and not between
+            and ";" not in text[ref.end() : fig.start]
+            and fig.start - ref.end() <= 200
+        )
+
     def _refers_to_a_plan(self, view: SentenceView, cue: Cue) -> bool:
         """ "vượt 105% so với chỉ tiêu đề ra": a plan word that refers to the plan, stating none."""
         return bool(
@@ -2415,6 +2440,7 @@ class Linker:
                 and c.end <= subject.start
                 and not self._refers_to_a_plan(view, c)
             ]
+        plan_stated = not targets and self._content_of_a_plan_referred_to(view, fig)
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS",
         # or right before it: "khu vực ven biển tỷ lệ hộ nghèo … còn 2,6%"
         group_from = subject.start if subject is not None else clause_start
@@ -2454,7 +2480,7 @@ class Linker:
             "figure": {"start": fig.start, "end": fig.end, "text": fig.text},
             "method": f"{rule}/v1" + (f"+{subject.id}" if subject else ""),
             "confidence": round(confidence, 2),
-            "status": "target" if targets or self._in_the_future(year) else "actual",
+            "status": "target" if targets or plan_stated or self._in_the_future(year) else "actual",
             "standard": poverty_standard(text[view.sent.start : view.sent.end], year)
             if indicator in STANDARD_INDICATORS
             else None,
