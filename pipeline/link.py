@@ -1263,9 +1263,16 @@ class Linker:
                     return None  # a change, or a part of them that names no group
                 return HOUSEHOLD_COUNT[cat], "count-noun", None
             # "có 1.126 hộ với 5.930 nhân khẩu": the unit's households
-            if cat is None and regex.match(
-                r"(?:với|,|và|gồm)\s*(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
-                right,
+            if (
+                cat is None
+                and regex.match(
+                    r"(?:với|,|và|gồm)\s*(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
+                    right,
+                )
+                # "số hộ nghèo của tỉnh là 21.000 hộ với 95.000 nhân khẩu": the poor's count
+                and not any(
+                    c.rule["subject"] in ("poor", "near") for c in before if c.start >= clause
+                )
             ):
                 return (
                     indicator_for("total_households", "count"),
@@ -1333,7 +1340,7 @@ class Linker:
             ]
             if hh and regex.match(
                 # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate
-                r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|$)",
+                r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|$)",
                 after_text,
                 regex.I,
             ):
