@@ -114,7 +114,7 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
         syllables += 1
         if tok.text.isdigit():
             break  # a number ends the name
-        if _dash_inside_name(doc, j, limit):
+        if _dash_follows(doc, tok) and _dash_inside_name(doc, j, limit):
             # "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm": one name joined by a dash
             run.append(doc[j + 1])
             j += 2
@@ -133,6 +133,16 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
             continue
         break
     return run
+
+
+def _dash_follows(doc: Doc, tok: Token) -> bool:
+    """A dash right after the token or after one space: a cheap look at the text before
+    indexing the doc (most syllables are followed by none)."""
+    text = text_of(doc)
+    at = tok.idx + len(tok.text)
+    return text[at : at + 1] in _NAME_DASHES or (
+        text[at : at + 1] == " " and text[at + 1 : at + 2] in _NAME_DASHES
+    )
 
 
 def _dash_inside_name(doc: Doc, j: int, limit: int) -> bool:
