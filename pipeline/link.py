@@ -794,8 +794,7 @@ _PEOPLE_OF_THE_POOR = regex.compile(
 )
 # "tổng số khẩu nghèo là", "số nhân khẩu cận nghèo:": the people counted by their category
 _PEOPLE_OF_A_CATEGORY = regex.compile(
-    r"\b(?:số\s+)?(?:nhân\s+)?khẩu\s+(?P<near>cận\s+)?nghèo\s*(?:là|:|có)?\s*"
-    r"(?:khoảng|gần|hơn|trên)?\s*$",
+    r"\b(?:số\s+)?(?:nhân\s+)?khẩu\s+(?P<near>cận\s+)?nghèo\s*(?:là|:|có)?\s*" + _APPROX + "$",
     regex.I,
 )
 _RESPECTIVELY = regex.compile(r"\blần lượt(?:\s+(?:là|ở mức|đạt|còn))?\s*", regex.I)
