@@ -580,7 +580,8 @@ class Discourse:
         if not any(level == "province" for _, level in counts):
             # a province known only from the outlet ("baoquangnam.vn", "yenbai.gov.vn"):
             # the report's province when the text names none (FACTS.md)
-            outlet = district_of_outlet(self.doc.meta.url) or province_of_outlet(self.doc.meta.url)
+            url = self.doc.meta.url
+            outlet = commune_of_outlet(url) or district_of_outlet(url) or province_of_outlet(url)
             unresolved = self.main_place is not None and not (
                 self.main_place.get("code") or self.main_place.get("province")
             )
@@ -656,6 +657,55 @@ def district_of_outlet(url: str | None) -> dict[str, Any] | None:
                 "code": u.code,
             }
     return None
+
+
+@cache
+def _commune_keys() -> dict[tuple[str, str], list[Any]]:
+    """(accent-free commune key, district code) → current pre-2025 communes of that name."""
+    keys: dict[tuple[str, str], list[Any]] = {}
+    for u in get_gazetteer().units:
+        if u.level == "commune" and u.era == "pre2025" and not u.former and u.district_code:
+            keys.setdefault((ascii_key(u.name), u.district_code), []).append(u)
+    return keys
+
+
+def commune_of_outlet(url: str | None) -> dict[str, Any] | None:
+    """The commune a portal's host names just before its district's label
+    ("thanhlam.bathuoc.thanhhoa.gov.vn" → xã Thành Lâm of Bá Thước), or with its level word
+    in the province the host names ("xabaohieu.hoabinh.gov.vn"), if exactly one."""
+    if not url:
+        return None
+    labels = [ascii_key(label) for label in _host(url).split(".")]
+    district = district_of_outlet(url)
+    units: list[Any] = []
+    if district is not None:
+        dkey = ascii_key(district["name"])
+        if dkey in labels and labels.index(dkey) > 0:
+            label = labels[labels.index(dkey) - 1]
+            units = _commune_keys().get((label, district["code"]), [])
+    elif (province := province_of_outlet(url)) is not None:
+        # "xabaohieu.hoabinh.gov.vn": a level word glued to the commune's name
+        for label in labels:
+            m = regex.match(r"(?:xa|phuong|thitran)(?P<name>[a-z]{4,})$", label)
+            if m:
+                units = [
+                    u
+                    for (key, _), found in _commune_keys().items()
+                    if key == m.group("name")
+                    for u in found
+                    if u.province == province["name"]
+                ]
+                break
+    if len(units) != 1:
+        return None
+    u = units[0]
+    return {
+        "name": u.name,
+        "level": "commune",
+        "district": u.district,
+        "province": u.province,
+        "code": u.code,
+    }
 
 
 def place_of(m: Mention) -> dict[str, Any]:

@@ -178,3 +178,17 @@ def test_money_far_from_the_topic_in_an_article_that_names_it_in_passing_gives_n
     )
     got = _facts(programme + filler + closing, published="2017-02-07")
     assert got == [("budget", "Bà Rịa - Vũng Tàu", 2017, 36000000000)]
+
+
+def test_a_commune_known_only_from_its_portal():
+    from vnfacts.link import commune_of_outlet
+
+    portal = commune_of_outlet("http://thanhlam.bathuoc.thanhhoa.gov.vn/portal/KenhTin/a.aspx")
+    assert (portal["name"], portal["district"]) == ("Thành Lâm", "Bá Thước")
+    assert commune_of_outlet("http://xabaohieu.hoabinh.gov.vn/gioi-thieu")["name"] == "Bảo Hiệu"
+    assert commune_of_outlet("https://huonghoa.quangtri.gov.vn/a") is None  # a district's
+    text = "Giới thiệu chung\nHiện nay, toàn xã có 869 hộ nghèo, tỷ lệ hộ nghèo chiếm 26,58%."
+    doc = extract(
+        text, published="2024-03-01", url="http://thanhlam.bathuoc.thanhhoa.gov.vn/portal/a"
+    ).to_json()
+    assert {f["locality"]["name"] for f in doc["facts"]} == {"Thành Lâm"}
