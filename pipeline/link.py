@@ -148,6 +148,7 @@ _MIDWAY_THROUGH_A_PROGRAMME = regex.compile(
     r"(?:giai đoạn\s*)?$",
     regex.I,
 )
+_AS_OF = regex.compile(r"(?:tính\s+)?(?:đến|tới|hết|cuối)\b", regex.I)
 _STANDARD_BEFORE = regex.compile(
     r"(?:(?:chuẩn nghèo|phương pháp tiếp cận)(?:\s+(?:tiếp cận\s+)?(?:nghèo\s+)?(?:đa chiều|mới))?"
     r"(?:\s+áp dụng(?:\s+cho)?)?(?:\s+(?:giai đoạn|thời kỳ))?"
@@ -1776,7 +1777,9 @@ class Linker:
         before = self.doc.text[sent_start : t.start]
         return not (
             _SINCE.search(before)
-            or _STANDARD_BEFORE.search(before)
+            # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020" names the standard; "theo chuẩn
+            # nghèo đa chiều đến cuối năm 2024" dates the figure
+            or (_STANDARD_BEFORE.search(before) and not _AS_OF.match(t.text))
             or _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
             or _FOUNDED_BEFORE.search(before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
