@@ -1093,6 +1093,19 @@ class Linker:
             and not regex.search(r"t[ỷỉ] lệ|\bsố\b", text[clause : fig.start], regex.I)
         ):
             before = [carried]
+        if (
+            not before
+            and carried is not None
+            and fig.type == "PERCENT"
+            and carried.rule["subject"] in ("poor", "near", "multidim")
+            and any(
+                m.end <= fig.start and regex.fullmatch(r"\s*\(\s*", text[m.end : fig.start])
+                for m in view.of("LOCALITY")
+            )
+        ):
+            # "… tỷ lệ hộ nghèo thấp nhất. Xếp ngay sau còn có Bà Rịa-Vũng Tàu (0,2%), Đồng Nai
+            # (0,3%)": places each with the rate the passage speaks of, in parentheses
+            before = [carried]
         after_text = text[fig.end : view.sent.end]
         subject = before[-1] if before else None
         sub = subject.rule["subject"] if subject else None
