@@ -233,7 +233,7 @@ _SURVEY_RESULTS = regex.compile(
     r"(?:phê duyệt|công bố|công nhận)\s+kết quả\s+(?:điều tra,?\s+)?rà soát\s+(?:xác định\s+)?hộ\s+nghèo",
     regex.I,
 )
-_SURVEY_RESULT_MONTHS = (1, 2)
+_SURVEY_RESULT_MONTHS = (1, 2)  # a year-end review published then speaks of the last year
 SURVEY_HEAD_CHARS = 1500  # where an article says it reports the survey's results
 # what the year-end survey of the poor counts (money, houses and incomes are no part of it)
 SURVEY_INDICATORS = frozenset(
@@ -582,7 +582,8 @@ class Discourse:
             # a province known only from the outlet ("baoquangnam.vn", "yenbai.gov.vn"):
             # the report's province when the text names none (FACTS.md)
             url = self.doc.meta.url
-            outlet = commune_of_outlet(url) or district_of_outlet(url) or province_of_outlet(url)
+            district = district_of_outlet(url)
+            outlet = commune_of_outlet(url, district) or district or province_of_outlet(url)
             unresolved = self.main_place is not None and not (
                 self.main_place.get("code") or self.main_place.get("province")
             )
@@ -670,14 +671,16 @@ def _commune_keys() -> dict[tuple[str, str], list[Any]]:
     return keys
 
 
-def commune_of_outlet(url: str | None) -> dict[str, Any] | None:
+def commune_of_outlet(
+    url: str | None, district: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
     """The commune a portal's host names just before its district's label
     ("thanhlam.bathuoc.thanhhoa.gov.vn" → xã Thành Lâm of Bá Thước), or with its level word
     in the province the host names ("xabaohieu.hoabinh.gov.vn"), if exactly one."""
     if not url:
         return None
     labels = [ascii_key(label) for label in _host(url).split(".")]
-    district = district_of_outlet(url)
+    district = district or district_of_outlet(url)
     units: list[Any] = []
     if district is not None:
         dkey = ascii_key(district["name"])
@@ -1509,7 +1512,12 @@ class Linker:
         people_of = _PEOPLE_OF_A_CATEGORY.search(text, max(s0, fig.start - 40), fig.start)
         if unit in ("persons",) and people_of:
             # "tổng số khẩu nghèo là 28.070 người": the people of the poor households
-            return indicator_for("population", "count"), "count-people-of-households", None
+            rule = (
+                "count-people-of-the-near-poor"
+                if people_of.group("near")
+                else "count-people-of-the-poor"
+            )
+            return indicator_for("population", "count"), rule, None
         if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
             return indicator_for("population", "count"), "count-population", subject
         if unit == "houses" and (
@@ -1689,7 +1697,7 @@ class Linker:
             len(times) >= 2
             and times[-1].attrs.get("relative") == "now"
             and times[-1].attrs.get("from_published")
-            and published[5:7] in ("01", "02")
+            and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS
             and any(_year_of(t) == int(published[:4]) - 1 for t in times[:-1])
         ):
             # "Theo kết quả rà soát hộ nghèo năm 2020, hiện nay, số hộ nghèo …" written in
@@ -1770,9 +1778,8 @@ class Linker:
                 # hộ nghèo …": the decision's date; its figures are the year just ended
                 return year - 1, None, since
             return year, period, since
-        if self.doc.meta.published:
+        if published:
             self.year_basis = "published"
-            published = self.doc.meta.published
             if surveyed and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS:
                 # "Quyết định phê duyệt kết quả rà soát hộ nghèo …" published in January: the
                 # survey of the year just ended, the figures its end-of-year ones
@@ -2576,12 +2583,9 @@ class Linker:
             # "hộ nghèo có 8.112 hộ, với 28.070 người": the people of the poor, not the unit's
             groups = []
             fact["group"] = "hộ cận nghèo" if subject.rule["subject"] == "near" else "hộ nghèo"
-        people_of = _PEOPLE_OF_A_CATEGORY.search(
-            text, max(view.sent.start, fig.start - 40), fig.start
-        )
-        if rule == "count-people-of-households" and people_of:
+        if rule in ("count-people-of-the-poor", "count-people-of-the-near-poor"):
             groups = []
-            fact["group"] = "hộ cận nghèo" if people_of.group("near") else "hộ nghèo"
+            fact["group"] = "hộ cận nghèo" if rule.endswith("near-poor") else "hộ nghèo"
         if fig.type == "QUANTITY" or rule.endswith("noun-after"):
             # "8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt …": a group written after
             # the count's noun is the count's own, before any group earlier in the clause

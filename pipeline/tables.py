@@ -601,11 +601,10 @@ def _read_columns(table: Table) -> None:
         if value_titles and max(len(r.values) for r in table.rows) >= len(value_titles):
             k = len(value_titles)  # rows reach every title: a column a title (some empty)
         two_rows = _two_row_header(value_titles, k)
-        if two_rows is not None:
-            leaves, parents = [], []
-        elif table.shape == "line-cells" and len(value_titles) > k:
-            # more titles than columns and no two-row header that fits: the spans of the
-            # merged titles are lost, and a guess would name every column wrong
+        if two_rows is not None or (table.shape == "line-cells" and len(value_titles) > k):
+            # a two-row header read whole; or, a cell a line, more titles than columns and no
+            # two-row header that fits: the spans of the merged titles are lost, and a guess
+            # would name every column wrong
             leaves, parents = [], []
         else:
             leaves = value_titles[-k:] if k and len(value_titles) >= k else []

@@ -743,91 +743,102 @@ def find_figures(
         if mention is not None:
             out.append(mention)
         pos = max(resume, m.start() + 1)
-    return _join_split_decimal(text, _join_compound_money(text, out))
-
-
-def _join_split_decimal(text: str, figures: list[Mention]) -> list[Mention]:
-    """ "chiếm 14, 52%": a percentage typed with a space after its decimal comma is one
-    figure (14,52 %), not a bare 14 and a 52 %."""
-    out: list[Mention] = []
-    for fig in figures:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and fig.type == "PERCENT"
-            and prev.type == "QUANTITY"
-            and prev.attrs.get("unit") is None
-            and isinstance(prev.attrs.get("value"), int)
-            and 0 <= prev.attrs["value"] < 100
-            and text[prev.end : fig.start] == ", "
-            and isinstance(fig.attrs.get("value"), int)
-            and not fig.attrs.get("range")
-            and (frac := regex.match(r"(?:\D*?)(\d{1,2})\s*%", fig.text))
-        ):
-            attrs = dict(fig.attrs)
-            attrs["value"] = float(f"{prev.attrs['value']}.{frac.group(1)}")
-            attrs["approx"] = prev.attrs.get("approx") or fig.attrs.get("approx")
-            out[-1] = Mention(
-                "PERCENT", prev.start, fig.end, text[prev.start : fig.end], attrs, fig.method
-            )
-            continue
-        out.append(fig)
-    return out
+    return _join_adjacent(text, out)
 
 
 _MONEY_STEPS = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
 
 
-def _join_compound_money(text: str, figures: list[Mention]) -> list[Mention]:
-    """ "21 tỷ 300 triệu đồng" is one amount (21,3 tỷ), written as two figures: a larger
-    scale with no unit of its own followed at once by a smaller one in đồng. "7 nghìn 570 tỷ
-    186 triệu đồng" is 7.570,186 tỷ: thousands written before billions are thousands of them."""
+def _plain_pair(prev: Mention, fig: Mention) -> bool:
+    """Two figures with numeric values and no range each: candidates to be one figure."""
+    return (
+        not prev.attrs.get("range")
+        and not fig.attrs.get("range")
+        and isinstance(prev.attrs.get("value"), int | float)
+        and isinstance(fig.attrs.get("value"), int | float)
+    )
+
+
+def _thousands_of_billions(text: str, prev: Mention, fig: Mention) -> dict[str, Any] | None:
+    """ "7 nghìn 570 tỷ …": thousands written before billions are thousands of them."""
+    if not (
+        fig.type == prev.type == "QUANTITY"
+        and regex.fullmatch(r"[ \t]+", text[prev.end : fig.start])
+        and prev.attrs.get("unit") is None
+        and fig.attrs.get("unit") == "VND"
+        and str(prev.attrs.get("scale_word")) in ("nghìn", "ngàn")
+        and str(fig.attrs.get("scale_word")) in ("tỷ", "tỉ")
+        and fig.attrs["value"] < 10**12
+    ):
+        return None
+    attrs = dict(prev.attrs)
+    attrs["value"] = prev.attrs["value"] * 10**9 + fig.attrs["value"]
+    attrs["unit"] = "VND"
+    attrs["scale_word"] = fig.attrs["scale_word"]  # a smaller scale may follow
+    return attrs
+
+
+def _scale_then_smaller(text: str, prev: Mention, fig: Mention) -> dict[str, Any] | None:
+    """ "21 tỷ 300 triệu đồng": a larger scale with no unit of its own followed at once by
+    a smaller one in đồng is one amount (21,3 tỷ)."""
+    step = _MONEY_STEPS.get(str(prev.attrs.get("scale_word")), 0)
+    if not (
+        fig.type == prev.type == "QUANTITY"
+        and not text[prev.end : fig.start].strip()
+        and prev.attrs.get("unit") in (None, "VND")
+        and fig.attrs.get("unit") == "VND"
+        and step > _MONEY_STEPS.get(str(fig.attrs.get("scale_word")), 0) > 0
+        and fig.attrs["value"] < step
+    ):
+        return None
+    attrs = dict(prev.attrs)
+    attrs["value"] = prev.attrs["value"] + fig.attrs["value"]
+    attrs["unit"] = "VND"
+    return attrs
+
+
+def _split_decimal(text: str, prev: Mention, fig: Mention) -> dict[str, Any] | None:
+    """ "chiếm 14, 52%": a percentage typed with a space after its decimal comma is one
+    figure (14,52 %), not a bare 14 and a 52 % (and no rate over 100)."""
+    if not (
+        fig.type == "PERCENT"
+        and prev.type == "QUANTITY"
+        and prev.attrs.get("unit") is None
+        and isinstance(prev.attrs["value"], int)
+        and 0 <= prev.attrs["value"] < 100
+        and text[prev.end : fig.start] == ", "
+        and isinstance(fig.attrs["value"], int)
+        and (frac := regex.match(r"(?:\D*?)(\d{1,2})\s*%", fig.text))
+    ):
+        return None
+    attrs = dict(fig.attrs)
+    attrs["value"] = float(f"{prev.attrs['value']}.{frac.group(1)}")
+    attrs["approx"] = prev.attrs.get("approx") or fig.attrs.get("approx")
+    return attrs
+
+
+# each takes (text, the figure before, the figure) and gives the joined figure's attrs or None
+_PAIR_RULES = (_thousands_of_billions, _scale_then_smaller, _split_decimal)
+
+
+def _join_adjacent(text: str, figures: list[Mention]) -> list[Mention]:
+    """One figure written as two: a pair the `_PAIR_RULES` join becomes one mention (of the
+    second one's type), which may join the next figure again ("7 nghìn | 570 tỷ | 186 triệu
+    đồng")."""
     out: list[Mention] = []
     for fig in figures:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and fig.type == prev.type == "QUANTITY"
-            and regex.fullmatch(r"[ \t]+", text[prev.end : fig.start])
-            and prev.attrs.get("unit") is None
-            and fig.attrs.get("unit") == "VND"
-            and str(prev.attrs.get("scale_word")) in ("nghìn", "ngàn")
-            and str(fig.attrs.get("scale_word")) in ("tỷ", "tỉ")
-            and not prev.attrs.get("range")
-            and not fig.attrs.get("range")
-            and isinstance(prev.attrs.get("value"), int | float)
-            and isinstance(fig.attrs.get("value"), int | float)
-            and fig.attrs["value"] < 10**12
-        ):
-            attrs = dict(prev.attrs)
-            attrs["value"] = prev.attrs["value"] * 10**9 + fig.attrs["value"]
-            attrs["unit"] = "VND"
-            attrs["scale_word"] = fig.attrs["scale_word"]  # a smaller scale may follow
-            out[-1] = Mention(
-                "QUANTITY", prev.start, fig.end, text[prev.start : fig.end], attrs, prev.method
-            )
-            continue
-        if (
-            prev is not None
-            and fig.type == prev.type == "QUANTITY"
-            and not text[prev.end : fig.start].strip()
-            and prev.attrs.get("unit") in (None, "VND")
-            and fig.attrs.get("unit") == "VND"
-            and not prev.attrs.get("range")
-            and not fig.attrs.get("range")
-            and _MONEY_STEPS.get(str(prev.attrs.get("scale_word")), 0)
-            > _MONEY_STEPS.get(str(fig.attrs.get("scale_word")), 0)
-            > 0
-            and isinstance(prev.attrs.get("value"), int | float)
-            and isinstance(fig.attrs.get("value"), int | float)
-            and fig.attrs["value"] < _MONEY_STEPS[str(prev.attrs["scale_word"])]
-        ):
-            attrs = dict(prev.attrs)
-            attrs["value"] = prev.attrs["value"] + fig.attrs["value"]
-            attrs["unit"] = "VND"
-            out[-1] = Mention(
-                "QUANTITY", prev.start, fig.end, text[prev.start : fig.end], attrs, prev.method
-            )
+        if prev is not None and _plain_pair(prev, fig):
+            for rule in _PAIR_RULES:
+                attrs = rule(text, prev, fig)
+                if attrs is not None:
+                    method = prev.method if fig.type == "QUANTITY" else fig.method
+                    out[-1] = Mention(
+                        fig.type, prev.start, fig.end, text[prev.start : fig.end], attrs, method
+                    )
+                    break
+            else:
+                out.append(fig)
             continue
         out.append(fig)
     return out
