@@ -91,7 +91,66 @@ HOUSEHOLD_COUNT = {
     if subject in LEVEL_OF  # the poor and the near-poor, not all households
 }
 INCOME_UNITS = ("VND/person/year", "VND/person/month", "VND/person", "VND/month", "VND/year", "VND")
-_APPROX = r"(?:khoảng|gần|hơn|trên|ước|xấp xỉ)?\s*"
+
+# `{name}` in a cue's regex: where the fragment `name` goes (`\p{L}` and `{0,60}` are no names)
+_FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([a-z][a-z0-9-]*)\}")
+
+
+@cache
+def _link_cues() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
+    """The word cues of `patterns/link_cues.jsonl`: (fragment text by id, compiled cue by id).
+
+    The words the linker looks for around a figure ("giảm xuống còn", "so với năm") are data,
+    each with the phrase it was written for and examples that run as tests
+    (tests/test_link_cues.py), so a reader finds and checks a cue without reading the engine.
+    Validated on load: an id, a regex that compiles, a `why` and a `match` example each; a
+    `{name}` that names no fragment is an error. Fragments are spliced in by plain text
+    replacement (a regex's own braces, `{0,60}`, are left alone)."""
+    rules = patterns.load("link_cues")
+    fragments = {r["id"]: r.get("regex", "") for r in rules if r.get("fragment")}
+    cues: dict[str, regex.Pattern[str]] = {}
+    for rule in rules:
+        where = f"link_cues.jsonl {rule['id']!r}"
+        missing = [key for key in ("regex", "why", "match") if not rule.get(key)]
+        if missing:
+            raise patterns.PatternError(
+                f"{where}: missing {', '.join(missing)} (a regex, a why, a match example each)"
+            )
+        text = rule["regex"]
+        for name in _FRAGMENT_REF.findall(text):
+            if name not in fragments:
+                raise patterns.PatternError(f"{where}: unknown fragment {{{name}}}")
+            if rule.get("fragment"):
+                raise patterns.PatternError(f"{where}: a fragment names no other fragment")
+            text = text.replace("{" + name + "}", fragments[name])
+        try:
+            pattern = regex.compile(text, 0 if rule.get("case_sensitive") else regex.I)
+        except regex.error as exc:
+            raise patterns.PatternError(f"{where}: {exc}") from exc
+        if not rule.get("fragment"):
+            cues[rule["id"]] = pattern
+    return fragments, cues
+
+
+def link_cue(cue_id: str) -> regex.Pattern[str]:
+    """The compiled word cue `cue_id` of `patterns/link_cues.jsonl`."""
+    cues = _link_cues()[1]
+    if cue_id not in cues:
+        raise patterns.PatternError(f"link_cues.jsonl has no cue {cue_id!r}")
+    return cues[cue_id]
+
+
+def link_fragment(fragment_id: str) -> str:
+    """The regex text of fragment `fragment_id` of `patterns/link_cues.jsonl`, for a pattern
+    built in code."""
+    fragments = _link_cues()[0]
+    if fragment_id not in fragments:
+        raise patterns.PatternError(f"link_cues.jsonl has no fragment {fragment_id!r}")
+    return fragments[fragment_id]
+
+
+# the hedge before a figure ("khoảng", "gần", "hơn"), in the patterns built in code below
+_APPROX = link_fragment("approx")
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
@@ -108,66 +167,19 @@ _SUBJECTS_FOR: dict[str, frozenset[str]] = {
     "households": frozenset({"poor", "near", "total_households", "population"}),
 }
 
-# "thu nhập bình quân của lao động đi làm ở công ty": whose income, when not everyone's
-_INCOME_OF = regex.compile(
-    r"thu nhập(?: bình quân| trung bình)?(?: đầu người)? (?:của|ở|đối với) "
-    r"(?!người dân\b|nhân dân\b|người\b|(?:toàn |cả )?(?:xã|huyện|tỉnh|thành phố|thị xã|quận|phường|thôn|bản)\b)"
-    r"(?P<group>[^;.:]{3,80}?)\s+(?:(?:từ|là|đạt|ở mức|khoảng|tăng|giảm|có|chỉ|trên|dưới|gần|hơn|năm)\b|\d)",
-    regex.IGNORECASE,
-)
-_DECREASE_BEFORE = regex.compile(
-    r"(?:giảm|giảm được|giảm thêm|bình quân giảm|mỗi năm giảm|đã giảm|giảm mạnh|giảm nhanh|giảm còn gần|giảm hơn|"
-    r"xóa được|xoá được)"
-    r"\s*(?:(?:được|đi|đạt)\s*)?(?:(?:bình quân|trung bình)\s*)?(?:(?:mỗi|hằng|hàng) năm\s*(?:từ\s*)?)?"
-    r"(?:là\s*)?" + _APPROX + "$",
-    regex.IGNORECASE,
-)
-_INCREASE_BEFORE = regex.compile(r"\btăng(?:\s+thêm)?\s*(?:được\s*)?" + _APPROX + "$", regex.I)
-# "bình quân 4,6%", "mỗi năm giảm 4,6%", "bình quân giảm 6,16%": a fall per year
-_PER_YEAR_BEFORE = regex.compile(
-    r"(?:(?:mỗi|hằng|hàng) năm|bình quân|trung bình)\s*(?:(?:đã\s*)?(?:giảm|đạt)\s*(?:được\s*)?)?"
-    r"(?:là\s*)?(?:từ\s*)?" + _APPROX + "$",
-    regex.I,
-)
-# a year in parentheses, or written right after the figure: "12,4% năm 2019"
-_YEAR_AFTER = regex.compile(
-    r"^\s*(?:\(\s*(?:năm\s*|cuối năm\s*|hết năm\s*)?(?P<y>(?:19|20)\d{2})\s*\)"
-    r"|(?:vào\s+)?(?:năm|cuối năm|hết năm)\s+(?P<y2>(?:19|20)\d{2})\b)",
-    regex.I,
-)
-_SINCE = regex.compile(
-    r"(?:\bso\s+(?:với\s*)?(?:cùng kỳ\s*)?|cùng kỳ\s*)(?:thời điểm\s*)?(?:cuối\s*|đầu\s*|hết\s*)?(?:năm\s*)?$",
-    regex.I,
-)  # "so với năm 2022", "so năm 2023", "cùng kỳ năm 2016": a baseline, never the figure's own year
-# "theo chuẩn nghèo đa chiều giai đoạn 2016-2020": the standard's period, not the figure's time
-# "Sau hơn nửa chặng đường thực hiện Chương trình … giai đoạn 2021-2025": the period names
-# the programme midway through, not when its figures hold
-_MIDWAY_THROUGH_A_PROGRAMME = regex.compile(
-    r"\b(?:nửa chặng đường|giữa kỳ|sau\s+(?:hơn\s+)?(?:\d+|một|hai|ba|bốn)\s+năm)\s+"
-    r"(?:triển khai\s+)?(?:thực hiện\s+)?(?:các\s+)?(?:Chương trình|CTMTQG|MTQG)[^.;]{0,80}?"
-    r"(?:giai đoạn\s*)?$",
-    regex.I,
-)
-_AS_OF = regex.compile(r"(?:tính\s+)?(?:đến|tới|hết|cuối)\b", regex.I)
-_STANDARD_BEFORE = regex.compile(
-    r"(?:(?:chuẩn nghèo|phương pháp tiếp cận)(?:\s+(?:tiếp cận\s+)?(?:nghèo\s+)?(?:đa chiều|mới))?"
-    r"(?:\s+áp dụng(?:\s+cho)?)?(?:\s+(?:giai đoạn|thời kỳ))?"
-    r"|(?:tiêu chí|chuẩn)[^.;()]{0,25}\(?\s*áp dụng(?:\s+cho)?(?:\s+(?:giai đoạn|thời kỳ))?)\s*$",
-    regex.I,
-)
-# "được tái lập vào năm 1997": the unit's history, not when a figure holds
-_FOUNDED_BEFORE = regex.compile(
-    r"(?:thành lập|tái lập|chia tách|ra đời|sáp nhập|công nhận là)\s*(?:từ\s*|vào\s*)?(?:ngày\s*[\d/]+\s*)?$",
-    regex.I,
-)
-# "theo chuẩn nghèo đa chiều giai đoạn 2016-2020", "chuẩn nghèo giai đoạn 2022 - 2025"
-_STANDARD_NAMED = regex.compile(
-    r"(?:(?:chuẩn|phương pháp tiếp cận)(?:\s+(?:nghèo|mới|tiếp cận|đa chiều)){0,3}"
-    r"|tiêu chí(?:\s+mới)?\s*\(?)"
-    r"(?:\s*(?:áp dụng\s+)?(?:cho\s+)?(?:giai đoạn|thời kỳ))?\s*"
-    r"(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
-    regex.I,
-)
+# Word cues: each is the entry of `patterns/link_cues.jsonl` with its id, which says what it
+# recognises, why, and the phrases it must and must not find.
+_INCOME_OF = link_cue("income-of")
+_DECREASE_BEFORE = link_cue("decrease-before")
+_INCREASE_BEFORE = link_cue("increase-before")
+_PER_YEAR_BEFORE = link_cue("per-year-before")
+_YEAR_AFTER = link_cue("year-after")
+_SINCE = link_cue("since")
+_MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
+_AS_OF = link_cue("as-of")
+_STANDARD_BEFORE = link_cue("standard-before")
+_FOUNDED_BEFORE = link_cue("founded-before")
+_STANDARD_NAMED = link_cue("standard-named")
 # the standards of the national poverty line, by the years they measured
 POVERTY_STANDARDS = (
     (2011, 2015, "2011-2015"),
@@ -196,43 +208,17 @@ def poverty_standard(sentence: str, year: int | None) -> str | None:
     return None
 
 
-# "vốn sự nghiệp năm 2023 chuyển sang": the year the money comes from, not the figure's
-# "Nghị định số 07/2021/NĐ-CP ngày 27-1-2021": the date of a legal text, not of the figures
-_LEGAL_REFERENCE_BEFORE = regex.compile(
-    r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Luật|Kế hoạch)\s+(?:số\s+)?"
-    # "Quyết định số 219 /QĐ-UBND ngày 12/02/2019": a space may stand before the slash
-    r"[\w/.\-]*\d[\w/.\-]*(?:\s+/[\w/.\-]+)?\s*(?:,\s*)?(?:ngày\s*)?$",
-    regex.I,
-)
-# "439.300 hộ dân", "10.396 hộ dân cư": all of a unit's households, not a kind of them
-_RESIDENT_HOUSEHOLDS = regex.compile(
-    r"hộ\s+dân(?:\s+cư)?\b(?!\s+(?:nghèo|được|bị|thuộc|sống|tham gia))",
-    regex.I,
-)
-_CARRIED_OVER_AFTER = regex.compile(r"\s*(?:được\s*)?chuyển sang\b", regex.I)
-_TARGET_BEFORE = regex.compile(
-    r"phấn đấu|dự kiến|mục tiêu(?! quốc gia)|chỉ tiêu|kế hoạch (?:năm|giai đoạn)|\bsẽ\b|định hướng",
-    regex.I,
-)
-_FROM_BEFORE = regex.compile(r"\btừ\s*" + _APPROX + "$", regex.I)
-_TO_BEFORE = regex.compile(r"\b(?:xuống|lên|xuống còn|còn)\s*" + _APPROX + "$", regex.I)
-_REL_FALL = regex.compile(
-    r"^\s*\(\s*[\d.,]+\s*hộ[^)]*\)\s*,?\s*(?:xuống\s*)?còn\s*[\d.,]+\s*%", regex.I
-)
-# a clause that names the whole unit again after a group: "; toàn tỉnh", ", cả nước" (but
-# "hộ nghèo DTTS toàn tỉnh" is the group's count in the whole province)
-_WHOLE_UNIT = regex.compile(
-    r"[;,]\s*(?:(?:toàn|cả)\s+(?:tỉnh|huyện|xã|thành phố|thị xã|nước|quốc)\b|(?:tỷ lệ|tỉ lệ)\s+chung\b)",
-    regex.I,
-)
-_LABEL_OF_A_BARE_COUNT = regex.compile(
-    r"\bsố hộ\s+(?P<near>cận\s+)?nghèo\s*(?::|\blà)?\s*$", regex.I
-)
-# the results of the annual survey of the poor, approved early in the next year
-_SURVEY_RESULTS = regex.compile(
-    r"(?:phê duyệt|công bố|công nhận)\s+kết quả\s+(?:điều tra,?\s+)?rà soát\s+(?:xác định\s+)?hộ\s+nghèo",
-    regex.I,
-)
+# word cues (patterns/link_cues.jsonl)
+_LEGAL_REFERENCE_BEFORE = link_cue("legal-reference-before")
+_RESIDENT_HOUSEHOLDS = link_cue("resident-households")
+_CARRIED_OVER_AFTER = link_cue("carried-over-after")
+_TARGET_BEFORE = link_cue("target-before")
+_FROM_BEFORE = link_cue("from-before")
+_TO_BEFORE = link_cue("to-before")
+_REL_FALL = link_cue("rel-fall")
+_WHOLE_UNIT = link_cue("whole-unit")
+_LABEL_OF_A_BARE_COUNT = link_cue("label-of-a-bare-count")
+_SURVEY_RESULTS = link_cue("survey-results")
 _SURVEY_RESULT_MONTHS = (1, 2)  # a year-end review published then speaks of the last year
 SURVEY_HEAD_CHARS = 1500  # where an article says it reports the survey's results
 # what the year-end survey of the poor counts (money, houses and incomes are no part of it)
@@ -249,47 +235,16 @@ SURVEY_INDICATORS = frozenset(
         "population",
     }
 )
-# "… giảm nghèo bền vững đến năm |2030": a deadline, no date of what is said later
-_DEADLINE_BEFORE = regex.compile(r"\b(?:đến|tới)\s*(?:hết\s*)?(?:năm\s*)?$", regex.I)
-# "vượt mục tiêu Nghị quyết …", "đạt chỉ tiêu kế hoạch": a result measured against a plan
-_PLAN_MET = regex.compile(
-    r"\b(?:vượt|đạt|hoàn thành|về đích)\s+(?:(?:các|so với)\s+)?(?:mục tiêu|chỉ tiêu)\b",
-    regex.I,
-)
-_DISBURSED = regex.compile(r"\bgiải ngân\b", regex.I)
-# words of money given or raised, not paid out: "phân bổ", "bố trí", "được giao", "huy động"
-_ALLOCATED = regex.compile(
-    r"phân bổ|bố trí|\bgiao\b|huy động|dự toán|tổng (?:số )?(?:nguồn )?vốn|kế hoạch vốn|"
-    r"vốn kế hoạch|được cấp|(?:tổng )?kinh phí",
-    regex.I,
-)
-_KE_HOACH_AFTER = regex.compile(
-    r"^\s*(?:so với\s*)?(?:tổng\s*)?(?:kế hoạch|KH|dự toán|vốn giao)", regex.I
-)
-# "nhà ở cho hộ nghèo", "căn nhà cho các hộ chính sách": houses built or given for the poor
-_HOUSES_FOR_THE_POOR = regex.compile(
-    r"nhà(?: ở| tình nghĩa| đại đoàn kết| tình thương)?\s+cho\s+(?:các\s+)?(?:hộ|người)\s+"
-    r"(?:nghèo|cận nghèo|chính sách|khó khăn)",
-    regex.I,
-)
-# a bank, a firm or a co-op whose money it is: not a programme's budget
-_NOT_PROGRAMME = regex.compile(
-    r"ngân hàng|NHCSXH|NHNo|\bHTX\b|hợp tác xã|doanh nghiệp|công ty|quỹ tín dụng|tập đoàn", regex.I
-)
-_PROGRAMME = regex.compile(
-    r"chương trình|dự án|đề án|hỗ trợ|giảm nghèo|xóa nhà|xoá nhà|nhà tạm|MTQG|công trình|kế hoạch|"
-    r"hộ nghèo|an sinh|nông thôn mới|sinh kế|đầu tư|giao vốn|đã giao",
-    regex.I,
-)
-# "một trong những xã khó khăn nhất của huyện X": X is a comparison, not the subject
-_COMPARISON_BEFORE = regex.compile(
-    r"(?:(?:một trong (?:những|các|số)|nhất)\b[^,;.]*\b(?:của|trong|tại|ở|trên)|"
-    # "cao nhất tỉnh", "nghèo nhất cả nước", "ít nhất trên toàn huyện": a superlative's scope
-    r"\bnhất(?:\s+(?:của|trong|so với|trên))?(?:\s+toàn)?|"
-    r"so với(?:\s+(?:bình quân|mức|tỷ lệ)(?:\s+chung)?(?:\s+của)?)?|"
-    r"chuẩn(?:\s+nghèo)?(?:\s+(?:của|theo))?)\s*$",
-    regex.I,
-)
+# word cues (patterns/link_cues.jsonl)
+_DEADLINE_BEFORE = link_cue("deadline-before")
+_PLAN_MET = link_cue("plan-met")
+_DISBURSED = link_cue("disbursed")
+_ALLOCATED = link_cue("allocated")
+_KE_HOACH_AFTER = link_cue("ke-hoach-after")
+_HOUSES_FOR_THE_POOR = link_cue("houses-for-the-poor")
+_NOT_PROGRAMME = link_cue("not-programme")
+_PROGRAMME = link_cue("programme")
+_COMPARISON_BEFORE = link_cue("comparison-before")
 
 
 EXCEPTION_WINDOWS = frozenset(
@@ -530,14 +485,9 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-# "Sáng 4/1, tại Hà Nội, Ủy ban Dân tộc tổ chức Hội nghị toàn quốc …": where a meeting is held
-_VENUE_BEFORE = regex.compile(r"\b(?:tại|ở)\s*$", regex.I)
-_VENUE_AFTER = regex.compile(
-    r"[^.;]{0,60}?\b(?:(?:tổ chức|khai mạc|bế mạc)\s+(?:\S+\s+){0,2}?"
-    r"(?:hội nghị|hội thảo|tọa đàm|lễ|cuộc họp|kỳ họp|phiên họp)|"
-    r"(?:hội nghị|hội thảo|tọa đàm|lễ|cuộc họp|kỳ họp|phiên họp)\b[^.;]{0,40}?\bdiễn ra)\b",
-    regex.I,
-)
+# word cues (patterns/link_cues.jsonl)
+_VENUE_BEFORE = link_cue("venue-before")
+_VENUE_AFTER = link_cue("venue-after")
 
 
 def is_venue(text: str, m: Mention) -> bool:
@@ -802,26 +752,10 @@ def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
     return start
 
 
-# "giảm xuống còn 20,52%", "xuống còn 4,1%": a fall to a level
-_DOWN_TO_BEFORE = regex.compile(r"\b(?:giảm\s+)?xuống\s+(?:còn\s+)?" + _APPROX + "$", regex.I)
-# "6,5-7,2% (tương ứng từ 840-930 hộ)": what stands between a fall of the rate and its count
-_COUNT_OF_A_FALL = regex.compile(
-    r"\s*\(\s*(?:tương ứng|tương đương|tức|khoảng)?\s*(?:(?:với|là)\s*)?(?:từ\s*)?"
-    r"(?:khoảng|gần|hơn|trên)?\s*",
-    regex.I,
-)
-
-# "tỉ lệ hộ nghèo| giảm ít nhất trên toàn huyện là |0,52%"
-_FALL_BETWEEN = regex.compile(
-    r"(?:\s+(?:của\s+)?[^\d,;:()]{0,30}?)?\s*\bgiảm\b(?![^\d,;:()]*\b(?:còn|xuống|từ|đến|tới|về)\b)"
-    r"[^\d,;:()]{0,40}?\b(?:là|với|ở mức)\s*"
-    + _APPROX
-    # the later figures of a run "là 0,52% và 1,55%"
-    + r"(?:[\d.,]+\s*%\s*(?:,|và|,\s*và)\s*"
-    + _APPROX
-    + ")*",
-    regex.I,
-)
+# word cues (patterns/link_cues.jsonl)
+_DOWN_TO_BEFORE = link_cue("down-to-before")
+_COUNT_OF_A_FALL = link_cue("count-of-a-fall")
+_FALL_BETWEEN = link_cue("fall-between")
 
 
 def _as_written(phrase: str) -> str:
@@ -831,96 +765,25 @@ def _as_written(phrase: str) -> str:
     return " ".join([words[0].lower(), *words[1:]]) if words else ""
 
 
-# bodies whose figures are the country's, in a report that names no unit: the body speaks,
-# reports or approves ("Tổng cục Thống kê cho biết", "Thủ tướng Chính phủ đã phê duyệt")
-_NATIONAL_BODY = regex.compile(
-    r"\b(?:Thủ tướng(?: Chính phủ)?|Chính phủ|Quốc hội|Tổng cục Thống kê|Cục Thống kê|"
-    r"Bộ (?:Lao động|LĐ-TB&XH|LĐTBXH|Tài chính|Kế hoạch)|Ban Chỉ đạo Trung ương|"
-    r"Ủy ban Dân tộc|Văn phòng Quốc gia về giảm nghèo|"
-    r"Chương trình mục tiêu quốc gia(?: giảm nghèo(?: bền vững)?)?(?: giai đoạn [\d\s–-]+)?)\b"
-    r"[^.;]{0,40}?\b(?:cho biết|báo cáo|công bố|phê duyệt|thông tin|đánh giá|đặt ra|đề ra)",
-)
-# a figure said of a local unit, even without its name ("xã còn 45 hộ nghèo")
-_SUBNATIONAL = regex.compile(r"\b(?:xã|thôn|bản|huyện|tỉnh|thành phố|địa phương|phường)\b", regex.I)
-# "(tổng) số nhân khẩu |hộ nghèo", "số người thuộc |hộ cận nghèo"
-_PEOPLE_OF_THE_POOR = regex.compile(
-    r"\b(?:nhân khẩu|số người|người)\s+(?:của\s+|thuộc\s+|trong\s+)?(?:các\s+)?$", regex.I
-)
-# "tổng số khẩu nghèo là", "số nhân khẩu cận nghèo:": the people counted by their category
-_PEOPLE_OF_A_CATEGORY = regex.compile(
-    r"\b(?:số\s+)?(?:nhân\s+)?khẩu\s+(?P<near>cận\s+)?nghèo\s*(?:là|:|có)?\s*" + _APPROX + "$",
-    regex.I,
-)
-_RESPECTIVELY = regex.compile(r"\blần lượt(?:\s+(?:là|ở mức|đạt|còn))?\s*", regex.I)
-# "1.114 hộ| đã hoàn thành việc làm nhà", "số hộ làm xong nhà là |237 hộ"
-_HOUSES_FINISHED_AFTER = regex.compile(
-    r"\s*(?:(?:cận\s+)?nghèo\s+)?(?:đã\s+)?(?:hoàn thành|làm xong|xây xong)\s+(?:việc\s+)?"
-    r"(?:làm|xây(?: dựng)?)?\s*nhà\b",
-    regex.I,
-)
-_SUPPORTED_TO_BUILD_AFTER = regex.compile(
-    r"\s*(?:(?:cận\s+)?nghèo\s+)?(?:(?:là\s+)?(?:người\s+)?[\p{L}\s]{0,25}?\s+)?"
-    r"(?:đã\s+)?được\s+hỗ trợ\s+(?:xây dựng|xây mới|làm|sửa chữa)[^.;]{0,25}?\bnhà\b",
-    regex.I,
-)
-_HOUSES_FINISHED_BEFORE = regex.compile(
-    r"\bsố hộ\s+(?:đã\s+)?(?:hoàn thành|làm xong|xây xong)\s+(?:việc\s+)?(?:làm|xây(?: dựng)?)?"
-    r"\s*nhà\s*(?:là|:)\s*" + _APPROX + "$",
-    regex.I,
-)
-# "1.500 hộ| nghèo xây nhà", "| cận nghèo làm nhà mới", "| sửa chữa nhà ở"
-_HOUSES_AFTER_HOUSEHOLDS = regex.compile(
-    r"\s*(?:(?:cận\s+)?nghèo|chính sách|người có công|đồng bào[\p{L}\s]{0,20}?)?\s*"
-    r"(?:được\s+)?(?:xây dựng|xây mới|xây|làm|sửa chữa|cải tạo)(?:\s+(?:mới|và sửa chữa))?\s+"
-    r"nhà\b",
-    regex.I,
-)
-# "giảm 3% tổng số hộ nghèo và |4% số hộ nghèo DTTS": the next fall of a list of falls
-_FALLS_LISTED_BEFORE = regex.compile(
-    r"\bgiảm\s*"
-    + _APPROX
-    + r"[\d.,]+\s*%\s*(?:(?:tổng\s+)?số\s+)?hộ\s+nghèo[^.;%]{0,30}?(?:và|,)\s*"
-    + _APPROX
-    + "$",
-    regex.I,
-)
-# "850 tỉ đồng| từ các chương trình … được đầu tư để giảm nghèo", "| đầu tư cho công tác …"
-_INVESTED_FOR_AFTER = regex.compile(
-    # "… được đầu tư tại tỉnh Kon Tum cho công tác giảm nghèo": a place may stand between
-    r"[^.;]{0,70}?\b(?:được\s+)?(?:đầu tư|chi|hỗ trợ)\s+(?:(?:tại|ở|trên địa bàn)\s+[^.;,]{1,40}?\s+)?"
-    r"(?:để|cho|vào)\b",
-    regex.I,
-)
-_PLAN_REFERENCE = regex.compile(
-    r"(?:so với|vượt|đạt|hoàn thành|theo)\s*(?:[\d.,]+\s*%\s*)?(?:(?:so với|các)\s*)?$", regex.I
-)
-# words that report what was done, which a plan word earlier in the sentence does not govern
-_DONE = regex.compile(
-    r"\bđã\b|kết quả|thực tế|thực hiện được|ước (?:thực hiện|đạt)|đạt được|hiện nay|hiện còn"
-    r"|nhưng|tuy nhiên|trong khi",
-    regex.I,
-)
-# "giảm nhiều nhất là Thạnh Phong |5,22%", "Thới Thạnh giảm ít nhất |0,49%"
-_FALL_IN_CLAUSE = regex.compile(
-    r"\bgiảm\b(?![^\d,;]*\b(?:còn|xuống|từ|lên|tăng|về)\b)[^\d,;()]*$", regex.I
-)
-# "giảm 87 hộ, chiếm tỉ lệ 9,1%": a rate written right after a count's fall
-_RATE_OF_A_COUNT_FALL = regex.compile(
-    r"\bgiảm\s*(?:được\s*)?" + _APPROX + r"[\d.,]+\s*(?:nghìn\s*|ngàn\s*)?hộ(?:\s+nghèo)?\s*,?\s*"
-    r"(?:chiếm|tương ứng|tương đương)\s*(?:với\s*)?(?:t[ỷỉ] lệ\s*)?(?:là\s*)?" + _APPROX + "$",
-    regex.I,
-)
-# "17.449 hộ| nghèo (|20,85%)", "3.308 hộ| cận nghèo, chiếm |3,95%"
-_RATE_OF_THE_COUNT = regex.compile(
-    r"\s*(?:hộ\s+)?(?:cận\s+)?nghèo\s*(?:\(|,)\s*(?:(?:chiếm|tỷ lệ|tỉ lệ)\s*)*" + _APPROX,
-    regex.I,
-)
-# the counted noun of a count, and the words that may join a group to it
-_GROUP_AFTER_NOUN = regex.compile(
-    r"\s*(?:(?:tổng\s+)?số\s+)?(?P<noun>(?:hộ\s+)?(?:cận\s+)?nghèo)\s+(?:(?:là|ở|thuộc|tại)\s+)?"
-    r"(?:người\s+)?",
-    regex.I,
-)
+# word cues (patterns/link_cues.jsonl)
+_NATIONAL_BODY = link_cue("national-body")
+_SUBNATIONAL = link_cue("subnational")
+_PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
+_PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
+_RESPECTIVELY = link_cue("respectively")
+_HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
+_SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
+_HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
+_HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
+_FALLS_LISTED_BEFORE = link_cue("falls-listed-before")
+_INVESTED_FOR_AFTER = link_cue("invested-for-after")
+_PLAN_REFERENCE = link_cue("plan-reference")
+_DONE = link_cue("done")
+_FALL_IN_CLAUSE = link_cue("fall-in-clause")
+_RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
+_RATE_OF_THE_COUNT = link_cue("rate-of-the-count")
+_GROUP_AFTER_NOUN = link_cue("group-after-noun")
+# ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 
 
