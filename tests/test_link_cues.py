@@ -1,0 +1,87 @@
+"""The word cues of `patterns/link_cues.jsonl` run their examples: each finds every phrase of
+its `match` and none of its `no_match`; a malformed entry is refused on load."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from vnfacts import link, patterns
+from vnfacts.link import _link_cues, link_cue, link_fragment
+
+RULES = list(patterns.load("link_cues"))
+
+
+def _pattern(rule: dict) -> regex.Pattern[str]:
+    if rule.get("fragment"):
+        return regex.compile(link_fragment(rule["id"]), regex.I)
+    return link_cue(rule["id"])
+
+
+def test_each_cue_is_the_constant_of_its_name():
+    """`venue-after` is `link._VENUE_AFTER`: grep for either finds the other."""
+    cues = [r for r in RULES if not r.get("fragment")]
+    assert len(cues) >= 50
+    for rule in cues:
+        name = "_" + rule["id"].upper().replace("-", "_")
+        constant, cue = getattr(link, name, None), link_cue(rule["id"])
+        assert constant is not None, f"link.py names no {name} for {rule['id']!r}"
+        assert (constant.pattern, constant.flags) == (cue.pattern, cue.flags), name
+    assert link_fragment("approx") == link._APPROX
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r["id"] for r in RULES])
+def test_each_cue_finds_its_examples_and_not_its_near_misses(rule: dict):
+    pattern = _pattern(rule)
+    missed = [ex for ex in rule["match"] if not pattern.search(ex)]
+    wrong = [ex for ex in rule.get("no_match", []) if pattern.search(ex)]
+    assert not missed, f"{rule['id']} does not find {missed}"
+    assert not wrong, f"{rule['id']} finds {wrong}, which it must not"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "x", "regex": "giảm(", "why": "w", "match": ["giảm"]}', r"'x': missing \)"),
+        (
+            '{"id": "x", "regex": "giảm\\\\s*{aprox}$", "why": "w", "match": ["giảm "]}',
+            "'x': unknown fragment {aprox}",
+        ),
+        ('{"id": "x", "regex": "giảm", "why": "w"}', "'x': missing match"),
+        ('{"id": "x", "regex": "giảm", "match": ["giảm"]}', "'x': missing why"),
+        (
+            '{"id": "x", "fragment": true, "regex": "{approx}", "why": "w", "match": [""]}',
+            "'x': a frag",
+        ),
+    ],
+    ids=["bad-regex", "unknown-fragment", "no-match-example", "no-why", "nested-fragment"],
+)
+def test_a_malformed_cue_is_refused_on_load(tmp_path, monkeypatch, line: str, message: str):
+    fragment = '{"id": "approx", "fragment": true, "regex": "(?:khoảng)?\\\\s*", "why": "w", '
+    fragment += '"match": ["khoảng "]}'
+    (tmp_path / "link_cues.jsonl").write_text(f"{fragment}\n{line}\n", encoding="utf-8")
+    monkeypatch.setattr(patterns, "PATTERNS_DIR", tmp_path)
+    patterns.load.cache_clear()
+    _link_cues.cache_clear()
+    try:
+        with pytest.raises(patterns.PatternError, match=message):
+            _link_cues()
+    finally:
+        patterns.load.cache_clear()
+        _link_cues.cache_clear()
+
+
+def test_a_fragment_is_spliced_where_a_cue_names_it(tmp_path, monkeypatch):
+    (tmp_path / "link_cues.jsonl").write_text(
+        '{"id": "approx", "fragment": true, "regex": "(?:khoảng)?\\\\s*", "why": "w", '
+        '"match": ["khoảng "]}\n'
+        '{"id": "x", "regex": "giảm\\\\s*{approx}$", "why": "w", "match": ["giảm khoảng "]}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(patterns, "PATTERNS_DIR", tmp_path)
+    patterns.load.cache_clear()
+    _link_cues.cache_clear()
+    try:
+        assert link_cue("x").pattern == r"giảm\s*(?:khoảng)?\s*$"
+    finally:
+        patterns.load.cache_clear()
+        _link_cues.cache_clear()
