@@ -12,6 +12,8 @@ For each figure of a body sentence it decides, in this order:
    discourse is about (a section headed by an official, the last place named);
 4. whether it is a plan ("phấn đấu", "dự kiến", "mục tiêu"): status "target".
 Cues are data in `patterns/indicators.jsonl`; each fact names its rule in `method`.
+The words looked for around a figure ("giảm xuống còn", "so với năm") are data in
+`patterns/link_cues.jsonl`, each with its reason and examples.
 """
 
 from __future__ import annotations
