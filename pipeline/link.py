@@ -176,6 +176,7 @@ _DECREASE_BEFORE = link_cue("decrease-before")
 _INCREASE_BEFORE = link_cue("increase-before")
 _PER_YEAR_BEFORE = link_cue("per-year-before")
 _YEAR_AFTER = link_cue("year-after")
+_ENDS_OF_A_FALL_AFTER = link_cue("ends-of-a-fall-after")
 _SINCE = link_cue("since")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
@@ -253,6 +254,9 @@ EXCEPTION_WINDOWS = frozenset(
     {"left", "right", "clause", "clause-to-figure", "subject-to-figure", "sentence", "figure"}
 )
 FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
+FALL_INDICATORS = frozenset(
+    s.indicator for s in indicator_specs() if s.reads in ("fall", "count-fall")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,13 +572,16 @@ def province_of_outlet(url: str | None) -> dict[str, Any] | None:
     for key, name in _province_keys():  # longest first
         if len(key) >= 5 and key in host_key and not any(key in k for k in found):
             found.setdefault(key, name)
-    if len(found) != 1:
+    return _province_place(next(iter(found.values()))) if len(found) == 1 else None
+
+
+def _province_place(name: str | None) -> dict[str, Any] | None:
+    """The province of that name as a fact's place."""
+    if not name:
         return None
-    units = get_gazetteer().lookup(next(iter(found.values())), "province", era="pre2025")
+    units = get_gazetteer().lookup(name, "province", era="pre2025")
     unit = next((u for u in units if not u.former), None)
-    if unit is None:
-        return None
-    return {"name": unit.name, "level": "province", "code": unit.code}
+    return None if unit is None else {"name": unit.name, "level": "province", "code": unit.code}
 
 
 @cache
@@ -785,6 +792,9 @@ _FALL_IN_CLAUSE = link_cue("fall-in-clause")
 _RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
 _RATE_OF_THE_COUNT = link_cue("rate-of-the-count")
 _GROUP_AFTER_NOUN = link_cue("group-after-noun")
+_UNITS_OF_A_GROUP = link_cue("units-of-a-group")
+_UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
+_LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3, "region": 4, "country": 5}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 
@@ -1532,6 +1542,9 @@ class Linker:
         m = _YEAR_AFTER.match(after)
         if m:
             return int(m.group("y") or m.group("y2")), None, since
+        ends = _ENDS_OF_A_FALL_AFTER.match(after) if indicator in FALL_INDICATORS else None
+        if ends:
+            return int(ends.group("y")), None, int(ends.group("since"))
         dated = [t for t in view.of("TIME") if self.usable_time(t, view.sent.start)]
         if _FROM_BEFORE.search(
             text[max(view.sent.start, fig.start - 15) : fig.start]
@@ -2459,6 +2472,7 @@ class Linker:
             cue = groups[-1]
             named = cue.rule["group"]
             fact["group"] = _as_written(text[cue.start : cue.end]) if named == "$match" else named
+            fact["locality"] = self._above_the_units_of(fact["group"], place)
         if indicator == indicator_for("income", "money"):
             # "thu nhập bình quân đầu người của Lai Châu năm 2023": a place is no group
             places = {m.start for m in view.of("LOCALITY")}
@@ -2472,6 +2486,23 @@ class Linker:
         if fig.attrs.get("range"):
             fact["range"] = fig.attrs["range"]
         return fact
+
+    def _above_the_units_of(
+        self, group: str, place: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
+        """ "tỷ lệ hộ nghèo tại hai huyện Trạm Tấu và Mù Cang Chải giảm 33,3%", "10 xã đặc
+        biệt khó khăn … còn 39,48%": a figure of a set of units is a unit's above them (the
+        report's own unit, else the province), never one of them or one below."""
+        units = _UNITS_OF_A_GROUP.match(group)
+        if units is None or place is None or place.get("level") not in _LEVEL_RANK:
+            return place
+        rank = _LEVEL_RANK[_UNIT_LEVELS.get(units.group("unit").lower(), "village")]
+        if _LEVEL_RANK[place["level"]] > rank:
+            return place
+        main = self.discourse.main_place
+        if main is not None and _LEVEL_RANK.get(main.get("level", ""), -1) > rank:
+            return main
+        return _province_place(place.get("province")) or place
 
     def _a_part_without_group(
         self,
