@@ -330,7 +330,13 @@ def _mark_captions(page: _Page, tail: int) -> None:
         if key in seen and len(words(line)) >= 3:
             page.mark(i, "caption", "repeated-line")
             first = seen[key]
-            if prev == first and page.blocks[first].kind != "title":
+            # a caption doubled as the image's alt text goes with its copy; a long paragraph
+            # shown twice (a lead repeated under the title) keeps its first copy
+            if (
+                prev == first
+                and page.blocks[first].kind != "title"
+                and not page.long_paragraph(first)
+            ):
                 page.mark(first, "caption", "repeated-line")
         elif prev is not None and page.blocks[prev].kind in ("body", "heading", "caption"):
             a, c = fold(page.lines[prev]), key

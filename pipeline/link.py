@@ -767,6 +767,15 @@ _COUNT_OF_A_FALL = link_cue("count-of-a-fall")
 _FALL_BETWEEN = link_cue("fall-between")
 
 
+def _names_both_categories(text: str, cue: Cue, floor: int) -> bool:
+    """Whether a poor or near-poor cue is one half of "hộ nghèo, hộ cận nghèo" (a joint count)."""
+    before = text[max(floor, cue.start - 25) : cue.end]
+    return bool(
+        regex.search(_POOR_AND_NEAR_POOR.pattern + "$", before, regex.I)
+        or _POOR_AND_NEAR_POOR.match(text, cue.start, cue.end + 25)
+    )
+
+
 def _as_written(phrase: str) -> str:
     """A group as the text names it: "Khu vực miền núi" → "khu vực miền núi", "đồng bào
     Khmer" keeps its proper noun."""
@@ -793,6 +802,7 @@ _RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
 _RATE_OF_THE_COUNT = link_cue("rate-of-the-count")
 _GROUP_AFTER_NOUN = link_cue("group-after-noun")
 _UNITS_OF_A_GROUP = link_cue("units-of-a-group")
+_POOR_AND_NEAR_POOR = link_cue("poor-and-near-poor")
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 _LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3, "region": 4, "country": 5}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -983,6 +993,18 @@ class Linker:
         ):
             # "… tỷ lệ hộ nghèo thấp nhất. Xếp ngay sau còn có Bà Rịa-Vũng Tàu (0,2%), Đồng Nai
             # (0,3%)": places each with the rate the passage speaks of, in parentheses
+            before = [carried]
+        part = max(s0, text.rfind(";", s0, fig.start) + 1)
+        if (
+            not before
+            and carried is not None
+            and carried.rule["subject"] in ("poor", "near", "multidim")
+            and (fig.type == "PERCENT" or fig.attrs.get("unit") == "households")
+            and any(c.kind == "group" and part <= c.start and c.end <= fig.start for c in cues)
+        ):
+            # "Tổng số hộ nghèo … là 3.467 hộ. Trong đó, khu vực thành thị là 773 hộ, chiếm tỷ
+            # lệ 0,59%; khu vực nông thôn …": a group's figures in a part that names no
+            # subject are the carried subject's
             before = [carried]
         after_text = text[fig.end : view.sent.end]
         subject = before[-1] if before else None
@@ -1279,9 +1301,11 @@ class Linker:
                 and c.end <= fig.start
                 and c.rule["subject"] in HOUSEHOLD_COUNT
             ]
+            if not hh and subject is carried and sub in HOUSEHOLD_COUNT:
+                hh = [subject]  # "Trong đó, khu vực thành thị là 773 hộ": the carried one's
             if hh and regex.match(
                 # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate
-                r"^\s*(?:\)|\(|,|;|\.|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|$)",
+                r"^\s*(?:\)|\(|,|;|\.|/\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|$)",
                 after_text,
                 regex.I,
             ):
@@ -1291,17 +1315,10 @@ class Linker:
                 seg_start = max(s0, min(clause, hs.start - 20))
                 seg_start = max(seg_start, text.rfind(";", seg_start, hs.start) + 1)
                 seg = text[seg_start : fig.start]
-                combined = r"hộ nghèo\s*(?:và|,|-|/)\s*(?:hộ\s*)?cận nghèo"
-                if (
-                    regex.search(combined + "$", text[max(s0, hs.start - 25) : hs.end], regex.I)
-                    or regex.match(combined, text[hs.start : hs.end + 25], regex.I)
-                    or any(
-                        c.kind == "subject"
-                        and c.rule["subject"] == "multidim"
-                        and hs.end <= c.start
-                        for c in cues
-                        if c.end <= fig.start
-                    )
+                if _names_both_categories(text, hs, s0) or any(
+                    c.kind == "subject" and c.rule["subject"] == "multidim" and hs.end <= c.start
+                    for c in cues
+                    if c.end <= fig.start
                 ):
                     return None  # a combined poor + near-poor count has no indicator
                 fall = (
@@ -1376,13 +1393,27 @@ class Linker:
         ):
             # "Tổng số nhân khẩu hộ nghèo 24.310 người": the people of the poor households
             return indicator_for("population", "count"), "count-people-of-households", subject
-        if unit in ("persons",) and regex.search(
-            r"\d\s*hộ(?:\s+(?:cận\s+)?nghèo)?\s*(?:,?\s*(?:với|gồm)|\()\s*" + _APPROX + "$",
+        people = regex.search(
+            r"\d\s*hộ(?:\s+(?:cận\s+)?nghèo)?\s*(?P<joint>,?\s*(?:với|gồm)|\(|/)\s*"
+            + _APPROX
+            + "$",
             text[max(s0, fig.start - 40) : fig.start],
             regex.I,
+        )
+        if (
+            unit == "persons"
+            and people
+            and (
+                people.group("joint") != "/"
+                or (
+                    subject is not None
+                    and sub in HOUSEHOLD_COUNT
+                    and not _names_both_categories(text, subject, s0)
+                )
+            )
         ):
             # "19.378 hộ, với 71.801 người", "1.746 hộ (6.994 khẩu)": the people of the
-            # households just counted
+            # households just counted; "2.064 hộ/4.711 người" only after a category's name
             return indicator_for("population", "count"), "count-people-of-households", subject
         people_of = _PEOPLE_OF_A_CATEGORY.search(text, max(s0, fig.start - 40), fig.start)
         if unit in ("persons",) and people_of:
@@ -1844,6 +1875,7 @@ class Linker:
         self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
         self.block_subject: Cue | None = None
         self.previous_block_subject: Cue | None = None
+        self.sentence_subject: Cue | None = None  # the last sentence's category, for its parts
         self.block_disbursement = False
         current_block = -1
         for sent, sent_mentions, continued in self._linking_units(by_sentence):
@@ -2154,16 +2186,40 @@ class Linker:
         figures = view.of("QUANTITY", "PERCENT")
         if not figures:
             return
-        cues = find_cues(doc.text, view.sent.start, view.sent.end)
+        # a cue word inside a name is no cue: "Lương" of huyện Lương Tài is no salary
+        names = [(m.start, m.end) for m in view.of("LOCALITY", "PERSON", "OFFICIAL")]
+        cues = [
+            c
+            for c in find_cues(doc.text, view.sent.start, view.sent.end)
+            if not any(a <= c.start and c.end <= b for a, b in names)
+        ]
         carried = self.block_subject
-        if carried is None and (
+        opens_a_part = bool(
             regex.match(
                 r"\s*(?:Trong đó|Riêng|Cụ thể|Trong số đó)\b",
                 doc.text[view.sent.start : view.sent.end],
             )
             or self._opens_with_group(view, cues)
+        )
+        if (
+            opens_a_part
+            and self.sentence_subject is not None
+            and any(c.kind == "group" for c in cues)
         ):
+            # "Số hộ cận nghèo của tỉnh là 5.109 hộ. Trong đó, khu vực thành thị là 1.085 hộ":
+            # groups' parts of the sentence just before, whichever category it counted (a
+            # bare "Riêng huyện A giảm 4,2%" still speaks of the poverty rate)
+            carried = self.sentence_subject
+        elif carried is None and opens_a_part:
             carried = self.previous_block_subject
+        self.sentence_subject = next(
+            (
+                c
+                for c in reversed(cues)
+                if c.kind == "subject" and c.rule["subject"] in ("poor", "near", "multidim")
+            ),
+            None,
+        )
         # a later sentence's bare "giảm thêm 4-5%" speaks of the poverty rate, not the near-poor one
         subjects = [
             c for c in cues if c.kind == "subject" and c.rule["subject"] in ("poor", "multidim")
