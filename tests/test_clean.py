@@ -253,7 +253,9 @@ def test_a_lead_shown_twice_keeps_its_first_copy():
         "thôn tăng từ 11,2 triệu đồng/năm (năm 2010) lên 15 triệu đồng/năm (năm 2012) và lên "
         "17 triệu đồng năm 2013, nhờ các mô hình sản xuất mới."
     )
-    doc = extract(f"Thu nhập nông thôn tăng nhanh\n\n{lead}\n\n{lead}\n\nKết quả này đáng ghi nhận.")
+    doc = extract(
+        f"Thu nhập nông thôn tăng nhanh\n\n{lead}\n\n{lead}\n\nKết quả này đáng ghi nhận."
+    )
     kinds = [b.kind for b in doc.blocks if doc.text[b.start : b.end] == lead]
     assert kinds == ["body", "caption"]
     assert [f["value"] for f in doc.facts if f["indicator"] == "average_income"] == [
