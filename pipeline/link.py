@@ -1636,11 +1636,19 @@ class Linker:
         if (
             unresolved_now
             and times
-            and _DEADLINE_BEFORE.search(text, max(0, times[-1].start - 20), times[-1].start)
+            and (
+                _DEADLINE_BEFORE.search(text, max(0, times[-1].start - 20), times[-1].start)
+                or (
+                    not published
+                    and _period_of(times[-1]) is not None
+                    and times[-1].start < view.sent.start
+                )
+            )
         ):
             # "Hiện nay, huyện còn 1.200 hộ nghèo" in an undated article after "Nghị quyết …
-            # đến năm 2030": today is not the deadline an earlier passage named, and the text
-            # does not say which year it is
+            # đến năm 2030" or after "trong giai đoạn 2021-2024, …": today is neither the
+            # deadline nor the end of the period an earlier passage named, and the text does
+            # not say which year it is
             self.year_basis = "unfixed"
             return None, None, since
         if times:

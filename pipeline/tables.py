@@ -7,7 +7,9 @@ none of them (a cell has no verb, its year and place are in a header or a row la
   a column of its own (`Chỉ tiêu ĐV tính 2010 2011 …` / `Tỷ lệ hộ nghèo % 15.40 12.11 …`);
 - cells separated by `|`, a row a line (`1 | Huyện A | 6,39 | 10.618 |`);
 - cells separated by lines holding only `|`, rows running on (`STT`, `|`, `Huyện A`, `|`, …),
-  with titles of merged header cells before the titles under them.
+  with titles of merged header cells before the titles under them;
+- a statistics yearbook page turned into text: a row a year (`2011   8,30   1.597`), the
+  columns aligned by spaces and their titles written above in pieces over several lines.
 
 All are read into one model (a header of titles, rows of an optional number, a label, an
 optional unit and value cells), then each value cell is named by its row label, its column
@@ -567,6 +569,103 @@ def _space_row(text: str, s: int, e: int, has_unit: bool) -> Row | None:
     return Row(label, values, None, unit)
 
 
+_YEAR_ROW = regex.compile(r"^(?P<lead>\s*)(?P<year>(?:19|20)\d{2})(?P<cells>(?:\s{2,}\S+)+)\s*$")
+_FRAGMENT = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces: one header cell
+ALIGNED_MIN_ROWS = 3
+ALIGNED_HEADER_LINES = 8  # how far above its first row an aligned table's header may start
+
+
+def _aligned_tables(text: str) -> Iterator[Table]:
+    """A statistics yearbook page turned into text (`2011   8,30   1.597`): a row a year,
+    the columns aligned by spaces, their titles written above in pieces over several lines
+    (`Tỷ lệ hộ nghèo` / `tiếp cận đa chiều` / `(%)`). A title piece belongs to the value
+    column its middle stands nearest to; pieces nearest the year column are the caption's."""
+    lines = list(_lines(text, 0, len(text)))
+    i = 0
+    while i < len(lines):
+        run: list[tuple[int, regex.Match[str]]] = []
+        j, blank = i, 0
+        while j < len(lines):
+            s, e = lines[j]
+            m = _YEAR_ROW.match(text[s:e])
+            if m and all(_NUMBER.match(t) or _EMPTY.match(t) for t in m.group("cells").split()):
+                width = len(m.group("cells").split())
+                if run and (
+                    int(m.group("year")) <= int(run[-1][1].group("year"))
+                    or width != len(run[-1][1].group("cells").split())
+                ):
+                    break
+                run.append((j, m))
+                blank = 0
+            elif run and not text[s:e].strip() and blank < MAX_GAP_LINES:
+                blank += 1
+            else:
+                break
+            j += 1
+        if len(run) < ALIGNED_MIN_ROWS:
+            i += 1
+            continue
+        table = _aligned_table(text, lines, run)
+        if table is not None:
+            yield table
+        i = run[-1][0] + 1
+
+
+def _aligned_table(
+    text: str, lines: list[tuple[int, int]], run: list[tuple[int, regex.Match[str]]]
+) -> Table | None:
+    rows: list[Row] = []
+    centers: list[list[float]] = []
+    for j, m in run:
+        s = lines[j][0]
+        year = Cell(s + m.start("year"), s + m.end("year"), m.group("year"))
+        cells = [
+            Cell(t.start(), t.end(), t.group())
+            for t in regex.finditer(
+                r"\S+", text, pos=s + m.start("cells"), endpos=s + m.end("cells")
+            )
+        ]
+        rows.append(Row(year, [None if _EMPTY.match(c.text) else c for c in cells]))
+        centers.append(
+            [(m.start("year") + m.end("year")) / 2] + [(c.start + c.end) / 2 - s for c in cells]
+        )
+    middle = [sum(col) / len(col) for col in zip(*centers, strict=True)]
+    pieces: list[list[Cell]] = [[] for _ in middle]
+    first = run[0][0]
+    blank = 0
+    for j in range(first - 1, max(-1, first - 1 - ALIGNED_HEADER_LINES), -1):
+        s, e = lines[j]
+        line = text[s:e]
+        if not line.strip():
+            blank += 1
+            if blank > MAX_GAP_LINES:
+                break
+            continue
+        blank = 0
+        if _YEAR_ROW.match(line) or _SENTENCE_MARK.search(line) or len(line.split()) > 16:
+            break  # the rows of a table above, or prose
+        for f in _FRAGMENT.finditer(line):
+            mid = (f.start() + f.end()) / 2
+            k = min(range(len(middle)), key=lambda n: abs(middle[n] - mid))
+            pieces[k].insert(0, Cell(s + f.start(), s + f.end(), f.group()))
+    titles = [
+        Cell(p[0].start, p[-1].end, " ".join(c.text for c in p)) if p else Cell(0, 0, "")
+        for p in pieces
+    ]
+    if not any(t.text for t in titles[1:]):
+        return None
+    end = max((v.end for r in rows for v in r.values if v is not None), default=rows[-1].label.end)
+    table = Table(lines[first][0], end, titles, rows, "aligned")
+    table.columns = [Column(t if t.text else None) for t in titles[1:]]
+    return table
+
+
+def _row_year(row: Row) -> int | None:
+    """The year a row of an aligned table stands for (its label is the year)."""
+    label = row.label.clean
+    return int(label) if _YEAR_TOKEN.fullmatch(label) else None
+
+
 def find_tables(text: str) -> list[Table]:
     """Every table of the text, in order, in any of the shapes."""
     found: list[Table] = []
@@ -577,6 +676,9 @@ def find_tables(text: str) -> list[Table]:
     found.extend(_space_tables(text))
     for table in found:
         _read_columns(table)
+    for table in _aligned_tables(text):
+        table.dot_decimal = _dot_decimal(table)
+        found.append(table)
     return sorted(found, key=lambda t: t.start)
 
 
@@ -617,8 +719,13 @@ def _read_columns(table: Table) -> None:
             Column(leaf, parent, year, target=bool(year and _cue("target_column", leaf.text)))
         )
     table.columns = columns
+    table.dot_decimal = _dot_decimal(table)
+
+
+def _dot_decimal(table: Table) -> bool:
+    """Whether the table writes decimals with a point (a spreadsheet's `412204.00`)."""
     numbers = [v.clean for r in table.rows for v in r.values if v is not None]
-    table.dot_decimal = not any("," in n for n in numbers) and any(
+    return not any("," in n for n in numbers) and any(
         regex.match(r"^\d+\.(?:\d{1,2}|\d{4,})$", n) for n in numbers
     )
 
@@ -1038,7 +1145,7 @@ class TableReader:
         if counted and value != value.to_integral_value():
             return None  # a count with a fraction is a misplaced rate
         value *= unit[1]
-        year = col.year or caption_year
+        year = col.year or (_row_year(row) if table.shape == "aligned" else None) or caption_year
         basis = "text"
         if year is None:
             year, basis = self._default_year()

@@ -61,6 +61,47 @@ def test_whitespace_rows_under_a_header_of_years():
     ]
 
 
+# a statistics yearbook page turned into text: a row a year, columns aligned by spaces, the
+# column titles written in pieces above them, a second table (an index) under the first
+YEARBOOK = "\n".join(
+    [
+        "Kinh tế xã hội tỉnh Thái Bình mười năm 2011-2020",
+        "",
+        "87       Một số chỉ tiêu về mức sống dân cư",
+        "",
+        "                                                            Thu nhập bình quân",
+        "                                     Tỷ lệ hộ nghèo",
+        "                                     tiếp cận đa chiều      đầu người một tháng",
+        "                                                            theo giá hiện hành",
+        "                                          (%)",
+        "                                                              (Nghìn đồng)",
+        "",
+        "                 2018                     3,10                    3.120",
+        "                 2019                     2,45                    3.401",
+        "",
+        "                 2020                     1,82                       -",
+        "",
+        "                                     Chỉ số phát triển (Năm trước = 100) - %",
+        "                 2018                                             109,20",
+        "                 2019                                             109,01",
+        "                 2020                                             105,30",
+    ]
+)
+
+
+def test_a_yearbook_table_of_a_row_a_year_and_titles_in_pieces():
+    got = table_facts(YEARBOOK, published="2021-06-01")
+    place = ("Thái Bình", "province")
+    assert got == [
+        ("poverty_rate", *place, 2018, 3.1, "%"),
+        ("average_income", *place, 2018, 3120000, "VND/person/month"),
+        ("poverty_rate", *place, 2019, 2.45, "%"),
+        ("average_income", *place, 2019, 3401000, "VND/person/month"),
+        # an empty cell is no fact; the index rows below measure nothing of the vocabulary
+        ("poverty_rate", *place, 2020, 1.82, "%"),
+    ]
+
+
 def bar_lines(caption: str, cells: list[str]) -> str:
     """A table whose cells are separated by lines holding only `|`."""
     return caption + "\n" + "\n|\n".join(cells) + "\nNguồn: Sở Lao động - Thương binh và Xã hội\n"
