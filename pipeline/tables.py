@@ -59,6 +59,7 @@ KINDS = frozenset(
         "target_column",
         "not_measure",
         "implied_unit",
+        "area_column",
     }
 )
 CAPTION_LINES = 3  # lines before a table read as its caption (its year, place, measure)
@@ -591,7 +592,7 @@ def _aligned_tables(text: str) -> Iterator[Table]:
             if m and all(_NUMBER.match(t) or _EMPTY.match(t) for t in m.group("cells").split()):
                 width = len(m.group("cells").split())
                 if run and (
-                    int(m.group("year")) <= int(run[-1][1].group("year"))
+                    int(m.group("year")) < int(run[-1][1].group("year"))
                     or width != len(run[-1][1].group("cells").split())
                 ):
                     break
@@ -660,6 +661,70 @@ def _aligned_table(
     return table
 
 
+_BARE_YEAR = regex.compile(r"^\s*(?:19|20)\d{2}\s*$")
+_NOT_ENGLISH = regex.compile(r"[^\x00-\x7f]")  # a Vietnamese title has a letter beyond ASCII
+
+
+def _year_block_tables(text: str) -> Iterator[Table]:
+    """The same yearbook table copied a cell a line: a year's line, then its k values' lines,
+    year after year (`2010` / `23,92` / `11,11` / `26,08` / `2011` / …). Its column titles are
+    the last k Vietnamese lines before the first year (a bilingual page repeats each title in
+    English, a line with no letter beyond ASCII)."""
+    lines = list(_lines(text, 0, len(text)))
+    i = 0
+    while i < len(lines):
+        if not _BARE_YEAR.match(text[slice(*lines[i])]):
+            i += 1
+            continue
+        blocks: list[tuple[int, list[int]]] = []  # (year line, value lines)
+        j = i
+        while j < len(lines) and _BARE_YEAR.match(text[slice(*lines[j])]):
+            k = j + 1
+            values = []
+            while k < len(lines) and _NUMBER.match(text[slice(*lines[k])].strip()):
+                if _BARE_YEAR.match(text[slice(*lines[k])]):
+                    break
+                values.append(k)
+                k += 1
+            width = len(blocks[0][1]) if blocks else len(values)
+            year = int(text[slice(*lines[j])])
+            if (
+                not values
+                or len(values) != width
+                or (blocks and year < int(text[slice(*lines[blocks[-1][0]])]))
+            ):
+                break
+            blocks.append((j, values))
+            j = k
+        if len(blocks) < ALIGNED_MIN_ROWS:
+            i += 1
+            continue
+        first = blocks[0][0]
+        header = [
+            _strip(text, *lines[h])
+            for h in range(max(0, first - 3 * ALIGNED_HEADER_LINES), first)
+            if text[slice(*lines[h])].strip()
+            and _NOT_ENGLISH.search(text[slice(*lines[h])])
+            and len(text[slice(*lines[h])].split()) <= 12
+        ]
+        width = len(blocks[0][1])
+        titles = header[-width:] if len(header) >= width else []
+        rows = [
+            Row(
+                _strip(text, *lines[y]),
+                [_strip(text, *lines[v]) for v in values],
+            )
+            for y, values in blocks
+        ]
+        if titles:
+            table = Table(
+                lines[first][0], rows[-1].values[-1].end, [rows[0].label, *titles], rows, "aligned"
+            )
+            table.columns = [Column(t) for t in titles]
+            yield table
+        i = blocks[-1][1][-1] + 1
+
+
 def _row_year(row: Row) -> int | None:
     """The year a row of an aligned table stands for (its label is the year)."""
     label = row.label.clean
@@ -676,7 +741,10 @@ def find_tables(text: str) -> list[Table]:
     found.extend(_space_tables(text))
     for table in found:
         _read_columns(table)
-    for table in _aligned_tables(text):
+    yearbook = [*_aligned_tables(text), *_year_block_tables(text)]
+    # a yearbook table is read whole; another shape's reading of the same lines is dropped
+    found = [t for t in found if not any(t.start < y.end and y.start < t.end for y in yearbook)]
+    for table in yearbook:
         table.dot_decimal = _dot_decimal(table)
         found.append(table)
     return sorted(found, key=lambda t: t.start)
@@ -1108,6 +1176,32 @@ class TableReader:
             and (by_place and col.year is not None)
         ):
             named = [caption_measure]  # "Tỷ lệ hộ nghèo các huyện (%)" over years × places
+        area = (
+            _cue("area_column", col.title.clean)
+            if table.shape == "aligned" and col.title is not None
+            else None
+        )
+        if not named and area is not None:
+            # "Tỷ lệ hộ nghèo" over columns "Thành thị", "Nông thôn": the caption's measure (or
+            # the first column's), the column's area its group
+            whole = [
+                (m, t)
+                for m, t in (
+                    (caption_measure, ""),
+                    *((_measure(c.title.text), c.title.text) for c in table.columns if c.title),
+                )
+                if m is not None and m.subject is not None
+            ]
+            if whole:
+                measure_of_all, its_title = whole[0]
+                named = [
+                    Measure(
+                        measure_of_all.subject,
+                        measure_of_all.group,
+                        measure_of_all.unit or _implied_unit(its_title),
+                        measure_of_all.blocked,
+                    )
+                ]
         if not named:
             return None
         subjects = {
@@ -1161,7 +1255,12 @@ class TableReader:
         evidence = self.text[start : cell.end]
         published = self.doc.meta.published
         future = year is not None and published is not None and year > int(published[:4])
-        group = section_group or label.group or (title.group if title else None)
+        group = (
+            section_group
+            or label.group
+            or (title.group if title else None)
+            or (col.title.clean.lower() if area is not None and col.title is not None else None)
+        )
         fact: dict[str, Any] = {
             "indicator": indicator,
             "locality": place,

@@ -102,6 +102,33 @@ def test_a_yearbook_table_of_a_row_a_year_and_titles_in_pieces():
     ]
 
 
+# the same kind of yearbook table copied a cell a line, titles in Vietnamese then English
+YEARBOOK_CELL_A_LINE = "\n".join(
+    [
+        *("Niên giám thống kê tỉnh Bình Định", "", "251. Tỷ lệ hộ nghèo", "Poverty rate"),
+        *("Tỷ lệ hộ nghèo", "Poverty rate", "Thành thị", "Nông thôn", "Urban", "Rural"),
+        *("2019", "8,12", "3,40", "10,05", "2020", "6,90", "2,81", "8,77"),
+        *("2021", "5,44", "2,02", "7,10", "Đơn vị tính", "- Unit: %"),
+    ]
+)
+
+
+def test_a_yearbook_table_copied_a_cell_a_line_with_english_titles():
+    got = table_facts(YEARBOOK_CELL_A_LINE, published="2022-06-01")
+    place = ("Bình Định", "province")
+    assert got == [
+        ("poverty_rate", *place, 2019, 8.12, "%"),
+        ("poverty_rate", *place, 2019, 3.4, "%", "thành thị"),
+        ("poverty_rate", *place, 2019, 10.05, "%", "nông thôn"),
+        ("poverty_rate", *place, 2020, 6.9, "%"),
+        ("poverty_rate", *place, 2020, 2.81, "%", "thành thị"),
+        ("poverty_rate", *place, 2020, 8.77, "%", "nông thôn"),
+        ("poverty_rate", *place, 2021, 5.44, "%"),
+        ("poverty_rate", *place, 2021, 2.02, "%", "thành thị"),
+        ("poverty_rate", *place, 2021, 7.1, "%", "nông thôn"),
+    ]
+
+
 def bar_lines(caption: str, cells: list[str]) -> str:
     """A table whose cells are separated by lines holding only `|`."""
     return caption + "\n" + "\n|\n".join(cells) + "\nNguồn: Sở Lao động - Thương binh và Xã hội\n"
