@@ -504,6 +504,10 @@ def is_venue(text: str, m: Mention) -> bool:
     )
 
 
+# how many districts of one province a text must name, with no province, to be a report on it
+UNITS_OF_A_PROVINCE_REPORT = 3
+
+
 @dataclass
 class Discourse:
     """What the text is about so far: the place of the current section or passage."""
@@ -534,6 +538,20 @@ class Discourse:
                 counts, key=lambda k: (counts[k], ("province", "district", "commune").index(k[1]))
             )
             self.main_place = first[best]
+        districts = {
+            (m.attrs.get("name"), m.attrs.get("province"))
+            for m in self.doc.mentions
+            if m.type == "LOCALITY" and m.attrs.get("level") == "district"
+        }
+        provinces = {p for _, p in districts}
+        if (
+            not any(level == "province" for _, level in counts)
+            and len(districts) >= UNITS_OF_A_PROVINCE_REPORT
+            and len(provinces) == 1
+        ):
+            # a text that names many districts of one province and no province ("phân bổ cho
+            # các huyện Bắc Trà My, Hiệp Đức, Đông Giang …") reports on their province
+            self.main_place = _province_place(next(iter(provinces))) or self.main_place
         if not any(level == "province" for _, level in counts):
             # a province known only from the outlet ("baoquangnam.vn", "yenbai.gov.vn"):
             # the report's province when the text names none (FACTS.md)
@@ -786,6 +804,7 @@ def _as_written(phrase: str) -> str:
 # word cues (patterns/link_cues.jsonl)
 _NATIONAL_BODY = link_cue("national-body")
 _SUBNATIONAL = link_cue("subnational")
+_UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
 _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
 _RESPECTIVELY = link_cue("respectively")
@@ -1544,13 +1563,25 @@ class Linker:
         # đồng": a part of the money the sentence before named
         # "… được hỗ trợ xây dựng, sửa chữa nhà ở. Tổng kinh phí thực hiện là 1,122 tỷ đồng":
         # the money of what the sentence before did
-        return bool(
-            regex.match(
-                r"\s*(?:Trong đó|Trong số đó|Riêng|Cụ thể|Tổng (?:kinh phí|nguồn vốn|số vốn|vốn))\b",
-                sentence,
-                regex.I,
+        # "Theo báo cáo, tổng nguồn vốn … là 1.230 tỷ đồng. Trong đó, ngân sách Trung ương hơn
+        # 1.100 tỷ đồng": a part of the money the sentence before gave as a budget
+        # "Theo báo cáo, tổng nguồn vốn ngân sách nhà nước phân bổ … là 1.230 tỷ đồng" in an
+        # article on the topic: the total of its programme
+        if regex.match(
+            r"\s*(?:[^.;,]{0,30},\s*)?Tổng (?:kinh phí|nguồn vốn|số vốn|vốn)\b", sentence, regex.I
+        ):
+            return True
+        part_of = regex.match(
+            r"\s*(?:[^.;,]{0,30},\s*)?(?:Trong đó|Trong số đó|Riêng|Cụ thể)\b", sentence, regex.I
+        )
+        return bool(part_of) and bool(
+            _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
+            or any(
+                f["indicator"] == indicator_for("budget", "money")
+                and f["evidence"]["end"] <= view.sent.start
+                and not text[f["evidence"]["end"] : view.sent.start].strip(" .\n")
+                for f in self.facts[-3:]
             )
-            and _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
         )
 
     # ------------------------------------------------------------------ when
@@ -1766,6 +1797,10 @@ class Linker:
                 commune = self._commune_named(last.attrs["commune"])
                 if commune is not None:
                     return commune, "sentence"
+            if fig.attrs.get("unit") == "VND" and self._money_of_listed_districts(places):
+                # "phân bổ cho … các huyện Bắc Trà My, Hiệp Đức, …, Núi Thành, với hơn 63 tỷ
+                # đồng": one sum for all the districts listed is their province's
+                return _province_place(last.attrs.get("province")) or place_of(last), "sentence"
             return place_of(last), "sentence"
         after = [
             m
@@ -1792,7 +1827,7 @@ class Linker:
             ]
             if main:
                 return place_of(main[0]), "sentence"
-        place = self.discourse.place()
+        place = self._level_named(view, fig, self.discourse.place())
         if (
             place is None
             and _NATIONAL_BODY.search(text, view.sent.start, fig.start)
@@ -1802,6 +1837,46 @@ class Linker:
             # giám sát của Quốc hội cho biết …" in a report that names no unit: the country's
             return {"name": "Việt Nam", "level": "country"}, "sentence"
         return place, "discourse" if place else "none"
+
+    def _money_of_listed_districts(self, places: list[Mention]) -> bool:
+        """Whether the places before a sum end in a list of three or more districts of one
+        province ("các huyện A, B, C và D")."""
+        text = self.doc.text
+        listed = [places[-1]]
+        for m in reversed(places[:-1]):
+            if not regex.fullmatch(
+                r"\s*(?:,|và|,\s*và)\s*(?:huyện\s+)?", text[m.end : listed[0].start]
+            ):
+                break
+            listed.insert(0, m)
+        return (
+            len(listed) >= UNITS_OF_A_PROVINCE_REPORT
+            and all(m.attrs.get("level") == "district" for m in listed)
+            and len({m.attrs.get("province") for m in listed}) == 1
+        )
+
+    def _level_named(
+        self, view: SentenceView, fig: Mention, place: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
+        """ "UBND tỉnh vừa phân bổ … 72 tỷ đồng", "toàn tỉnh còn 865 hộ nghèo" in a passage
+        about a district: the unit the sentence names by its level alone is the one above."""
+        unnamed = [
+            m.group("level").lower()
+            for m in _UNNAMED_UNIT_BEFORE.finditer(self.doc.text, view.sent.start, fig.start)
+        ]
+        if not unnamed or place is None:
+            return place
+        level = "province" if unnamed[-1] == "tỉnh" else "district"
+        if _LEVEL_RANK.get(place.get("level", ""), 9) >= _LEVEL_RANK[level]:
+            return place
+        if level == "province":
+            return _province_place(place.get("province")) or place
+        district = place.get("district")
+        return (
+            {"name": district, "level": "district", "province": place.get("province")}
+            if district
+            else place
+        )
 
     def _parent_written_after(self, unit: Mention, m: Mention) -> bool:
         name = m.attrs.get("name")
@@ -2204,8 +2279,12 @@ class Linker:
         carried = self.block_subject
         opens_a_part = bool(
             regex.match(
-                r"\s*(?:Trong đó|Riêng|Cụ thể|Trong số đó)\b",
+                # "…còn 5,57% năm 2023. ¶ Bình quân mỗi năm giảm 1,01%": a paragraph that opens
+                # with the average fall continues the last one's subject
+                r"\s*(?:Trong đó|Riêng|Cụ thể|Trong số đó|(?:Bình quân|Trung bình)?\s*"
+                r"(?:mỗi|hằng|hàng) năm\s+(?:đều\s+)?giảm|Bình quân\s+giảm)\b",
                 doc.text[view.sent.start : view.sent.end],
+                regex.I,
             )
             or self._opens_with_group(view, cues)
         )
