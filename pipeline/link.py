@@ -118,6 +118,8 @@ def _link_cues() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
             raise patterns.PatternError(
                 f"{where}: missing {', '.join(missing)} (a regex, a why, a match example each)"
             )
+        if rule.get("applied", "search") not in CUE_APPLICATIONS:
+            raise patterns.PatternError(f"{where}: `applied` is one of {sorted(CUE_APPLICATIONS)}")
         text = rule["regex"]
         for name in _FRAGMENT_REF.findall(text):
             if name not in fragments:
@@ -132,6 +134,9 @@ def _link_cues() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
         if not rule.get("fragment"):
             cues[rule["id"]] = pattern
     return fragments, cues
+
+
+CUE_APPLICATIONS = frozenset({"search", "match", "fullmatch"})
 
 
 def link_cue(cue_id: str) -> regex.Pattern[str]:
@@ -193,6 +198,12 @@ POVERTY_STANDARDS = (
     (2026, 2030, "2026-2030"),
 )
 STANDARD_INDICATORS = frozenset(s.indicator for s in indicator_specs() if s.standard)
+
+
+def next_standard(name: str) -> str | None:
+    """The poverty standard that followed `name` ("2011-2015" → "2016-2020")."""
+    names = [n for _, _, n in POVERTY_STANDARDS]
+    return names[names.index(name) + 1] if name in names[:-1] else None
 
 
 def poverty_standard(sentence: str, year: int | None) -> str | None:
@@ -276,6 +287,9 @@ class LinkException:
     # words right before the figure that make it what the exception says it is not
     # ("giảm 1,9% số hộ nghèo" is a fall of the rate, "chiếm 80% số hộ nghèo" a share)
     unless_before: regex.Pattern[str] | None = None
+    # words that must stand right before the figure for the exception to apply ("vượt" before
+    # a margin over a plan)
+    requires_before: regex.Pattern[str] | None = None
 
     def applies(self, fig: Mention, indicator: str) -> bool:
         unit = "%" if fig.type == "PERCENT" else str(fig.attrs.get("unit"))
@@ -312,12 +326,22 @@ def link_exceptions() -> tuple[LinkException, ...]:
                 int(rule.get("chars", 0)),
                 pattern,
                 bool(rule.get("unless_group", False)),
-                regex.compile(rule["unless_before"] + "$", regex.I)
-                if rule.get("unless_before")
-                else None,
+                _before_figure(rule.get("unless_before"), where),
+                _before_figure(rule.get("requires_before"), where),
             )
         )
     return tuple(out)
+
+
+def _before_figure(words: str | None, where: str) -> regex.Pattern[str] | None:
+    """An exception's `unless_before` / `requires_before`: words ending right before the
+    figure (`{approx}` stands for the hedge before a figure)."""
+    if not words:
+        return None
+    try:
+        return regex.compile(words.replace("{approx}", _APPROX) + "$", regex.I)
+    except regex.error as exc:
+        raise patterns.PatternError(f"{where}: {exc}") from exc
 
 
 def exception_window(
@@ -355,9 +379,10 @@ def stopping_exception(
         window = exception_window(text, view, fig, exc.window, exc.chars, subject)
         if window is None or not exc.pattern.search(window):
             continue
-        if exc.unless_before is not None and exc.unless_before.search(
-            text, max(view.sent.start, fig.start - 40), fig.start
-        ):
+        before = (max(view.sent.start, fig.start - 40), fig.start)
+        if exc.unless_before is not None and exc.unless_before.search(text, *before):
+            continue
+        if exc.requires_before is not None and not exc.requires_before.search(text, *before):
             continue
         return exc.id
     return None
@@ -541,13 +566,19 @@ class Discourse:
         districts = {
             (m.attrs.get("name"), m.attrs.get("province"))
             for m in self.doc.mentions
-            if m.type == "LOCALITY" and m.attrs.get("level") == "district"
+            if m.type == "LOCALITY"
+            and m.attrs.get("level") == "district"
+            and not (m.method or "").endswith(":parent")
+            and not is_venue(self.doc.text, m)
         }
         provinces = {p for _, p in districts}
+        named = sorted((n for (_, level), n in counts.items() if level == "district"), reverse=True)
+        one_leads = len(named) >= 2 and named[0] >= 2 * named[1] and named[0] >= 2
         if (
             not any(level == "province" for _, level in counts)
             and len(districts) >= UNITS_OF_A_PROVINCE_REPORT
             and len(provinces) == 1
+            and not one_leads
         ):
             # a text that names many districts of one province and no province ("phân bổ cho
             # các huyện Bắc Trà My, Hiệp Đức, Đông Giang …") reports on their province
@@ -591,6 +622,17 @@ def province_of_outlet(url: str | None) -> dict[str, Any] | None:
         if len(key) >= 5 and key in host_key and not any(key in k for k in found):
             found.setdefault(key, name)
     return _province_place(next(iter(found.values()))) if len(found) == 1 else None
+
+
+def _district_place(name: str | None, province: str | None) -> dict[str, Any] | None:
+    """The district of that name in that province as a fact's place."""
+    if not name:
+        return None
+    units = get_gazetteer().lookup(name, "district", era="pre2025")
+    unit = next((u for u in units if not u.former and u.province == province), None)
+    if unit is None:
+        return None
+    return {"name": unit.name, "level": "district", "province": province, "code": unit.code}
 
 
 def _province_place(name: str | None) -> dict[str, Any] | None:
@@ -785,11 +827,27 @@ _COUNT_OF_A_FALL = link_cue("count-of-a-fall")
 _FALL_BETWEEN = link_cue("fall-between")
 
 
+def _inside_parentheses(text: str, start: int, at: int) -> bool:
+    """Whether `at` stands inside parentheses opened after `start` and not yet closed."""
+    return text.rfind("(", start, at) > text.rfind(")", start, at)
+
+
+def _last_category(cues: list[Cue]) -> Cue | None:
+    """The last poor, near-poor or multidimensional subject a sentence names."""
+    return next(
+        (
+            c
+            for c in reversed(cues)
+            if c.kind == "subject" and c.rule["subject"] in ("poor", "near", "multidim")
+        ),
+        None,
+    )
+
+
 def _names_both_categories(text: str, cue: Cue, floor: int) -> bool:
     """Whether a poor or near-poor cue is one half of "hộ nghèo, hộ cận nghèo" (a joint count)."""
-    before = text[max(floor, cue.start - 25) : cue.end]
     return bool(
-        regex.search(_POOR_AND_NEAR_POOR.pattern + "$", before, regex.I)
+        _POOR_AND_NEAR_POOR_ENDING.search(text, max(floor, cue.start - 25), cue.end)
         or _POOR_AND_NEAR_POOR.match(text, cue.start, cue.end + 25)
     )
 
@@ -821,7 +879,9 @@ _RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
 _RATE_OF_THE_COUNT = link_cue("rate-of-the-count")
 _GROUP_AFTER_NOUN = link_cue("group-after-noun")
 _UNITS_OF_A_GROUP = link_cue("units-of-a-group")
+_PART_OF_A_GROUP = link_cue("part-of-a-group")
 _POOR_AND_NEAR_POOR = link_cue("poor-and-near-poor")
+_POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 _LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3, "region": 4, "country": 5}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -1019,11 +1079,18 @@ class Linker:
             and carried is not None
             and carried.rule["subject"] in ("poor", "near", "multidim")
             and (fig.type == "PERCENT" or fig.attrs.get("unit") == "households")
-            and any(c.kind == "group" and part <= c.start and c.end <= fig.start for c in cues)
+            and any(
+                c.kind == "group"
+                and part <= c.start
+                and c.end <= fig.start
+                and _PART_OF_A_GROUP.fullmatch(text, c.end, fig.start)
+                for c in cues
+            )
+            and regex.match(r"\s*(?:[,;.)(]|và\b|$)", text[fig.end : view.sent.end])
         ):
             # "Tổng số hộ nghèo … là 3.467 hộ. Trong đó, khu vực thành thị là 773 hộ, chiếm tỷ
             # lệ 0,59%; khu vực nông thôn …": a group's figures in a part that names no
-            # subject are the carried subject's
+            # subject are the carried subject's (not "… có 98% hộ dân được sử dụng nước sạch")
             before = [carried]
         after_text = text[fig.end : view.sent.end]
         subject = before[-1] if before else None
@@ -1226,6 +1293,21 @@ class Linker:
                 cat = "poor"
             else:
                 cat = None
+            named = self._people_of_a_group(view, fig) if cat is None else None
+            if named is not None and named[1] > fig.end:
+                # "120 hộ đồng bào Khmer nghèo": the category after the count's group
+                after_group = text[named[1] : view.sent.end].lstrip().lower()
+                if (
+                    after_group.startswith(("cận nghèo", "nghèo"))
+                    and not changed
+                    and not _DECREASE_BEFORE.search(left)
+                ):
+                    near = after_group.startswith("cận")
+                    return (
+                        HOUSEHOLD_COUNT["near" if near else "poor"],
+                        "count-noun-of-a-group",
+                        None,
+                    )
             # "giúp 450 hộ nghèo vươn lên thoát nghèo"
             escaped = (
                 regex.match(
@@ -1402,6 +1484,23 @@ class Linker:
                 and (_FROM_BEFORE.search(left) or _TO_BEFORE.search(left))
             ):
                 return HOUSEHOLD_COUNT[sub], "count-carried", subject
+            if (
+                unit == "households"
+                and sub is None
+                and (group := self._people_of_a_group(view, fig)) is not None
+                and group[1] > fig.end
+                and not regex.match(
+                    r"\s*(?:(?:là|thuộc)\s+)?(?:hộ\s+)?(?:cận\s+)?nghèo|\s*(?:được|đã|thoát)\b",
+                    text[group[1] : view.sent.end],
+                    regex.I,
+                )
+            ):
+                # "nơi có 3.032 hộ đồng bào Khmer": all the households of a group
+                return (
+                    indicator_for("total_households", "count"),
+                    "count-households-of-a-group",
+                    None,
+                )
             return None
         if (
             unit == "persons"
@@ -1445,6 +1544,8 @@ class Linker:
             return indicator_for("population", "count"), rule, None
         if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
             return indicator_for("population", "count"), "count-population", subject
+        if unit == "persons" and sub is None and self._people_of_a_group(view, fig) is not None:
+            return indicator_for("population", "count"), "count-people-of-a-group", None
         if unit == "houses" and (
             sub == "houses"
             or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
@@ -1511,6 +1612,28 @@ class Linker:
                 # tư cho công tác giảm nghèo": the money the sentence says was spent on it
                 return indicator_for("budget", "money"), "money-invested-for", None
             return None
+        return None
+
+    def _people_of_a_group(self, view: SentenceView, fig: Mention) -> tuple[str, int] | None:
+        """ "hơn 75.800 người Khmer", "đồng bào Khmer có hơn 400 nghìn người": a count of
+        people named by their ethnic group, written right after the figure or right before
+        it with "có / với / là"; the group as written and where it ends, else None."""
+        text = self.doc.text
+        words = fig.text.lower()
+        unit_word = fig.end - len("người") if words.endswith("người") else fig.end
+        for c in find_cues(text, unit_word, min(view.sent.end, fig.end + 40)):
+            if c.rule.get("id", "").startswith("group-") and "ethnic" in c.rule["id"]:
+                if c.start in (unit_word, fig.end) or not text[fig.end : c.start].strip():
+                    return _as_written(text[c.start : c.end]), c.end
+                break
+        before = text[max(view.sent.start, fig.start - 50) : fig.start]
+        said = regex.search(r"\s+(?:có|với|là|gồm)\s*" + _APPROX + "$", before, regex.I)
+        if said is None:
+            return None
+        start = fig.start - len(before) + said.start()
+        for c in find_cues(text, max(view.sent.start, fig.start - 50), start):
+            if "ethnic" in c.rule.get("id", "") and c.end == start:
+                return _as_written(text[c.start : c.end]), c.end
         return None
 
     def _households_of_a_place(self, view: SentenceView, fig: Mention) -> bool:
@@ -1774,8 +1897,12 @@ class Linker:
             if m.end <= fig.start
             # an origin is no place: "đồng bào dân tộc thiểu số gốc Tây Nguyên"
             and not regex.search(r"\bgốc\s*$", text[max(0, m.start - 8) : m.start], regex.I)
-            # a place in parentheses is an aside, unless the figure stands inside them too
-            and (text[max(0, m.start - 1) : m.start] != "(" or ")" not in text[m.end : fig.start])
+            # a place in parentheses is an aside ("Xã Pa Cheo (huyện Bát Xát, tỉnh Lào Cai) có
+            # 600 hộ"), unless the figure stands inside them too
+            and not (
+                _inside_parentheses(text, view.sent.start, m.start)
+                and ")" in text[m.end : fig.start]
+            )
             and not is_venue(text, m)
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
         ]
@@ -1860,23 +1987,20 @@ class Linker:
     ) -> dict[str, Any] | None:
         """ "UBND tỉnh vừa phân bổ … 72 tỷ đồng", "toàn tỉnh còn 865 hộ nghèo" in a passage
         about a district: the unit the sentence names by its level alone is the one above."""
+        officials = [(m.start, m.end) for m in view.of("OFFICIAL", "PERSON")]
         unnamed = [
             m.group("level").lower()
             for m in _UNNAMED_UNIT_BEFORE.finditer(self.doc.text, view.sent.start, fig.start)
+            if not any(a <= m.start() < b for a, b in officials)
         ]
         if not unnamed or place is None:
             return place
-        level = "province" if unnamed[-1] == "tỉnh" else "district"
+        level = {"tỉnh": "province", "huyện": "district"}.get(unnamed[-1], "commune")
         if _LEVEL_RANK.get(place.get("level", ""), 9) >= _LEVEL_RANK[level]:
-            return place
+            return place  # "toàn xã" (the last named) in a commune's passage: the commune's
         if level == "province":
             return _province_place(place.get("province")) or place
-        district = place.get("district")
-        return (
-            {"name": district, "level": "district", "province": place.get("province")}
-            if district
-            else place
-        )
+        return _district_place(place.get("district"), place.get("province")) or place
 
     def _parent_written_after(self, unit: Mention, m: Mention) -> bool:
         name = m.attrs.get("name")
@@ -2268,6 +2392,14 @@ class Linker:
         doc = self.doc
         figures = view.of("QUANTITY", "PERCENT")
         if not figures:
+            # "Số hộ nghèo của tỉnh đã giảm mạnh." names the category its parts continue; a
+            # sentence that names none ends the last one's reach
+            named = "nghèo" in doc.text[view.sent.start : view.sent.end].lower()
+            self.sentence_subject = (
+                _last_category(find_cues(doc.text, view.sent.start, view.sent.end))
+                if named
+                else None
+            )
             return
         # a cue word inside a name is no cue: "Lương" of huyện Lương Tài is no salary
         names = [(m.start, m.end) for m in view.of("LOCALITY", "PERSON", "OFFICIAL")]
@@ -2299,14 +2431,7 @@ class Linker:
             carried = self.sentence_subject
         elif carried is None and opens_a_part:
             carried = self.previous_block_subject
-        self.sentence_subject = next(
-            (
-                c
-                for c in reversed(cues)
-                if c.kind == "subject" and c.rule["subject"] in ("poor", "near", "multidim")
-            ),
-            None,
-        )
+        self.sentence_subject = _last_category(cues)
         # a later sentence's bare "giảm thêm 4-5%" speaks of the poverty rate, not the near-poor one
         subjects = [
             c for c in cues if c.kind == "subject" and c.rule["subject"] in ("poor", "multidim")
@@ -2607,6 +2732,14 @@ class Linker:
         if rule in ("count-people-of-the-poor", "count-people-of-the-near-poor"):
             groups = []
             fact["group"] = "hộ cận nghèo" if rule.endswith("near-poor") else "hộ nghèo"
+        if rule in (
+            "count-people-of-a-group",
+            "count-households-of-a-group",
+            "count-noun-of-a-group",
+        ):
+            groups = []
+            named = self._people_of_a_group(view, fig)
+            fact["group"] = named[0] if named else None
         if fig.type == "QUANTITY" or rule.endswith("noun-after"):
             # "8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt …": a group written after
             # the count's noun is the count's own, before any group earlier in the clause
@@ -2615,7 +2748,12 @@ class Linker:
             cue = groups[-1]
             named = cue.rule["group"]
             fact["group"] = _as_written(text[cue.start : cue.end]) if named == "$match" else named
-            fact["locality"] = self._above_the_units_of(fact["group"], place)
+            # the group's words as written with the count or "các" before them
+            counted = regex.search(
+                r"(?:các|những|hai|ba|bốn|năm|\d+)\s+$", text[max(0, cue.start - 12) : cue.start]
+            )
+            written = (counted.group() if counted else "") + text[cue.start : cue.end]
+            fact["locality"] = self._above_the_units_of(written, place)
         if indicator == indicator_for("income", "money"):
             # "thu nhập bình quân đầu người của Lai Châu năm 2023": a place is no group
             places = {m.start for m in view.of("LOCALITY")}

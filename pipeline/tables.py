@@ -42,6 +42,7 @@ from vnfacts.link import (
     find_cues,
     indicator_for,
     indicator_specs,
+    next_standard,
     place_of,
     poverty_standard,
 )
@@ -615,6 +616,8 @@ def _aligned_tables(text: str) -> Iterator[Table]:
 def _aligned_table(
     text: str, lines: list[tuple[int, int]], run: list[tuple[int, regex.Match[str]]]
 ) -> Table | None:
+    """The table of a run of year rows aligned by spaces: each value column's title is the
+    pieces of header text above the rows whose middle stands nearest to it."""
     rows: list[Row] = []
     centers: list[list[float]] = []
     for j, m in run:
@@ -650,79 +653,109 @@ def _aligned_table(
             k = min(range(len(middle)), key=lambda n: abs(middle[n] - mid))
             pieces[k].insert(0, Cell(s + f.start(), s + f.end(), f.group()))
     titles = [
-        Cell(p[0].start, p[-1].end, " ".join(c.text for c in p)) if p else Cell(0, 0, "")
-        for p in pieces
+        Cell(p[0].start, p[-1].end, " ".join(c.text for c in p)) if p else None for p in pieces[1:]
     ]
-    if not any(t.text for t in titles[1:]):
+    return _yearbook_table(titles, rows)
+
+
+def _yearbook_table(titles: list[Cell | None], rows: list[Row]) -> Table | None:
+    """A yearbook table from its value columns' titles and its rows (a year a row), or None
+    when a column's title names neither a measure nor an area: a guess would shift every
+    column. A column titled by an area alone ("Thành thị") measures what the nearest column
+    before it measures (its title is that column's `over`). The table starts at its header,
+    so its caption is the text above."""
+    columns: list[Column] = []
+    measured: Cell | None = None
+    for title in titles:
+        if title is None:
+            return None
+        if _measure(title.text).subject is not None:
+            measured = title
+            columns.append(Column(title))
+        elif _cue("area_column", title.clean) and measured is not None:
+            columns.append(Column(title, over=measured))
+        else:
+            return None
+    values = [v for r in rows for v in r.values if v is not None]
+    if not values:
         return None
-    end = max((v.end for r in rows for v in r.values if v is not None), default=rows[-1].label.end)
-    table = Table(lines[first][0], end, titles, rows, "aligned")
-    table.columns = [Column(t if t.text else None) for t in titles[1:]]
+    start = min(t.start for t in titles if t is not None)
+    table = Table(start, max(v.end for v in values), [rows[0].label, *titles], rows, "aligned")
+    table.columns = columns
     return table
 
 
 _BARE_YEAR = regex.compile(r"^\s*(?:19|20)\d{2}\s*$")
 _NOT_ENGLISH = regex.compile(r"[^\x00-\x7f]")  # a Vietnamese title has a letter beyond ASCII
+_UNIT_LINE = regex.compile(r"^\s*(?:-\s*)?(?:Đơn vị tính|ĐVT|Unit)\b", regex.I)
 
 
 def _year_block_tables(text: str) -> Iterator[Table]:
     """The same yearbook table copied a cell a line: a year's line, then its k values' lines,
-    year after year (`2010` / `23,92` / `11,11` / `26,08` / `2011` / …). Its column titles are
-    the last k Vietnamese lines before the first year (a bilingual page repeats each title in
-    English, a line with no letter beyond ASCII)."""
-    lines = list(_lines(text, 0, len(text)))
+    year after year (`2010` / `23,92` / `11,11` / `26,08` / `2011` / …), blank lines allowed
+    between. Its column titles are the last k Vietnamese lines before the first year (a
+    bilingual page repeats each title in English, a line with no letter beyond ASCII; a unit
+    line is no title)."""
+    lines = [text[s:e] for s, e in _lines(text, 0, len(text))]
+    spans = list(_lines(text, 0, len(text)))
+    filled = [k for k, line in enumerate(lines) if line.strip()]
     i = 0
-    while i < len(lines):
-        if not _BARE_YEAR.match(text[slice(*lines[i])]):
+    while i < len(filled):
+        if not _BARE_YEAR.match(lines[filled[i]]):
             i += 1
             continue
         blocks: list[tuple[int, list[int]]] = []  # (year line, value lines)
         j = i
-        while j < len(lines) and _BARE_YEAR.match(text[slice(*lines[j])]):
+        while j < len(filled) and _BARE_YEAR.match(lines[filled[j]]):
             k = j + 1
             values = []
-            while k < len(lines) and _NUMBER.match(text[slice(*lines[k])].strip()):
-                if _BARE_YEAR.match(text[slice(*lines[k])]):
-                    break
-                values.append(k)
+            while (
+                k < len(filled)
+                and filled[k] - filled[k - 1] <= MAX_GAP_LINES + 1
+                and not _BARE_YEAR.match(lines[filled[k]])
+                and (
+                    _NUMBER.match(lines[filled[k]].strip())
+                    or _EMPTY.match(lines[filled[k]].strip())
+                )
+            ):
+                values.append(filled[k])
                 k += 1
-            width = len(blocks[0][1]) if blocks else len(values)
-            year = int(text[slice(*lines[j])])
+            year = int(lines[filled[j]])
             if (
                 not values
-                or len(values) != width
-                or (blocks and year < int(text[slice(*lines[blocks[-1][0]])]))
+                or len(values) != (len(blocks[0][1]) if blocks else len(values))
+                or (blocks and year < int(lines[blocks[-1][0]]))
             ):
                 break
-            blocks.append((j, values))
+            blocks.append((filled[j], values))
             j = k
         if len(blocks) < ALIGNED_MIN_ROWS:
             i += 1
             continue
         first = blocks[0][0]
         header = [
-            _strip(text, *lines[h])
+            _strip(text, *spans[h])
             for h in range(max(0, first - 3 * ALIGNED_HEADER_LINES), first)
-            if text[slice(*lines[h])].strip()
-            and _NOT_ENGLISH.search(text[slice(*lines[h])])
-            and len(text[slice(*lines[h])].split()) <= 12
+            if lines[h].strip()
+            and _NOT_ENGLISH.search(lines[h])
+            and not _UNIT_LINE.match(lines[h])
+            and len(lines[h].split()) <= 12
         ]
         width = len(blocks[0][1])
-        titles = header[-width:] if len(header) >= width else []
         rows = [
             Row(
-                _strip(text, *lines[y]),
-                [_strip(text, *lines[v]) for v in values],
+                _strip(text, *spans[y]),
+                [
+                    None if _EMPTY.match(lines[v].strip()) else _strip(text, *spans[v])
+                    for v in values
+                ],
             )
             for y, values in blocks
         ]
-        if titles:
-            table = Table(
-                lines[first][0], rows[-1].values[-1].end, [rows[0].label, *titles], rows, "aligned"
-            )
-            table.columns = [Column(t) for t in titles]
+        table = _yearbook_table(list(header[-width:]), rows) if len(header) >= width else None
+        if table is not None:
             yield table
-        i = blocks[-1][1][-1] + 1
+        i = j
 
 
 def _row_year(row: Row) -> int | None:
@@ -1139,6 +1172,16 @@ class TableReader:
                     out.append(fact)
         return out
 
+    def _standard_of(self, table: Table, row: Row, evidence: str, year: int | None) -> str | None:
+        """The poverty standard of a cell; a yearbook's second row of one year (`2015` under
+        each standard) is measured by the next standard."""
+        named = poverty_standard(evidence + " " + self.text[table.start : table.start + 200], year)
+        repeated = table.shape == "aligned" and any(
+            r.label.clean == row.label.clean
+            for r in table.rows[: next(k for k, r in enumerate(table.rows) if r is row)]
+        )
+        return next_standard(named) if repeated and named else named
+
     def _cell_fact(
         self,
         table: Table,
@@ -1178,30 +1221,9 @@ class TableReader:
             named = [caption_measure]  # "Tỷ lệ hộ nghèo các huyện (%)" over years × places
         area = (
             _cue("area_column", col.title.clean)
-            if table.shape == "aligned" and col.title is not None
+            if table.shape == "aligned" and col.title is not None and col.over is not None
             else None
         )
-        if not named and area is not None:
-            # "Tỷ lệ hộ nghèo" over columns "Thành thị", "Nông thôn": the caption's measure (or
-            # the first column's), the column's area its group
-            whole = [
-                (m, t)
-                for m, t in (
-                    (caption_measure, ""),
-                    *((_measure(c.title.text), c.title.text) for c in table.columns if c.title),
-                )
-                if m is not None and m.subject is not None
-            ]
-            if whole:
-                measure_of_all, its_title = whole[0]
-                named = [
-                    Measure(
-                        measure_of_all.subject,
-                        measure_of_all.group,
-                        measure_of_all.unit or _implied_unit(its_title),
-                        measure_of_all.blocked,
-                    )
-                ]
         if not named:
             return None
         subjects = {
@@ -1219,6 +1241,7 @@ class TableReader:
                 t
                 for t in (
                     row.label.text if not by_place else "",
+                    col.over.text if col.over and col.year is None else "",
                     col.title.text if col.title and col.year is None else "",
                 )
                 if t
@@ -1248,7 +1271,15 @@ class TableReader:
             out_unit = "pp"
         if indicator == indicator_for("income", "money") and out_unit in ("VND", "VND/person"):
             # an income is a person's; "một tháng" in its label or title makes it a month's
-            words = " ".join(m for m in (row.label.text, col.title.text if col.title else "") if m)
+            words = " ".join(
+                m
+                for m in (
+                    row.label.text,
+                    col.over.text if col.over else "",
+                    col.title.text if col.title else "",
+                )
+                if m
+            )
             monthly = regex.search(r"(?<!\p{L})(?:một |mỗi |/)\s*tháng(?!\p{L})", words, regex.I)
             out_unit = "VND/person/" + ("month" if monthly else "year")
         start = (row.index or row.label).start if row.index and row.index.text else row.label.start
@@ -1275,9 +1306,7 @@ class TableReader:
             "method": f"{METHOD}+{measure.subject.id}",
             "confidence": 0.8 if basis == "text" else 0.6,
             "status": "target" if col.target or future else "actual",
-            "standard": poverty_standard(
-                evidence + " " + self.text[table.start : table.start + 200], year
-            )
+            "standard": self._standard_of(table, row, evidence, year)
             if indicator in STANDARD_INDICATORS
             else None,
         }

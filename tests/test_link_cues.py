@@ -31,9 +31,11 @@ def test_each_cue_is_the_constant_of_its_name():
 
 @pytest.mark.parametrize("rule", RULES, ids=[r["id"] for r in RULES])
 def test_each_cue_finds_its_examples_and_not_its_near_misses(rule: dict):
+    """Run as the linker runs it (`applied`: search, match at the start, or fullmatch)."""
     pattern = _pattern(rule)
-    missed = [ex for ex in rule["match"] if not pattern.search(ex)]
-    wrong = [ex for ex in rule.get("no_match", []) if pattern.search(ex)]
+    apply = getattr(pattern, rule.get("applied", "search"))
+    missed = [ex for ex in rule["match"] if not apply(ex)]
+    wrong = [ex for ex in rule.get("no_match", []) if apply(ex)]
     assert not missed, f"{rule['id']} does not find {missed}"
     assert not wrong, f"{rule['id']} finds {wrong}, which it must not"
 

@@ -129,6 +129,66 @@ def test_a_yearbook_table_copied_a_cell_a_line_with_english_titles():
     ]
 
 
+def test_area_columns_take_the_measure_they_stand_under_and_gaps_do_not_end_the_table():
+    table = "\n".join(
+        [
+            *("Niên giám thống kê tỉnh Phú Yên", "", "Tỷ lệ hộ nghèo", "Thành thị", "Nông thôn"),
+            "Thu nhập bình quân đầu người một tháng (Nghìn đồng)",
+            *("Thành thị", "Nông thôn", "- Đơn vị tính: %"),
+            *("2019", "", "9,20", "4,10", "11,30", "3.050", "3.900", "2.700"),
+            *("2020", "7,80", "-", "9,60", "3.210", "4.100", "2.850"),
+            *("2021", "6,40", "2,90", "8,10", "3.380", "4.300", "3.000"),
+        ]
+    )
+    got = table_facts(table, published="2022-06-01")
+    place = ("Phú Yên", "province")
+    month = "VND/person/month"
+    assert got[:6] == [
+        ("poverty_rate", *place, 2019, 9.2, "%"),
+        ("poverty_rate", *place, 2019, 4.1, "%", "thành thị"),
+        ("poverty_rate", *place, 2019, 11.3, "%", "nông thôn"),
+        ("average_income", *place, 2019, 3050000, month),
+        ("average_income", *place, 2019, 3900000, month, "thành thị"),
+        ("average_income", *place, 2019, 2700000, month, "nông thôn"),
+    ]
+    # the empty cell of 2020 gives no fact; 2021 is read in full
+    assert len(got) == 17
+    assert ("poverty_rate", *place, 2021, 2.9, "%", "thành thị") in got
+
+
+def test_a_yearbook_column_named_by_nothing_gives_no_facts():
+    table = "\n".join(
+        [
+            *("Niên giám thống kê", "Tỷ lệ hộ nghèo", "Chỉ số giá", "Nông thôn"),
+            *("2019", "8,12", "101,2", "10,05", "2020", "6,90", "102,3", "8,77"),
+            *("2021", "5,44", "101,9", "7,10"),
+        ]
+    )
+    assert table_facts(table, published="2022-06-01") == []
+
+
+def test_the_second_row_of_one_year_is_measured_by_the_next_standard():
+    table = "\n".join(
+        [
+            "Tỷ lệ hộ nghèo tỉnh Thái Bình",
+            "",
+            "                          Tỷ lệ hộ nghèo (%)",
+            "        2014              4,50",
+            "        2015              3,20",
+            "        2015              6,10",
+            "        2016              5,00",
+        ]
+    )
+    doc = extract(table, published="2017-06-01")
+    got = [(f["year"], f["value"], f["standard"]) for f in doc.facts]
+    assert got == [
+        (2014, 4.5, "2011-2015"),
+        (2015, 3.2, "2011-2015"),
+        (2015, 6.1, "2016-2020"),
+        (2016, 5, "2016-2020"),
+    ]
+
+
 def bar_lines(caption: str, cells: list[str]) -> str:
     """A table whose cells are separated by lines holding only `|`."""
     return caption + "\n" + "\n|\n".join(cells) + "\nNguồn: Sở Lao động - Thương binh và Xã hội\n"
