@@ -58,6 +58,17 @@ _LEVEL_ALIASES = {"ward": "commune", "xã": "commune", "huyện": "district", "t
 # Names as written in the press that the data does not carry (short names, old names,
 # spelling variants). Hyphen spacing, tone-mark placement, case and a leading level word
 # ("TP.", "tỉnh") are folded anyway, so only real variants belong here.
+# A unit the source names by its name of 2025 that was called otherwise before a year: the
+# name a report of an earlier year uses ("Thừa Thiên Huế" became the city of Huế in 2025).
+NAMES_BEFORE: dict[str, tuple[str, int]] = {"Huế": ("Thừa Thiên Huế", 2025)}
+
+
+def name_of_its_time(name: str, year: int | None) -> str:
+    """The unit's name in `year` (its current one when the year is unknown or later)."""
+    old = NAMES_BEFORE.get(name)
+    return old[0] if old is not None and year is not None and year < old[1] else name
+
+
 PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
     "Hồ Chí Minh": ("HCM", "TPHCM", "TP HCM", "HCMC", "Sài Gòn", "TP.HCM"),
     "Huế": ("Thừa Thiên Huế", "Thừa Thiên", "TT-Huế", "TT Huế"),

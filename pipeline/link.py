@@ -27,7 +27,7 @@ from typing import Any
 import regex
 from vnfacts import patterns
 from vnfacts.doc import Document, Mention, Sentence
-from vnfacts.gazetteer import ascii_key, get_gazetteer
+from vnfacts.gazetteer import ascii_key, get_gazetteer, name_of_its_time
 from vnfacts.registry import stage
 
 READINGS = frozenset({"level", "fall", "count", "count-fall", "money", "rate-of-plan"})
@@ -573,7 +573,7 @@ class Discourse:
         }
         provinces = {p for _, p in districts}
         named = sorted((n for (_, level), n in counts.items() if level == "district"), reverse=True)
-        one_leads = len(named) >= 2 and named[0] >= 2 * named[1] and named[0] >= 2
+        one_leads = len(named) >= 2 and named[0] >= 2 * named[1] and named[0] >= 3
         if (
             not any(level == "province" for _, level in counts)
             and len(districts) >= UNITS_OF_A_PROVINCE_REPORT
@@ -2936,5 +2936,28 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @stage("link", requires=("mentions",), provides=("facts",))
 def link(doc: Document) -> Document:
-    doc.facts = Linker(doc).run()
+    doc.facts = [_named_for_its_time(doc, f) for f in Linker(doc).run()]
+    published = doc.meta.published
+    if published:
+        for m in doc.mentions:
+            if m.type == "LOCALITY":
+                for k in ("name", "province"):
+                    if m.attrs.get(k):
+                        m.attrs[k] = name_of_its_time(m.attrs[k], int(published[:4]))
     return doc
+
+
+def _named_for_its_time(doc: Document, fact: dict[str, Any]) -> dict[str, Any]:
+    """A fact's unit (and its province) by the name it bore in the fact's year, else the
+    article's: a 2019 figure of Huế is Thừa Thiên Huế's."""
+    loc = fact.get("locality")
+    published = doc.meta.published
+    year = fact.get("year") or (int(published[:4]) if published else None)
+    if not loc or year is None:
+        return fact
+    renamed = {
+        k: name_of_its_time(loc[k], year) for k in ("name", "province") if loc.get(k) is not None
+    }
+    if renamed != {k: loc[k] for k in renamed}:
+        fact["locality"] = {**loc, **renamed}
+    return fact
