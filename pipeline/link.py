@@ -612,11 +612,29 @@ def _host(url: str) -> str:
     return regex.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
 
 
+@cache
+def _outlets() -> tuple[tuple[str, str], ...]:
+    """(host, province) of `patterns/outlets.jsonl`: outlets whose host spells no province."""
+    out = []
+    for rule in patterns.load("outlets"):
+        if not rule.get("host") or _province_place(rule.get("province")) is None:
+            raise patterns.PatternError(
+                f"outlets.jsonl {rule['id']!r}: a host and a province the gazetteer knows"
+            )
+        out.append((rule["host"].lower(), rule["province"]))
+    return tuple(out)
+
+
 def province_of_outlet(url: str | None) -> dict[str, Any] | None:
-    """The province an outlet's host names ("baolaocai.vn" → Lào Cai), if exactly one."""
+    """The province an outlet's host names ("baolaocai.vn" → Lào Cai), if exactly one, or
+    the province of an outlet known by another name (`patterns/outlets.jsonl`)."""
     if not url:
         return None
-    host_key = ascii_key(_host(url).replace(".", " ").replace("-", " "))
+    host = _host(url)
+    for domain, province in _outlets():
+        if host == domain or host.endswith("." + domain):
+            return _province_place(province)
+    host_key = ascii_key(host.replace(".", " ").replace("-", " "))
     found: dict[str, str] = {}
     for key, name in _province_keys():  # longest first
         if len(key) >= 5 and key in host_key and not any(key in k for k in found):

@@ -106,6 +106,19 @@ def test_a_province_known_only_from_the_outlet():
     assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Yên Bái", 11.56)]
 
 
+def test_an_outlet_known_by_another_name_says_its_province():
+    """ "ktv.org.vn" is Khánh Hòa's station (patterns/outlets.jsonl); a host that only
+    contains such a name is not it."""
+    from vnfacts.link import province_of_outlet
+
+    assert province_of_outlet("https://ktv.org.vn/khong-phan-loai/a/")["name"] == "Khánh Hòa"
+    assert province_of_outlet("http://www.baodongkhoi.vn/a")["name"] == "Bến Tre"
+    assert province_of_outlet("https://notktv.org.vn/a") is None
+    text = "Đôn đốc các chương trình mục tiêu quốc gia\nNăm 2024, toàn tỉnh còn 4.650 hộ nghèo."
+    doc = extract(text, published="2024-08-01", url="https://ktv.org.vn/x/").to_json()
+    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Khánh Hòa", 4650)]
+
+
 def test_a_village_profile_in_general_news_gives_no_facts():
     text = (
         "Làng tỷ phú bên sông\n"
