@@ -891,6 +891,7 @@ _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
 _FALLS_LISTED_BEFORE = link_cue("falls-listed-before")
 _INVESTED_FOR_AFTER = link_cue("invested-for-after")
 _PLAN_REFERENCE = link_cue("plan-reference")
+_PLAN_IN_A_MEETING_NAME = link_cue("plan-in-a-meeting-name")
 _DONE = link_cue("done")
 _FALL_IN_CLAUSE = link_cue("fall-in-clause")
 _RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
@@ -2270,9 +2271,18 @@ class Linker:
         )
 
     def _refers_to_a_plan(self, view: SentenceView, cue: Cue) -> bool:
-        """ "vượt 105% so với chỉ tiêu đề ra": a plan word that refers to the plan, stating none."""
+        """ "vượt 105% so với chỉ tiêu đề ra": a plan word that refers to the plan, stating none
+        (or one in the name of a meeting)."""
         return bool(
             _PLAN_REFERENCE.search(self.doc.text, max(view.sent.start, cue.start - 25), cue.start)
+        ) or self._in_a_meeting_name(view, cue)
+
+    def _in_a_meeting_name(self, view: SentenceView, cue: Cue) -> bool:
+        """ "tại hội nghị … triển khai kế hoạch năm 2019, …": a plan word naming a meeting."""
+        return bool(
+            _PLAN_IN_A_MEETING_NAME.search(
+                self.doc.text, max(view.sent.start, cue.start - 100), cue.start
+            )
         )
 
     def _same_ends(
@@ -2658,7 +2668,12 @@ class Linker:
         # a plan word governs its clause, and across "mục tiêu cụ thể: …" into the list it opens
         target_from = _clause_start(text, view.sent.start, fig.start, marks=";")
         targets = [
-            c for c in cues if c.kind == "target" and target_from <= c.start and c.end <= fig.start
+            c
+            for c in cues
+            if c.kind == "target"
+            and target_from <= c.start
+            and c.end <= fig.start
+            and not self._in_a_meeting_name(view, c)
         ]
         if not targets:
             # "Mục tiêu năm 2024, tỷ lệ hộ nghèo … còn dưới 18%; tỷ lệ hộ cận nghèo giảm còn
