@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import regex
@@ -184,6 +184,7 @@ _YEAR_AFTER = link_cue("year-after")
 _ENDS_OF_A_FALL_AFTER = link_cue("ends-of-a-fall-after")
 _SINCE = link_cue("since")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
+_PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _AS_OF = link_cue("as-of")
 _STANDARD_BEFORE = link_cue("standard-before")
 _FOUNDED_BEFORE = link_cue("founded-before")
@@ -879,8 +880,10 @@ def _as_written(phrase: str) -> str:
 
 # word cues (patterns/link_cues.jsonl)
 _NATIONAL_BODY = link_cue("national-body")
+_NATIONAL_SOURCE = link_cue("national-source")
 _SUBNATIONAL = link_cue("subnational")
 _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
+_UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
 _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
 _RESPECTIVELY = link_cue("respectively")
@@ -1811,11 +1814,8 @@ class Linker:
             and times
             and (
                 _DEADLINE_BEFORE.search(text, max(0, times[-1].start - 20), times[-1].start)
-                or (
-                    not published
-                    and _period_of(times[-1]) is not None
-                    and times[-1].start < view.sent.start
-                )
+                # an undated text's "hiện nay" after a time an earlier sentence named
+                or (not published and times[-1].start < view.sent.start)
             )
         ):
             # "Hiện nay, huyện còn 1.200 hộ nghèo" in an undated article after "Nghị quyết …
@@ -1982,7 +1982,18 @@ class Linker:
             # "Thủ tướng Chính phủ phê duyệt Chương trình … tổng vốn 48.400 tỷ đồng", "Đoàn
             # giám sát của Quốc hội cho biết …" in a report that names no unit: the country's
             return {"name": "Việt Nam", "level": "country"}, "sentence"
+        if place is None and self.relays_a_national_source:
+            # "Theo báo cáo của Tổng cục Thống kê …" in a text that names no unit anywhere
+            return {"name": "Việt Nam", "level": "country"}, "discourse"
         return place, "discourse" if place else "none"
+
+    @cached_property
+    def relays_a_national_source(self) -> bool:
+        """A text that names no unit at all and relays a national source (the statistics
+        office, the ministry, the living-standards survey): its figures are the country's."""
+        return not any(m.type == "LOCALITY" for m in self.doc.mentions) and bool(
+            _NATIONAL_SOURCE.search(self.doc.text)
+        )
 
     def _money_of_listed_districts(self, places: list[Mention]) -> bool:
         """Whether the places before a sum end in a list of three or more districts of one
@@ -2004,8 +2015,17 @@ class Linker:
     def _level_named(
         self, view: SentenceView, fig: Mention, place: dict[str, Any] | None
     ) -> dict[str, Any] | None:
-        """ "UBND tỉnh vừa phân bổ … 72 tỷ đồng", "toàn tỉnh còn 865 hộ nghèo" in a passage
-        about a district: the unit the sentence names by its level alone is the one above."""
+        """ "toàn tỉnh còn 865 hộ nghèo" in a passage about a district: the unit the sentence
+        names by its level alone is the one above; "làng còn 30 hộ nghèo": the village the
+        text named last."""
+        if _UNNAMED_VILLAGE_BEFORE.search(self.doc.text, view.sent.start, fig.start):
+            villages = [
+                m
+                for m in self.doc.mentions
+                if m.type == "LOCALITY" and m.attrs.get("level") == "village" and m.end <= fig.start
+            ]
+            if villages:
+                return place_of(villages[-1])
         officials = [(m.start, m.end) for m in view.of("OFFICIAL", "PERSON")]
         unnamed = [
             m.group("level").lower()
@@ -2133,7 +2153,13 @@ class Linker:
                 and not t.attrs.get("from_published")
                 and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
                 and not _TARGET_BEFORE.search(doc.text, sent.start, t.start)
-            ]  # a plan's year ("phấn đấu đến năm 2025") dates no later statement
+                and not (
+                    _period_of(t) is not None
+                    and _PROGRAMME_PERIOD_BEFORE.search(
+                        doc.text, max(sent.start, t.start - 160), t.start
+                    )
+                )
+            ]  # a plan's year ("phấn đấu đến năm 2025") or a programme's period dates no later statement
             if named or not continued:  # a piece of a sentence keeps the sentence's time
                 recent.append(named)
             units = [
