@@ -265,9 +265,8 @@ def _pick_date(page: _Page, body_start: int) -> str | None:
             score += 2  # under the title
         if WEEKDAY_RE.search(line) and kind != "dateline":
             score -= 1  # "Thứ Sáu, ngày …": the site's clock
-        m = TIME_RE.search(DATE_RE.sub(" ", line))
-        if m and m["ss"]:
-            score -= 1  # a clock with seconds is the page's "now"
+        if _site_clock(line):
+            continue
         if best is None or score > best[0]:
             best = (score, -i, date)
     return best[2].isoformat() if best else None
@@ -285,12 +284,20 @@ _OWN_DATE_CUE = regex.compile(
 TOP_LINES = 6
 
 
+def _site_clock(line: str) -> bool:
+    """A date with a time to the second ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27"):
+    the page's own clock at the moment it was saved, never the article's date."""
+    m = TIME_RE.search(DATE_RE.sub(" ", line))
+    return bool(m and m["ss"])
+
+
 def _date_near_the_top(page: _Page) -> str | None:
     """When no dateline stands under the title: a date the first lines state as the
     article's own, by a cue or by its place at the start or the end of a line."""
     for i in range(min(TOP_LINES, len(page.lines))):
         line = page.lines[i]
-        if is_date_line(line):  # a dateline the header did not reach ("13/08/2019 16:00 CH")
+        if is_date_line(line) and not _site_clock(line):
+            # a dateline the header did not reach ("13/08/2019 16:00 CH")
             date = parse_date(line)
             if date is not None:
                 return date.isoformat()

@@ -3008,8 +3008,14 @@ def link(doc: Document) -> Document:
 
 def _named_for_its_time(doc: Document, fact: dict[str, Any]) -> dict[str, Any]:
     """A fact's unit (and its province) by the name it bore in the fact's year, else the
-    article's: a 2019 figure of Huế is Thừa Thiên Huế's."""
+    article's (a 2019 figure of Huế is Thừa Thiên Huế's), spelt as the gazetteer spells it
+    where a page adds an apostrophe the name does not have."""
     loc = fact.get("locality")
+    if loc and loc.get("code") and regex.search(r"[’'‘]", loc.get("name", "")):
+        # "Đắk G’Long" as some pages write it is the gazetteer's "Đắk Glong"
+        unit = get_gazetteer().by_code(loc["code"], loc.get("level", ""))
+        if unit is not None and not regex.search(r"[’'‘]", unit.name):
+            fact["locality"] = loc = {**loc, "name": unit.name}
     published = doc.meta.published
     year = fact.get("year") or (int(published[:4]) if published else None)
     if not loc or year is None:

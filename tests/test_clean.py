@@ -263,3 +263,16 @@ def test_a_lead_shown_twice_keeps_its_first_copy():
         15000000,
         17000000,
     ]
+
+
+def test_a_clock_to_the_second_is_the_page_s_not_the_article_s_date():
+    text = (
+        "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\n"
+        "Đắk Nông công bố kết quả rà soát hộ nghèo năm 2020\n"
+        "Năm 2020, tỷ lệ hộ nghèo của tỉnh Đắk Nông còn 6,98%."
+    )
+    doc = extract(text)
+    assert doc.meta.published is None
+    assert [(f["year"], f["status"]) for f in doc.facts] == [(2020, "actual")]
+    dated = extract(text.replace(", 09:25:27", ""))
+    assert dated.meta.published == "2019-08-23"
