@@ -1645,7 +1645,9 @@ class Linker:
         unit_word = fig.end - len("người") if words.endswith("người") else fig.end
         for c in find_cues(text, unit_word, min(view.sent.end, fig.end + 40)):
             if c.rule.get("id", "").startswith("group-") and "ethnic" in c.rule["id"]:
-                if c.start in (unit_word, fig.end) or not text[fig.end : c.start].strip():
+                if c.start in (unit_word, fig.end) or regex.fullmatch(
+                    r"\s*(?:là\s+)?", text[fig.end : c.start]
+                ):
                     return _as_written(text[c.start : c.end]), c.end
                 break
         before = text[max(view.sent.start, fig.start - 50) : fig.start]
