@@ -259,6 +259,8 @@ _KE_HOACH_AFTER = link_cue("ke-hoach-after")
 _HOUSES_FOR_THE_POOR = link_cue("houses-for-the-poor")
 _NOT_PROGRAMME = link_cue("not-programme")
 _PROGRAMME = link_cue("programme")
+_PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
+_PART_OPENING = link_cue("part-opening")
 _COMPARISON_BEFORE = link_cue("comparison-before")
 
 
@@ -886,6 +888,8 @@ _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
 _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
+_PEOPLE_OF_HOUSEHOLDS_BEFORE = link_cue("people-of-households-before")
+_OPENS_A_PART = link_cue("opens-a-part")
 _RESPECTIVELY = link_cue("respectively")
 _HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
 _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
@@ -1533,13 +1537,7 @@ class Linker:
         ):
             # "Tổng số nhân khẩu hộ nghèo 24.310 người": the people of the poor households
             return indicator_for("population", "count"), "count-people-of-households", subject
-        people = regex.search(
-            r"\d\s*hộ(?:\s+(?:cận\s+)?nghèo)?\s*(?P<joint>,?\s*(?:với|gồm)|\(|/)\s*"
-            + _APPROX
-            + "$",
-            text[max(s0, fig.start - 40) : fig.start],
-            regex.I,
-        )
+        people = _PEOPLE_OF_HOUSEHOLDS_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
         if (
             unit == "persons"
             and people
@@ -1714,13 +1712,9 @@ class Linker:
         # 1.100 tỷ đồng": a part of the money the sentence before gave as a budget
         # "Theo báo cáo, tổng nguồn vốn ngân sách nhà nước phân bổ … là 1.230 tỷ đồng" in an
         # article on the topic: the total of its programme
-        if regex.match(
-            r"\s*(?:[^.;,]{0,30},\s*)?Tổng (?:kinh phí|nguồn vốn|số vốn|vốn)\b", sentence, regex.I
-        ):
+        if _PROGRAMME_TOTAL_OPENING.match(sentence):
             return True
-        part_of = regex.match(
-            r"\s*(?:[^.;,]{0,30},\s*)?(?:Trong đó|Trong số đó|Riêng|Cụ thể)\b", sentence, regex.I
-        )
+        part_of = _PART_OPENING.match(sentence)
         return bool(part_of) and bool(
             _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
             or any(
@@ -2466,14 +2460,7 @@ class Linker:
         ]
         carried = self.block_subject
         opens_a_part = bool(
-            regex.match(
-                # "…còn 5,57% năm 2023. ¶ Bình quân mỗi năm giảm 1,01%": a paragraph that opens
-                # with the average fall continues the last one's subject
-                r"\s*(?:Trong đó|Riêng|Cụ thể|Trong số đó|(?:Bình quân|Trung bình)?\s*"
-                r"(?:mỗi|hằng|hàng) năm\s+(?:đều\s+)?giảm|Bình quân\s+giảm)\b",
-                doc.text[view.sent.start : view.sent.end],
-                regex.I,
-            )
+            _OPENS_A_PART.match(doc.text, view.sent.start, view.sent.end)
             or self._opens_with_group(view, cues)
         )
         if (
