@@ -886,6 +886,8 @@ _NATIONAL_SOURCE = link_cue("national-source")
 _SUBNATIONAL = link_cue("subnational")
 _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
+_EACH_OF_THE_LISTED_BEFORE = link_cue("each-of-the-listed-before")
+_EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
 _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
 _PEOPLE_OF_HOUSEHOLDS_BEFORE = link_cue("people-of-households-before")
@@ -2081,6 +2083,33 @@ class Linker:
             return None
         return listed[run.index(k)]
 
+    def _for_each_listed(
+        self, view: SentenceView, fig: Mention, fact: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """ "Các huyện Vân Canh, Vĩnh Thạnh và An Lão phấn đấu … dưới 6%", "Bình Dương và
+        TP. HCM là 2 địa phương duy nhất có tỷ lệ hộ nghèo 0%": the fact, given to the last
+        unit of the list, holds for each of the others too (a figure of the units together,
+        "tại hai huyện A và B", names them as its group instead)."""
+        if fig.type != "PERCENT" or fact.get("group") or not fact.get("locality"):
+            return []  # a count or a sum of listed units is all of theirs together
+        text = self.doc.text
+        places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
+        if not places or place_of(places[-1]).get("name") != fact["locality"].get("name"):
+            return []
+        listed = [places[-1]]
+        for m in reversed(places[:-1]):
+            if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : listed[0].start]):
+                break
+            listed.insert(0, m)
+        if len(listed) < 2 or len({m.attrs.get("level") for m in listed}) != 1:
+            return []
+        opened = _EACH_OF_THE_LISTED_BEFORE.search(
+            text, max(view.sent.start, listed[0].start - 20), listed[0].start
+        )
+        if not (opened or _EACH_OF_THE_LISTED_AFTER.match(text, listed[-1].end, fig.start)):
+            return []
+        return [{**fact, "locality": place_of(m)} for m in listed[:-1]]
+
     def _is_unit_list(self, places: list[Mention]) -> bool:
         """ "tại hai huyện Trạm Tấu và Mù Cang Chải": the last places form a list joined by
         "và" or commas, so no one of them is what the passage speaks of."""
@@ -2552,9 +2581,10 @@ class Linker:
             self._from_to(view, fig, fact)
             if indicator in LEVEL_OF.values() or indicator in HOUSEHOLD_COUNT.values():
                 level_facts.append(fact)
-            if self.provisional:
-                self.off_topic_candidates.append((fact, fig))
-            self._add(fact)
+            for each in [fact, *self._for_each_listed(view, fig, fact)]:
+                if self.provisional:
+                    self.off_topic_candidates.append((each, fig))
+                self._add(each)
 
     def _drop_shares_of_the_poor(self) -> None:
         """ "có 16.636 hộ nghèo thuộc dân tộc thiểu số, chiếm 95,42%" in a unit of 17.435 poor
