@@ -44,6 +44,7 @@ from typing import Any
 
 import regex
 from vnfacts.doc import Document, Mention
+from vnfacts.gazetteer import LEVEL_RANK
 from vnfacts.registry import stage
 
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -63,7 +64,6 @@ _IS_RESULT = regex.compile(
 _RESULT_IS = regex.compile(
     r"^\s*,?\s*\(?\s*(?:bằng|tương đương|tương ứng|chiếm|đạt)(?:\s+với)?\s*$", regex.I
 )
-_LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3, "region": 4, "country": 5}
 _REGIONS_OF_THE_COUNTRY = 6  # the socio-economic regions a national report lists
 
 # Names of the kinds for a reader of the page and of `vnfacts check` (never `sum_of_parts`).
@@ -514,7 +514,7 @@ class Checker:
         for f in self.doc.facts:
             loc = f.get("locality") or {}
             m = self._fact_figure(f)
-            if m is None or loc.get("level") not in _LEVEL_RANK or f.get("range"):
+            if m is None or loc.get("level") not in LEVEL_RANK or f.get("range"):
                 continue
             key = (
                 self._block_of(m.start),
@@ -534,13 +534,13 @@ class Checker:
                 total_f, total = items[total_at]
                 if total.start in self.totals:
                     break
-                rank = _LEVEL_RANK[total_f["locality"]["level"]]
+                rank = LEVEL_RANK[total_f["locality"]["level"]]
                 parts = [fm for k, fm in enumerate(items) if k != total_at]
                 names = {
                     " ".join(str(f["locality"].get("name")).casefold().split()) for f, _ in parts
                 }
                 if len(names) != len(parts) or not all(
-                    _LEVEL_RANK[f["locality"]["level"]] < rank and _within(f, total_f)
+                    LEVEL_RANK[f["locality"]["level"]] < rank and _within(f, total_f)
                     for f, _ in parts
                 ):
                     continue

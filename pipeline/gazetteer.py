@@ -50,6 +50,8 @@ INDEX_VERSION = 4  # bump when the index layout or the folding changes
 REORG_DATE = date(2025, 7, 1)
 
 LEVELS = ("province", "district", "commune")
+# every level a fact's place may have, smallest first: a unit of a higher rank holds the lower
+LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3, "region": 4, "country": 5}
 ERAS = ("pre2025", "2025")
 _LEVEL_BIT = {"province": 1, "district": 2, "commune": 4}
 _ALL_LEVELS = frozenset(LEVELS)

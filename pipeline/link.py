@@ -19,15 +19,16 @@ The words looked for around a figure ("giảm xuống còn", "so với năm") ar
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
+from types import MappingProxyType
 from typing import Any
 
 import regex
 from vnfacts import patterns
 from vnfacts.doc import Document, Mention, Sentence
-from vnfacts.gazetteer import ascii_key, get_gazetteer, name_of_its_time
+from vnfacts.gazetteer import LEVEL_RANK, ascii_key, get_gazetteer, name_of_its_time
 from vnfacts.registry import stage
 
 READINGS = frozenset({"level", "fall", "count", "count-fall", "money", "rate-of-plan"})
@@ -99,7 +100,7 @@ _FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([a-z][a-z0-9-]*)\}")
 
 
 @cache
-def _link_cues() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
+def _link_cues() -> tuple[Mapping[str, str], Mapping[str, regex.Pattern[str]]]:
     """The word cues of `patterns/link_cues.jsonl`: (fragment text by id, compiled cue by id).
 
     The words the linker looks for around a figure ("giảm xuống còn", "so với năm") are data,
@@ -133,7 +134,7 @@ def _link_cues() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
             raise patterns.PatternError(f"{where}: {exc}") from exc
         if not rule.get("fragment"):
             cues[rule["id"]] = pattern
-    return fragments, cues
+    return MappingProxyType(fragments), MappingProxyType(cues)  # cached: read-only
 
 
 CUE_APPLICATIONS = frozenset({"search", "match", "fullmatch"})
@@ -911,7 +912,6 @@ _PART_OF_A_GROUP = link_cue("part-of-a-group")
 _POOR_AND_NEAR_POOR = link_cue("poor-and-near-poor")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
-_LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3, "region": 4, "country": 5}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 
@@ -2033,7 +2033,7 @@ class Linker:
         if not unnamed or place is None:
             return place
         level = {"tỉnh": "province", "huyện": "district"}.get(unnamed[-1], "commune")
-        if _LEVEL_RANK.get(place.get("level", ""), 9) >= _LEVEL_RANK[level]:
+        if LEVEL_RANK.get(place.get("level", ""), 9) >= LEVEL_RANK[level]:
             return place  # "toàn xã" (the last named) in a commune's passage: the commune's
         if level == "province":
             return _province_place(place.get("province")) or place
@@ -2853,13 +2853,13 @@ class Linker:
         biệt khó khăn … còn 39,48%": a figure of a set of units is a unit's above them (the
         report's own unit, else the province), never one of them or one below."""
         units = _UNITS_OF_A_GROUP.match(group)
-        if units is None or place is None or place.get("level") not in _LEVEL_RANK:
+        if units is None or place is None or place.get("level") not in LEVEL_RANK:
             return place
-        rank = _LEVEL_RANK[_UNIT_LEVELS.get(units.group("unit").lower(), "village")]
-        if _LEVEL_RANK[place["level"]] > rank:
+        rank = LEVEL_RANK[_UNIT_LEVELS.get(units.group("unit").lower(), "village")]
+        if LEVEL_RANK[place["level"]] > rank:
             return place
         main = self.discourse.main_place
-        if main is not None and _LEVEL_RANK.get(main.get("level", ""), -1) > rank:
+        if main is not None and LEVEL_RANK.get(main.get("level", ""), -1) > rank:
             return main
         return _province_place(place.get("province")) or place
 
