@@ -235,6 +235,7 @@ _REL_FALL = link_cue("rel-fall")
 _WHOLE_UNIT = link_cue("whole-unit")
 _LABEL_OF_A_BARE_COUNT = link_cue("label-of-a-bare-count")
 _SURVEY_RESULTS = link_cue("survey-results")
+_SURVEY_REFERENCE_BEFORE = link_cue("survey-reference-before")
 _SURVEY_RESULT_MONTHS = (1, 2)  # a year-end review published then speaks of the last year
 SURVEY_HEAD_CHARS = 1500  # where an article says it reports the survey's results
 # what the year-end survey of the poor counts (money, houses and incomes are no part of it)
@@ -1508,7 +1509,7 @@ class Linker:
             if (
                 sub in HOUSEHOLD_COUNT
                 # "(từ 33.486 hộ xuống còn …)", "giảm từ 5.120 hộ (năm 2021) xuống còn …"
-                and regex.match(r"^\s*(?:\([^()]{0,25}\)\s*)?(?:\)|xuống|,|;|\.|$)", after_text)
+                and regex.match(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:\)|xuống|,|;|\.|$)", after_text)
                 and (_FROM_BEFORE.search(left) or _TO_BEFORE.search(left))
             ):
                 return HOUSEHOLD_COUNT[sub], "count-carried", subject
@@ -1786,6 +1787,17 @@ class Linker:
             # "Theo kết quả rà soát hộ nghèo năm 2020, hiện nay, số hộ nghèo …" written in
             # January 2021: "now" is the end of the year the sentence reviews
             times = [t for t in times[:-1] if _year_of(t) == int(published[:4]) - 1][-1:]
+        elif len(times) >= 2 and times[-1].attrs.get("relative") == "now":
+            # "Theo số liệu rà soát hộ nghèo cuối năm 2016, hiện nay, …": the survey cited
+            cited = [
+                t
+                for t in times[:-1]
+                if _year_of(t) is not None
+                and _SURVEY_REFERENCE_BEFORE.search(
+                    text, max(view.sent.start, t.start - 80), t.start
+                )
+            ]
+            times = cited[-1:] or times
         if not times:
             # a time written after the figure in the same clause: "… 26,11% vào cuối năm 2023"
             times = [
