@@ -915,6 +915,8 @@ _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", re
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
+_LIST_ITEM = regex.compile(r"\s*[-–•*]\s")  # "- Tỷ lệ nghèo … khu vực thành thị: …"
+_SUB_ITEM = regex.compile(r"\s*\+\s")  # "+ Tỷ lệ hộ nghèo: 1,44%" under it
 
 
 def reference_year(doc: Document) -> int | None:
@@ -2095,6 +2097,19 @@ class Linker:
             return None
         return listed[run.index(k)]
 
+    def _enter_list_item(self, start: int, end: int) -> None:
+        """At a new paragraph: a "- …" item sets the group its "+ …" sub-items are of (its
+        last group cue, or none); any other paragraph but a sub-item ends it."""
+        text = self.doc.text
+        if _LIST_ITEM.match(text, start):
+            groups = [c for c in find_cues(text, start, end) if c.kind == "group"]
+            named = groups[-1].rule["group"] if groups else None
+            self.item_group = (
+                _as_written(text[groups[-1].start : groups[-1].end]) if named == "$match" else named
+            )
+        elif not _SUB_ITEM.match(text, start):
+            self.item_group = None
+
     def _for_each_listed(
         self, view: SentenceView, fig: Mention, fact: dict[str, Any]
     ) -> list[dict[str, Any]]:
@@ -2159,6 +2174,7 @@ class Linker:
         self.block_subject: Cue | None = None
         self.previous_block_subject: Cue | None = None
         self.sentence_subject: Cue | None = None  # the last sentence's category, for its parts
+        self.item_group: str | None = None  # the group a "- …" item names, for its "+ …" items
         self.block_disbursement = False
         current_block = -1
         for sent, sent_mentions, continued in self._linking_units(by_sentence):
@@ -2175,6 +2191,7 @@ class Linker:
                 self.block_disbursement = False
                 if sent.block in officials_by_block:
                     self.discourse.section_place = officials_by_block[sent.block]
+                self._enter_list_item(block.start, block.end)
             view = SentenceView(doc, sent, sent_mentions)
             if "giải ngân" in doc.text[sent.start : sent.end].lower():
                 self.block_disbursement = True
@@ -2844,6 +2861,14 @@ class Linker:
             )
             written = (counted.group() if counted else "") + text[cue.start : cue.end]
             fact["locality"] = self._above_the_units_of(written, place)
+        if (
+            "group" not in fact
+            and self.item_group
+            and _SUB_ITEM.match(text, self.doc.blocks[view.sent.block].start)
+        ):
+            # "- Tỷ lệ nghèo đa chiều theo khu vực thành thị: 3,29% … Trong đó: ¶ + Tỷ lệ hộ
+            # nghèo: 1,44%": a sub-item is of the group its item names
+            fact["group"] = self.item_group
         if indicator == indicator_for("income", "money"):
             # "thu nhập bình quân đầu người của Lai Châu năm 2023": a place is no group
             places = {m.start for m in view.of("LOCALITY")}
