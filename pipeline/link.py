@@ -2169,6 +2169,7 @@ class Linker:
             if i >= 0 and m.start < doc.sentences[i].end:
                 by_sentence[i].append(m)
         officials_by_block = self._section_heads()
+        published_year = int(doc.meta.published[:4]) if doc.meta.published else None
         recent: list[list[Mention]] = []  # the times of the paragraph's last sentences
         self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
         self.block_subject: Cue | None = None
@@ -2209,8 +2210,13 @@ class Linker:
                 and not _TARGET_BEFORE.search(doc.text, sent.start, t.start)
                 and not (
                     _period_of(t) is not None
-                    and _PROGRAMME_PERIOD_BEFORE.search(
-                        doc.text, max(sent.start, t.start - 160), t.start
+                    and (
+                        _PROGRAMME_PERIOD_BEFORE.search(
+                            doc.text, max(sent.start, t.start - 160), t.start
+                        )
+                        # "về công tác giảm nghèo năm 2017 và giai đoạn 2017 - 2020" written in
+                        # 2017: a period still running is no time the next sentences report
+                        or (published_year is not None and _period_of(t)["end"] > published_year)
                     )
                 )
             ]  # a plan's year ("phấn đấu đến năm 2025") or a programme's period dates no later statement
