@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from vnfacts import extract, patterns
+from vnfacts.doc import Document, Mention
 from vnfacts.link import link_exceptions, topic_gated_indicators
 
 EXCEPTIONS = [r for r in patterns.load("link_exceptions")]
@@ -17,14 +18,20 @@ def test_the_exceptions_load_and_validate():
     assert "population" in topic_gated_indicators()
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "example"), EXAMPLES, ids=[f"{i}-{n}" for n, (i, _) in enumerate(EXAMPLES)]
-)
-def test_each_exception_stops_its_example(rule_id: str, example: dict):
+def _read(example: dict) -> tuple[Document, Mention]:
+    """The example's sentence read in an article on the topic, and its figure."""
     doc = extract("Giảm nghèo\n" + example["text"], published="2024-01-10")
     figure = next(
         m for m in doc.mentions if m.type in ("QUANTITY", "PERCENT") and m.text == example["figure"]
     )
+    return doc, figure
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "example"), EXAMPLES, ids=[f"{i}-{n}" for n, (i, _) in enumerate(EXAMPLES)]
+)
+def test_each_exception_stops_its_example(rule_id: str, example: dict):
+    doc, figure = _read(example)
     stated = [f for f in doc.facts if f["figure"]["start"] == figure.start]
     assert not stated, stated
     assert figure.attrs.get("no_fact") == rule_id
@@ -38,10 +45,7 @@ COUNTER = [(r["id"], ex) for r in EXCEPTIONS for ex in r.get("counter_examples",
 )
 def test_no_exception_stops_its_counter_example(rule_id: str, example: dict):
     """A near miss the exception was narrowed for keeps its fact."""
-    doc = extract("Giảm nghèo\n" + example["text"], published="2024-01-10")
-    figure = next(
-        m for m in doc.mentions if m.type in ("QUANTITY", "PERCENT") and m.text == example["figure"]
-    )
+    doc, figure = _read(example)
     assert figure.attrs.get("no_fact") != rule_id
     assert any(f["figure"]["start"] == figure.start for f in doc.facts), doc.facts
 
