@@ -185,7 +185,6 @@ _YEAR_AFTER = link_cue("year-after")
 _ENDS_OF_A_FALL_AFTER = link_cue("ends-of-a-fall-after")
 _SINCE = link_cue("since")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
-_PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _AS_OF = link_cue("as-of")
 _STANDARD_BEFORE = link_cue("standard-before")
 _FOUNDED_BEFORE = link_cue("founded-before")
@@ -2169,7 +2168,8 @@ class Linker:
             if i >= 0 and m.start < doc.sentences[i].end:
                 by_sentence[i].append(m)
         officials_by_block = self._section_heads()
-        published_year = int(doc.meta.published[:4]) if doc.meta.published else None
+        # the year the text was written: its date, else the year its body names most
+        now = int(doc.meta.published[:4]) if doc.meta.published else self.reference_year
         recent: list[list[Mention]] = []  # the times of the paragraph's last sentences
         self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
         self.block_subject: Cue | None = None
@@ -2208,18 +2208,11 @@ class Linker:
                 and not t.attrs.get("from_published")
                 and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
                 and not _TARGET_BEFORE.search(doc.text, sent.start, t.start)
-                and not (
-                    _period_of(t) is not None
-                    and (
-                        _PROGRAMME_PERIOD_BEFORE.search(
-                            doc.text, max(sent.start, t.start - 160), t.start
-                        )
-                        # "về công tác giảm nghèo năm 2017 và giai đoạn 2017 - 2020" written in
-                        # 2017: a period still running is no time the next sentences report
-                        or (published_year is not None and _period_of(t)["end"] > published_year)
-                    )
-                )
-            ]  # a plan's year ("phấn đấu đến năm 2025") or a programme's period dates no later statement
+                # "về công tác giảm nghèo năm 2017 và giai đoạn 2017 - 2020" written in 2017, "thực
+                # hiện Chương trình … giai đoạn 2021 - 2030" in a text of 2023: a period still
+                # running when the text was written is no time its next sentences report
+                and not (_period_of(t) is not None and _period_of(t)["end"] > (now or 9999))
+            ]  # a plan's year ("phấn đấu đến năm 2025") dates no later statement
             if named or not continued:  # a piece of a sentence keeps the sentence's time
                 recent.append(named)
             units = [
