@@ -265,8 +265,8 @@ def _pick_date(page: _Page, body_start: int) -> str | None:
             score += 2  # under the title
         if WEEKDAY_RE.search(line) and kind != "dateline":
             score -= 1  # "Thứ Sáu, ngày …": the site's clock
-        if _site_clock(line):
-            continue
+        if _site_clock(line) and kind != "dateline":
+            continue  # a clock to the second above the title: the page's, not the article's
         if best is None or score > best[0]:
             best = (score, -i, date)
     return best[2].isoformat() if best else None
@@ -286,7 +286,8 @@ TOP_LINES = 6
 
 def _site_clock(line: str) -> bool:
     """A date with a time to the second ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27"):
-    the page's own clock at the moment it was saved, never the article's date."""
+    above the title, the page's own clock at the moment it was saved (under the title, some
+    sites stamp the article so)."""
     m = TIME_RE.search(DATE_RE.sub(" ", line))
     return bool(m and m["ss"])
 

@@ -276,3 +276,16 @@ def test_a_clock_to_the_second_is_the_page_s_not_the_article_s_date():
     assert [(f["year"], f["status"]) for f in doc.facts] == [(2020, "actual")]
     dated = extract(text.replace(", 09:25:27", ""))
     assert dated.meta.published == "2019-08-23"
+
+
+def test_a_stamp_to_the_second_under_the_title_is_the_article_s_date():
+    text = (
+        "Xã hội\n"
+        "Thứ 4, 26/03/2025 | 16:49:01 [(GMT +7)]\n"
+        "Quảng Ngãi đẩy nhanh tiến độ xóa nhà tạm, nhà dột nát\n"
+        "Thứ 4, 26/03/2025 | 16:49:01 [(GMT +7)]\n"
+        "Đến nay, toàn tỉnh Quảng Ngãi đã xây mới và sửa chữa được hơn 1.300 nhà cho hộ nghèo."
+    )
+    doc = extract(text)
+    assert doc.meta.published == "2025-03-26"
+    assert [(f["value"], f["year"]) for f in doc.facts] == [(1300, 2025)]
