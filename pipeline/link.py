@@ -317,7 +317,7 @@ def link_exceptions() -> tuple[LinkException, ...]:
         if not rule.get("examples"):
             raise patterns.PatternError(f"{where}: an exception needs an example")
         try:
-            pattern = regex.compile(rule["regex"], regex.I)
+            pattern = regex.compile(rule["regex"].replace("{approx}", _APPROX), regex.I)
         except regex.error as exc:
             raise patterns.PatternError(f"{where}: {exc}") from exc
         out.append(
