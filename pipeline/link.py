@@ -1547,11 +1547,8 @@ class Linker:
             and people
             and (
                 people.group("joint") != "/"
-                or (
-                    subject is not None
-                    and sub in HOUSEHOLD_COUNT
-                    and not _names_both_categories(text, subject, s0)
-                )
+                or subject is None  # "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu": the unit's
+                or (sub in HOUSEHOLD_COUNT and not _names_both_categories(text, subject, s0))
             )
         ):
             # "19.378 hộ, với 71.801 người", "1.746 hộ (6.994 khẩu)": the people of the
@@ -1666,10 +1663,19 @@ class Linker:
         """ "Huyện An Phú có 45.354 hộ." / "…, trong đó": a unit named right before `có`
         and a count of households with nothing after it is all the unit's households."""
         text = self.doc.text
-        return any(
-            m.end <= fig.start and regex.fullmatch(r"\s*(?:hiện\s+)?có\s*", text[m.end : fig.start])
-            for m in view.of("LOCALITY")
-        ) and bool(regex.match(r"\s*(?:[.;,(]|$|trong đó)", text[fig.end : view.sent.end], regex.I))
+        return (
+            any(
+                m.end <= fig.start
+                # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
+                and regex.fullmatch(
+                    r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+)?có\s*", text[m.end : fig.start]
+                )
+                for m in view.of("LOCALITY")
+            )
+            and bool(
+                regex.match(r"\s*(?:[.;,(/]|$|trong đó)", text[fig.end : view.sent.end], regex.I)
+            )
+        )
 
     def _disbursed_from(self, view: SentenceView, subject: Cue | None, fig: Mention) -> bool:
         """ "đã giải ngân vốn đầu tư phát triển 1.827 tỷ đồng, đạt 47% kế hoạch; vốn sự nghiệp
