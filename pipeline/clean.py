@@ -311,6 +311,13 @@ def _date_near_the_top(page: _Page) -> str | None:
     return None
 
 
+# a full sentence of this many words that states a figure, printed twice in a row, is a
+# paragraph shown twice (a lead or a target repeated by the page), not an image's caption
+# doubled as its alt text
+SENTENCE_SHOWN_TWICE_WORDS = 15
+_FIGURE = regex.compile(r"\d+(?:[.,]\d+)?\s*%|\d[\d.,]*\s*(?:hộ|người|tỷ|triệu|căn|nhà)\b")
+
+
 def _mark_captions(page: _Page, tail: int) -> None:
     """Image captions: a short line after an image file, and repeated lines."""
     # A line that repeats the title or an earlier line is an image's alt text or caption.
@@ -344,6 +351,11 @@ def _mark_captions(page: _Page, tail: int) -> None:
                 prev == first
                 and page.blocks[first].kind != "title"
                 and not page.long_paragraph(first)
+                and not (
+                    ends_sentence(line)
+                    and len(words(line)) >= SENTENCE_SHOWN_TWICE_WORDS
+                    and _FIGURE.search(line)
+                )
             ):
                 page.mark(first, "caption", "repeated-line")
         elif prev is not None and page.blocks[prev].kind in ("body", "heading", "caption"):

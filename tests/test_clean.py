@@ -289,3 +289,24 @@ def test_a_stamp_to_the_second_under_the_title_is_the_article_s_date():
     doc = extract(text)
     assert doc.meta.published == "2025-03-26"
     assert [(f["value"], f["year"]) for f in doc.facts] == [(1300, 2025)]
+
+
+def test_a_target_paragraph_shown_twice_keeps_its_first_copy_but_a_caption_does_not():
+    target = (
+        "Năm 2025, mục tiêu giảm nghèo của tỉnh Lai Châu là tỷ lệ hộ nghèo ở các huyện nghèo "
+        "giảm từ 4 - 5%/năm theo chuẩn nghèo đa chiều."
+    )
+    caption = (
+        "Đoàn công tác của tỉnh kiểm tra việc thực hiện Chương trình giảm nghèo bền vững tại "
+        "xã Lục Bình, huyện Bạch Thông."
+    )
+    text = f"Giảm nghèo bền vững\n\n{target}\n\n{target}\n\n{caption}\n\n{caption}\n\nHết."
+    doc = extract(text, published="2025-01-10")
+    kinds = {
+        which: [b.kind for b in doc.blocks if doc.text[b.start : b.end] == line]
+        for which, line in (("target", target), ("caption", caption))
+    }
+    assert kinds == {"target": ["body", "caption"], "caption": ["caption", "caption"]}
+    assert [(f["indicator"], f["value"], f["status"]) for f in doc.facts] == [
+        ("poverty_rate_reduction", 4, "target")
+    ]
