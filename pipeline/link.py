@@ -874,6 +874,12 @@ def _names_both_categories(text: str, cue: Cue, floor: int) -> bool:
     )
 
 
+def _group_named(text: str, cue: Cue) -> str:
+    """The group a group cue names: its fixed name, or its words as written."""
+    named = cue.rule["group"]
+    return _as_written(text[cue.start : cue.end]) if named == "$match" else named
+
+
 def _as_written(phrase: str) -> str:
     """A group as the text names it: "Khu vực miền núi" → "khu vực miền núi", "đồng bào
     Khmer" keeps its proper noun."""
@@ -1645,9 +1651,9 @@ class Linker:
         for c in find_cues(text, unit_word, min(view.sent.end, fig.end + 40)):
             if c.rule.get("id", "").startswith("group-") and "ethnic" in c.rule["id"]:
                 if c.start in (unit_word, fig.end) or regex.fullmatch(
-                    r"\s*(?:là\s+)?", text[fig.end : c.start]
+                    r"\s*(?:dân\s+)?(?:là\s+)?(?:đồng bào\s+)?", text[fig.end : c.start]
                 ):
-                    return _as_written(text[c.start : c.end]), c.end
+                    return _group_named(text, c), c.end
                 break
         before = text[max(view.sent.start, fig.start - 50) : fig.start]
         said = regex.search(r"\s+(?:có|với|là|gồm)\s*" + _APPROX + "$", before, regex.I)
@@ -1656,7 +1662,7 @@ class Linker:
         start = fig.start - len(before) + said.start()
         for c in find_cues(text, max(view.sent.start, fig.start - 50), start):
             if "ethnic" in c.rule.get("id", "") and c.end == start:
-                return _as_written(text[c.start : c.end]), c.end
+                return _group_named(text, c), c.end
         return None
 
     def _households_of_a_place(self, view: SentenceView, fig: Mention) -> bool:
@@ -2108,10 +2114,7 @@ class Linker:
         text = self.doc.text
         if _LIST_ITEM.match(text, start):
             groups = [c for c in find_cues(text, start, end) if c.kind == "group"]
-            named = groups[-1].rule["group"] if groups else None
-            self.item_group = (
-                _as_written(text[groups[-1].start : groups[-1].end]) if named == "$match" else named
-            )
+            self.item_group = _group_named(text, groups[-1]) if groups else None
         elif not _SUB_ITEM.match(text, start):
             self.item_group = None
 
@@ -2858,8 +2861,7 @@ class Linker:
             groups = self._group_after_noun(view, fig, cues) or groups
         if groups:
             cue = groups[-1]
-            named = cue.rule["group"]
-            fact["group"] = _as_written(text[cue.start : cue.end]) if named == "$match" else named
+            fact["group"] = _group_named(text, cue)
             # the group's words as written with the count or "các" before them
             counted = regex.search(
                 r"(?:các|những|hai|ba|bốn|năm|\d+)\s+$", text[max(0, cue.start - 12) : cue.start]
