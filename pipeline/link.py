@@ -679,11 +679,16 @@ def _district_keys() -> dict[str, list[Any]]:
 def district_of_outlet(url: str | None) -> dict[str, Any] | None:
     """The district a portal's host names as a whole label ("binhlieu.gov.vn",
     "huonghoa.quangtri.gov.vn"), when the name is one district's, or one within the province
-    the host also names."""
+    the host also names; in a province's portal, a section of the path named for one of its
+    districts ("ninhthuan.gov.vn/chinhquyen/thuannam/…")."""
     if not url:
         return None
-    labels = [ascii_key(label) for label in _host(url).split(".")]
     province = province_of_outlet(url)
+    labels = [ascii_key(label) for label in _host(url).split(".")]
+    if province is not None:
+        # "ninhthuan.gov.vn/chinhquyen/thuannam/…": a province portal's section of a district
+        path = regex.sub(r"^[a-z]+://[^/]+", "", url.lower()).split("?")[0]
+        labels += [ascii_key(seg) for seg in path.split("/") if regex.fullmatch(r"[a-z]+", seg)]
     provinces = {key for key, _ in _province_keys()}
     for label in labels:
         if len(label) < 5 or label in provinces:
@@ -3058,7 +3063,12 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @stage("link", requires=("mentions",), provides=("facts",))
 def link(doc: Document) -> Document:
-    doc.facts = [_named_for_its_time(doc, f) for f in Linker(doc).run()]
+    facts = Linker(doc).run()
+    # the year the report was written: its date, else the latest year its facts hold for
+    published = doc.meta.published
+    latest = max((f["year"] for f in facts if f.get("year")), default=None)
+    written = int(published[:4]) if published else latest
+    doc.facts = [_named_for_its_time(f, written) for f in facts]
     published = doc.meta.published
     if published:
         for m in doc.mentions:
@@ -3069,9 +3079,9 @@ def link(doc: Document) -> Document:
     return doc
 
 
-def _named_for_its_time(doc: Document, fact: dict[str, Any]) -> dict[str, Any]:
-    """A fact's unit (and its province) by the name it bore in the fact's year, else the
-    article's (a 2019 figure of Huế is Thừa Thiên Huế's), spelt as the gazetteer spells it
+def _named_for_its_time(fact: dict[str, Any], written: int | None) -> dict[str, Any]:
+    """A fact's unit (and its province) by the name it bore when the report was written
+    (`written`; a 2019 report's Huế is Thừa Thiên Huế), spelt as the gazetteer spells it
     where a page adds an apostrophe the name does not have."""
     loc = fact.get("locality")
     if loc and loc.get("code") and regex.search(r"[’'‘]", loc.get("name", "")):
@@ -3079,8 +3089,8 @@ def _named_for_its_time(doc: Document, fact: dict[str, Any]) -> dict[str, Any]:
         unit = get_gazetteer().by_code(loc["code"], loc.get("level", ""))
         if unit is not None and not regex.search(r"[’'‘]", unit.name):
             fact["locality"] = loc = {**loc, "name": unit.name}
-    published = doc.meta.published
-    year = fact.get("year") or (int(published[:4]) if published else None)
+    # the name of the report's year (a 2025 report calls its 2021 figures the city of Huế's)
+    year = written or fact.get("year")
     if not loc or year is None:
         return fact
     renamed = {

@@ -205,3 +205,14 @@ def test_a_commune_known_only_from_its_portal():
         text, published="2024-03-01", url="http://thanhlam.bathuoc.thanhhoa.gov.vn/portal/a"
     ).to_json()
     assert {f["locality"]["name"] for f in doc["facts"]} == {"Thành Lâm"}
+
+
+def test_a_province_portal_s_district_section_names_the_district():
+    from vnfacts.link import district_of_outlet
+
+    url = "http://www.ninhthuan.gov.vn/chinhquyen/thuannam/Pages/Thuan-Nam-ty-le.aspx"
+    assert district_of_outlet(url)["name"] == "Thuận Nam"
+    assert district_of_outlet("https://baoninhthuan.com.vn/news/kinh-te/a.htm") is None
+    text = "Tin khác\nNăm 2019, tổng số hộ nghèo trên địa bàn huyện giảm xuống còn 1.210 hộ."
+    doc = extract(text, published="2019-11-05", url=url).to_json()
+    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Thuận Nam", 1210)]
