@@ -1468,6 +1468,8 @@ class Linker:
                     or (
                         regex.search(r"\bgiảm\b", seg, regex.I) is not None
                         and regex.search(r"\b(?:còn|xuống)\b", seg, regex.I) is None
+                        # "giảm từ 2,55% (tương đương 10.368 hộ) năm 2021 xuống còn …": a level
+                        and regex.search(r"\bgiảm\s+từ\b", seg, regex.I) is None
                     )
                     # a list under a head "giảm 418 hộ nghèo; nhiều nhất là xã A 96 hộ, …"
                     or (
