@@ -2224,6 +2224,10 @@ class Linker:
                 and not t.attrs.get("from_published")
                 and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
                 and not _TARGET_BEFORE.search(doc.text, sent.start, t.start)
+                # "Năm 2025, mục tiêu giảm nghèo …": the year of a plan dates no later statement
+                and not _TARGET_BEFORE.match(
+                    doc.text, regex.match(r"[\s,:]*", doc.text[t.end : sent.end]).end() + t.end
+                )
                 # "về công tác giảm nghèo năm 2017 và giai đoạn 2017 - 2020" written in 2017, "thực
                 # hiện Chương trình … giai đoạn 2021 - 2030" in a text of 2023: a period still
                 # running when the text was written is no time its next sentences report
