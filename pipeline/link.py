@@ -361,7 +361,11 @@ def exception_window(
     if window == "clause-to-figure":
         return text[_clause_start(text, s0, fig.start) : fig.start]
     if window == "subject-to-figure":
-        return text[subject.end : fig.start] if subject is not None else None
+        if subject is None:
+            return None
+        # a subject carried from an earlier sentence: from the figure's own comma clause
+        start = subject.end if subject.end >= s0 else _clause_start(text, s0, fig.start, ",;:")
+        return text[start : fig.start]
     if window == "figure":
         return fig.text
     return text[s0:s1]
@@ -851,6 +855,7 @@ def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
 # word cues (patterns/link_cues.jsonl)
 _DOWN_TO_BEFORE = link_cue("down-to-before")
 _COUNT_OF_A_FALL = link_cue("count-of-a-fall")
+_COUNT_OF_A_LEVEL = link_cue("count-of-a-level")
 _FALL_BETWEEN = link_cue("fall-between")
 
 
@@ -904,6 +909,7 @@ _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
 _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
 _PEOPLE_OF_HOUSEHOLDS_BEFORE = link_cue("people-of-households-before")
 _OPENS_A_PART = link_cue("opens-a-part")
+_THE_RATE_AGAIN = link_cue("the-rate-again")
 _RESPECTIVELY = link_cue("respectively")
 _HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
 _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
@@ -1114,6 +1120,15 @@ class Linker:
             # "… tỷ lệ hộ nghèo thấp nhất. Xếp ngay sau còn có Bà Rịa-Vũng Tàu (0,2%), Đồng Nai
             # (0,3%)": places each with the rate the passage speaks of, in parentheses
             before = [carried]
+        again = carried or self.sentence_subject
+        if (
+            not before
+            and again is not None
+            and fig.type == "PERCENT"
+            and _THE_RATE_AGAIN.search(text, clause, fig.start)
+        ):
+            # "… có 16.006 hộ nghèo, chiếm 4,93%. … tỉ lệ này giảm còn 3,56%": the rate again
+            before = [again]
         part = max(s0, text.rfind(";", s0, fig.start) + 1)
         if (
             not before
@@ -2461,6 +2476,16 @@ class Linker:
             and _COUNT_OF_A_FALL.fullmatch(text[last_fig.end : fig.start])
         ):
             return indicator_for("poor", "count-fall"), "count-behind-rate-fall", last_subject
+        level_of = {indicator: subject for subject, indicator in LEVEL_OF.items()}
+        if (
+            fig.type == "QUANTITY"
+            and fig.attrs.get("unit") == "households"
+            and last_indicator in level_of
+            and level_of[last_indicator] in HOUSEHOLD_COUNT
+            and _COUNT_OF_A_LEVEL.fullmatch(text, last_fig.end, fig.start)
+        ):
+            # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": the households at that rate
+            return HOUSEHOLD_COUNT[level_of[last_indicator]], "count-behind-rate", last_subject
         item_start = self._item_start(view, fig)
         if item_start == view.sent.start or not self._opens_with_place(view, item_start, fig):
             return None
