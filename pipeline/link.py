@@ -1859,8 +1859,14 @@ class Linker:
             and times
             and (
                 _DEADLINE_BEFORE.search(text, max(0, times[-1].start - 20), times[-1].start)
-                # an undated text's "hiện nay" after a time an earlier sentence named
-                or (not published and times[-1].start < view.sent.start)
+                # an undated text's "hiện nay" after a period an earlier sentence named ("trong
+                # giai đoạn 2021-2024, … ¶ Hiện nay, …"); a single year named before ("Năm
+                # 2023, … ¶ Đến thời điểm hiện tại, …") still dates it (the seed gold)
+                or (
+                    not published
+                    and times[-1].start < view.sent.start
+                    and _period_of(times[-1]) is not None
+                )
             )
         ):
             # "Hiện nay, huyện còn 1.200 hộ nghèo" in an undated article after "Nghị quyết …
