@@ -316,6 +316,12 @@ def _date_near_the_top(page: _Page) -> str | None:
 # doubled as its alt text
 SENTENCE_SHOWN_TWICE_WORDS = 15
 _FIGURE = regex.compile(r"\d+(?:[.,]\d+)?\s*%|\d[\d.,]*\s*(?:hộ|người|tỷ|triệu|căn|nhà)\b")
+# how a photo's caption opens ("Lãnh đạo huyện trao …", "Đoàn công tác thăm …"): such a line
+# doubled as alt text is a caption however long
+_CAPTION_OPENING = regex.compile(
+    r"^\s*(?:Lãnh đạo|Đồng chí|Ông|Bà|Đoàn công tác|Chủ tịch|Phó Chủ tịch|Bí thư|"
+    r"Các đại biểu|Đại biểu)\b"
+)
 
 
 def _mark_captions(page: _Page, tail: int) -> None:
@@ -355,6 +361,7 @@ def _mark_captions(page: _Page, tail: int) -> None:
                     ends_sentence(line)
                     and len(words(line)) >= SENTENCE_SHOWN_TWICE_WORDS
                     and _FIGURE.search(line)
+                    and not _CAPTION_OPENING.match(line)
                 )
             ):
                 page.mark(first, "caption", "repeated-line")

@@ -19,6 +19,7 @@ The words looked for around a figure ("giảm xuống còn", "so với năm") ar
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -680,6 +681,12 @@ def _district_keys() -> dict[str, list[Any]]:
     return keys
 
 
+# sections of a province portal under which a path segment names one of its districts
+_DISTRICT_SECTIONS = frozenset(
+    {"chinhquyen", "huyen", "thixa", "thanhpho", "donvi", "diaphuong", "huyenthi"}
+)
+
+
 def district_of_outlet(url: str | None) -> dict[str, Any] | None:
     """The district a portal's host names as a whole label ("binhlieu.gov.vn",
     "huonghoa.quangtri.gov.vn"), when the name is one district's, or one within the province
@@ -691,8 +698,12 @@ def district_of_outlet(url: str | None) -> dict[str, Any] | None:
     labels = [ascii_key(label) for label in _host(url).split(".")]
     if province is not None:
         # "ninhthuan.gov.vn/chinhquyen/thuannam/…": a province portal's section of a district
-        path = regex.sub(r"^[a-z]+://[^/]+", "", url.lower()).split("?")[0]
-        labels += [ascii_key(seg) for seg in path.split("/") if regex.fullmatch(r"[a-z]+", seg)]
+        path = regex.sub(r"^[a-z]+://[^/]+", "", url.lower()).split("?")[0].split("/")
+        labels += [
+            ascii_key(seg)
+            for section, seg in itertools.pairwise(path)
+            if section in _DISTRICT_SECTIONS and regex.fullmatch(r"[a-z]+", seg)
+        ]
     provinces = {key for key, _ in _province_keys()}
     for label in labels:
         if len(label) < 5 or label in provinces:
@@ -2033,7 +2044,11 @@ class Linker:
             # "Thủ tướng Chính phủ phê duyệt Chương trình … tổng vốn 48.400 tỷ đồng", "Đoàn
             # giám sát của Quốc hội cho biết …" in a report that names no unit: the country's
             return {"name": "Việt Nam", "level": "country"}, "sentence"
-        if place is None and self.relays_a_national_source:
+        if (
+            place is None
+            and self.relays_a_national_source
+            and not _SUBNATIONAL.search(text, view.sent.start, fig.start)
+        ):
             # "Theo báo cáo của Tổng cục Thống kê …" in a text that names no unit anywhere
             return {"name": "Việt Nam", "level": "country"}, "discourse"
         return place, "discourse" if place else "none"
@@ -2063,20 +2078,45 @@ class Linker:
             and len({m.attrs.get("province") for m in listed}) == 1
         )
 
+    def _year_of_a_plan(self, t: Mention, sent: Any) -> bool:
+        """ "Năm 2025, mục tiêu giảm nghèo …": the year of a plan dates no later statement;
+        "Năm 2023, kế hoạch giảm nghèo đã hoàn thành, đạt 105%" reports the year's result."""
+        text = self.doc.text
+        plan = _TARGET_BEFORE.match(
+            text, regex.match(r"[\s,:]*", text[t.end : sent.end]).end() + t.end
+        )
+        if plan is None:
+            return False
+        return not (
+            _DONE.search(text, plan.end(), sent.end)
+            or regex.search(r"\bđạt\s+[\d.,]+\s*%", text[plan.end() : sent.end])
+        )
+
+    def _village_named_last(self, view: SentenceView, fig: Mention) -> Mention | None:
+        """ "Cuối năm 2022, làng còn 30 hộ nghèo" after "Tại làng Đê Kôn …": the village the
+        text named last, if no commune or district was named after it."""
+        before = self.doc.text[view.sent.start : fig.start]
+        cue = _UNNAMED_VILLAGE_BEFORE.search(before)
+        if cue is None or before[: cue.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
+            return None
+        units = [
+            m
+            for m in self.doc.mentions
+            if m.type == "LOCALITY" and m.end <= fig.start and m.attrs.get("level") != "province"
+        ]
+        if units and units[-1].attrs.get("level") == "village":
+            return units[-1]
+        return None
+
     def _level_named(
         self, view: SentenceView, fig: Mention, place: dict[str, Any] | None
     ) -> dict[str, Any] | None:
         """ "toàn tỉnh còn 865 hộ nghèo" in a passage about a district: the unit the sentence
         names by its level alone is the one above; "làng còn 30 hộ nghèo": the village the
         text named last."""
-        if _UNNAMED_VILLAGE_BEFORE.search(self.doc.text, view.sent.start, fig.start):
-            villages = [
-                m
-                for m in self.doc.mentions
-                if m.type == "LOCALITY" and m.attrs.get("level") == "village" and m.end <= fig.start
-            ]
-            if villages:
-                return place_of(villages[-1])
+        village = self._village_named_last(view, fig)
+        if village is not None:
+            return place_of(village)
         officials = [(m.start, m.end) for m in view.of("OFFICIAL", "PERSON")]
         unnamed = [
             m.group("level").lower()
@@ -2245,10 +2285,7 @@ class Linker:
                 and not t.attrs.get("from_published")
                 and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
                 and not _TARGET_BEFORE.search(doc.text, sent.start, t.start)
-                # "Năm 2025, mục tiêu giảm nghèo …": the year of a plan dates no later statement
-                and not _TARGET_BEFORE.match(
-                    doc.text, regex.match(r"[\s,:]*", doc.text[t.end : sent.end]).end() + t.end
-                )
+                and not self._year_of_a_plan(t, sent)
                 # "về công tác giảm nghèo năm 2017 và giai đoạn 2017 - 2020" written in 2017, "thực
                 # hiện Chương trình … giai đoạn 2021 - 2030" in a text of 2023: a period still
                 # running when the text was written is no time its next sentences report
@@ -3103,16 +3140,17 @@ def link(doc: Document) -> Document:
     facts = Linker(doc).run()
     # the year the report was written: its date, else the latest year its facts hold for
     published = doc.meta.published
-    latest = max((f["year"] for f in facts if f.get("year")), default=None)
+    latest = max(
+        (f["year"] for f in facts if f.get("year") and f.get("status") != "target"), default=None
+    )
     written = int(published[:4]) if published else latest
     doc.facts = [_named_for_its_time(f, written) for f in facts]
-    published = doc.meta.published
-    if published:
+    if written:
         for m in doc.mentions:
             if m.type == "LOCALITY":
                 for k in ("name", "province"):
                     if m.attrs.get(k):
-                        m.attrs[k] = name_of_its_time(m.attrs[k], int(published[:4]))
+                        m.attrs[k] = name_of_its_time(m.attrs[k], written)
     return doc
 
 

@@ -300,13 +300,25 @@ def test_a_target_paragraph_shown_twice_keeps_its_first_copy_but_a_caption_does_
         "Đoàn công tác của tỉnh kiểm tra việc thực hiện Chương trình giảm nghèo bền vững tại "
         "xã Lục Bình, huyện Bạch Thông."
     )
-    text = f"Giảm nghèo bền vững\n\n{target}\n\n{target}\n\n{caption}\n\n{caption}\n\nHết."
+    # a photo's caption that states a figure opens like a caption, however long
+    photo = (
+        "Lãnh đạo huyện Bảo Lạc bàn giao 20 căn nhà đại đoàn kết cho các hộ nghèo tại xã "
+        "Cô Ba nhân dịp Tết Nguyên đán năm 2024."
+    )
+    text = (
+        f"Giảm nghèo bền vững\n\n{target}\n\n{target}\n\n{caption}\n\n{caption}\n\n"
+        f"{photo}\n\n{photo}\n\nHết."
+    )
     doc = extract(text, published="2025-01-10")
     kinds = {
         which: [b.kind for b in doc.blocks if doc.text[b.start : b.end] == line]
-        for which, line in (("target", target), ("caption", caption))
+        for which, line in (("target", target), ("caption", caption), ("photo", photo))
     }
-    assert kinds == {"target": ["body", "caption"], "caption": ["caption", "caption"]}
+    assert kinds == {
+        "target": ["body", "caption"],
+        "caption": ["caption", "caption"],
+        "photo": ["caption", "caption"],
+    }
     assert [(f["indicator"], f["value"], f["status"]) for f in doc.facts] == [
         ("poverty_rate_reduction", 4, "target")
     ]

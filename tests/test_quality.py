@@ -213,6 +213,8 @@ def test_a_province_portal_s_district_section_names_the_district():
     url = "http://www.ninhthuan.gov.vn/chinhquyen/thuannam/Pages/Thuan-Nam-ty-le.aspx"
     assert district_of_outlet(url)["name"] == "Thuận Nam"
     assert district_of_outlet("https://baoninhthuan.com.vn/news/kinh-te/a.htm") is None
+    # a segment under another section (documents, topics) names no district of its own
+    assert district_of_outlet("http://www.ninhthuan.gov.vn/vanban/thuannam/a.aspx") is None
     text = "Tin khác\nNăm 2019, tổng số hộ nghèo trên địa bàn huyện giảm xuống còn 1.210 hộ."
     doc = extract(text, published="2019-11-05", url=url).to_json()
     assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Thuận Nam", 1210)]
