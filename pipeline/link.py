@@ -19,6 +19,7 @@ The words looked for around a figure ("giảm xuống còn", "so với năm") ar
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -1137,6 +1138,8 @@ class Linker:
             and again is not None
             and fig.type == "PERCENT"
             and _THE_RATE_AGAIN.search(text, clause, fig.start)
+            # only a rate just stated (and the count after it) can be named again
+            and any("_rate" in f["indicator"] for f in self.facts[-2:])
         ):
             # "… có 16.006 hộ nghèo, chiếm 4,93%. … tỉ lệ này giảm còn 3,56%": the rate again
             before = [again]
@@ -1586,7 +1589,11 @@ class Linker:
             and people
             and (
                 people.group("joint") != "/"
-                or subject is None  # "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu": the unit's
+                # "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu.": the unit's, ending the clause
+                or (
+                    subject is None
+                    and bool(regex.match(r"\s*(?:[.;,(]|$)", text[fig.end : view.sent.end]))
+                )
                 or (sub in HOUSEHOLD_COUNT and not _names_both_categories(text, subject, s0))
             )
         ):
@@ -1712,7 +1719,11 @@ class Linker:
                 for m in view.of("LOCALITY")
             )
             and bool(
-                regex.match(r"\s*(?:[.;,(/]|$|trong đó)", text[fig.end : view.sent.end], regex.I)
+                regex.match(
+                    r"\s*(?:[.;,(]|$|trong đó|/\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
+                    text[fig.end : view.sent.end],
+                    regex.I,
+                )
             )
         )
 
@@ -2094,19 +2105,19 @@ class Linker:
 
     def _village_named_last(self, view: SentenceView, fig: Mention) -> Mention | None:
         """ "Cuối năm 2022, làng còn 30 hộ nghèo" after "Tại làng Đê Kôn …": the village the
-        text named last, if no commune or district was named after it."""
+        text named last, when the level word opens the sentence or a clause."""
         before = self.doc.text[view.sent.start : fig.start]
         cue = _UNNAMED_VILLAGE_BEFORE.search(before)
         if cue is None or before[: cue.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
             return None
-        units = [
+        villages = [
             m
             for m in self.doc.mentions
-            if m.type == "LOCALITY" and m.end <= fig.start and m.attrs.get("level") != "province"
+            if m.type == "LOCALITY" and m.attrs.get("level") == "village" and m.end <= fig.start
         ]
-        if units and units[-1].attrs.get("level") == "village":
-            return units[-1]
-        return None
+        # ("Kon Sơ Lăl là làng … cao nhất xã Hà Tây. Làng có 119/126 hộ": a commune named
+        # since is the village's own, so the last village stands)
+        return villages[-1] if villages else None
 
     def _level_named(
         self, view: SentenceView, fig: Mention, place: dict[str, Any] | None
@@ -2181,7 +2192,14 @@ class Linker:
         last group cue, or none); any other paragraph but a sub-item ends it."""
         text = self.doc.text
         if _LIST_ITEM.match(text, start):
-            groups = [c for c in find_cues(text, start, end) if c.kind == "group"]
+            # the item's head names the group, not its details ("- Khu vực nông thôn: 5,2%;
+            # trong đó hộ DTTS …")
+            head = regex.search(r":|\b(?:[Tt]rong đó|[Cc]ụ thể)\b", text[start:end])
+            groups = [
+                c
+                for c in find_cues(text, start, start + head.start() if head else end)
+                if c.kind == "group"
+            ]
             self.item_group = _group_named(text, groups[-1]) if groups else None
         elif not _SUB_ITEM.match(text, start):
             self.item_group = None
@@ -2206,12 +2224,21 @@ class Linker:
             listed.insert(0, m)
         if len(listed) < 2 or len({m.attrs.get("level") for m in listed}) != 1:
             return []
+        between = text[listed[-1].end : fig.start]
+        if regex.search(r"\b(?:bình quân|trung bình|chung)\b|\d[^.;]*\bchiếm\b", between):
+            return []  # "tỷ lệ hộ nghèo bình quân của A và B", "A và B còn 900 hộ, chiếm 4%"
         opened = _EACH_OF_THE_LISTED_BEFORE.search(
             text, max(view.sent.start, listed[0].start - 20), listed[0].start
         )
+        if opened is not None:
+            # the list opens the sentence or a clause ("Năm 2023, các huyện A, B …"), not
+            # "tỷ lệ hộ nghèo của các huyện A và B" (the units' figure together)
+            lead = text[view.sent.start : opened.start()].rstrip()
+            if lead and lead[-1] not in ",;:":
+                opened = None
         if not (opened or _EACH_OF_THE_LISTED_AFTER.match(text, listed[-1].end, fig.start)):
             return []
-        return [{**fact, "locality": place_of(m)} for m in listed[:-1]]
+        return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
 
     def _is_unit_list(self, places: list[Mention]) -> bool:
         """ "tại hai huyện Trạm Tấu và Mù Cang Chải": the last places form a list joined by
@@ -2951,6 +2978,10 @@ class Linker:
             "group" not in fact
             and self.item_group
             and _SUB_ITEM.match(text, self.doc.blocks[view.sent.block].start)
+            and not regex.search(
+                r"\b(?:toàn|cả)\s+(?:tỉnh|huyện|thành phố|thị xã|nước)\b",
+                text[self.doc.blocks[view.sent.block].start : fig.start],
+            )
         ):
             # "- Tỷ lệ nghèo đa chiều theo khu vực thành thị: 3,29% … Trong đó: ¶ + Tỷ lệ hộ
             # nghèo: 1,44%": a sub-item is of the group its item names
@@ -3140,9 +3171,8 @@ def link(doc: Document) -> Document:
     facts = Linker(doc).run()
     # the year the report was written: its date, else the latest year its facts hold for
     published = doc.meta.published
-    latest = max(
-        (f["year"] for f in facts if f.get("year") and f.get("status") != "target"), default=None
-    )
+    # (a target's year counts: "… còn 1,4%; năm 2025 sẽ dưới 1,2%" is written at the turn)
+    latest = max((f["year"] for f in facts if f.get("year")), default=None)
     written = int(published[:4]) if published else latest
     doc.facts = [_named_for_its_time(f, written) for f in facts]
     if written:

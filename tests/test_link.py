@@ -391,3 +391,46 @@ def test_the_survey_year_shift_is_for_the_surveys_figures_only():
     ).to_json()
     got = {(f["indicator"], f["year"]) for f in doc["facts"]}
     assert got == {("poor_households", 2020), ("budget_disbursed", 2021)}
+
+
+def test_a_rate_of_listed_units_together_is_not_given_to_each():
+    """ "Các huyện A, B và C phấn đấu … dưới 6%" holds for each (phrasing r111); a rate
+    "của các huyện A và B" or the share of a joint count ("chiếm") is theirs together."""
+    from vnfacts import extract
+
+    for text in (
+        "Giảm nghèo ở Bình Định\nNăm 2023, tỷ lệ hộ nghèo của các huyện Vân Canh và An Lão "
+        "còn 18,5%.",
+        "Giảm nghèo ở Bình Định\nNăm 2023, các huyện Vân Canh và An Lão còn 1.900 hộ nghèo, "
+        "chiếm 18,5%.",
+    ):
+        doc = extract(text, published="2024-01-20").to_json()
+        assert "Vân Canh" not in {f["locality"]["name"] for f in doc["facts"]}, text
+
+
+def test_a_sub_item_naming_the_whole_province_is_of_no_item_group():
+    from vnfacts import extract
+
+    doc = extract(
+        "Kết quả rà soát hộ nghèo năm 2023 tỉnh Quảng Bình\n"
+        "- Khu vực nông thôn, trong đó có nhiều hộ DTTS:\n"
+        "+ Tỷ lệ hộ nghèo: 6,2%.\n"
+        "+ Tỷ lệ hộ nghèo toàn tỉnh còn 4,1%.",
+        published="2024-01-20",
+    ).to_json()
+    groups = {f["value"]: f.get("group") for f in doc["facts"]}
+    assert groups[6.2] == "khu vực nông thôn"  # the item's head names it, not its details
+    assert groups[4.1] is None
+
+
+def test_a_count_named_again_gives_no_rate():
+    """ "tỉ lệ này" names a rate just stated again (phrasing r119); "con số này giảm 12%"
+    after a count is the count's relative fall, no rate."""
+    from vnfacts import extract
+
+    doc = extract(
+        "Giảm nghèo ở Bảo Lạc\nNăm 2022, huyện Bảo Lạc có 2.400 hộ nghèo. Năm 2023, con số "
+        "này giảm 12%.",
+        published="2024-01-20",
+    ).to_json()
+    assert [(f["indicator"], f["value"]) for f in doc["facts"]] == [("poor_households", 2400)]
