@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from vnfacts import Document, extract
+from vnfacts import Document, extract, patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -29,3 +29,22 @@ def block_of(doc: Document, needle: str):
         if doc.text[block.start : block.end].startswith(needle):
             return block
     raise AssertionError(f"no block starts with {needle!r}")
+
+
+@pytest.fixture
+def pattern_files(tmp_path, monkeypatch):
+    """Point the pattern loader at a directory of the given files; the loaders' caches are
+    cleared before and after, so a malformed file never leaks into another test."""
+    loaders: list = [patterns.load]
+
+    def use(files: dict[str, str], *cached) -> None:
+        for name, content in files.items():
+            (tmp_path / name).write_text(content, encoding="utf-8")
+        monkeypatch.setattr(patterns, "PATTERNS_DIR", tmp_path)
+        loaders.extend(cached)
+        for loader in loaders:
+            loader.cache_clear()
+
+    yield use
+    for loader in loaders:
+        loader.cache_clear()

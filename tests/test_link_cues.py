@@ -57,33 +57,21 @@ def test_each_cue_finds_its_examples_and_not_its_near_misses(rule: dict):
     ],
     ids=["bad-regex", "unknown-fragment", "no-match-example", "no-why", "nested-fragment"],
 )
-def test_a_malformed_cue_is_refused_on_load(tmp_path, monkeypatch, line: str, message: str):
+def test_a_malformed_cue_is_refused_on_load(pattern_files, line: str, message: str):
     fragment = '{"id": "approx", "fragment": true, "regex": "(?:khoảng)?\\\\s*", "why": "w", '
     fragment += '"match": ["khoảng "]}'
-    (tmp_path / "link_cues.jsonl").write_text(f"{fragment}\n{line}\n", encoding="utf-8")
-    monkeypatch.setattr(patterns, "PATTERNS_DIR", tmp_path)
-    patterns.load.cache_clear()
-    _link_cues.cache_clear()
-    try:
-        with pytest.raises(patterns.PatternError, match=message):
-            _link_cues()
-    finally:
-        patterns.load.cache_clear()
-        _link_cues.cache_clear()
+    pattern_files({"link_cues.jsonl": f"{fragment}\n{line}\n"}, _link_cues)
+    with pytest.raises(patterns.PatternError, match=message):
+        _link_cues()
 
 
-def test_a_fragment_is_spliced_where_a_cue_names_it(tmp_path, monkeypatch):
-    (tmp_path / "link_cues.jsonl").write_text(
-        '{"id": "approx", "fragment": true, "regex": "(?:khoảng)?\\\\s*", "why": "w", '
-        '"match": ["khoảng "]}\n'
-        '{"id": "x", "regex": "giảm\\\\s*{approx}$", "why": "w", "match": ["giảm khoảng "]}\n',
-        encoding="utf-8",
+def test_a_fragment_is_spliced_where_a_cue_names_it(pattern_files):
+    pattern_files(
+        {
+            "link_cues.jsonl": '{"id": "approx", "fragment": true, "regex": "(?:khoảng)?\\\\s*", '
+            '"why": "w", "match": ["khoảng "]}\n'
+            '{"id": "x", "regex": "giảm\\\\s*{approx}$", "why": "w", "match": ["giảm khoảng "]}\n'
+        },
+        _link_cues,
     )
-    monkeypatch.setattr(patterns, "PATTERNS_DIR", tmp_path)
-    patterns.load.cache_clear()
-    _link_cues.cache_clear()
-    try:
-        assert link_cue("x").pattern == r"giảm\s*(?:khoảng)?\s*$"
-    finally:
-        patterns.load.cache_clear()
-        _link_cues.cache_clear()
+    assert link_cue("x").pattern == r"giảm\s*(?:khoảng)?\s*$"

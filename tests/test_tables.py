@@ -285,22 +285,16 @@ def test_units_are_read_with_the_unit_and_scale_data():
     assert unit_of("phiếu") is None
 
 
-def test_layout_cues_are_validated_on_load(tmp_path, monkeypatch):
+def test_layout_cues_are_validated_on_load(pattern_files):
     assert any(c.kind == "total_row" for c in table_cues())
-    bad = tmp_path / "tables.jsonl"
-    bad.write_text(
-        '{"id": "x", "kind": "total_row", "regex": "^tổng$", "match": ["Tổng cộng"]}\n',
-        encoding="utf-8",
+    pattern_files(
+        {
+            "tables.jsonl": '{"id": "x", "kind": "total_row", "regex": "^tổng$", "match": ["Tổng cộng"]}\n'
+        },
+        table_cues,
     )
-    monkeypatch.setattr(patterns, "PATTERNS_DIR", tmp_path)
-    patterns.load.cache_clear()
-    table_cues.cache_clear()
-    try:
-        with pytest.raises(patterns.PatternError, match="example"):
-            table_cues()
-    finally:
-        patterns.load.cache_clear()
-        table_cues.cache_clear()
+    with pytest.raises(patterns.PatternError, match="example"):
+        table_cues()
 
 
 def test_a_header_of_bare_years_between_bars_and_a_plan_column():
