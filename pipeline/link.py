@@ -915,6 +915,7 @@ _NATIONAL_SOURCE = link_cue("national-source")
 _SUBNATIONAL = link_cue("subnational")
 _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
+_RATE_WITHOUT_ITS_SIGN_BEFORE = link_cue("rate-without-its-sign-before")
 _EACH_OF_THE_LISTED_BEFORE = link_cue("each-of-the-listed-before")
 _EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
@@ -2263,8 +2264,28 @@ class Linker:
         return None
 
     # ------------------------------------------------------------------ the pass
+    def _rates_without_their_sign(self) -> None:
+        """ "giảm tỷ lệ hộ nghèo xuống còn 2,48": a decimal under 100 with no unit, right
+        after a poverty rate's verb, is the rate with its '%' left out."""
+        text = self.doc.text
+        for m in self.doc.mentions:
+            value = m.attrs.get("value")
+            if (
+                m.type == "QUANTITY"
+                and m.attrs.get("unit") is None
+                and isinstance(value, float)
+                and 0 < value < 100
+                and not m.attrs.get("range")
+                and _RATE_WITHOUT_ITS_SIGN_BEFORE.search(text, max(0, m.start - 80), m.start)
+                and regex.match(r"\s*(?:[,.;()]|và\b|$)", text[m.end : m.end + 5])
+            ):
+                m.type = "PERCENT"
+                m.attrs = {k: v for k, v in m.attrs.items() if k != "unit"} | {"per_year": False}
+                m.method = "numbers/v1:percent-without-its-sign"
+
     def run(self) -> list[dict[str, Any]]:
         doc = self.doc
+        self._rates_without_their_sign()
         by_sentence: dict[int, list[Mention]] = {i: [] for i in range(len(doc.sentences))}
         starts = [s.start for s in doc.sentences]
         for m in doc.mentions:
