@@ -652,15 +652,24 @@ def province_of_outlet(url: str | None) -> dict[str, Any] | None:
     return _province_place(next(iter(found.values()))) if len(found) == 1 else None
 
 
+def _place_of_unit(unit: Any) -> dict[str, Any]:
+    """A gazetteer unit as a fact's place: its name, level, the units above it, its code."""
+    above = {"province": (), "district": ("province",), "commune": ("district", "province")}
+    return {
+        "name": unit.name,
+        "level": unit.level,
+        **{k: getattr(unit, k) for k in above[unit.level]},
+        "code": unit.code,
+    }
+
+
 def _district_place(name: str | None, province: str | None) -> dict[str, Any] | None:
     """The district of that name in that province as a fact's place."""
     if not name:
         return None
     units = get_gazetteer().lookup(name, "district", era="pre2025")
     unit = next((u for u in units if not u.former and u.province == province), None)
-    if unit is None:
-        return None
-    return {"name": unit.name, "level": "district", "province": province, "code": unit.code}
+    return None if unit is None else _place_of_unit(unit)
 
 
 def _province_place(name: str | None) -> dict[str, Any] | None:
@@ -669,7 +678,7 @@ def _province_place(name: str | None) -> dict[str, Any] | None:
         return None
     units = get_gazetteer().lookup(name, "province", era="pre2025")
     unit = next((u for u in units if not u.former), None)
-    return None if unit is None else {"name": unit.name, "level": "province", "code": unit.code}
+    return None if unit is None else _place_of_unit(unit)
 
 
 @cache
@@ -713,13 +722,7 @@ def district_of_outlet(url: str | None) -> dict[str, Any] | None:
         if province is not None:
             units = [u for u in units if u.province == province["name"]]
         if len(units) == 1:
-            u = units[0]
-            return {
-                "name": u.name,
-                "level": "district",
-                "province": u.province,
-                "code": u.code,
-            }
+            return _place_of_unit(units[0])
     return None
 
 
@@ -762,16 +765,7 @@ def commune_of_outlet(
                     if u.province == province["name"]
                 ]
                 break
-    if len(units) != 1:
-        return None
-    u = units[0]
-    return {
-        "name": u.name,
-        "level": "commune",
-        "district": u.district,
-        "province": u.province,
-        "code": u.code,
-    }
+    return _place_of_unit(units[0]) if len(units) == 1 else None
 
 
 def place_of(m: Mention) -> dict[str, Any]:
