@@ -910,6 +910,9 @@ _SUBNATIONAL = link_cue("subnational")
 _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
 _RATE_WITHOUT_ITS_SIGN_BEFORE = link_cue("rate-without-its-sign-before")
+_PLAN_REPORTED_MET = link_cue("plan-reported-met")
+_JOINT_FIGURE_OF_THE_LISTED = link_cue("joint-figure-of-the-listed")
+_NAMES_THE_WHOLE_UNIT = link_cue("names-the-whole-unit")
 _EACH_OF_THE_LISTED_BEFORE = link_cue("each-of-the-listed-before")
 _EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
@@ -2095,7 +2098,7 @@ class Linker:
             return False
         return not (
             _DONE.search(text, plan.end(), sent.end)
-            or regex.search(r"\bđạt\s+[\d.,]+\s*%", text[plan.end() : sent.end])
+            or _PLAN_REPORTED_MET.search(text, plan.end(), sent.end)
         )
 
     def _village_named_last(self, view: SentenceView, fig: Mention) -> Mention | None:
@@ -2220,7 +2223,7 @@ class Linker:
         if len(listed) < 2 or len({m.attrs.get("level") for m in listed}) != 1:
             return []
         between = text[listed[-1].end : fig.start]
-        if regex.search(r"\b(?:bình quân|trung bình|chung)\b|\d[^.;]*\bchiếm\b", between):
+        if _JOINT_FIGURE_OF_THE_LISTED.search(between):
             return []  # "tỷ lệ hộ nghèo bình quân của A và B", "A và B còn 900 hộ, chiếm 4%"
         opened = _EACH_OF_THE_LISTED_BEFORE.search(
             text, max(view.sent.start, listed[0].start - 20), listed[0].start
@@ -2993,9 +2996,8 @@ class Linker:
             "group" not in fact
             and self.item_group
             and _SUB_ITEM.match(text, self.doc.blocks[view.sent.block].start)
-            and not regex.search(
-                r"\b(?:toàn|cả)\s+(?:tỉnh|huyện|thành phố|thị xã|nước)\b",
-                text[self.doc.blocks[view.sent.block].start : fig.start],
+            and not _NAMES_THE_WHOLE_UNIT.search(
+                text, self.doc.blocks[view.sent.block].start, fig.start
             )
         ):
             # "- Tỷ lệ nghèo đa chiều theo khu vực thành thị: 3,29% … Trong đó: ¶ + Tỷ lệ hộ
