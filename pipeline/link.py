@@ -164,6 +164,8 @@ _APPROX = link_fragment("approx")
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
+# The longest quotation read as a slogan or a name whose places are no passage's subject
+SLOGAN_WORDS = 25
 CARRY_TIMES_ACROSS_PARAGRAPHS = True
 PASSAGE_SENTENCES = 3
 MAX_LINK_SPAN = 1500  # characters of a run-on sentence linked as one piece  # how far back a sentence without a time borrows one
@@ -808,7 +810,7 @@ class SentenceView:
         return [m for m in self.mentions if m.type in types]
 
 
-def _inside_quotes(text: str, start: int, at: int) -> bool:
+def _inside_quotes(text: str, start: int, at: int, max_words: int = 12) -> bool:
     """True when `at` lies inside a short “…” quotation (a slogan, a programme's name):
     reported speech — a long quotation after "cho biết:" — states figures like prose."""
     segment = text[start:at]
@@ -819,7 +821,7 @@ def _inside_quotes(text: str, start: int, at: int) -> bool:
     quoted = text[start + opened : close if close >= 0 else at]
     if text[start : start + opened].rstrip().endswith(":"):
         return False  # "… cho biết: “Năm 2023, toàn huyện giảm 386 hộ nghèo”": reported speech
-    return len(quoted.split()) <= 12
+    return len(quoted.split()) <= max_words
 
 
 def _after_from(text: str, start: int, at: int) -> bool:
@@ -860,9 +862,21 @@ def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
 
 # word cues (patterns/link_cues.jsonl)
 _DOWN_TO_BEFORE = link_cue("down-to-before")
+_ALL_HOUSEHOLDS = link_cue("all-households")
+_DESCRIBED_OR_MERGED_BEFORE = link_cue("described-or-merged-before")
 _COUNT_OF_A_FALL = link_cue("count-of-a-fall")
 _COUNT_OF_A_LEVEL = link_cue("count-of-a-level")
 _FALL_BETWEEN = link_cue("fall-between")
+
+
+def _label_clause(text: str, start: int, clause: int, at: int, label: regex.Pattern[str]) -> int:
+    """The clause of a figure that stands right after the colon of a label `label` finds
+    ("Tổng số hộ dân …: 543.764 hộ") is the label's; any other clause is its own."""
+    if clause > start and text[clause - 1] == ":" and not text[clause:at].strip():
+        head = _clause_start(text, start, clause - 1, ";")
+        if label.search(text, head, clause):
+            return head
+    return clause
 
 
 def _inside_parentheses(text: str, start: int, at: int) -> bool:
@@ -918,6 +932,8 @@ _EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
 _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
 _PEOPLE_OF_HOUSEHOLDS_BEFORE = link_cue("people-of-households-before")
+_PEOPLE_OF_A_PLACE_BEFORE = link_cue("people-of-a-place-before")
+_PEOPLE_COUNT_ENDS = link_cue("people-count-ends")
 _OPENS_A_PART = link_cue("opens-a-part")
 _THE_RATE_AGAIN = link_cue("the-rate-again")
 _RESPECTIVELY = link_cue("respectively")
@@ -925,6 +941,7 @@ _HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
 _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
 _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
+_HOUSES_BY_HOUSEHOLD_BEFORE = link_cue("houses-by-household-before")
 _FALLS_LISTED_BEFORE = link_cue("falls-listed-before")
 _INVESTED_FOR_AFTER = link_cue("invested-for-after")
 _PLAN_REFERENCE = link_cue("plan-reference")
@@ -1067,7 +1084,7 @@ class Linker:
         unit = fig.attrs.get("unit")
         if unit is None and fig.type == "QUANTITY" and isinstance(fig.attrs.get("value"), int):
             # "Trong đó, số hộ nghèo: 1.005; số hộ cận nghèo: 2.565;": a label's bare count
-            label = _LABEL_OF_A_BARE_COUNT.search(text, max(s0, fig.start - 30), fig.start)
+            label = _LABEL_OF_A_BARE_COUNT.search(text, max(s0, fig.start - 80), fig.start)
             if label and regex.match(r"\s*(?:[;,.()]|$)", text[fig.end : view.sent.end]):
                 cat = "near" if label.group("near") else "poor"
                 return HOUSEHOLD_COUNT[cat], "count-after-label", None
@@ -1094,15 +1111,20 @@ class Linker:
                     for c in cues
                 )
                 # a bare "(chiếm) tỷ lệ X%" continues the subject; "tỷ lệ lao động" names another
+                # ("chiếm tỷ lệ 18,58%, tỷ lệ giảm 4,11%": bare rates, no other one)
                 and not regex.search(
-                    r"tỷ lệ|tỉ lệ|\bsố\b",
-                    regex.sub(r"t[ỷỉ] lệ\s*(?:là\s*)?" + _APPROX + "$", "", clause_text),
+                    r"(?<!thiểu\s)\bsố\b|t[ỷỉ] lệ(?!\s*(?:là\s*|giảm\s*)?" + _APPROX + r"(?:\d|$))",
+                    clause_text,
                     regex.I,
                 )
             ):
                 # a later clause that names no subject of its own continues the sentence's:
                 # "…dưới 20%; bình quân mỗi năm giảm 3-4%"
                 in_clause = [before[-1]]
+                if regex.search(r"cận nghèo", text[before[-1].end : fig.start], regex.I):
+                    # "…, chiếm 9,17%; thoát cận nghèo là 104 hộ, tỷ lệ giảm 0,71%": the
+                    # near-poor's, which has no indicator
+                    in_clause = []
             before = in_clause
         left = text[max(s0, fig.start - 40) : fig.start]
         if (
@@ -1113,8 +1135,15 @@ class Linker:
                 _DECREASE_BEFORE.search(left)
                 or _DOWN_TO_BEFORE.search(left)
                 or _FALL_IN_CLAUSE.search(text, clause, fig.start)
+                # "Đến cuối năm 2019, toàn tỉnh chỉ còn 4%": the level it fell to
+                or _TO_BEFORE.search(left)
+                # "vùng đồng bào DTTS giảm mạnh từ 26,75% năm 2022 xuống 14,43%": where it began
+                or (
+                    _FROM_BEFORE.search(left)
+                    and regex.search(r"\b(?:xuống|còn)\b", text[fig.end : fig.end + 40], regex.I)
+                )
             )
-            and not regex.search(r"t[ỷỉ] lệ|\bsố\b", text[clause : fig.start], regex.I)
+            and not regex.search(r"t[ỷỉ] lệ|(?<!thiểu\s)\bsố\b", text[clause : fig.start], regex.I)
         ):
             before = [carried]
         if (
@@ -1203,7 +1232,7 @@ class Linker:
             ):
                 return indicator_for("disbursement", "rate-of-plan"), "rate-of-plan", subject
             after_noun = regex.match(
-                r"\s*(?:(?:tổng\s+)?số\s+)?hộ\s+(?P<near>cận\s+)?nghèo\b(?!\s+(?:và|,)\s*(?:hộ\s+)?cận)",
+                r"\s*(?:(?:tổng\s+)?số\s+)?hộ\s+(?P<near>cận\s+)?nghèo\b(?!\s*(?:và|,)\s*(?:hộ\s+)?cận)",
                 after_text,
                 regex.I,
             )
@@ -1244,6 +1273,13 @@ class Linker:
                     and not regex.fullmatch(r"\s*:?\s*", between)
                     and not _TO_BEFORE.search(left)
                     and not _DECREASE_BEFORE.search(left)
+                    # "và hộ cận nghèo từ 2,18% lên 2,24%": a rate's change, its first level
+                    and not (
+                        _FROM_BEFORE.search(left)
+                        and regex.match(r"\s*(?:\S+\s+){0,3}?(?:lên|xuống)\b", after_text)
+                        # (not the joint "11.710 hộ nghèo và cận nghèo (giảm từ 42,61% …)")
+                        and not _names_both_categories(text, subject, s0)
+                    )
                 ):
                     return None  # "các hộ nghèo phải chi gần 12% thu nhập": not their share
             if sub not in LEVEL_OF:
@@ -1312,16 +1348,7 @@ class Linker:
         # QUANTITY
         right = after_text.lstrip().lower()
         changed = _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left)
-        if unit == "households" and regex.search(
-            r"(?:(?:xây mới|sửa chữa|làm mới|xây dựng nhà|hỗ trợ[^.;]{0,25}\bnhà(?:\s+ở)?)\s*"
-            r"(?:cho\s*)?(?:các\s*)?|"
-            # "Tổng số hộ được hỗ trợ nhà ở trên địa bàn tỉnh năm 2025 là 4.442 hộ"
-            r"số hộ được hỗ trợ (?:về\s+)?nhà(?:\s+ở)?\b[^.;]{0,60}?\b(?:là|có)\s*)"
-            + _APPROX
-            + "$",
-            text[clause : fig.start],
-            regex.I,
-        ):
+        if unit == "households" and _HOUSES_BY_HOUSEHOLD_BEFORE.search(text, clause, fig.start):
             # "hỗ trợ xây mới và sửa chữa nhà ở cho 5.361 hộ nghèo", "xây mới 2.731 hộ": houses
             return indicator_for("houses", "count"), "count-houses-by-household", None
         if unit == "households" and (
@@ -1398,7 +1425,9 @@ class Linker:
             if (
                 cat is None
                 and regex.match(
-                    r"(?:với|,|và|gồm)\s*(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
+                    # "có 12.276 hộ, tương ứng 49.582 khẩu"
+                    r"(?:với|,|và|gồm)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
+                    r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
                     right,
                 )
                 # "số hộ nghèo của tỉnh là 21.000 hộ với 95.000 nhân khẩu": the poor's count
@@ -1441,7 +1470,9 @@ class Linker:
                     r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?(?:\b(?:là|có)|:)\s*"
                     + _APPROX
                     + "$",
-                    text[clause : fig.start],
+                    # "Tổng số hộ dân trên địa bàn tỉnh cuối năm 2016: 543.764 hộ": a label's
+                    # colon opens the figure's clause
+                    text[_label_clause(text, s0, clause, fig.start, _ALL_HOUSEHOLDS) : fig.start],
                     regex.I,
                 )
                 or (
@@ -1474,14 +1505,14 @@ class Linker:
                 hh = [subject]  # "Trong đó, khu vực thành thị là 773 hộ": the carried one's
             if hh and regex.match(
                 # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate
-                r"^\s*(?:\)|\(|,|;|\.|/\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|$)",
+                r"^\s*(?:\)|\(|,|;|\.|/\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|(?:giảm|tăng)\s+(?:\S+\s+)?\d|$)",
                 after_text,
                 regex.I,
             ):
                 hs = hh[-1]
                 # the subject and the words just before it, within its ";"-clause: a "giảm
                 # 3.981 hộ" of an earlier clause is no verb of "; hộ cận nghèo 8.673 hộ"
-                seg_start = max(s0, min(clause, hs.start - 20))
+                seg_start = max(s0, hs.start - 20)
                 seg_start = max(seg_start, text.rfind(";", seg_start, hs.start) + 1)
                 seg = text[seg_start : fig.start]
                 if _names_both_categories(text, hs, s0) or any(
@@ -1526,7 +1557,7 @@ class Linker:
                     )
                 if (
                     regex.search(
-                        r"(?:\blà|\bcó|tương đương|\btức|\(|:|\bvới)\s*" + _APPROX + "$",
+                        r"(?:\blà|\bcó|\bcòn|tương đương|\btức|\(|:|\bvới)\s*" + _APPROX + "$",
                         left,
                         regex.I,
                     )
@@ -1611,6 +1642,21 @@ class Linker:
             return indicator_for("population", "count"), "count-population", subject
         if unit == "persons" and sub is None and self._people_of_a_group(view, fig) is not None:
             return indicator_for("population", "count"), "count-people-of-a-group", None
+        if (
+            unit == "persons"
+            and sub in (None, "total_households")
+            and _PEOPLE_OF_A_PLACE_BEFORE.search(left)
+            and _PEOPLE_COUNT_ENDS.match(after_text)
+            and any(m.end <= fig.start for m in view.of("LOCALITY"))
+            and not any(
+                c.kind == "subject" and c.rule["subject"] in HOUSEHOLD_COUNT
+                for c in cues
+                if clause <= c.start < fig.start
+            )
+        ):
+            # "huyện Mèo Vạc có 18 xã, thị trấn với hơn 73 nghìn người", "toàn tỉnh Kiên Giang
+            # có trên 1,7 triệu dân số": the people of the unit the sentence names
+            return indicator_for("population", "count"), "count-people-of-a-place", subject
         if unit == "houses" and (
             sub == "houses"
             or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
@@ -1685,11 +1731,12 @@ class Linker:
         it with "có / với / là"; the group as written and where it ends, else None."""
         text = self.doc.text
         words = fig.text.lower()
-        unit_word = fig.end - len("người") if words.endswith("người") else fig.end
+        ending = next((w for w in ("người", "đồng bào", "dân") if words.endswith(w)), "")
+        unit_word = fig.end - len(ending)
         for c in find_cues(text, unit_word, min(view.sent.end, fig.end + 40)):
             if c.rule.get("id", "").startswith("group-") and "ethnic" in c.rule["id"]:
                 if c.start in (unit_word, fig.end) or regex.fullmatch(
-                    r"\s*(?:dân\s+)?(?:là\s+)?(?:đồng bào\s+)?", text[fig.end : c.start]
+                    r"\s*(?:dân\s+)?(?:là\s+)?(?:đồng bào\s+)?(?:các\s+)?", text[fig.end : c.start]
                 ):
                     return _group_named(text, c), c.end
                 break
@@ -1995,6 +2042,16 @@ class Linker:
             )
             and not is_venue(text, m)
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
+            # "Kiên Giang là một trong những tỉnh vùng Đồng bằng sông Cửu Long có …": the
+            # region says where the unit lies; "Xã Mường Nhé được thành lập trên cơ sở sáp
+            # nhập ba xã A, B và C, hiện có …": the units merged into the one named first
+            and not (
+                _DESCRIBED_OR_MERGED_BEFORE.search(text, view.sent.start, m.start)
+                and any(
+                    other.end <= m.start and other.attrs.get("level") != "region"
+                    for other in view.of("LOCALITY")
+                )
+            )
         ]
         # "xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%", "xã Tân Lập, Đan Phượng": a parent written
         # after its unit says where the unit is; the figure is the unit's
@@ -2145,7 +2202,9 @@ class Linker:
         name = m.attrs.get("name")
         return bool(
             name
-            and name in (unit.attrs.get("district"), unit.attrs.get("province"))
+            # ("Tại thôn Đông, xã Tam Hưng có 56 hộ": the village's commune)
+            and name
+            in (unit.attrs.get("commune"), unit.attrs.get("district"), unit.attrs.get("province"))
             and regex.fullmatch(r"\s*[-–,]\s*", self.doc.text[unit.end : m.start])
         )
 
@@ -2345,7 +2404,11 @@ class Linker:
                 and not is_venue(doc.text, m)
             ]
             wider = [
-                m for m in view.of("LOCALITY") if m.attrs.get("level") in ("region", "country")
+                m
+                for m in view.of("LOCALITY")
+                if m.attrs.get("level") in ("region", "country")
+                # "phong trào “Cả nước chung tay vì người nghèo - …”": a slogan's words
+                and not _inside_quotes(doc.text, sent.start, m.start, max_words=SLOGAN_WORDS)
             ]
             # a list of venues ("tại P. Bình Hiên, P. An Hải Bắc, …") is no passage's subject;
             # a sentence about a region or the whole country makes it the subject
@@ -2973,12 +3036,20 @@ class Linker:
             fact["group"] = "hộ cận nghèo" if rule.endswith("near-poor") else "hộ nghèo"
         if rule in (
             "count-people-of-a-group",
+            "count-people-of-a-place",
             "count-households-of-a-group",
             "count-noun-of-a-group",
         ):
             groups = []
             named = self._people_of_a_group(view, fig)
             fact["group"] = named[0] if named else None
+        elif fact["indicator"] == indicator_for("population", "count"):
+            # "hơn 261.000 đồng bào các dân tộc thiểu số", "221.000 người dân tộc thiểu số":
+            # the people named by their group right after the count
+            named = self._people_of_a_group(view, fig)
+            if named is not None and named[1] > fig.end:
+                groups = []
+                fact["group"] = named[0]
         if fig.type == "QUANTITY" or rule.endswith("noun-after"):
             # "8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt …": a group written after
             # the count's noun is the count's own, before any group earlier in the clause

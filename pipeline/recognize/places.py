@@ -126,11 +126,14 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
             j + 2 < len(doc)
             and doc[j + 1].text in "'’"
             and not doc[j + 1].whitespace_
-            and is_name_syllable(doc[j + 2])
+            # "Ea H'leo", "Cư M'gar", "Đắk R'lấp": the syllable after it is often lower case
+            and doc[j + 2].text.isalpha()
         ):
-            run.append(doc[j + 1])
-            j += 2
-            continue
+            run.extend((doc[j + 1], doc[j + 2]))
+            syllables += 1
+            if doc[j + 2].whitespace_:
+                j += 3
+                continue
         break
     return run
 
