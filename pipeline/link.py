@@ -264,6 +264,7 @@ _KE_HOACH_AFTER = link_cue("ke-hoach-after")
 _HOUSES_FOR_THE_POOR = link_cue("houses-for-the-poor")
 _NOT_PROGRAMME = link_cue("not-programme")
 _PROGRAMME = link_cue("programme")
+_MONEY_SPENT_BEFORE = link_cue("money-spent-before")
 _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
 _COMPARISON_BEFORE = link_cue("comparison-before")
@@ -1362,10 +1363,11 @@ class Linker:
             return indicator_for("houses", "count"), "count-houses-finished", None
         if (
             unit == "households"
-            and regex.search(r"\bhỗ trợ\s*(?:cho\s*)?" + _APPROX + "$", left, regex.I)
+            and regex.search(r"\b(?:hỗ trợ\s*(?:cho\s*)?|có)\s*" + _APPROX + "$", left, regex.I)
             and _HOUSES_AFTER_HOUSEHOLDS.match(after_text)
         ):
-            # "hỗ trợ 1.500 hộ nghèo xây nhà": the houses built for those households
+            # "hỗ trợ 1.500 hộ nghèo xây nhà", "toàn tỉnh có 428 hộ nghèo, hộ cận nghèo xây mới
+            # và sửa chữa nhà ở": the houses built for those households
             return indicator_for("houses", "count"), "count-houses-for-households", None
         if (
             unit == "households"
@@ -1662,7 +1664,9 @@ class Linker:
             or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
             # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa", "21 căn nhà xây mới"
             or regex.match(
-                r"\s*(?:(?:đã\s+)?được\s+(?:xây dựng|xây mới|xây|sửa chữa|hỗ trợ|bàn giao|khánh thành)"
+                # ("5 ngôi nhà Đại đoàn kết được bàn giao": a programme's name between)
+                r"\s*(?:(?:đại đoàn kết|tình nghĩa|tình thương|nhân ái|an sinh|chữ thập đỏ)\s+)?"
+                r"(?:(?:đã\s+)?được\s+(?:xây dựng|xây mới|xây|sửa chữa|hỗ trợ|bàn giao|khánh thành)"
                 r"|(?:xây mới|xây dựng mới|sửa chữa)\b)",
                 after_text,
                 regex.I,
@@ -1716,7 +1720,7 @@ class Linker:
                 return indicator_for("budget", "money"), "money-budget", subject
             if (
                 sub is None
-                and _INVESTED_FOR_AFTER.match(after_text)
+                and (_INVESTED_FOR_AFTER.match(after_text) or _MONEY_SPENT_BEFORE.search(left))
                 and self._programme_money(view, fig)
             ):
                 # "gần 850 tỉ đồng … được đầu tư để giảm nghèo", "dành hơn 1.200 tỷ đồng đầu
