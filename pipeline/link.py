@@ -265,6 +265,7 @@ _HOUSES_FOR_THE_POOR = link_cue("houses-for-the-poor")
 _NOT_PROGRAMME = link_cue("not-programme")
 _PROGRAMME = link_cue("programme")
 _MONEY_SPENT_BEFORE = link_cue("money-spent-before")
+_AT_LEAST_AFTER = link_cue("at-least-after")
 _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
 _COMPARISON_BEFORE = link_cue("comparison-before")
@@ -878,6 +879,12 @@ def _label_clause(text: str, start: int, clause: int, at: int, label: regex.Patt
         if label.search(text, head, clause):
             return head
     return clause
+
+
+def _a_floor(text: str, fig: Mention) -> bool:
+    """ "giảm từ 3% trở lên", "giảm được 3,5% hộ nghèo trở lên": a figure given as a floor
+    ("or more"), which the number reader may have taken into the mention."""
+    return fig.text.rstrip().endswith("trở lên") or bool(_AT_LEAST_AFTER.match(text, fig.end))
 
 
 def _inside_parentheses(text: str, start: int, at: int) -> bool:
@@ -2132,8 +2139,9 @@ class Linker:
         )
 
     def _money_of_listed_districts(self, places: list[Mention]) -> bool:
-        """Whether the places before a sum end in a list of three or more districts of one
-        province ("các huyện A, B, C và D")."""
+        """Whether the places before a sum end in a list of two or more districts of one
+        province ("các huyện A, B, C và D", "tại 2 huyện Trạm Tấu và Mù Cang Chải"): one
+        sum for them all is no one district's."""
         text = self.doc.text
         listed = [places[-1]]
         for m in reversed(places[:-1]):
@@ -2143,7 +2151,7 @@ class Linker:
                 break
             listed.insert(0, m)
         return (
-            len(listed) >= UNITS_OF_A_PROVINCE_REPORT
+            len(listed) >= 2
             and all(m.attrs.get("level") == "district" for m in listed)
             and len({m.attrs.get("province") for m in listed}) == 1
         )
@@ -2755,7 +2763,11 @@ class Linker:
                 year, period = self._same_ends(view, fig, end, year, period)
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
-            if end == "from" and not self._in_the_future(year):
+            if (
+                end == "from"
+                and not self._in_the_future(year)
+                and not _a_floor(doc.text, fig)  # "từ 3% trở lên": a floor
+            ):
                 fact["status"] = "actual"  # the value a change starts from: where things stood
             if self._a_part_without_group(view, fig, indicator, subject, fact):
                 read.pop()
@@ -2968,6 +2980,13 @@ class Linker:
             and subject is not None
             and subject.start < view.sent.start
             and subject.start in self.planned_subjects
+            # "… phấn đấu giảm từ 4% trở lên mỗi năm. Năm 2023, toàn huyện giảm 4,6%": a
+            # sentence dated by a year already past reports a result
+            and not any(
+                _year_of(t) == year and not self._in_the_future(year)
+                for t in view.of("TIME")
+                if t.end <= fig.start and _period_of(t) is None
+            )
         ):
             # "Năm 2017, các địa phương phấn đấu giảm … hộ nghèo. Cụ thể, huyện A giảm 6,5%":
             # a subject carried from an earlier sentence carries its plan
@@ -2983,6 +3002,9 @@ class Linker:
                 and not self._refers_to_a_plan(view, c)
             ]
         plan_stated = not targets and self._content_of_a_plan_referred_to(view, fig)
+        # "giảm từ 3% trở lên", "mỗi năm giảm 3,5% hộ nghèo trở lên": a floor is what a plan
+        # aims at, not what was reached
+        plan_stated = plan_stated or _a_floor(text, fig)
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS",
         # or right before it: "khu vực ven biển tỷ lệ hộ nghèo … còn 2,6%"
         group_from = subject.start if subject is not None else clause_start
@@ -2993,7 +3015,10 @@ class Linker:
                 if c.kind == "group"
                 and clause_start <= c.start
                 and c.end <= subject.start
-                and regex.fullmatch(r"[\s,]*", text[c.end : subject.start])
+                # "Các huyện nghèo giảm tỷ lệ hộ nghèo từ 53,44% …": the group, then its verb
+                and regex.fullmatch(
+                    r"[\s,]*(?:(?:đã|đều|cũng)\s+)?(?:giảm\s+)?", text[c.end : subject.start]
+                )
             ]
             if right_before:
                 group_from = right_before[-1].start
