@@ -196,10 +196,21 @@ def _reads_as_prose(line: str, n_lines: int) -> bool:
     return stripped.endswith(".") and not stripped.endswith("..") and len(words(line)) > 25
 
 
+# a list item line of a site menu ("- Tin tức - Sự kiện")
+_MENU_ITEM = regex.compile(r"^\s*[-•*+]\s+\S")
+
+
 def _mark_header(page: _Page, meta: Meta) -> int:
     """Title, dateline and site labels above the body; returns the body's first line."""
     lines = page.lines
-    limit = min(len(lines), HEADER_SCAN_LINES)
+    top = lines[: HEADER_SCAN_LINES * 3]
+    menu = sum(
+        1
+        for i, line in enumerate(top)
+        if _MENU_ITEM.match(line)
+        and any(0 <= j < len(top) and _MENU_ITEM.match(top[j]) for j in (i - 1, i + 1))
+    )  # a site menu's items push the title down the page
+    limit = min(len(lines), HEADER_SCAN_LINES + menu)
     title_i: int | None = None
     given = fold(meta.title) if meta.title else None
     for i in range(limit):
@@ -210,6 +221,10 @@ def _mark_header(page: _Page, meta: Meta) -> int:
                 title_i = i
                 break
             continue
+        if _MENU_ITEM.match(lines[i]) and any(
+            0 <= j < len(lines) and _MENU_ITEM.match(lines[j]) for j in (i - 1, i + 1)
+        ):
+            continue  # "- Tin tức - Sự kiện" by "- Lịch sử Đảng": a site menu, no title
         if _reads_as_prose(lines[i], len(lines)):
             break  # an excerpt or a pasted paragraph has no title line: it is all body
         # A title is a long line, or a short one right above the lead paragraph.
@@ -369,7 +384,14 @@ def _mark_captions(page: _Page, tail: int) -> None:
             a, c = fold(page.lines[prev]), key
             shorter = min(len(a), len(c))
             common = len(_common_prefix(a, c))
-            if shorter >= 20 and common >= 0.6 * shorter and not ends_sentence(page.lines[prev]):
+            if (
+                shorter >= 20
+                and common >= 0.6 * shorter
+                and not ends_sentence(page.lines[prev])
+                # a headline over a lead that restates it ("Thành phố Huế phấn đấu giảm tỷ lệ
+                # hộ nghèo còn dưới 1,5% …" over a paragraph opening the same way): no caption
+                and not page.long_paragraph(i)
+            ):
                 page.mark(prev, "caption", "caption-pair")
                 page.mark(i, "caption", "caption-pair")
         if key:

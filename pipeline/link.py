@@ -1310,7 +1310,8 @@ class Linker:
                     _TO_BEFORE.search(left)
                     or (
                         _FROM_BEFORE.search(left)
-                        and regex.search(r"\b(?:xuống|còn)\b", after_text[:40], regex.I)
+                        # ("từ 2,59% theo kết quả tổng điều tra cuối năm 2015 xuống còn …")
+                        and regex.match(r"[^;%]{0,80}?\b(?:xuống|còn)\b", after_text, regex.I)
                     )
                 )
             )  # "giảm tỷ lệ hộ nghèo 4%" (but "giảm tỷ lệ hộ nghèo từ 24% xuống 19,5%" states levels)
@@ -2398,7 +2399,12 @@ class Linker:
                 t
                 for t in view.of("TIME")
                 if self.usable_time(t, sent.start)
-                and not t.attrs.get("from_published")
+                # "Đến nay, …" opening a paragraph: its next sentences speak of now too, not of
+                # the year an earlier paragraph named
+                and (
+                    not t.attrs.get("from_published")
+                    or (t.attrs.get("relative") == "now" and t.start == sent.start)
+                )
                 and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
                 and not _TARGET_BEFORE.search(doc.text, sent.start, t.start)
                 and not self._year_of_a_plan(t, sent)

@@ -322,3 +322,35 @@ def test_a_target_paragraph_shown_twice_keeps_its_first_copy_but_a_caption_does_
     assert [(f["indicator"], f["value"], f["status"]) for f in doc.facts] == [
         ("poverty_rate_reduction", 4, "target")
     ]
+
+
+def test_a_site_menu_is_no_title_and_a_headline_over_its_lead_is_no_caption():
+    menu = "\n".join(
+        f"- {item}"
+        for item in (
+            "Tin tức - Sự kiện",
+            "Giáo dục lý luận chính trị",
+            "Lịch sử Đảng",
+            "Văn hóa - Văn nghệ",
+            "Công tác dân vận",
+            "Tin hoạt động cơ sở",
+            "Chuyên đề",
+            "Văn bản phát hành",
+            "Xây dựng Đảng",
+            "Kỷ niệm các ngày lễ lớn",
+            "Thông tin tuyên truyền",
+            "Liên hệ",
+        )
+    )
+    headline = "Thành phố Tam Kỳ phấn đấu giảm tỷ lệ hộ nghèo còn dưới 1% vào năm 2025"
+    lead = (
+        "Thành phố Tam Kỳ phấn đấu giảm tỷ lệ hộ nghèo chung toàn thành phố từ 2,1% theo kết "
+        "quả rà soát cuối năm 2021 xuống còn dưới 1% vào năm 2025; bình quân giảm 0,2-0,3%/năm "
+        "theo chuẩn nghèo đa chiều giai đoạn 2022-2025."
+    )
+    doc = extract(f"{menu}\n{headline}\n{lead}\nĐó là mục tiêu thành phố đặt ra.")
+    assert all(b.is_boilerplate for b in doc.blocks if doc.text[b.start : b.end].startswith("- "))
+    assert not any(b.kind == "caption" for b in doc.blocks)
+    facts = {(f["indicator"], f["value"], f["year"], f["status"]) for f in doc.facts}
+    assert ("poverty_rate", 2.1, 2021, "actual") in facts
+    assert ("poverty_rate", 1, 2025, "target") in facts
