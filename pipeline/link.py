@@ -164,6 +164,8 @@ _APPROX = link_fragment("approx")
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
+# How far before a figure an exception's `unless_before` / `requires_before` words may start
+EXCEPTION_BEFORE_CHARS = 80
 # The longest quotation read as a slogan or a name whose places are no passage's subject
 SLOGAN_WORDS = 25
 CARRY_TIMES_ACROSS_PARAGRAPHS = True
@@ -393,7 +395,7 @@ def stopping_exception(
         window = exception_window(text, view, fig, exc.window, exc.chars, subject)
         if window is None or not exc.pattern.search(window):
             continue
-        before = (max(view.sent.start, fig.start - 40), fig.start)
+        before = (max(view.sent.start, fig.start - EXCEPTION_BEFORE_CHARS), fig.start)
         if exc.unless_before is not None and exc.unless_before.search(text, *before):
             continue
         if exc.requires_before is not None and not exc.requires_before.search(text, *before):
@@ -942,6 +944,7 @@ _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
 _PEOPLE_OF_HOUSEHOLDS_BEFORE = link_cue("people-of-households-before")
 _PEOPLE_OF_A_PLACE_BEFORE = link_cue("people-of-a-place-before")
 _PEOPLE_COUNT_ENDS = link_cue("people-count-ends")
+_UNITS_OF_A_PLACE_BEFORE = link_cue("units-of-a-place-before")
 _OPENS_A_PART = link_cue("opens-a-part")
 _THE_RATE_AGAIN = link_cue("the-rate-again")
 _RESPECTIVELY = link_cue("respectively")
@@ -1458,6 +1461,21 @@ class Linker:
                 and (carried is None or carried.rule["subject"] not in ("poor", "near"))
             ):
                 # "Thành phố Long Xuyên có 74.058 hộ. Trong đó, số hộ nghèo: 1.005": the unit's
+                return (
+                    indicator_for("total_households", "count"),
+                    "count-households-of-a-place",
+                    None,
+                )
+            if (
+                cat is None
+                and sub in (None, "total_households")
+                and _UNITS_OF_A_PLACE_BEFORE.search(text, clause, fig.start)
+                and regex.search(r"\bvới\s*" + _APPROX + "$", left, regex.I)
+                and regex.match(r"\s*(?:[.;,(]|$|trong đó)", after_text, regex.I)
+                and not any(c.rule["subject"] in ("poor", "near") for c in before)
+            ):
+                # "Huyện có 17 xã và 1 thị trấn với hơn 14.300 hộ dân, trong đó …": all the
+                # households of the unit whose communes the clause counts
                 return (
                     indicator_for("total_households", "count"),
                     "count-households-of-a-place",
