@@ -1482,7 +1482,7 @@ class Linker:
                     None,
                 )
             if regex.search(
-                r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b[^.;]{0,50}?\b(?:là|có|được)\s*"
+                r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b(?:[^.;]|\.(?=\d)){0,50}?\b(?:là|có|được)\s*"
                 + _APPROX
                 + "$",
                 text[clause : fig.start],
@@ -1495,7 +1495,7 @@ class Linker:
                     r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
                     r"hộ\s+(?:cận\s+)?nghèo\s*/\s*$|"  # "8.112 hộ nghèo/506.184 hộ": the whole
                     # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
-                    r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b[^.;]{0,50}?(?:\b(?:là|có)|:)\s*"
+                    r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b(?:[^.;]|\.(?=\d)){0,50}?(?:\b(?:là|có)|:)\s*"
                     + _APPROX
                     + "$",
                     # "Tổng số hộ dân trên địa bàn tỉnh cuối năm 2016: 543.764 hộ": a label's
@@ -1698,7 +1698,7 @@ class Linker:
                 regex.I,
             )
             or regex.search(
-                r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b[^.;]{0,25}$",
+                r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b(?:[^.;]|\.(?=\d)){0,25}$",
                 left,
                 regex.I,
             )
@@ -1877,6 +1877,33 @@ class Linker:
         since = self.since_for(view, fig)
         # a figure the year-end survey of the poor counts, in an article approving its results
         surveyed = self.reports_last_years_survey and indicator in SURVEY_INDICATORS
+        opening = [
+            m.end()
+            for m in regex.finditer(
+                r"\bđầu kỳ\b",
+                text,
+                flags=regex.I,
+                pos=_clause_start(text, view.sent.start, fig.start),
+                endpos=fig.start,
+            )
+        ]
+        if (
+            opening
+            and not any(opening[-1] <= t.start < fig.start for t in view.of("TIME"))
+            and not regex.search(r"\b(?:đến|xuống|còn)\b", text[opening[-1] : fig.start], regex.I)
+        ):
+            # "số hộ nghèo đầu kỳ của tỉnh là 22.300 hộ, … đến cuối năm 2023 …": the start of
+            # the programme's period the text names (the last before, else the first after)
+            periods = [
+                (t.end <= fig.start, _period_of(t))
+                for t in self.doc.mentions
+                if t.type == "TIME" and _period_of(t) is not None
+            ]
+            before_fig = [p for is_before, p in periods if is_before]
+            after_fig = [p for is_before, p in periods if not is_before]
+            period_named = (before_fig[-1:] or after_fig[:1] or [None])[0]
+            if period_named is not None:
+                return period_named["start"], None, since
         m = _YEAR_AFTER.match(after)
         if m:
             return int(m.group("y") or m.group("y2")), None, since
