@@ -1099,6 +1099,25 @@ class Linker:
             if label and regex.match(r"\s*(?:[;,.()]|$)", text[fig.end : view.sent.end]):
                 cat = "near" if label.group("near") else "poor"
                 return HOUSEHOLD_COUNT[cat], "count-after-label", None
+            # "kéo giảm hộ nghèo từ 8.371 vào năm 2021 xuống còn 2.613": the bare ends of a
+            # count's change, the poor or near-poor households the clause names
+            category = _last_category([c for c in cues if clause <= c.start and c.end <= fig.start])
+            if (
+                category is not None
+                and category.rule["subject"] in HOUSEHOLD_COUNT
+                and not _names_both_categories(text, category, s0)
+                and (
+                    _FROM_BEFORE.search(text, s0, fig.start)
+                    or _TO_BEFORE.search(text, s0, fig.start)
+                )
+                and regex.search(r"\b(?:giảm|xuống|còn)\b", text[clause : fig.start], regex.I)
+                and regex.match(
+                    r"\s*(?:[;,.()]|$|vào\b|năm\b|sau\b|xuống\b|chiếm\b)",
+                    text[fig.end : view.sent.end],
+                    regex.I,
+                )
+            ):
+                return HOUSEHOLD_COUNT[category.rule["subject"]], "count-bare-of-a-change", category
         wanted = _SUBJECTS_FOR.get("PERCENT" if fig.type == "PERCENT" else str(unit))
         # "kinh phí hỗ trợ hộ nghèo … 215 tỷ đồng": the money's subject, not the households'
         before = [
@@ -2982,7 +3001,7 @@ class Linker:
         text = self.doc.text
         value = fig.attrs.get("value")
         unit = "%" if fig.type == "PERCENT" else fig.attrs.get("unit")
-        if rule == "count-after-label":
+        if rule in ("count-after-label", "count-bare-of-a-change"):
             unit = "households"  # "số hộ nghèo: 1.005": the label names what is counted
         if indicator == indicator_for("houses", "count"):
             unit = "houses"  # "xây mới 2.731 hộ": houses counted by the households they house
