@@ -196,8 +196,8 @@ def _reads_as_prose(line: str, n_lines: int) -> bool:
     return stripped.endswith(".") and not stripped.endswith("..") and len(words(line)) > 25
 
 
-# a list item line of a site menu ("- Tin tức - Sự kiện")
-_MENU_ITEM = regex.compile(r"^\s*[-•*+]\s+\S")
+# a list item line: of a site menu ("- Tin tức - Sự kiện") or of a report ("+ Tỷ lệ hộ nghèo: …")
+_MENU_ITEM = regex.compile(r"^\s*[-–•*+]\s+\S")
 
 
 def _mark_header(page: _Page, meta: Meta) -> int:
@@ -391,6 +391,9 @@ def _mark_captions(page: _Page, tail: int) -> None:
                 # a headline over a lead that restates it ("Thành phố Huế phấn đấu giảm tỷ lệ
                 # hộ nghèo còn dưới 1,5% …" over a paragraph opening the same way): no caption
                 and not page.long_paragraph(i)
+                # items of a list ("– Tỷ lệ hộ nghèo, cận nghèo: …" over "+ Tỷ lệ hộ nghèo: 20,12%")
+                and not _MENU_ITEM.match(page.lines[prev])
+                and not _MENU_ITEM.match(line)
             ):
                 page.mark(prev, "caption", "caption-pair")
                 page.mark(i, "caption", "caption-pair")

@@ -354,3 +354,19 @@ def test_a_site_menu_is_no_title_and_a_headline_over_its_lead_is_no_caption():
     facts = {(f["indicator"], f["value"], f["year"], f["status"]) for f in doc.facts}
     assert ("poverty_rate", 2.1, 2021, "actual") in facts
     assert ("poverty_rate", 1, 2025, "target") in facts
+
+
+def test_list_items_that_open_alike_are_no_caption_pair():
+    text = (
+        "Thông tin chung tỉnh Điện Biên\n\n"
+        "6. Tỷ lệ hộ nghèo:\n\n"
+        "– Tỷ lệ hộ nghèo, cận nghèo năm 2023; cụ thể: tỷ lệ hộ nghèo hộ cận nghèo\n\n"
+        "+ Tỷ lệ hộ nghèo: 18,25%.\n\n"
+        "+ Tỷ lệ hộ cận nghèo: 9,40%.\n"
+    )
+    doc = extract(text)
+    assert not any(b.kind == "caption" for b in doc.blocks)
+    assert sorted((f["indicator"], f["value"]) for f in doc.facts) == [
+        ("near_poverty_rate", 9.4),
+        ("poverty_rate", 18.25),
+    ]
