@@ -575,9 +575,8 @@ class Discourse:
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(key, place_of(m))
         if counts:
-            best = max(
-                counts, key=lambda k: (counts[k], ("province", "district", "commune").index(k[1]))
-            )
+            order = list(first)  # the order units are first named in
+            best = max(counts, key=lambda k: (counts[k], -order.index(k)))
             self.main_place = first[best]
         districts = {
             (m.attrs.get("name"), m.attrs.get("province"))
