@@ -164,6 +164,8 @@ _APPROX = link_fragment("approx")
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
+# Money whose group words name who it is for, never a sub-population it measures
+MONEY_FOR_ITS_BENEFICIARIES = frozenset({"budget", "budget_disbursed"})
 # How far before a figure an exception's `unless_before` / `requires_before` words may start
 EXCEPTION_BEFORE_CHARS = 80
 # The longest quotation read as a slogan or a name whose places are no passage's subject
@@ -3152,6 +3154,10 @@ class Linker:
             # "8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt …": a group written after
             # the count's noun is the count's own, before any group earlier in the clause
             groups = self._group_after_noun(view, fig, cues) or groups
+        if indicator in MONEY_FOR_ITS_BENEFICIARIES:
+            # "… hỗ trợ vùng đồng bào dân tộc thiểu số và miền núi 404 tỷ đồng": the group is
+            # who the money is for, not a sub-population the figure measures (the guide)
+            groups = []
         if groups:
             cue = groups[-1]
             fact["group"] = _group_named(text, cue)
