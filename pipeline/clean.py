@@ -198,6 +198,8 @@ def _reads_as_prose(line: str, n_lines: int) -> bool:
 
 # a list item line: of a site menu ("- Tin tức - Sự kiện") or of a report ("+ Tỷ lệ hộ nghèo: …")
 _MENU_ITEM = regex.compile(r"^\s*[-–•*+]\s+\S")
+# a site menu's item: a short label, no figure ("- Tin tức - Sự kiện"), unlike a bulleted lead
+_MENU_LABEL = regex.compile(r"^\s*[-–•*+]\s+[^\d]{1,60}$")
 
 
 def _mark_header(page: _Page, meta: Meta) -> int:
@@ -207,8 +209,8 @@ def _mark_header(page: _Page, meta: Meta) -> int:
     menu = sum(
         1
         for i, line in enumerate(top)
-        if _MENU_ITEM.match(line)
-        and any(0 <= j < len(top) and _MENU_ITEM.match(top[j]) for j in (i - 1, i + 1))
+        if _MENU_LABEL.match(line)
+        and any(0 <= j < len(top) and _MENU_LABEL.match(top[j]) for j in (i - 1, i + 1))
     )  # a site menu's items push the title down the page
     limit = min(len(lines), HEADER_SCAN_LINES + menu)
     title_i: int | None = None
@@ -221,8 +223,8 @@ def _mark_header(page: _Page, meta: Meta) -> int:
                 title_i = i
                 break
             continue
-        if _MENU_ITEM.match(lines[i]) and any(
-            0 <= j < len(lines) and _MENU_ITEM.match(lines[j]) for j in (i - 1, i + 1)
+        if _MENU_LABEL.match(lines[i]) and any(
+            0 <= j < len(lines) and _MENU_LABEL.match(lines[j]) for j in (i - 1, i + 1)
         ):
             continue  # "- Tin tức - Sự kiện" by "- Lịch sử Đảng": a site menu, no title
         if _reads_as_prose(lines[i], len(lines)):

@@ -868,6 +868,7 @@ def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
 # word cues (patterns/link_cues.jsonl)
 _DOWN_TO_BEFORE = link_cue("down-to-before")
 _ALL_HOUSEHOLDS = link_cue("all-households")
+_FLASHBACK_OPENING = link_cue("flashback-opening")
 _DESCRIBED_OR_MERGED_BEFORE = link_cue("described-or-merged-before")
 _COUNT_OF_A_FALL = link_cue("count-of-a-fall")
 _COUNT_OF_A_LEVEL = link_cue("count-of-a-level")
@@ -1439,7 +1440,10 @@ class Linker:
             # "giúp 450 hộ nghèo vươn lên thoát nghèo"
             escaped = (
                 regex.match(
-                    r"(?:nghèo\s+)?(?:[\p{L},]+\s+){0,12}?(?:thoát nghèo|thoát khỏi (?:đói )?nghèo|"
+                    r"(?:nghèo\s+)?(?:[\p{L},]+\s+){0,12}?"
+                    # ("hộ nghèo không có khả năng thoát nghèo": no escape)
+                    r"(?<!không có khả năng\s|không thể\s|chưa thể\s|chưa\s)"
+                    r"(?:thoát nghèo|thoát khỏi (?:đói )?nghèo|"
                     r"vượt (?:qua )?ngưỡng nghèo|ra khỏi (?:diện )?(?:hộ )?nghèo)",
                     right,
                 )
@@ -1664,6 +1668,14 @@ class Linker:
         if (
             unit == "persons"
             and people
+            # "còn 2.100 hộ nghèo, 150 người khuyết tật": a bare comma joins only people the
+            # clause ends on, or names by their group
+            and (
+                people.group("joint").strip() != ","
+                or regex.match(
+                    r"\s*(?:[.;,(]|$|(?:là\s+)?(?:đồng bào|người|dân tộc)\b)", after_text
+                )
+            )
             and (
                 people.group("joint") != "/"
                 # "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu.": the unit's, ending the clause
@@ -1694,6 +1706,8 @@ class Linker:
             unit == "persons"
             and sub in (None, "total_households")
             and _PEOPLE_OF_A_PLACE_BEFORE.search(left)
+            # the unit has them ("có"), not an event gathered them ("50 lớp tập huấn với …")
+            and regex.search(r"\bcó\b", text[clause : fig.start], regex.I)
             and _PEOPLE_COUNT_ENDS.match(after_text)
             and any(m.end <= fig.start for m in view.of("LOCALITY"))
             and not any(
@@ -1897,6 +1911,9 @@ class Linker:
         since = self.since_for(view, fig)
         # a figure the year-end survey of the poor counts, in an article approving its results
         surveyed = self.reports_last_years_survey and indicator in SURVEY_INDICATORS
+        m = _YEAR_AFTER.match(after)
+        if m:
+            return int(m.group("y") or m.group("y2")), None, since
         opening = [
             m.end()
             for m in regex.finditer(
@@ -1909,11 +1926,15 @@ class Linker:
         ]
         if (
             opening
-            and not any(opening[-1] <= t.start < fig.start for t in view.of("TIME"))
-            and not regex.search(r"\b(?:đến|xuống|còn)\b", text[opening[-1] : fig.start], regex.I)
+            # a year written before the figure in its sentence dates it
+            and not any(t.start < fig.start and _year_of(t) for t in view.of("TIME"))
+            # "đầu kỳ …, sau 3 năm giảm 9.200 hộ": the change is no start
+            and not regex.search(
+                r"\b(?:đến|xuống|còn|giảm|tăng)\b", text[opening[-1] : fig.start], regex.I
+            )
         ):
             # "số hộ nghèo đầu kỳ của tỉnh là 22.300 hộ, … đến cuối năm 2023 …": the start of
-            # the programme's period the text names (the last before, else the first after)
+            # the programme's period the text names anywhere (the last before the figure, else the first after it)
             periods = [
                 (t.end <= fig.start, _period_of(t))
                 for t in self.doc.mentions
@@ -1924,9 +1945,6 @@ class Linker:
             period_named = (before_fig[-1:] or after_fig[:1] or [None])[0]
             if period_named is not None:
                 return period_named["start"], None, since
-        m = _YEAR_AFTER.match(after)
-        if m:
-            return int(m.group("y") or m.group("y2")), None, since
         ends = _ENDS_OF_A_FALL_AFTER.match(after) if indicator in FALL_INDICATORS else None
         if ends:
             return int(ends.group("y")), None, int(ends.group("since"))
@@ -2440,9 +2458,13 @@ class Linker:
         for sent, sent_mentions, continued in self._linking_units(by_sentence):
             block = doc.blocks[sent.block]
             if sent.block != current_block:
+                flashback = current_block >= 0 and bool(
+                    _FLASHBACK_OPENING.match(doc.text, doc.blocks[current_block].start)
+                )
                 current_block = sent.block
                 block_named = [t for times in recent for t in times]
-                if block_named:
+                if block_named and not flashback:
+                    # (a paragraph opening "Trước đó, …" looks back: its times date nothing after it)
                     self.earlier_times = block_named
                 recent = []
                 # "Trong đó, các xã … giảm 4%/năm" opening the next paragraph continues it
@@ -3075,7 +3097,12 @@ class Linker:
         plan_stated = not targets and self._content_of_a_plan_referred_to(view, fig)
         # "giảm từ 3% trở lên", "mỗi năm giảm 3,5% hộ nghèo trở lên": a floor is what a plan
         # aims at, not what was reached
-        plan_stated = plan_stated or _a_floor(text, fig)
+        plan_stated = plan_stated or (
+            _a_floor(text, fig)
+            and not _DONE.search(
+                text, _clause_start(text, view.sent.start, fig.start, ";"), fig.start
+            )
+        )
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS",
         # or right before it: "khu vực ven biển tỷ lệ hộ nghèo … còn 2,6%"
         group_from = subject.start if subject is not None else clause_start

@@ -370,3 +370,13 @@ def test_list_items_that_open_alike_are_no_caption_pair():
         ("near_poverty_rate", 9.4),
         ("poverty_rate", 18.25),
     ]
+
+
+def test_a_bulleted_lead_of_figures_is_no_site_menu():
+    text = (
+        "- Năm 2023, tỷ lệ hộ nghèo tỉnh Sơn La còn 12,6%.\n"
+        "- Số hộ nghèo toàn tỉnh còn 35.800 hộ.\n"
+        "- Thu nhập bình quân đầu người đạt 42 triệu đồng.\n"
+    )
+    doc = extract(text, published="2024-01-05")
+    assert ("poverty_rate", 12.6) in {(f["indicator"], f["value"]) for f in doc.facts}
