@@ -164,6 +164,10 @@ _APPROX = link_fragment("approx")
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
+# How far before a bare count its label may start ("số hộ nghèo toàn huyện Di Linh còn 3.174")
+BARE_COUNT_LABEL_CHARS = 80
+# Districts listed before one sum that make it their province's ("tại 2 huyện A và B")
+UNITS_OF_A_JOINT_SUM = 2
 # Money whose group words name who it is for, never a sub-population it measures
 MONEY_FOR_ITS_BENEFICIARIES = frozenset({"budget", "budget_disbursed"})
 # How far before a figure an exception's `unless_before` / `requires_before` words may start
@@ -1097,7 +1101,9 @@ class Linker:
         unit = fig.attrs.get("unit")
         if unit is None and fig.type == "QUANTITY" and isinstance(fig.attrs.get("value"), int):
             # "Trong đó, số hộ nghèo: 1.005; số hộ cận nghèo: 2.565;": a label's bare count
-            label = _LABEL_OF_A_BARE_COUNT.search(text, max(s0, fig.start - 80), fig.start)
+            label = _LABEL_OF_A_BARE_COUNT.search(
+                text, max(s0, fig.start - BARE_COUNT_LABEL_CHARS), fig.start
+            )
             if label and regex.match(r"\s*(?:[;,.()]|$)", text[fig.end : view.sent.end]):
                 cat = "near" if label.group("near") else "poor"
                 return HOUSEHOLD_COUNT[cat], "count-after-label", None
@@ -2235,7 +2241,7 @@ class Linker:
                 break
             listed.insert(0, m)
         return (
-            len(listed) >= 2
+            len(listed) >= UNITS_OF_A_JOINT_SUM
             and all(m.attrs.get("level") == "district" for m in listed)
             and len({m.attrs.get("province") for m in listed}) == 1
         )
