@@ -2294,6 +2294,21 @@ class Linker:
         if not unnamed or place is None:
             return place
         level = {"tỉnh": "province", "huyện": "district"}.get(unnamed[-1], "commune")
+        if level != "province" and LEVEL_RANK.get(place.get("level", ""), -1) > LEVEL_RANK[level]:
+            # "huyện sửa chữa mới 185 căn nhà" in a passage placed at its province: the unit of
+            # that level the text named last (in that province)
+            province = place.get("name") if place.get("level") == "province" else None
+            named = [
+                m
+                for m in self.doc.mentions
+                if m.type == "LOCALITY"
+                and m.end <= fig.start
+                and m.attrs.get("level") == level
+                and (province is None or m.attrs.get("province") == province)
+                and not is_venue(self.doc.text, m)
+            ]
+            if named:
+                return place_of(named[-1])
         if LEVEL_RANK.get(place.get("level", ""), 9) >= LEVEL_RANK[level]:
             return place  # "toàn xã" (the last named) in a commune's passage: the commune's
         if level == "province":
