@@ -123,13 +123,9 @@ def _link_cues() -> tuple[Mapping[str, str], Mapping[str, regex.Pattern[str]]]:
             )
         if rule.get("applied", "search") not in CUE_APPLICATIONS:
             raise patterns.PatternError(f"{where}: `applied` is one of {sorted(CUE_APPLICATIONS)}")
-        text = rule["regex"]
-        for name in _FRAGMENT_REF.findall(text):
-            if name not in fragments:
-                raise patterns.PatternError(f"{where}: unknown fragment {{{name}}}")
-            if rule.get("fragment"):
-                raise patterns.PatternError(f"{where}: a fragment names no other fragment")
-            text = text.replace("{" + name + "}", fragments[name])
+        if rule.get("fragment") and _FRAGMENT_REF.search(rule["regex"]):
+            raise patterns.PatternError(f"{where}: a fragment names no other fragment")
+        text = splice_fragments(rule["regex"], fragments, where)
         try:
             pattern = regex.compile(text, 0 if rule.get("case_sensitive") else regex.I)
         except regex.error as exc:
@@ -140,6 +136,16 @@ def _link_cues() -> tuple[Mapping[str, str], Mapping[str, regex.Pattern[str]]]:
 
 
 CUE_APPLICATIONS = frozenset({"search", "match", "fullmatch"})
+
+
+def splice_fragments(text: str, fragments: Mapping[str, str], where: str) -> str:
+    """A pattern with each `{name}` replaced by that fragment of link_cues.jsonl (plain text
+    replacement: a regex's own braces, `{0,60}`, are left alone); an unknown name is an error."""
+    for name in _FRAGMENT_REF.findall(text):
+        if name not in fragments:
+            raise patterns.PatternError(f"{where}: unknown fragment {{{name}}}")
+        text = text.replace("{" + name + "}", fragments[name])
+    return text
 
 
 def link_cue(cue_id: str) -> regex.Pattern[str]:
@@ -161,6 +167,7 @@ def link_fragment(fragment_id: str) -> str:
 
 # the hedge before a figure ("khoảng", "gần", "hơn"), in the patterns built in code below
 _APPROX = link_fragment("approx")
+_IN_SENTENCE = link_fragment("in-sentence")
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
 MIN_PROGRAMME_YEAR = 1990
@@ -331,7 +338,9 @@ def link_exceptions() -> tuple[LinkException, ...]:
         if not rule.get("examples"):
             raise patterns.PatternError(f"{where}: an exception needs an example")
         try:
-            pattern = regex.compile(rule["regex"].replace("{approx}", _APPROX), regex.I)
+            pattern = regex.compile(
+                splice_fragments(rule["regex"], _link_cues()[0], where), regex.I
+            )
         except regex.error as exc:
             raise patterns.PatternError(f"{where}: {exc}") from exc
         out.append(
@@ -353,11 +362,11 @@ def link_exceptions() -> tuple[LinkException, ...]:
 
 def _before_figure(words: str | None, where: str) -> regex.Pattern[str] | None:
     """An exception's `unless_before` / `requires_before`: words ending right before the
-    figure (`{approx}` stands for the hedge before a figure)."""
+    figure (link_cues.jsonl's fragments, `{approx}`, `{in-sentence}`, may stand in them)."""
     if not words:
         return None
     try:
-        return regex.compile(words.replace("{approx}", _APPROX) + "$", regex.I)
+        return regex.compile(splice_fragments(words, _link_cues()[0], where) + "$", regex.I)
     except regex.error as exc:
         raise patterns.PatternError(f"{where}: {exc}") from exc
 
@@ -1512,7 +1521,9 @@ class Linker:
                     None,
                 )
             if regex.search(
-                r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b(?:[^.;]|\.(?=\d)){0,50}?\b(?:là|có|được)\s*"
+                r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b"
+                + _IN_SENTENCE
+                + r"{0,50}?\b(?:là|có|được)\s*"
                 + _APPROX
                 + "$",
                 text[clause : fig.start],
@@ -1525,7 +1536,9 @@ class Linker:
                     r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
                     r"hộ\s+(?:cận\s+)?nghèo\s*/\s*$|"  # "8.112 hộ nghèo/506.184 hộ": the whole
                     # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
-                    r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b(?:[^.;]|\.(?=\d)){0,50}?(?:\b(?:là|có)|:)\s*"
+                    r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b"
+                    + _IN_SENTENCE
+                    + r"{0,50}?(?:\b(?:là|có)|:)\s*"
                     + _APPROX
                     + "$",
                     # "Tổng số hộ dân trên địa bàn tỉnh cuối năm 2016: 543.764 hộ": a label's
@@ -1738,7 +1751,9 @@ class Linker:
                 regex.I,
             )
             or regex.search(
-                r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b(?:[^.;]|\.(?=\d)){0,25}$",
+                r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b"
+                + _IN_SENTENCE
+                + r"{0,25}$",
                 left,
                 regex.I,
             )
