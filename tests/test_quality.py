@@ -95,28 +95,43 @@ def test_lowest_in_the_country_keeps_the_regions_figure():
     ]
 
 
-def test_a_province_known_only_from_the_outlet():
+@pytest.mark.parametrize(
+    ("outlets", "text", "published", "url", "facts"),
+    [
+        (  # a province's paper or portal names it
+            {
+                "https://baodaklak.vn/xa-hoi/a.html": "Đắk Lắk",
+                "http://www.yenbai.gov.vn:443/tin": "Yên Bái",
+                "https://vietnamnet.vn/giam-ngheo": None,
+            },
+            "Giảm nghèo bền vững\nNăm 2019, tỷ lệ hộ nghèo toàn tỉnh còn 11,56%.",
+            "2020-01-05",
+            "https://baoyenbai.com.vn/12/1.aspx",
+            [("Yên Bái", 11.56)],
+        ),
+        (  # "ktv.org.vn" is Khánh Hòa's station (patterns/outlets.jsonl); a host that only
+            # contains such a name is not it
+            {
+                "https://ktv.org.vn/khong-phan-loai/a/": "Khánh Hòa",
+                "http://www.baodongkhoi.vn/a": "Bến Tre",
+                "https://notktv.org.vn/a": None,
+            },
+            "Đôn đốc các chương trình mục tiêu quốc gia\nNăm 2024, toàn tỉnh còn 4.650 hộ nghèo.",
+            "2024-08-01",
+            "https://ktv.org.vn/x/",
+            [("Khánh Hòa", 4650)],
+        ),
+    ],
+    ids=["province-paper", "station-known-by-another-name"],
+)
+def test_a_province_known_only_from_the_outlet(outlets, text, published, url, facts):
     from vnfacts.link import province_of_outlet
 
-    assert province_of_outlet("https://baodaklak.vn/xa-hoi/a.html")["name"] == "Đắk Lắk"
-    assert province_of_outlet("http://www.yenbai.gov.vn:443/tin")["name"] == "Yên Bái"
-    assert province_of_outlet("https://vietnamnet.vn/giam-ngheo") is None
-    text = "Giảm nghèo bền vững\nNăm 2019, tỷ lệ hộ nghèo toàn tỉnh còn 11,56%."
-    doc = extract(text, published="2020-01-05", url="https://baoyenbai.com.vn/12/1.aspx").to_json()
-    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Yên Bái", 11.56)]
-
-
-def test_an_outlet_known_by_another_name_says_its_province():
-    """ "ktv.org.vn" is Khánh Hòa's station (patterns/outlets.jsonl); a host that only
-    contains such a name is not it."""
-    from vnfacts.link import province_of_outlet
-
-    assert province_of_outlet("https://ktv.org.vn/khong-phan-loai/a/")["name"] == "Khánh Hòa"
-    assert province_of_outlet("http://www.baodongkhoi.vn/a")["name"] == "Bến Tre"
-    assert province_of_outlet("https://notktv.org.vn/a") is None
-    text = "Đôn đốc các chương trình mục tiêu quốc gia\nNăm 2024, toàn tỉnh còn 4.650 hộ nghèo."
-    doc = extract(text, published="2024-08-01", url="https://ktv.org.vn/x/").to_json()
-    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Khánh Hòa", 4650)]
+    for outlet, name in outlets.items():
+        place = province_of_outlet(outlet)
+        assert (place["name"] if place else None) == name
+    doc = extract(text, published=published, url=url).to_json()
+    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == facts
 
 
 def test_a_village_profile_in_general_news_gives_no_facts():
