@@ -590,8 +590,8 @@ class Discourse:
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(key, place_of(m))
         if counts:
-            order = list(first)  # the order units are first named in
-            best = max(counts, key=lambda k: (counts[k], -order.index(k)))
+            order = {k: i for i, k in enumerate(first)}  # the order units are first named in
+            best = max(counts, key=lambda k: (counts[k], -order[k]))
             self.main_place = first[best]
         districts = {
             (m.attrs.get("name"), m.attrs.get("province"))
