@@ -68,7 +68,9 @@ def in_process(args: argparse.Namespace) -> None:
         if i == args.warmup:
             base = (rss_mb(), caches())
         if i % args.every == 0:
-            print(f"{i:6d} docs  RSS {rss_mb():7.1f} MB  {caches()}  {time.perf_counter() - t:.0f} s")
+            print(
+                f"{i:6d} docs  RSS {rss_mb():7.1f} MB  {caches()}  {time.perf_counter() - t:.0f} s"
+            )
             sys.stdout.flush()
     if base is not None:
         grown = rss_mb() - base[0]

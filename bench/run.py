@@ -71,9 +71,13 @@ def run(driver: str, *args: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sample", type=int, default=400, help="articles in the fixed random sample")
+    parser.add_argument(
+        "--sample", type=int, default=400, help="articles in the fixed random sample"
+    )
     parser.add_argument("--all", action="store_true", help="the whole archive")
-    parser.add_argument("--ner-sample", type=int, default=100, help="articles for the underthesea ner() reference")
+    parser.add_argument(
+        "--ner-sample", type=int, default=100, help="articles for the underthesea ner() reference"
+    )
     args = parser.parse_args()
     if not ARCHIVE.exists():
         sys.exit(f"archive not found: {ARCHIVE}")
@@ -82,8 +86,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sample.jsonl"
         path.write_text("".join(lines), encoding="utf-8")
-        print(f"sample: {len(lines)} articles, {kb:,.0f} KB of text; machine: {os.cpu_count()} cores")
-        print(f"{'configuration':28} {'docs/s':>8} {'KB/s/core':>10} {'peak MB/proc':>13} {'facts':>6}")
+        print(
+            f"sample: {len(lines)} articles, {kb:,.0f} KB of text; machine: {os.cpu_count()} cores"
+        )
+        print(
+            f"{'configuration':28} {'docs/s':>8} {'KB/s/core':>10} {'peak MB/proc':>13} {'facts':>6}"
+        )
         results = {}
         for ner in ("off", "gaps"):
             for workers in (1, 2):
@@ -102,11 +110,15 @@ def main() -> None:
         ner_kb = sum(len(json.loads(line)["text"].encode("utf-8")) for line in ner_lines) / 1024
         r = run(NER_DRIVER, str(ner_path))
         ref_kbs = ner_kb / r["seconds"]
-        print(f"{'underthesea ner() alone':28} {r['docs'] / r['seconds']:8.1f} {ref_kbs:10.1f} {'':>13} "
-              f"(on the first {len(ner_lines)} articles)")
+        print(
+            f"{'underthesea ner() alone':28} {r['docs'] / r['seconds']:8.1f} {ref_kbs:10.1f} {'':>13} "
+            f"(on the first {len(ner_lines)} articles)"
+        )
         for ner in ("off", "gaps"):
             ours = kb / results[(ner, 1)]["seconds"]
-            print(f"pipeline (ner={ner}, 1 worker) vs ner() alone, per KB: ×{ours / ref_kbs:.1f} faster")
+            print(
+                f"pipeline (ner={ner}, 1 worker) vs ner() alone, per KB: ×{ours / ref_kbs:.1f} faster"
+            )
 
 
 if __name__ == "__main__":

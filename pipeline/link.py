@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import copy
 import itertools
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -182,8 +183,9 @@ EXCEPTION_BEFORE_CHARS = 80
 # The longest quotation read as a slogan or a name whose places are no passage's subject
 SLOGAN_WORDS = 25
 CARRY_TIMES_ACROSS_PARAGRAPHS = True
-PASSAGE_SENTENCES = 3
-MAX_LINK_SPAN = 1500  # characters of a run-on sentence linked as one piece  # how far back a sentence without a time borrows one
+PASSAGE_SENTENCES = 3  # how far back a sentence without a time borrows one
+MAX_LINK_SPAN = 1500  # characters of a run-on sentence linked as one piece
+COUNTRY: Mapping[str, str] = MappingProxyType({"name": "Việt Nam", "level": "country"})
 _MONEY_SUBJECTS = frozenset({"budget", "disbursement", "loans", "finance", "income"})
 # which subject cues can govern a figure of each kind (others are modifiers: "kinh phí hỗ trợ hộ nghèo")
 _SUBJECTS_FOR: dict[str, frozenset[str]] = {
@@ -624,6 +626,15 @@ class Discourse:
             )
             if outlet is not None and (self.main_place is None or unresolved):
                 self.main_place = outlet
+        if self.main_place is None and not any(
+            m.type == "LOCALITY" and m.attrs.get("level") != "country" for m in self.doc.mentions
+        ):
+            # a text that names no place at all: the unit its address spells, else, from an
+            # outlet of no province, the country's programme it reports on (FACTS.md)
+            url = self.doc.meta.url
+            self.main_place = place_of_url_words(url) or (
+                dict(COUNTRY) if url and province_of_outlet(url) is None else None
+            )
 
     def place(self) -> dict[str, Any] | None:
         return self.section_place or self.last_place or self.main_place
@@ -664,12 +675,41 @@ def province_of_outlet(url: str | None) -> dict[str, Any] | None:
     for domain, province in _outlets():
         if host == domain or host.endswith("." + domain):
             return _province_place(province)
-    host_key = ascii_key(host.replace(".", " ").replace("-", " "))
+    # each label on its own: "bacson.langson.gov.vn" spells Lạng Sơn, not the "sonla"
+    # its joined labels would hide
+    labels = [ascii_key(label) for label in regex.split(r"[.-]", host)]
     found: dict[str, str] = {}
     for key, name in _province_keys():  # longest first
-        if len(key) >= 5 and key in host_key and not any(key in k for k in found):
+        if (
+            len(key) >= 5
+            and any(key in label for label in labels)
+            and not any(key in k for k in found)
+        ):
             found.setdefault(key, name)
     return _province_place(next(iter(found.values()))) if len(found) == 1 else None
+
+
+def place_of_url_words(url: str | None) -> dict[str, Any] | None:
+    """The one province or district the words of a page's address spell
+    ("…/tien-phuoc-co-11-14-xa-dat-chuan-nong-thon-moi" → Tiên Phước), for an excerpt whose
+    text names no unit: the address is the headline the excerpt lost."""
+    if not url:
+        return None
+    path = urllib.parse.unquote(regex.sub(r"^[a-z]+://[^/]+", "", url, flags=regex.I))
+    words = [ascii_key(w) for w in regex.split(r"[^\p{L}\p{N}]+", path.split("?")[0]) if w]
+    provinces = dict(_province_keys())
+    found: dict[str, dict[str, Any]] = {}
+    for size in (2, 3):  # unit names of two or three syllables
+        for k in range(len(words) - size + 1):
+            key = "".join(words[k : k + size])
+            if key in provinces:
+                place = _province_place(provinces[key])
+            else:
+                units = _district_keys().get(key, [])
+                place = _place_of_unit(units[0]) if len(units) == 1 else None
+            if place is not None:
+                found[place["name"]] = place
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _place_of_unit(unit: Any) -> dict[str, Any]:
@@ -2225,14 +2265,14 @@ class Linker:
         ):
             # "Thủ tướng Chính phủ phê duyệt Chương trình … tổng vốn 48.400 tỷ đồng", "Đoàn
             # giám sát của Quốc hội cho biết …" in a report that names no unit: the country's
-            return {"name": "Việt Nam", "level": "country"}, "sentence"
+            return dict(COUNTRY), "sentence"
         if (
             place is None
             and self.relays_a_national_source
             and not _SUBNATIONAL.search(text, view.sent.start, fig.start)
         ):
             # "Theo báo cáo của Tổng cục Thống kê …" in a text that names no unit anywhere
-            return {"name": "Việt Nam", "level": "country"}, "discourse"
+            return dict(COUNTRY), "discourse"
         return place, "discourse" if place else "none"
 
     @cached_property

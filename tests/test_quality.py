@@ -166,6 +166,30 @@ def test_a_workers_pay_or_a_shares_earnings_is_no_average_income_off_topic():
     assert _facts(text, published="2017-06-01") == []
 
 
+def test_a_text_that_names_no_place_takes_its_address_or_the_country():
+    from vnfacts.link import place_of_url_words, province_of_outlet
+
+    # a district portal under its province's domain spells the province, label by label
+    assert province_of_outlet("https://bacson.langson.gov.vn/a")["name"] == "Lạng Sơn"
+    slug = "https://donghuong.com/tin-tuc/tien-ph%C6%B0%E1%BB%9Bc-co-11-14-xa-dat-chuan-ntm"
+    assert place_of_url_words(slug)["name"] == "Tiên Phước"
+    assert place_of_url_words("https://vov.vn/giam-ngheo-ben-vung-nhin-lai-5405.vov") is None
+    excerpt = (
+        "Năm 2020, toàn huyện đạt 18/20 chỉ tiêu. Trong năm, tỷ lệ hộ nghèo còn 4,5%, hộ cận "
+        "nghèo còn 2,6%."
+    )
+    national = (
+        "Kết quả giảm nghèo giai đoạn 2021-2025\nĐến cuối năm 2025, tỷ lệ hộ nghèo đa chiều "
+        "còn 1,3%, bình quân mỗi năm giảm 1,1%."
+    )
+    by_slug = extract(excerpt, published="2021-01-02", url=slug).to_json()["facts"]
+    by_outlet = extract(national, published="2026-01-05", url="https://vov.vn/a-1.vov")
+    pasted = extract(national, published="2026-01-05")  # no address: no place to guess
+    assert {f["locality"]["name"] for f in by_slug} == {"Tiên Phước"}
+    assert {f["locality"]["name"] for f in by_outlet.to_json()["facts"]} == {"Việt Nam"}
+    assert {(f["locality"] or {}).get("name") for f in pasted.to_json()["facts"]} == {None}
+
+
 def test_a_district_known_only_from_its_portal():
     from vnfacts.link import district_of_outlet
 
