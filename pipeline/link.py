@@ -626,14 +626,18 @@ class Discourse:
             )
             if outlet is not None and (self.main_place is None or unresolved):
                 self.main_place = outlet
-        if self.main_place is None and not any(
+        url = self.doc.meta.url
+        if url and not any(
             m.type == "LOCALITY" and m.attrs.get("level") != "country" for m in self.doc.mentions
         ):
-            # a text that names no place at all: the unit its address spells, else, from an
-            # outlet of no province, the country's programme it reports on (FACTS.md)
-            url = self.doc.meta.url
-            self.main_place = place_of_url_words(url) or (
-                dict(COUNTRY) if url and province_of_outlet(url) is None else None
+            # a text that names no place at all: the unit its address spells (within the
+            # outlet's province), else the outlet's unit, else, from an outlet of no
+            # province, the country whose programme it reports on (FACTS.md)
+            outlet_province = province_of_outlet(url)
+            self.main_place = (
+                place_of_url_words(url, (outlet_province or {}).get("name"))
+                or self.main_place
+                or (dict(COUNTRY) if outlet_province is None else None)
             )
 
     def place(self) -> dict[str, Any] | None:
@@ -689,27 +693,54 @@ def province_of_outlet(url: str | None) -> dict[str, Any] | None:
     return _province_place(next(iter(found.values()))) if len(found) == 1 else None
 
 
-def place_of_url_words(url: str | None) -> dict[str, Any] | None:
-    """The one province or district the words of a page's address spell
-    ("…/tien-phuoc-co-11-14-xa-dat-chuan-nong-thon-moi" → Tiên Phước), for an excerpt whose
-    text names no unit: the address is the headline the excerpt lost."""
+def place_of_url_words(url: str | None, province: str | None = None) -> dict[str, Any] | None:
+    """The unit the words of a page's address spell, for an excerpt whose text names no
+    unit: the address is the headline the excerpt lost. A province or district spelled
+    there ("…/tien-phuoc-co-11-14-xa-dat-chuan-ntm" → Tiên Phước), or a commune after its
+    level word ("…/xa-dien-lien-dien-chau-don-nhan-bang" → xã Diễn Liên), inside the
+    outlet's `province` when it has one; the smallest when they nest, none when they differ."""
     if not url:
         return None
     path = urllib.parse.unquote(regex.sub(r"^[a-z]+://[^/]+", "", url, flags=regex.I))
     words = [ascii_key(w) for w in regex.split(r"[^\p{L}\p{N}]+", path.split("?")[0]) if w]
     provinces = dict(_province_keys())
-    found: dict[str, dict[str, Any]] = {}
+    found: list[dict[str, Any]] = []
     for size in (2, 3):  # unit names of two or three syllables
         for k in range(len(words) - size + 1):
             key = "".join(words[k : k + size])
             if key in provinces:
-                place = _province_place(provinces[key])
+                units = get_gazetteer().lookup(provinces[key], "province", era="pre2025")
             else:
-                units = _district_keys().get(key, [])
-                place = _place_of_unit(units[0]) if len(units) == 1 else None
-            if place is not None:
-                found[place["name"]] = place
-    return next(iter(found.values())) if len(found) == 1 else None
+                units = list(_district_keys().get(key, []))
+                if k and words[k - 1] in _COMMUNE_WORDS_IN_ADDRESSES:
+                    units += _commune_keys_by_name().get(key, [])
+            units = [u for u in units if not u.former and province in (None, u.province or u.name)]
+            if len(units) == 1:
+                found.append(_place_of_unit(units[0]))
+    found.sort(key=lambda place: LEVEL_RANK[place["level"]])  # the smallest first
+    smallest = found[0] if found else None
+    within = (
+        all(
+            other["name"] == smallest["name"] or other["name"] in smallest.values()
+            for other in found
+        )
+        if smallest
+        else False
+    )
+    return smallest if within else None
+
+
+_COMMUNE_WORDS_IN_ADDRESSES = frozenset({"xa", "phuong", "thitran"})
+
+
+@cache
+def _commune_keys_by_name() -> dict[str, list[Any]]:
+    """Accent-free key → current pre-2025 communes of that name, all over the country."""
+    keys: dict[str, list[Any]] = {}
+    for u in get_gazetteer().units:
+        if u.level == "commune" and u.era == "pre2025" and not u.former and u.code:
+            keys.setdefault(ascii_key(u.name), []).append(u)
+    return keys
 
 
 def _place_of_unit(unit: Any) -> dict[str, Any]:

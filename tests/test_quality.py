@@ -174,6 +174,11 @@ def test_a_text_that_names_no_place_takes_its_address_or_the_country():
     slug = "https://donghuong.com/tin-tuc/tien-ph%C6%B0%E1%BB%9Bc-co-11-14-xa-dat-chuan-ntm"
     assert place_of_url_words(slug)["name"] == "Tiên Phước"
     assert place_of_url_words("https://vov.vn/giam-ngheo-ben-vung-nhin-lai-5405.vov") is None
+    # a commune after its level word, inside its district and the outlet's province
+    commune = "https://baonghean.vn/xa-dien-lien-dien-chau-don-nhan-bang-ntm-277453.html"
+    assert place_of_url_words(commune, "Nghệ An")["name"] == "Diễn Liên"
+    assert place_of_url_words(commune, "Nghệ An")["district"] == "Diễn Châu"
+    assert place_of_url_words(commune, "Thanh Hóa") is None  # not the outlet's province
     excerpt = (
         "Năm 2020, toàn huyện đạt 18/20 chỉ tiêu. Trong năm, tỷ lệ hộ nghèo còn 4,5%, hộ cận "
         "nghèo còn 2,6%."
