@@ -2631,14 +2631,14 @@ class Linker:
                 self.discourse.last_place = place_of(units[0])
             elif wider and not units:
                 # one region is the passage's subject; regions compared with each other or
-                # with the country ("vùng A thấp nhất cả nước (4,6%), vùng B cao nhất …")
-                # leave the country as the subject, and a list of regions names none
+                # with the country ("vùng A thấp nhất cả nước (4,6%), vùng B cao nhất …"),
+                # or listed ("Các vùng còn lại … lần lượt: Vùng A 1,87%; Vùng B 4,15%"),
+                # leave the country they are parts of as the subject
                 names = {m.attrs.get("name") for m in wider}
-                countries = [m for m in wider if m.attrs.get("level") == "country"]
                 if len(names) == 1:
                     self.discourse.last_place = place_of(wider[0])
-                elif countries:
-                    self.discourse.last_place = place_of(countries[0])
+                else:
+                    self.discourse.last_place = dict(COUNTRY)
         from vnfacts.tables import table_facts  # the table reader, a module of this stage
 
         for fact in table_facts(self):
@@ -3220,9 +3220,11 @@ class Linker:
                 if c.kind == "group"
                 and clause_start <= c.start
                 and c.end <= subject.start
-                # "Các huyện nghèo giảm tỷ lệ hộ nghèo từ 53,44% …": the group, then its verb
+                # "Các huyện nghèo giảm tỷ lệ hộ nghèo từ 53,44% …", "Các huyện nghèo có tỷ lệ
+                # hộ nghèo là 31,72%": the group, then its verb
                 and regex.fullmatch(
-                    r"[\s,]*(?:(?:đã|đều|cũng)\s+)?(?:giảm\s+)?", text[c.end : subject.start]
+                    r"[\s,]*(?:(?:đã|đều|cũng)\s+)?(?:(?:giảm|có)\s+)?",
+                    text[c.end : subject.start],
                 )
             ]
             if right_before:
