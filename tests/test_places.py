@@ -337,3 +337,15 @@ def test_a_national_body_of_the_country_keeps_the_country():
     # "Quốc hội Việt Nam" is the country's own body: the country stays a place
     locs = localities(TITLE + "Theo Quốc hội Việt Nam, cả nước còn nhiều huyện nghèo.")
     assert ("Việt Nam", "country") in names(locs)
+
+
+def test_an_anaphor_keeps_the_name_as_its_antecedent_writes_it():
+    # "Mù Cang Chải" matches the gazetteer's Mù Căng Chải only with its diacritics dropped:
+    # the code says which unit, the name stays as written, in the later "huyện" too
+    locs = localities(
+        TITLE + "Năm 2016, huyện Mù Cang Chải có 7.841 hộ nghèo. Tỷ lệ hộ nghèo của huyện là "
+        "66,79%."
+    )
+    districts = [m for m in locs if m["level"] == "district"]
+    assert [m["name"] for m in districts] == ["Mù Cang Chải", "Mù Cang Chải"]
+    assert {m["code"] for m in districts} == {"137"}

@@ -756,6 +756,7 @@ class LocalityFinder:
                 if target is not None:
                     was_commune = p.level == "commune"
                     p.name, p.level, p.unit = target.name, target.level, target.unit
+                    p.unaccented = target.unaccented  # "huyện" after "huyện Mù Cang Chải"
                     if was_commune or p.level == "commune":
                         # it may now be (or no longer be) the commune whose district is asked;
                         # anaphors count for nothing else that is memoized
