@@ -252,6 +252,7 @@ _TARGET_BEFORE = link_cue("target-before")
 _FROM_BEFORE = link_cue("from-before")
 _TO_BEFORE = link_cue("to-before")
 _REL_FALL = link_cue("rel-fall")
+_PEOPLE_COUNTED_BEFORE = regex.compile(r"\d[\d.,]*\s+(?:người|nhân khẩu|khẩu)\s+$")
 _WHOLE_UNIT = link_cue("whole-unit")
 _LABEL_OF_A_BARE_COUNT = link_cue("label-of-a-bare-count")
 _SURVEY_RESULTS = link_cue("survey-results")
@@ -3230,7 +3231,18 @@ class Linker:
             if right_before:
                 group_from = right_before[-1].start
         groups = [
-            c for c in cues if c.kind == "group" and group_from <= c.start and c.end <= fig.start
+            c
+            for c in cues
+            if c.kind == "group"
+            and group_from <= c.start
+            and c.end <= fig.start
+            # "trong đó có 8.888 người đồng bào dân tộc thiểu số, …, có 613 hộ nghèo": a
+            # group that names the people a count counts ends with that count; another
+            # subject after it (here the count's own noun) is not that group's
+            and not (
+                _PEOPLE_COUNTED_BEFORE.search(text, max(0, c.start - 30), c.start)
+                and any(s.kind == "subject" and c.end <= s.start <= fig.end for s in cues)
+            )
         ]
         if groups and _WHOLE_UNIT.search(text, groups[-1].end, fig.start):
             groups = []  # "… các huyện miền núi còn 22,05%; toàn tỉnh còn 3,5%": the whole again
