@@ -276,6 +276,9 @@ SURVEY_INDICATORS = frozenset(
 # word cues (patterns/link_cues.jsonl)
 _DEADLINE_BEFORE = link_cue("deadline-before")
 _PLAN_MET = link_cue("plan-met")
+_PLAN_MET_AFTER = link_cue("plan-met-after")
+_FORECAST = regex.compile(r"\b(?:dự kiến|sẽ|phấn đấu|dự báo|ước tính)\b", regex.I)
+_PLAN_CONTENT_VERB = regex.compile(r"\b(?:giảm|tăng|đưa|nâng)\b", regex.I)
 _DISBURSED = link_cue("disbursed")
 _ALLOCATED = link_cue("allocated")
 _KE_HOACH_AFTER = link_cue("ke-hoach-after")
@@ -2741,8 +2744,10 @@ class Linker:
         figures = view.of("QUANTITY", "PERCENT")
         result_before = any(m.end <= ref.start() for m in figures)  # the result it measured
         between = [m for m in figures if ref.end() <= m.start < fig.start]
+        # "… hoàn thành vượt mục tiêu Nghị quyết … giảm tỷ lệ hộ nghèo bình quân 3-4%/năm": the
+        # plan's own verb before the figure says it is the plan's content
         return (
-            result_before
+            (result_before or bool(_PLAN_CONTENT_VERB.search(text, ref.end(), fig.start)))
             and not between
             and ";" not in text[ref.end() : fig.start]
             and fig.start - ref.end() <= 200
@@ -3266,7 +3271,15 @@ class Linker:
             "figure": {"start": fig.start, "end": fig.end, "text": fig.text},
             "method": f"{rule}/v1" + (f"+{subject.id}" if subject else ""),
             "confidence": round(confidence, 2),
-            "status": "target" if targets or plan_stated or self._in_the_future(year) else "actual",
+            "status": "target"
+            if (targets or plan_stated or self._in_the_future(year))
+            and not (
+                # "…, vượt chỉ tiêu đề ra": a result, unless forecast ("Dự kiến … sẽ giảm còn
+                # 8,66%, đạt mục tiêu đề ra")
+                _PLAN_MET_AFTER.match(text, fig.end, view.sent.end)
+                and not _FORECAST.search(text, clause_start, fig.start)
+            )
+            else "actual",
             "standard": poverty_standard(text[view.sent.start : view.sent.end], year)
             if indicator in STANDARD_INDICATORS
             else None,
