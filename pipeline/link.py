@@ -2097,7 +2097,12 @@ class Linker:
                 t
                 for t in dated
                 if 0 <= t.start - fig.end < 40
-                and not regex.search(r"[;(]", text[fig.end : t.start])
+                and (
+                    not regex.search(r"[;(]", text[fig.end : t.start])
+                    # "xuống còn 2,93% (tháng 6-2018)", "từ 108 hộ nghèo (đầu năm 2014)": the
+                    # figure's own time in the parenthesis right after it
+                    or regex.fullmatch(r"[^;()]{0,12}\(\s*(?:vào\s*)?", text[fig.end : t.start])
+                )
             ][:1]
         unresolved_now = not times and any(
             t.attrs.get("relative") in ("now", "to_now") and _year_of(t) is None
