@@ -531,6 +531,11 @@ def _space_tables(text: str) -> Iterator[Table]:
         j = i + 1
         while j < len(lines) and gap <= MAX_GAP_LINES:
             row = _space_row(text, *lines[j], has_unit)
+            if row is not None and all(
+                v is None or _YEAR_TOKEN.fullmatch(v.text) for v in row.values
+            ):
+                # "Hộ nghèo 2013" under a header of years: a label naming its year, no count
+                row = None
             if row is None:
                 ls, le = lines[j]
                 if _YEAR_TOKEN.search(text[ls:le]) and len(_YEAR_TOKEN.findall(text[ls:le])) >= 2:

@@ -61,6 +61,14 @@ def test_whitespace_rows_under_a_header_of_years():
     ]
 
 
+def test_a_row_that_only_names_a_year_of_the_header_is_no_count():
+    # a bilingual yearbook repeats each year as a label ("Hộ nghèo 2013" / "Poor households")
+    text = YEAR_ROWS.replace("Tổng số hộ hộ", "Số hộ nghèo 2019\nTổng số hộ hộ", 1)
+    got = table_facts(text)
+    assert ("poor_households", "Mèo Vạc", "district", 2019, 2019, "households") not in got
+    assert ("poor_households", "Mèo Vạc", "district", 2019, 7100, "households") in got
+
+
 # a statistics yearbook page turned into text: a row a year, columns aligned by spaces, the
 # column titles written in pieces above them, a second table (an index) under the first
 YEARBOOK = "\n".join(
