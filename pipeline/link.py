@@ -979,6 +979,17 @@ def _a_floor(text: str, fig: Mention) -> bool:
     return fig.text.rstrip().endswith("trở lên") or bool(_AT_LEAST_AFTER.match(text, fig.end))
 
 
+_FALL_BY_AT_LEAST_BEFORE = regex.compile(
+    r"\bgiảm\s+(?:(?:bình quân|mỗi năm|hằng năm|hàng năm)\s+)?từ\s*$", regex.I
+)
+
+
+def _falls_by_at_least(text: str, left: str, fig: Mention) -> bool:
+    """ "giảm từ 3% trở lên", "mỗi năm giảm từ 1.000 hộ trở lên": `từ` before a floor says by
+    how much at least, not where a change starts."""
+    return bool(_FALL_BY_AT_LEAST_BEFORE.search(left)) and _a_floor(text, fig)
+
+
 def _inside_parentheses(text: str, start: int, at: int) -> bool:
     """Whether `at` stands inside parentheses opened after `start` and not yet closed."""
     return text.rfind("(", start, at) > text.rfind(")", start, at)
@@ -1431,6 +1442,7 @@ class Linker:
             )  # "giảm tỷ lệ hộ nghèo 4%" (but "giảm tỷ lệ hộ nghèo từ 24% xuống 19,5%" states levels)
             falls = (
                 bool(_DECREASE_BEFORE.search(left))
+                or _falls_by_at_least(text, left, fig)
                 # "giảm tỷ lệ hộ nghèo toàn tỉnh dưới 1%": to a level, not by points
                 or (bool(verb_first) and fig.attrs.get("approx") != "under")
                 # "với tốc độ bình quân trên 1,5% mỗi năm": a rate per year is a fall
@@ -1667,8 +1679,10 @@ class Linker:
                     if c.end <= fig.start
                 ):
                     return None  # a combined poor + near-poor count has no indicator
+                at_least = _falls_by_at_least(text, left, fig)
                 fall = (
                     bool(_DECREASE_BEFORE.search(left))
+                    or at_least
                     or (
                         regex.search(r"\bgiảm\b", seg, regex.I) is not None
                         and regex.search(r"\b(?:còn|xuống)\b", seg, regex.I) is None
@@ -1695,7 +1709,11 @@ class Linker:
                     if hs.rule["subject"] == "poor":
                         return indicator_for("poor", "count-fall"), "count-behind-relative-fall", hs
                     return None
-                if fall and not _FROM_BEFORE.search(left) and not _TO_BEFORE.search(left):
+                if (
+                    fall
+                    and (at_least or not _FROM_BEFORE.search(left))
+                    and not _TO_BEFORE.search(left)
+                ):
                     return (
                         (indicator_for("poor", "count-fall"), "count-carried-fall", hs)
                         if hs.rule["subject"] == "poor"
@@ -2141,9 +2159,10 @@ class Linker:
         if times:
             t = times[-1]
             period = _period_of(t)
-            starts_period = _FROM_BEFORE.search(
-                text[max(view.sent.start, fig.start - 15) : fig.start]
-            ) or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start)
+            starts_period = (
+                _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start])
+                or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start)
+            ) and not _a_floor(text, fig)  # "giảm từ 3% trở lên": at least, no start
             if period is not None and starts_period:
                 return period["start"], None, since  # "từ 33.486 hộ": the count it began with
             if period is not None and regex.search(
