@@ -290,6 +290,7 @@ _AT_LEAST_AFTER = link_cue("at-least-after")
 _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
 _COMPARISON_BEFORE = link_cue("comparison-before")
+_COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 
 
 EXCEPTION_WINDOWS = frozenset(
@@ -2637,15 +2638,22 @@ class Linker:
             ]  # a plan's year ("phấn đấu đến năm 2025") dates no later statement
             if named or not continued:  # a piece of a sentence keeps the sentence's time
                 recent.append(named)
-            units = [
+            # a place a comparison or a rank names ("… so với mục tiêu giảm nghèo của cả
+            # nước", "đứng thứ 10 cả nước") is no passage's subject
+            subjects = [
                 m
                 for m in view.of("LOCALITY")
+                if not _COMPARED_OR_RANKED_BEFORE.search(doc.text[sent.start : m.start])
+            ]
+            units = [
+                m
+                for m in subjects
                 if m.attrs.get("level") in ("province", "district", "commune")
                 and not is_venue(doc.text, m)
             ]
             wider = [
                 m
-                for m in view.of("LOCALITY")
+                for m in subjects
                 if m.attrs.get("level") in ("region", "country")
                 # "phong trào “Cả nước chung tay vì người nghèo - …”": a slogan's words
                 and not _inside_quotes(doc.text, sent.start, m.start, max_words=SLOGAN_WORDS)

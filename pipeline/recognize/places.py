@@ -452,13 +452,17 @@ class LocalityFinder:
                 i -= 1
             return i in ends
 
+        def inside_an_organisation(p: Place) -> bool:
+            # "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": an organisation whose name holds it
+            return any(s < p.start and p.end <= e for s, e in orgs)
+
         self.places = [
             p
             for p in self.places
             if not (
                 p.level in ("country", "region")
                 and text[p.start : p.start + 1].isupper()
-                and after_an_organisation(p.start)
+                and (after_an_organisation(p.start) or inside_an_organisation(p))
             )
         ]
 
