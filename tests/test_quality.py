@@ -262,3 +262,25 @@ def test_a_province_portal_s_district_section_names_the_district():
     text = "Tin khác\nNăm 2019, tổng số hộ nghèo trên địa bàn huyện giảm xuống còn 1.210 hộ."
     doc = extract(text, published="2019-11-05", url=url).to_json()
     assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Thuận Nam", 1210)]
+
+
+@pytest.mark.parametrize(
+    ("published", "place"),
+    [
+        # before 2025 "thành phố Huế" was Thừa Thiên Huế's capital, a district-level city
+        ("2017-05-01", ("Huế", "district", "Thừa Thiên Huế")),
+        # from 2025 the province itself is the city of Huế
+        ("2026-01-05", ("Huế", "province", None)),
+    ],
+)
+def test_the_city_of_hue_is_the_capital_before_2025_and_the_province_after(published, place):
+    text = (
+        "Huế giảm nghèo\nNăm 2024, thành phố Huế còn 2,1% hộ nghèo; thành phố phấn đấu giảm "
+        "tỷ lệ hộ nghèo còn dưới 1,5% vào năm 2025."
+    )
+    facts = extract(text, published=published).to_json()["facts"]
+    assert {
+        (f["locality"]["name"], f["locality"]["level"], f["locality"].get("province"))
+        for f in facts
+    } == {place}
+    assert sorted(f["value"] for f in facts) == [1.5, 2.1]
