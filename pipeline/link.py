@@ -182,6 +182,16 @@ MIN_PROGRAMME_YEAR = 1990
 BARE_COUNT_LABEL_CHARS = 80
 # Districts listed before one sum that make it their province's ("tại 2 huyện A và B")
 UNITS_OF_A_JOINT_SUM = 2
+# the join of two listed units: a comma or "và", an item's own count ("An Phú 42 hộ, Tri Tôn
+# 99 hộ") or a parent in parentheses ("Phú Mỹ (huyện Giang Thành), …") between
+_LIST_JOIN = regex.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:\d[\d.,]*\s*\p{L}+\s*)?(?:,|và|,\s*và)\s*"
+    r"(?:(?:xã|huyện|phường|thị trấn|thị xã)\s+)?",
+    regex.I,
+)
+# what says a figure after a list is said of all the units: "với (tổng kinh phí)", a comma or
+# a colon ending the list
+_SAID_OF_THEM_ALL = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[,:]|với\b)", regex.I)
 # Money whose group words name who it is for, never a sub-population it measures
 MONEY_FOR_ITS_BENEFICIARIES = frozenset({"budget", "budget_disbursed"})
 # How far before a figure an exception's `unless_before` / `requires_before` words may start
@@ -2293,10 +2303,9 @@ class Linker:
                 commune = self._commune_named(last.attrs["commune"])
                 if commune is not None:
                     return commune, "sentence"
-            if fig.attrs.get("unit") == "VND" and self._money_of_listed_districts(places):
-                # "phân bổ cho … các huyện Bắc Trà My, Hiệp Đức, …, Núi Thành, với hơn 63 tỷ
-                # đồng": one sum for all the districts listed is their province's
-                return _province_place(last.attrs.get("province")) or place_of(last), "sentence"
+            whole = self._whole_of_listed_units(view, fig, places)
+            if whole is not None:
+                return whole, "sentence"
             return place_of(last), "sentence"
         after = [
             m
@@ -2349,23 +2358,47 @@ class Linker:
             _NATIONAL_SOURCE.search(self.doc.text)
         )
 
-    def _money_of_listed_districts(self, places: list[Mention]) -> bool:
-        """Whether the places before a sum end in a list of two or more districts of one
-        province ("các huyện A, B, C và D", "tại 2 huyện Trạm Tấu và Mù Cang Chải"): one
-        sum for them all is no one district's."""
+    def _whole_of_listed_units(
+        self, view: SentenceView, fig: Mention, places: list[Mention]
+    ) -> dict[str, Any] | None:
+        """The unit above a list of two or more units of one level that ends the places before
+        a figure said of them all: "… các huyện Bắc Trà My, Hiệp Đức, …, Núi Thành, với hơn 63
+        tỷ đồng", "huyện Đạ Tẻh … tại các xã Đạ Pal, Quốc Oai, Đạ Lây với tổng kinh phí gần 2
+        tỷ đồng", "Bình Phước có 3 huyện … gồm Lộc Ninh, Bù Gia Mập, Bù Đốp, …, dân số hơn 1
+        triệu người". The unit named before the list above them, else their common parent.
+        A figure right after the last unit ("…, Tịnh Biên 110 hộ") is that unit's own."""
         text = self.doc.text
         listed = [places[-1]]
         for m in reversed(places[:-1]):
-            if not regex.fullmatch(
-                r"\s*(?:,|và|,\s*và)\s*(?:huyện\s+)?", text[m.end : listed[0].start]
-            ):
+            if not _LIST_JOIN.fullmatch(text, m.end, listed[0].start):
                 break
             listed.insert(0, m)
-        return (
-            len(listed) >= UNITS_OF_A_JOINT_SUM
-            and all(m.attrs.get("level") == "district" for m in listed)
-            and len({m.attrs.get("province") for m in listed}) == 1
-        )
+        level = listed[-1].attrs.get("level")
+        if len(listed) < UNITS_OF_A_JOINT_SUM or level not in ("commune", "district", "province"):
+            return None
+        if any(m.attrs.get("level") != level for m in listed):
+            return None
+        if fig.attrs.get("unit") != "VND" and not _SAID_OF_THEM_ALL.match(
+            text, listed[-1].end, fig.start
+        ):
+            return None
+        above = [
+            m
+            for m in places
+            if m.end <= listed[0].start
+            and LEVEL_RANK.get(m.attrs.get("level", ""), -1) > LEVEL_RANK[level]
+        ]
+        if above:
+            return place_of(above[-1])
+        parents = {m.attrs.get("district") for m in listed} if level == "commune" else set()
+        if len(parents) == 1 and None not in parents:
+            found = _district_place(parents.pop(), listed[-1].attrs.get("province"))
+            if found is not None:
+                return found
+        provinces = {m.attrs.get("province") for m in listed}
+        if level != "province" and len(provinces) == 1:
+            return _province_place(provinces.pop())
+        return None
 
     def _year_of_a_plan(self, t: Mention, sent: Any) -> bool:
         """ "Năm 2025, mục tiêu giảm nghèo …": the year of a plan dates no later statement;
