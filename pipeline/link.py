@@ -191,6 +191,9 @@ _LIST_JOIN = regex.compile(
 )
 # what says a figure after a list is said of all the units: "với (tổng kinh phí)", a comma or
 # a colon ending the list
+_LEVEL_WORD_OPENING = regex.compile(
+    r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường|thị trấn)\s", regex.I
+)
 _SAID_OF_THEM_ALL = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[,:]|với\b)", regex.I)
 # Money whose group words name who it is for, never a sub-population it measures
 MONEY_FOR_ITS_BENEFICIARIES = frozenset({"budget", "budget_disbursed"})
@@ -2277,13 +2280,7 @@ class Linker:
             # "Kiên Giang là một trong những tỉnh vùng Đồng bằng sông Cửu Long có …": the
             # region says where the unit lies; "Xã Mường Nhé được thành lập trên cơ sở sáp
             # nhập ba xã A, B và C, hiện có …": the units merged into the one named first
-            and not (
-                _DESCRIBED_OR_MERGED_BEFORE.search(text, view.sent.start, m.start)
-                and any(
-                    other.end <= m.start and other.attrs.get("level") != "region"
-                    for other in view.of("LOCALITY")
-                )
-            )
+            and not self._described_or_merged(view, m)
         ]
         # "xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%", "xã Tân Lập, Đan Phượng": a parent written
         # after its unit says where the unit is; the figure is the unit's
@@ -2356,6 +2353,32 @@ class Linker:
         office, the ministry, the living-standards survey): its figures are the country's."""
         return not any(m.type == "LOCALITY" for m in self.doc.mentions) and bool(
             _NATIONAL_SOURCE.search(self.doc.text)
+        )
+
+    def _described_or_merged(self, view: SentenceView, m: Mention) -> bool:
+        """ "Kiên Giang là một trong những tỉnh … vùng ĐBSCL", "Xã Mường Nhé được thành lập
+        trên cơ sở sáp nhập ba xã A, B và C", "Bình Dương … được tách ra từ tỉnh Sông Bé":
+        a place that says where the unit lies or what it was made of, when the sentence names
+        that unit, before them or after the list ("Sau khi hợp nhất 3 tỉnh A, B và C, tỉnh C
+        mới hiện có …": a unit written with its level word after a comma opens a clause)."""
+        text = self.doc.text
+
+        def opens_a_clause(p: Mention) -> bool:
+            return bool(
+                regex.search(r",\s*$", text[view.sent.start : p.start])
+                and _LEVEL_WORD_OPENING.match(p.text)
+            )
+
+        def described(p: Mention) -> bool:
+            return bool(
+                _DESCRIBED_OR_MERGED_BEFORE.search(text, view.sent.start, p.start)
+            ) and not opens_a_clause(p)
+
+        return described(m) and any(
+            (other.end <= m.start or other.start >= m.end)
+            and other.attrs.get("level") != "region"
+            and not described(other)
+            for other in view.of("LOCALITY")
         )
 
     def _whole_of_listed_units(
