@@ -1422,8 +1422,9 @@ class Linker:
                     and not regex.search(
                         r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$", between, regex.I
                     )
-                    # "huyện A: hộ nghèo 0,52%, cận nghèo 2,14%": a label and its rate
-                    and not regex.fullmatch(r"\s*:?\s*", between)
+                    # "huyện A: hộ nghèo 0,52%, cận nghèo 2,14%": a label and its rate; "hộ
+                    # cận nghèo là 0,77% với 2.462 hộ": the category's rate
+                    and not regex.fullmatch(r"\s*(?::|là)?\s*", between)
                     and not _TO_BEFORE.search(left)
                     and not _DECREASE_BEFORE.search(left)
                     # "và hộ cận nghèo từ 2,18% lên 2,24%": a rate's change, its first level
@@ -1957,7 +1958,8 @@ class Linker:
                 m.end <= fig.start
                 # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
                 and regex.fullmatch(
-                    r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+)?có\s*", text[m.end : fig.start]
+                    r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*",
+                    text[m.end : fig.start],
                 )
                 for m in view.of("LOCALITY")
             )
