@@ -1035,3 +1035,18 @@ def test_a_record_with_a_huge_number_is_valid_json() -> None:
     assert not doc.errors
     json.dumps(doc.to_json(), allow_nan=False)  # raises on Infinity or NaN
     assert all(f["value"] != float("inf") for f in doc.to_json()["facts"])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # markup that joined a figure to the word before it ("hơn<b>120</b>")
+        ("Chương trình đã huy động được hơn120 tỷ đồng.", [("QUANTITY", "120 tỷ đồng")]),
+        ("Tỷ lệ hộ nghèo1,56%, giảm 0,5%.", [("PERCENT", "1,56%"), ("PERCENT", "0,5%")]),
+        # a code or a name glued to digits is no figure
+        ("Dịch COVID-19 và hội nghị G20 bàn về NQ01.", []),
+        ("Mã hồ sơ HS2023 đã được duyệt.", []),
+    ],
+)
+def test_a_figure_glued_to_the_word_before_it(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(kind, span) for kind, span, _ in figs(text)] == found

@@ -186,8 +186,11 @@ NUM = (
     r"|\d{1,3}(?:,\d{3}){2,}+(?:\.\d++)?"
     r"|\d++(?:[.,]\d++)?)(?![.,]?\d)"
 )
-# A number starts a token: not inside a word, a number, a date or a code (COVID-19, G20).
-LB_NUM = r"(?<![\w.,:]|\d/|\p{L}[-‐])"
+# A number starts a token: not inside a word, a number, a date or a code (COVID-19, G20);
+# or glued to a word that only ever stands before a figure, as a page's markup joins them
+# ("hơn<b>120</b> tỷ" → "hơn120 tỷ", "tỷ lệ hộ nghèo1,56%")
+GLUED_BEFORE = r"hơn|trên|gần|khoảng|còn|là|đạt|giảm|tăng|chiếm|nghèo"
+LB_NUM = rf"(?:(?<![\w.,:]|\d/|\p{{L}}[-‐])|(?<=(?<!\w)(?:{GLUED_BEFORE})))"
 PERCENT_FORMS = {"điểm phần trăm": True, "điểm %": True, "phần trăm": False, "%": False}
 SKIP = (
     # clock times: 09:14, 09:25:27 AM, 18h30, 18h
