@@ -1050,3 +1050,22 @@ def test_a_record_with_a_huge_number_is_valid_json() -> None:
 )
 def test_a_figure_glued_to_the_word_before_it(text: str, found: list[tuple[str, str]]) -> None:
     assert [(kind, span) for kind, span, _ in figs(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "bounds"),
+    [
+        # a range of rates written from its high end: its value is the low end
+        ("Tỷ lệ hộ nghèo dự kiến là 0,9 - 0,8%.", "0,9 - 0,8%", 0.8, [0.8, 0.9]),
+        ("Cả nước còn từ 1,93% - 1,83%.", "từ 1,93% - 1,83%", 1.83, [1.83, 1.93]),
+    ],
+)
+def test_a_range_of_rates_written_from_its_high_end(
+    text: str, span: str, value: float, bounds: list[float]
+) -> None:
+    kind, got_span, attrs = one(text)
+    assert (kind, got_span, attrs["value"], attrs["range"]) == ("PERCENT", span, value, bounds)
+
+
+def test_a_score_or_a_date_written_high_first_is_no_range() -> None:
+    assert figs("Đội nhà thắng 3-0 trong trận ngày 8-2.") == []

@@ -668,6 +668,10 @@ def _figure(
         if v2 is None:
             return None, resume
         v1 = _shared_magnitude(n1, v1, n2, v2)
+        if is_pct and v2 * mult2 < v1 * mult1:
+            # "dự kiến là 0,9 - 0,8%", "còn từ 1,93% - 1,83%": a range written from its high
+            # end; its value is the low end, as for any range
+            v1, v2, mult1, mult2 = v2, v1, mult2, mult1
         if v2 * mult2 <= v1 * mult1:
             return None, resume  # 3-0 (a score), 8-2 (a date): no range
     low = v1 * mult1 * factor
