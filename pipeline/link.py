@@ -1010,6 +1010,30 @@ def _falls_by_at_least(text: str, left: str, fig: Mention) -> bool:
     return bool(_FALL_BY_AT_LEAST_BEFORE.search(left)) and _a_floor(text, fig)
 
 
+def _households_of_the_whole(fig: Mention, fact: dict[str, Any]) -> list[dict[str, Any]]:
+    """ "toàn huyện còn 1.520/10.321 hộ nghèo", "tổng số hộ nghèo: 4.643/199.765 hộ": the poor
+    or near-poor households over all the unit's households, the denominator a count of its
+    own (`total_households`) when it is the larger."""
+    ratio = fig.attrs.get("ratio")
+    if (
+        not ratio
+        or fig.attrs.get("unit") != "households"
+        or fact["indicator"] not in HOUSEHOLD_COUNT.values()
+        or fact.get("group")
+        or not ratio[1] > ratio[0]
+    ):
+        return []
+    whole = copy.deepcopy(fact)
+    whole.update(
+        indicator=indicator_for("total_households", "count"),
+        value=ratio[1],
+        change=None,
+        method=f"count-denominator/v1+{fact['method']}",
+    )
+    whole.pop("range", None)
+    return [whole]
+
+
 def _inside_parentheses(text: str, start: int, at: int) -> bool:
     """Whether `at` stands inside parentheses opened after `start` and not yet closed."""
     return text.rfind("(", start, at) > text.rfind(")", start, at)
@@ -3123,7 +3147,11 @@ class Linker:
             self._from_to(view, fig, fact)
             if indicator in LEVEL_OF.values() or indicator in HOUSEHOLD_COUNT.values():
                 level_facts.append(fact)
-            for each in [fact, *self._for_each_listed(view, fig, fact)]:
+            for each in [
+                fact,
+                *self._for_each_listed(view, fig, fact),
+                *_households_of_the_whole(fig, fact),
+            ]:
                 if self.provisional:
                     self.off_topic_candidates.append((each, fig))
                 self._add(each)
