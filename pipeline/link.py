@@ -2006,6 +2006,21 @@ class Linker:
         paid = list(_DISBURSED.finditer(text, view.sent.start, subject.start))
         return bool(paid) and not _ALLOCATED.search(text, paid[-1].end(), fig.start)
 
+    def _dated_before_writing(self, view: SentenceView, start: int, end: int) -> bool:
+        """Whether text[start:end] names a year (or a period's end) before the year the
+        text was written."""
+        published = self.doc.meta.published
+        if not published:
+            return False
+        written = int(published[:4])
+        for t in view.of("TIME"):
+            if start <= t.start and t.end <= end and not t.attrs.get("from_published"):
+                period = _period_of(t)
+                year = period["end"] if period else _year_of(t)
+                if year is not None and year < written:
+                    return True
+        return False
+
     def _in_the_future(self, year: int | None) -> bool:
         """A figure for a year after the article's own is a plan, whatever the verb."""
         published = self.doc.meta.published
@@ -2208,7 +2223,10 @@ class Linker:
             starts_period = (
                 _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start])
                 or _after_from(text, _clause_start(text, view.sent.start, fig.start), fig.start)
-            ) and not _a_floor(text, fig)  # "giảm từ 3% trở lên": at least, no start
+            ) and not (
+                # "giảm từ 3% trở lên", "giảm bình quân từ 1%/năm": at least, no start
+                _a_floor(text, fig) or fig.attrs.get("per_year")
+            )
             if period is not None and starts_period:
                 return period["start"], None, since  # "từ 33.486 hộ": the count it began with
             if period is not None and regex.search(
@@ -3303,7 +3321,13 @@ class Linker:
                 and _clause_start(text, view.sent.start, c.start, marks=";") == view.sent.start
                 and not text[view.sent.start : c.start].count(",") > 1
             ]
-            if opening and not _DONE.search(text, opening[0].end, fig.start):
+            # ("…; giai đoạn 2016-2020, tỷ lệ hộ nghèo giảm bình quân 2,38%/năm" written in
+            # 2022: a clause dated before the text was written reports, plans nothing)
+            if (
+                opening
+                and not _DONE.search(text, opening[0].end, fig.start)
+                and not self._dated_before_writing(view, target_from, fig.start)
+            ):
                 targets = opening
         if (
             not targets
