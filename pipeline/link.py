@@ -180,21 +180,14 @@ _IN_SENTENCE = link_fragment("in-sentence")
 MIN_PROGRAMME_YEAR = 1990
 # How far before a bare count its label may start ("số hộ nghèo toàn huyện Di Linh còn 3.174")
 BARE_COUNT_LABEL_CHARS = 80
-# Districts listed before one sum that make it their province's ("tại 2 huyện A và B")
+# Units of one level listed before a figure said of them all ("tại 2 huyện A và B, với …")
 UNITS_OF_A_JOINT_SUM = 2
-# the join of two listed units: a comma or "và", an item's own count ("An Phú 42 hộ, Tri Tôn
-# 99 hộ") or a parent in parentheses ("Phú Mỹ (huyện Giang Thành), …") between
-_LIST_JOIN = regex.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:\d[\d.,]*\s*\p{L}+\s*)?(?:,|và|,\s*và)\s*"
-    r"(?:(?:xã|huyện|phường|thị trấn|thị xã)\s+)?",
-    regex.I,
-)
-# what says a figure after a list is said of all the units: "với (tổng kinh phí)", a comma or
-# a colon ending the list
-_LEVEL_WORD_OPENING = regex.compile(
-    r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường|thị trấn)\s", regex.I
-)
-_SAID_OF_THEM_ALL = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[,:]|với\b)", regex.I)
+_LIST_JOIN = link_cue("list-join")
+_LEVEL_WORD_OPENING = link_cue("level-word-opening")
+_WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
+_RATE_AFTER = link_cue("rate-after")
+RATIO_RATE_TOLERANCE_PP = 0.15  # a rate stated for N/M households, rounded
+_SAID_OF_THEM_ALL = link_cue("said-of-them-all")
 # Money whose group words name who it is for, never a sub-population it measures
 MONEY_FOR_ITS_BENEFICIARIES = frozenset({"budget", "budget_disbursed"})
 # How far before a figure an exception's `unless_before` / `requires_before` words may start
@@ -271,7 +264,7 @@ _TARGET_BEFORE = link_cue("target-before")
 _FROM_BEFORE = link_cue("from-before")
 _TO_BEFORE = link_cue("to-before")
 _REL_FALL = link_cue("rel-fall")
-_PEOPLE_COUNTED_BEFORE = regex.compile(r"\d[\d.,]*\s+(?:người|nhân khẩu|khẩu)\s+$")
+_PEOPLE_COUNTED_BEFORE = link_cue("people-counted-before")
 _WHOLE_UNIT = link_cue("whole-unit")
 _LABEL_OF_A_BARE_COUNT = link_cue("label-of-a-bare-count")
 _SURVEY_RESULTS = link_cue("survey-results")
@@ -296,8 +289,8 @@ SURVEY_INDICATORS = frozenset(
 _DEADLINE_BEFORE = link_cue("deadline-before")
 _PLAN_MET = link_cue("plan-met")
 _PLAN_MET_AFTER = link_cue("plan-met-after")
-_FORECAST = regex.compile(r"\b(?:dự kiến|sẽ|phấn đấu|dự báo|ước tính)\b", regex.I)
-_PLAN_CONTENT_VERB = regex.compile(r"\b(?:giảm|tăng|đưa|nâng)\b", regex.I)
+_FORECAST_BEFORE = link_cue("forecast-before")
+_PLAN_CONTENT_AFTER = link_cue("plan-content-after")
 _DISBURSED = link_cue("disbursed")
 _ALLOCATED = link_cue("allocated")
 _KE_HOACH_AFTER = link_cue("ke-hoach-after")
@@ -658,10 +651,11 @@ class Discourse:
             # outlet's province), else the outlet's unit, else, from an outlet of no
             # province, the country whose programme it reports on (FACTS.md)
             outlet_province = province_of_outlet(url)
+            national = outlet_province is None and not _UNIT_ANAPHOR.search(self.doc.text)
             self.main_place = (
                 place_of_url_words(url, (outlet_province or {}).get("name"))
                 or self.main_place
-                or (dict(COUNTRY) if outlet_province is None else None)
+                or (dict(COUNTRY) if national else None)
             )
 
     def place(self) -> dict[str, Any] | None:
@@ -703,9 +697,9 @@ def province_of_outlet(url: str | None) -> dict[str, Any] | None:
     for domain, province in _outlets():
         if host == domain or host.endswith("." + domain):
             return _province_place(province)
-    # each label on its own: "bacson.langson.gov.vn" spells Lạng Sơn, not the "sonla"
-    # its joined labels would hide
-    labels = [ascii_key(label) for label in regex.split(r"[.-]", host)]
+    # each label on its own ("bacson.langson.gov.vn" spells Lạng Sơn, not the "sonla" its
+    # joined labels would hide), its dashes dropped ("baria-vungtau.gov.vn")
+    labels = [ascii_key(label) for label in host.split(".")]
     found: dict[str, str] = {}
     for key, name in _province_keys():  # longest first
         if (
@@ -719,25 +713,32 @@ def province_of_outlet(url: str | None) -> dict[str, Any] | None:
 
 def place_of_url_words(url: str | None, province: str | None = None) -> dict[str, Any] | None:
     """The unit the words of a page's address spell, for an excerpt whose text names no
-    unit: the address is the headline the excerpt lost. A province or district spelled
-    there ("…/tien-phuoc-co-11-14-xa-dat-chuan-ntm" → Tiên Phước), or a commune after its
-    level word ("…/xa-dien-lien-dien-chau-don-nhan-bang" → xã Diễn Liên), inside the
-    outlet's `province` when it has one; the smallest when they nest, none when they differ."""
+    unit: the address is the headline the excerpt lost. Only its last segment (the slug,
+    not a section such as `/xa-hoi/`), and only a name that opens the slug ("…/tien-phuoc-
+    co-11-14-xa-dat-chuan-ntm" → Tiên Phước) or follows a level word ("…/xa-dien-lien-dien-
+    chau-don-nhan-bang" → xã Diễn Liên; a commune needs its level word), inside the outlet's
+    `province` when it has one; the smallest when they nest, none when they differ."""
     if not url:
         return None
     path = urllib.parse.unquote(regex.sub(r"^[a-z]+://[^/]+", "", url, flags=regex.I))
-    words = [ascii_key(w) for w in regex.split(r"[^\p{L}\p{N}]+", path.split("?")[0]) if w]
+    slug = [s for s in path.split("?")[0].split("/") if s][-1:] or [""]
+    words = [ascii_key(w) for w in regex.split(r"[^\p{L}\p{N}]+", slug[0]) if w]
     provinces = dict(_province_keys())
     found: list[dict[str, Any]] = []
     for size in (2, 3):  # unit names of two or three syllables
         for k in range(len(words) - size + 1):
+            level_word = _LEVEL_WORD_IN_ADDRESS.get(" ".join(words[max(0, k - 2) : k])) or (
+                _LEVEL_WORD_IN_ADDRESS.get(words[k - 1]) if k else None
+            )
+            if k and level_word is None:
+                continue  # a name inside the headline may be any word's
             key = "".join(words[k : k + size])
-            if key in provinces:
+            if key in provinces and level_word in (None, "province"):
                 units = get_gazetteer().lookup(provinces[key], "province", era="pre2025")
+            elif level_word == "commune":
+                units = _commune_keys_by_name().get(key, [])
             else:
                 units = list(_district_keys().get(key, []))
-                if k and words[k - 1] in _COMMUNE_WORDS_IN_ADDRESSES:
-                    units += _commune_keys_by_name().get(key, [])
             units = [u for u in units if not u.former and province in (None, u.province or u.name)]
             if len(units) == 1:
                 found.append(_place_of_unit(units[0]))
@@ -754,7 +755,17 @@ def place_of_url_words(url: str | None, province: str | None = None) -> dict[str
     return smallest if within else None
 
 
-_COMMUNE_WORDS_IN_ADDRESSES = frozenset({"xa", "phuong", "thitran"})
+# the level words an address writes before a unit's name, accent-free
+_LEVEL_WORD_IN_ADDRESS = {
+    "xa": "commune",
+    "phuong": "commune",
+    "thi tran": "commune",
+    "huyen": "district",
+    "quan": "district",
+    "thi xa": "district",
+    "thanh pho": "district",
+    "tinh": "province",
+}
 
 
 @cache
@@ -999,9 +1010,7 @@ def _a_floor(text: str, fig: Mention) -> bool:
     return fig.text.rstrip().endswith("trở lên") or bool(_AT_LEAST_AFTER.match(text, fig.end))
 
 
-_FALL_BY_AT_LEAST_BEFORE = regex.compile(
-    r"\bgiảm\s+(?:(?:bình quân|mỗi năm|hằng năm|hàng năm)\s+)?từ\s*$", regex.I
-)
+_FALL_BY_AT_LEAST_BEFORE = link_cue("fall-by-at-least-before")
 
 
 def _falls_by_at_least(text: str, left: str, fig: Mention) -> bool:
@@ -1010,7 +1019,16 @@ def _falls_by_at_least(text: str, left: str, fig: Mention) -> bool:
     return bool(_FALL_BY_AT_LEAST_BEFORE.search(left)) and _a_floor(text, fig)
 
 
-def _households_of_the_whole(fig: Mention, fact: dict[str, Any]) -> list[dict[str, Any]]:
+def _rate_of_the_ratio_after(text: str, fig: Mention, ratio: list[Any]) -> bool:
+    """ "4.643/199.765 hộ, chiếm 2,32%": a rate right after that is N/M."""
+    m = _RATE_AFTER.match(text, fig.end)
+    if m is None:
+        return False
+    rate = float(m.group("rate").replace(".", "").replace(",", "."))
+    return abs(rate - 100 * ratio[0] / ratio[1]) <= RATIO_RATE_TOLERANCE_PP
+
+
+def _households_of_the_whole(text: str, fig: Mention, fact: dict[str, Any]) -> list[dict[str, Any]]:
     """ "toàn huyện còn 1.520/10.321 hộ nghèo", "tổng số hộ nghèo: 4.643/199.765 hộ": the poor
     or near-poor households over all the unit's households, the denominator a count of its
     own (`total_households`) when it is the larger."""
@@ -1021,6 +1039,12 @@ def _households_of_the_whole(fig: Mention, fact: dict[str, Any]) -> list[dict[st
         or fact["indicator"] not in HOUSEHOLD_COUNT.values()
         or fact.get("group")
         or not ratio[1] > ratio[0]
+        # the whole unit's count, as its level's word or a rate of N/M says ("… thiếu hụt về
+        # nhà ở là 800/3.200 hộ" is a part of the poor; "rà soát được 3.200/3.500 hộ" progress)
+        or not (
+            _WHOLE_UNIT_COUNT_BEFORE.search(text, max(0, fig.start - 60), fig.start)
+            or _rate_of_the_ratio_after(text, fig, ratio)
+        )
     ):
         return []
     whole = copy.deepcopy(fact)
@@ -1076,6 +1100,7 @@ def _as_written(phrase: str) -> str:
 _NATIONAL_BODY = link_cue("national-body")
 _NATIONAL_SOURCE = link_cue("national-source")
 _SUBNATIONAL = link_cue("subnational")
+_UNIT_ANAPHOR = link_cue("unit-anaphor")
 _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
 _RATE_WITHOUT_ITS_SIGN_BEFORE = link_cue("rate-without-its-sign-before")
@@ -2180,7 +2205,10 @@ class Linker:
                     not regex.search(r"[;(]", text[fig.end : t.start])
                     # "xuống còn 2,93% (tháng 6-2018)", "từ 108 hộ nghèo (đầu năm 2014)": the
                     # figure's own time in the parenthesis right after it
-                    or regex.fullmatch(r"[^;()]{0,12}\(\s*(?:vào\s*)?", text[fig.end : t.start])
+                    or (
+                        regex.fullmatch(r"[^;()]{0,12}\(\s*(?:vào\s*)?", text[fig.end : t.start])
+                        and regex.match(r"\s*\)", text[t.end : t.end + 3]) is not None
+                    )
                 )
             ][:1]
         unresolved_now = not times and any(
@@ -2779,7 +2807,11 @@ class Linker:
                 names = {m.attrs.get("name") for m in wider}
                 if len(names) == 1:
                     self.discourse.last_place = place_of(wider[0])
-                else:
+                elif view.of("PERCENT", "QUANTITY") or any(
+                    m.attrs.get("level") == "country" for m in wider
+                ):
+                    # (regions named in passing, "lao động đi làm ở Đông Nam Bộ và …", change
+                    # nothing)
                     self.discourse.last_place = dict(COUNTRY)
         from vnfacts.tables import table_facts  # the table reader, a module of this stage
 
@@ -2885,7 +2917,7 @@ class Linker:
         # "… hoàn thành vượt mục tiêu Nghị quyết … giảm tỷ lệ hộ nghèo bình quân 3-4%/năm": the
         # plan's own verb before the figure says it is the plan's content
         return (
-            (result_before or bool(_PLAN_CONTENT_VERB.search(text, ref.end(), fig.start)))
+            (result_before or bool(_PLAN_CONTENT_AFTER.fullmatch(text, ref.end(), fig.start)))
             and not between
             and ";" not in text[ref.end() : fig.start]
             and fig.start - ref.end() <= 200
@@ -3168,7 +3200,7 @@ class Linker:
             for each in [
                 fact,
                 *self._for_each_listed(view, fig, fact),
-                *_households_of_the_whole(fig, fact),
+                *_households_of_the_whole(doc.text, fig, fact),
             ]:
                 if self.provisional:
                     self.off_topic_candidates.append((each, fig))
@@ -3423,9 +3455,10 @@ class Linker:
             if (targets or plan_stated or self._in_the_future(year))
             and not (
                 # "…, vượt chỉ tiêu đề ra": a result, unless forecast ("Dự kiến … sẽ giảm còn
-                # 8,66%, đạt mục tiêu đề ra")
+                # 8,66%, đạt mục tiêu đề ra") or of a year to come
                 _PLAN_MET_AFTER.match(text, fig.end, view.sent.end)
-                and not _FORECAST.search(text, clause_start, fig.start)
+                and not _FORECAST_BEFORE.search(text, view.sent.start, fig.start)
+                and not self._in_the_future(year)
             )
             else "actual",
             "standard": poverty_standard(text[view.sent.start : view.sent.end], year)
@@ -3680,7 +3713,8 @@ def _capital_before_its_province_was_a_city(doc: Document) -> None:
             or name not in NAMES_BEFORE
             or written is None
             or written >= NAMES_BEFORE[name][1]
-            or not regex.match(r"(?:thành phố|tp\.?)(?:\s|$)", m.text, regex.I)  # (or "thành phố")
+            # ("thành phố Huế", "TP.Huế", "TP Huế", or "thành phố" after it)
+            or not regex.match(r"(?:thành phố|tp)(?:\.|\s|$)", m.text, regex.I)
         ):
             continue
         capital = next(

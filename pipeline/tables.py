@@ -532,10 +532,13 @@ def _space_tables(text: str) -> Iterator[Table]:
         while j < len(lines) and gap <= MAX_GAP_LINES:
             row = _space_row(text, *lines[j], has_unit)
             if row is not None and all(
-                v is None or _YEAR_TOKEN.fullmatch(v.text) for v in row.values
+                v is None or (_YEAR_TOKEN.fullmatch(v.text) and int(v.text) in values)
+                for v in row.values
             ):
-                # "Hộ nghèo 2013" under a header of years: a label naming its year, no count
-                row = None
+                # "Hộ nghèo 2013" under a header of the years 2013 …: a label naming a year
+                # of the header, no count (it neither ends the table)
+                j += 1
+                continue
             if row is None:
                 ls, le = lines[j]
                 if _YEAR_TOKEN.search(text[ls:le]) and len(_YEAR_TOKEN.findall(text[ls:le])) >= 2:

@@ -1067,5 +1067,9 @@ def test_a_range_of_rates_written_from_its_high_end(
     assert (kind, got_span, attrs["value"], attrs["range"]) == ("PERCENT", span, value, bounds)
 
 
-def test_a_score_or_a_date_written_high_first_is_no_range() -> None:
+def test_a_score_a_date_or_a_change_written_high_first_is_no_range() -> None:
     assert figs("Đội nhà thắng 3-0 trong trận ngày 8-2.") == []
+    # rates far apart or listed in turn are two figures, not one range
+    for text in ("Tỷ lệ hộ nghèo giảm từ 12,5% - 4,3%.", "Hai năm lần lượt là 5,6% - 4,3%."):
+        assert all(attrs.get("range") is None for _, _, attrs in figs(text))
+    assert [span for _, span, _ in figs("Đường dây nóng là0912345678, họp là09:30.")] == []

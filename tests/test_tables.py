@@ -67,6 +67,11 @@ def test_a_row_that_only_names_a_year_of_the_header_is_no_count():
     got = table_facts(text)
     assert ("poor_households", "Mèo Vạc", "district", 2019, 2019, "households") not in got
     assert ("poor_households", "Mèo Vạc", "district", 2019, 7100, "households") in got
+    # counts that only look like years, none of the header's, are counts
+    counts = YEAR_ROWS.replace("Tổng số hộ hộ", "Số hộ cận nghèo hộ 1990 2012 2040\nTổng số hộ hộ")
+    got = table_facts(counts)
+    assert ("near_poor_households", "Mèo Vạc", "district", 2019, 1990, "households") in got
+    assert ("poverty_rate", "Mèo Vạc", "district", 2021, 31.46, "%") in got
 
 
 # a statistics yearbook page turned into text: a row a year, columns aligned by spaces, the

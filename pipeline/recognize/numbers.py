@@ -186,11 +186,19 @@ NUM = (
     r"|\d{1,3}(?:,\d{3}){2,}+(?:\.\d++)?"
     r"|\d++(?:[.,]\d++)?)(?![.,]?\d)"
 )
+# a range of rates written from its high end has ends this close ("0,9 - 0,8%")
+DESCENDING_RANGE_MAX_RATIO = Decimal("1.25")
+_RESPECTIVELY_BEFORE = regex.compile(r"lần lượt", regex.I)
 # A number starts a token: not inside a word, a number, a date or a code (COVID-19, G20);
 # or glued to a word that only ever stands before a figure, as a page's markup joins them
 # ("hơn<b>120</b> tỷ" → "hơn120 tỷ", "tỷ lệ hộ nghèo1,56%")
 GLUED_BEFORE = r"hơn|trên|gần|khoảng|còn|là|đạt|giảm|tăng|chiếm|nghèo"
-LB_NUM = rf"(?:(?<![\w.,:]|\d/|\p{{L}}[-‐])|(?<=(?<!\w)(?:{GLUED_BEFORE})))"
+LB_NUM = (
+    rf"(?:(?<![\w.,:]|\d/|\p{{L}}[-‐])"
+    # (glued, only a figure with its unit: no clock "là09:30", phone "là0912…" or footnote)
+    rf"|(?<=(?<!\w)(?:{GLUED_BEFORE}))(?=[\d.,]+\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn|hộ|người|"
+    rf"khẩu|căn|nhà|đồng)(?!\w)))"
+)
 PERCENT_FORMS = {"điểm phần trăm": True, "điểm %": True, "phần trăm": False, "%": False}
 SKIP = (
     # clock times: 09:14, 09:25:27 AM, 18h30, 18h
@@ -668,9 +676,14 @@ def _figure(
         if v2 is None:
             return None, resume
         v1 = _shared_magnitude(n1, v1, n2, v2)
-        if is_pct and v2 * mult2 < v1 * mult1:
+        if (
+            is_pct
+            and v2 * mult2 < v1 * mult1 <= v2 * mult2 * DESCENDING_RANGE_MAX_RATIO
+            and not _RESPECTIVELY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
             # "dự kiến là 0,9 - 0,8%", "còn từ 1,93% - 1,83%": a range written from its high
-            # end; its value is the low end, as for any range
+            # end (its value the low end, as for any range); far apart ("giảm từ 12,5% -
+            # 4,3%") or after "lần lượt" it is two figures, no range
             v1, v2, mult1, mult2 = v2, v1, mult2, mult1
         if v2 * mult2 <= v1 * mult1:
             return None, resume  # 3-0 (a score), 8-2 (a date): no range

@@ -508,7 +508,7 @@ class LocalityFinder:
                         u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS
                     ]
                     units = [u for u in units if u.level == "province" or u.province in provinces]
-                    if not any(u.level == "province" for u in units):
+                    if not units:
                         # "Bình Dương còn 100 hộ nghèo" in a text of 2026: a province merged in
                         # 2025 whose name a new ward took is still the province, written bare
                         other = "2025" if self.era == "pre2025" else "pre2025"
