@@ -1914,7 +1914,7 @@ class Linker:
                 regex.I,
             )
             or regex.search(
-                r"(?:xóa|xoá|xây|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b"
+                r"(?:xóa|xoá|xây|cất|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b"
                 + _IN_SENTENCE
                 + r"{0,25}$",
                 left,
@@ -3499,6 +3499,23 @@ class Linker:
         if indicator in MONEY_FOR_ITS_BENEFICIARIES:
             # "… hỗ trợ vùng đồng bào dân tộc thiểu số và miền núi 404 tỷ đồng": the group is
             # who the money is for, not a sub-population the figure measures (the guide)
+            groups = []
+        units_group = groups and _UNITS_OF_A_GROUP.match(text[groups[-1].start : groups[-1].end])
+        if (
+            units_group
+            and any(
+                groups[-1].end < m.start
+                and m.end <= fig.start
+                and m.attrs.get("level") == _UNIT_LEVELS.get(units_group.group("unit").lower())
+                # (a unit that opens a clause of its own, not the group's members listed after it:
+                # "2 huyện 30a Trạm Tấu, Mù Cang Chải giảm …")
+                and _LEVEL_WORD_OPENING.match(m.text)
+                and regex.search(r",\s*$", text[groups[-1].end : m.start])
+                for m in view.of("LOCALITY")
+            )
+        ):
+            # "Đề án … trên địa bàn các huyện nghèo …, huyện Mèo Vạc được phân bổ …": one of
+            # the units named after them is the figure's own, no group of them
             groups = []
         if groups:
             cue = groups[-1]
