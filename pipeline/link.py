@@ -1955,8 +1955,11 @@ class Linker:
                 and self._programme_money(view, fig)
             ):
                 return indicator_for("disbursement", "money"), "money-disbursed", subject
-            donated = subject is not None and regex.match(
-                r"ủng hộ|quyên góp", text[subject.start : subject.end], regex.I
+            donated = subject is not None and any(
+                c.kind == "subject"
+                and c.start >= clause
+                and regex.match(r"ủng hộ|quyên góp", text[c.start : c.end], regex.I)
+                for c in before
             )  # firms' donations to a fund for the poor are the fund's money
             if sub == "budget" and (
                 self._programme_money(view, fig) or (donated and self.on_topic)
