@@ -2034,6 +2034,31 @@ class Linker:
         paid = list(_DISBURSED.finditer(text, view.sent.start, subject.start))
         return bool(paid) and not _ALLOCATED.search(text, paid[-1].end(), fig.start)
 
+    def _yearly_plan_for_its_period(
+        self, view: SentenceView, fig: Mention, fact: dict[str, Any]
+    ) -> None:
+        """ "Giai đoạn 2021-2025, … ¶ … chỉ tiêu được giao là giảm 4-5%/năm": a yearly target
+        whose sentence names no time is the plan of the last period named before it that
+        holds its year, and holds for the period's end (the guide's year of a period)."""
+        if (
+            fact["status"] != "target"
+            or fact.get("unit") != "pp/year"
+            or fact.get("period")
+            or fact["year"] is None
+            or any(t.attrs.get("year") or _period_of(t) for t in view.of("TIME"))
+        ):
+            return
+        periods = [
+            p
+            for t in self.doc.mentions
+            if t.type == "TIME"
+            and t.end <= fig.start
+            and (p := _period_of(t)) is not None
+            and p["start"] <= fact["year"] <= p["end"]
+        ]
+        if periods:
+            fact["year"], fact["period"] = periods[-1]["end"], dict(periods[-1])
+
     def _dated_before_writing(self, view: SentenceView, start: int, end: int) -> bool:
         """Whether text[start:end] names a year (or a period's end) before the year the
         text was written."""
@@ -3142,6 +3167,7 @@ class Linker:
                 year, period = self._same_ends(view, fig, end, year, period)
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
+            self._yearly_plan_for_its_period(view, fig, fact)
             if (
                 end == "from"
                 and not self._in_the_future(year)
