@@ -183,6 +183,7 @@ BARE_COUNT_LABEL_CHARS = 80
 # Units of one level listed before a figure said of them all ("tại 2 huyện A và B, với …")
 UNITS_OF_A_JOINT_SUM = 2
 _LIST_JOIN = link_cue("list-join")
+_ELABORATION_OPENING = link_cue("elaboration-opening")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
 _RATE_AFTER = link_cue("rate-after")
@@ -1174,6 +1175,7 @@ class Linker:
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
         self.planned_subjects: set[int] = set()  # subject cues a plan word governs
+        self.plan_elaborated: Cue | None = None  # the last sentence with figures, if all planned
         # per sentence: the (year, period) of the start and the end of its first change
         self.change_ends: dict[int, dict[str, tuple[int | None, dict[str, int] | None]]] = {}
 
@@ -3154,6 +3156,7 @@ class Linker:
                 self.planned_subjects.add(subjects[-1].start)
         level_facts: list[dict[str, Any]] = []
         read: list[tuple[Mention, str, str, Cue | None]] = []  # this sentence's figures' readings
+        sentence_statuses: list[str] = []
         for fig in figures:
             got = self.classify(view, fig, cues, carried, read)
             if got is None:
@@ -3226,6 +3229,7 @@ class Linker:
             self._from_to(view, fig, fact)
             if indicator in LEVEL_OF.values() or indicator in HOUSEHOLD_COUNT.values():
                 level_facts.append(fact)
+            sentence_statuses.append(fact["status"])
             for each in [
                 fact,
                 *self._for_each_listed(view, fig, fact),
@@ -3234,6 +3238,13 @@ class Linker:
                 if self.provisional:
                     self.off_topic_candidates.append((each, fig))
                 self._add(each)
+        if sentence_statuses:
+            # a sentence all of whose figures are planned is a plan a "Cụ thể, …" may detail
+            self.plan_elaborated = (
+                Cue("plan-elaborated", "target", view.sent.start, view.sent.start, {})
+                if all(s == "target" for s in sentence_statuses)
+                else None
+            )
 
     def _drop_shares_of_the_poor(self) -> None:
         """ "có 16.636 hộ nghèo thuộc dân tộc thiểu số, chiếm 95,42%" in a unit of 17.435 poor
@@ -3406,6 +3417,16 @@ class Linker:
             # "Năm 2017, các địa phương phấn đấu giảm … hộ nghèo. Cụ thể, huyện A giảm 6,5%":
             # a subject carried from an earlier sentence carries its plan
             targets = [subject]
+        if (
+            not targets
+            and self.plan_elaborated is not None
+            and _ELABORATION_OPENING.match(text, view.sent.start)
+            and not _DONE.search(text, view.sent.start, fig.start)
+            and not self._dated_before_writing(view, view.sent.start, fig.start)
+        ):
+            # "Năm 2023, tỉnh dự kiến cấp khoảng hơn 532 tỷ đồng … Cụ thể, Chương trình … giảm
+            # nghèo bền vững là 185.334 triệu đồng": the parts of the plan just stated
+            targets = [self.plan_elaborated]
         if not targets and subject is not None and subject.start < target_from:
             # "Phấn đấu đến năm 2025, tỷ lệ hộ nghèo … dưới 20%; bình quân mỗi năm giảm 3-4%":
             # a clause that continues an earlier clause's subject continues its plan too
