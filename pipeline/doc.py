@@ -159,6 +159,11 @@ class Token:
     sentence: int  # index into Document.sentences
 
 
+# the suffix of a LOCALITY mention's `method` for a unit named as a neighbour on the border
+# ("phía Đông giáp huyện Mèo Vạc"): no antecedent and no subject
+NEIGHBOUR = ":neighbour"
+
+
 @dataclass(slots=True)
 class Mention:
     """A recognized span with the normalized fields of its type (FACTS.md)."""

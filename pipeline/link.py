@@ -30,7 +30,7 @@ from typing import Any
 
 import regex
 from vnfacts import patterns
-from vnfacts.doc import Document, Mention, Sentence
+from vnfacts.doc import NEIGHBOUR, Document, Mention, Sentence
 from vnfacts.gazetteer import (
     LEVEL_RANK,
     NAMES_BEFORE,
@@ -573,8 +573,9 @@ _VENUE_AFTER = link_cue("venue-after")
 
 
 def is_venue(text: str, m: Mention) -> bool:
-    """A place named as where a meeting is held, not what the figures are about."""
-    return bool(
+    """A place named as where a meeting is held, or as a neighbour on the border ("phía Đông
+    giáp huyện Mèo Vạc", marked by the recognizer), not what the figures are about."""
+    return (m.method or "").endswith(NEIGHBOUR) or bool(
         _VENUE_BEFORE.search(text, max(0, m.start - 6), m.start)
         and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + 80))
     )
@@ -1537,6 +1538,8 @@ class Linker:
                     subject is not None
                     and sub in ("poor", "multidim")
                     and _FALL_BETWEEN.fullmatch(text[subject.end : fig.start]) is not None
+                    # ("duy trì giảm ở mức dưới 2%": a ceiling is a level, not a fall)
+                    and fig.attrs.get("approx") != "under"
                 )
                 # "Xã giảm nhiều nhất là Thạnh Phong 5,22%": a clause of its own whose verb is
                 # a fall, continuing an earlier subject
@@ -1735,7 +1738,7 @@ class Linker:
                 hh = [subject]  # "Trong đó, khu vực thành thị là 773 hộ": the carried one's
             if hh and regex.match(
                 # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate
-                r"^\s*(?:\)|\(|,|;|\.|/\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|(?:giảm|tăng)\s+(?:\S+\s+)?\d|$)",
+                r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|(?:giảm|tăng)\s+(?:\S+\s+)?\d|$)",
                 after_text,
                 regex.I,
             ):
@@ -2019,7 +2022,7 @@ class Linker:
             )
             and bool(
                 regex.match(
-                    r"\s*(?:[.;,(]|$|trong đó|/\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
+                    r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
                     text[fig.end : view.sent.end],
                     regex.I,
                 )

@@ -349,3 +349,16 @@ def test_an_anaphor_keeps_the_name_as_its_antecedent_writes_it():
     districts = [m for m in locs if m["level"] == "district"]
     assert [m["name"] for m in districts] == ["Mù Cang Chải", "Mù Cang Chải"]
     assert {m["code"] for m in districts} == {"137"}
+
+
+def test_a_neighbour_on_the_border_is_no_antecedent():
+    # "phía Đông giáp huyện Mèo Vạc": the district next door; "toàn huyện" after it is the
+    # district the text describes
+    locs = localities(
+        TITLE + "Đồng Văn là một huyện vùng cao của tỉnh Hà Giang; phía Nam giáp huyện Yên "
+        "Minh, phía Đông giáp huyện Mèo Vạc. Năm 2021, dân số của huyện có 16.516 hộ."
+    )
+    by_text = {m["text"]: m for m in locs}
+    assert by_text["huyện Mèo Vạc"]["method"].endswith(":neighbour")
+    anaphor = next(m for m in locs if m["text"] == "huyện")
+    assert anaphor["name"] == "Đồng Văn"

@@ -146,6 +146,7 @@ def recognize(doc: Document, *, ner: str = "gaps") -> Document:
     )
     places.find_bare_names(blocked)
     places.resolve()
+    places.mark_neighbours()
     places.resolve_anaphors()
     mentions = [to_mention(sdoc, p) for p in places.places if p.name]
     mentions += people

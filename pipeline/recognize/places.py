@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import regex
 from spacy.tokens import Doc, Token
 from vnfacts import patterns
-from vnfacts.doc import Mention
+from vnfacts.doc import NEIGHBOUR, Mention
 from vnfacts.gazetteer import Unit, fold, get_gazetteer
 from vnfacts.recognize.spacy_doc import PhraseHit, find_phrases, text_of
 
@@ -29,6 +30,13 @@ MAX_NAME_SYLLABLES = 5
 _NAME_DASHES = frozenset("-‐‑–—")
 # toàn tỉnh, trên địa bàn huyện, cả xã, của tỉnh, trong và ngoài tỉnh: the unit of the passage
 ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả", "của", "ngoài", "trong"})
+# "giáp huyện A", "giáp với 02 huyện A và B", "giáp ranh xã C": the border's other side
+_BORDERS_BEFORE = regex.compile(
+    r"\bgiáp(?:\s+(?:với|ranh(?:\s+với)?))?\s+(?!biên giới)"
+    r"(?:(?:\d+|hai|ba|bốn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn)\s+)?"
+    r"(?:[^,.;:]{0,30}?(?:,|và)\s*)?$",
+    regex.I,
+)
 ADMIN_LEVELS = ("province", "district", "commune")
 
 
@@ -733,7 +741,14 @@ class LocalityFinder:
         key = ("level", level, *self._state())
         if key not in self._memo:
             same = sorted(
-                (p for p in self.places if not p.anaphor and p.level == level and p.name),
+                (
+                    p
+                    for p in self.places
+                    if not p.anaphor
+                    and p.level == level
+                    and p.name
+                    and not p.method.endswith(NEIGHBOUR)
+                ),
                 key=lambda p: p.start,
             )
             most_named = None
@@ -759,6 +774,15 @@ class LocalityFinder:
                         break
             self._memo[key] = found
         return self._memo[key]
+
+    def mark_neighbours(self) -> None:
+        """ "phía Nam giáp huyện Yên Minh, phía Đông giáp huyện Mèo Vạc": a unit named as a
+        neighbour on the border is no antecedent and no subject (its method ends in
+        `:neighbour`)."""
+        text = text_of(self.doc)
+        for p in self.places:
+            if not p.anaphor and _BORDERS_BEFORE.search(text, max(0, p.start - 30), p.start):
+                p.method += NEIGHBOUR
 
     def resolve_anaphors(self) -> None:
         for p in self.places:
