@@ -362,3 +362,11 @@ def test_a_neighbour_on_the_border_is_no_antecedent():
     assert by_text["huyện Mèo Vạc"]["method"].endswith(":neighbour")
     anaphor = next(m for m in locs if m["text"] == "huyện")
     assert anaphor["name"] == "Đồng Văn"
+    # counted neighbours too; the districts along the frontier are no neighbours of anyone
+    locs = localities(
+        TITLE + "Huyện Đồng Văn phía Bắc giáp 02 huyện Mèo Vạc và Yên Minh. Tỉnh Bình Phước có 3 "
+        "huyện giáp biên giới gồm Lộc Ninh, Bù Gia Mập, Bù Đốp."
+    )
+    methods = {m["text"]: m["method"] for m in locs}
+    assert methods["huyện Mèo Vạc"].endswith(":neighbour")
+    assert not methods["Bù Gia Mập"].endswith(":neighbour")

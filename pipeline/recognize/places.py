@@ -33,7 +33,7 @@ ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả", "của", "ngoài", "trong"})
 # "giáp huyện A", "giáp với 02 huyện A và B", "giáp ranh xã C": the border's other side
 _BORDERS_BEFORE = regex.compile(
     r"\bgiáp(?:\s+(?:với|ranh(?:\s+với)?))?\s+(?!biên giới)"
-    r"(?:(?:\d+|hai|ba|bốn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn)\s+)?"
+    r"(?:(?:\d+|hai|ba|bốn)\s+(?:(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn)\s+)?)?"
     r"(?:[^,.;:]{0,30}?(?:,|và)\s*)?$",
     regex.I,
 )
