@@ -1429,7 +1429,22 @@ class Linker:
                 if sub == "near":
                     return None
                 return indicator_for("poor", "fall"), "rate-of-a-count-fall", subject
-            if sub is None and _KE_HOACH_AFTER.match(after_text) and self.block_disbursement:
+            part_start = _clause_start(text, s0, fig.start, ";")
+            if (
+                sub is None
+                and _KE_HOACH_AFTER.match(after_text)
+                and self.block_disbursement
+                # (paid out before it: "…; giải ngân vốn … được 99,2 tỷ đồng, đạt 65,4%" later
+                # in the sentence says nothing of the crops' "đạt 100,4% kế hoạch" before it)
+                and "giải ngân" in text[self.doc.blocks[view.sent.block].start : fig.start].lower()
+                # ("diện tích cây trồng đạt 9.481/9.440 ha, đạt 100,4% kế hoạch": the share
+                # of the plan of the measure its part names, no money's)
+                and not any(
+                    m.attrs.get("unit") not in (None, "VND")
+                    for m in view.of("QUANTITY")
+                    if part_start <= m.start and m.end <= fig.start
+                )
+            ):
                 sub = "disbursement"  # "…giải ngân … còn chậm. Sáu tháng mới đạt 35% kế hoạch."
             if sub == "disbursement" and (
                 regex.search(r"(?:đạt|bằng)\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I)
