@@ -2232,6 +2232,19 @@ class Linker:
             # "Theo kết quả rà soát hộ nghèo năm 2020, hiện nay, số hộ nghèo …" written in
             # January 2021: "now" is the end of the year the sentence reviews
             times = [t for t in times[:-1] if _year_of(t) == int(published[:4]) - 1][-1:]
+        elif (
+            len(times) == 1
+            and times[0].attrs.get("relative") == "now"
+            and times[0].attrs.get("from_published")
+            and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS
+            and any(
+                _year_of(t) == int(published[:4]) - 1
+                for t in [*block_times, *self.earlier_times][-3:]
+            )
+        ):
+            # "Năm 2017, xã phát triển ổn định … ¶ Hiện tại, Trường Xuân còn 203 hộ nghèo"
+            # written in January 2018: the year-end review's "now" is the year it reviews
+            return int(published[:4]) - 1, None, since
         elif len(times) >= 2 and times[-1].attrs.get("relative") == "now":
             # "Theo số liệu rà soát hộ nghèo cuối năm 2016, hiện nay, …": the survey cited
             cited = [
