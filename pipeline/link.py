@@ -2356,7 +2356,15 @@ class Linker:
             return year, period, since
         if published:
             self.year_basis = "published"
-            if surveyed and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS:
+            # (and any present-tense count or rate of a text of January or February but its
+            # people: what the year just ended left, not a plan for the new one)
+            if int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS and (
+                surveyed
+                or (
+                    indicator != indicator_for("population", "count")
+                    and not _TARGET_BEFORE.search(text, view.sent.start, fig.start)
+                )
+            ):
                 # "Quyết định phê duyệt kết quả rà soát hộ nghèo …" published in January: the
                 # survey of the year just ended, the figures its end-of-year ones
                 return int(published[:4]) - 1, None, since
