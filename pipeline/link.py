@@ -738,9 +738,9 @@ def place_of_url_words(url: str | None, province: str | None = None) -> dict[str
             if key in provinces and level_word in (None, "province"):
                 units = get_gazetteer().lookup(provinces[key], "province", era="pre2025")
             elif level_word == "commune":
-                units = _commune_keys_by_name().get(key, [])
+                units = _unit_keys("commune").get(key, [])
             else:
-                units = list(_district_keys().get(key, []))
+                units = list(_unit_keys("district").get(key, []))
             units = [u for u in units if not u.former and province in (None, u.province or u.name)]
             if len(units) == 1:
                 found.append(_place_of_unit(units[0]))
@@ -768,16 +768,6 @@ _LEVEL_WORD_IN_ADDRESS = {
     "thanh pho": "district",
     "tinh": "province",
 }
-
-
-@cache
-def _commune_keys_by_name() -> dict[str, list[Any]]:
-    """Accent-free key → current pre-2025 communes of that name, all over the country."""
-    keys: dict[str, list[Any]] = {}
-    for u in get_gazetteer().units:
-        if u.level == "commune" and u.era == "pre2025" and not u.former and u.code:
-            keys.setdefault(ascii_key(u.name), []).append(u)
-    return keys
 
 
 def _place_of_unit(unit: Any) -> dict[str, Any]:
@@ -810,11 +800,12 @@ def _province_place(name: str | None) -> dict[str, Any] | None:
 
 
 @cache
-def _district_keys() -> dict[str, list[Any]]:
-    """Accent-free key → current pre-2025 districts of that name (town, city or rural)."""
+def _unit_keys(level: str) -> dict[str, list[Any]]:
+    """Accent-free key → current pre-2025 units of `level` of that name, all over the
+    country (a district: town, city or rural)."""
     keys: dict[str, list[Any]] = {}
     for u in get_gazetteer().units:
-        if u.level == "district" and u.era == "pre2025" and not u.former and u.code:
+        if u.level == level and u.era == "pre2025" and not u.former and u.code:
             keys.setdefault(ascii_key(u.name), []).append(u)
     return keys
 
@@ -846,7 +837,7 @@ def district_of_outlet(url: str | None) -> dict[str, Any] | None:
     for label in labels:
         if len(label) < 5 or label in provinces:
             continue
-        units = _district_keys().get(label, [])
+        units = _unit_keys("district").get(label, [])
         if province is not None:
             units = [u for u in units if u.province == province["name"]]
         if len(units) == 1:
