@@ -180,6 +180,12 @@ def _gaz_levels(level: str) -> tuple[str, ...]:
     return {"city": ("province", "district"), "unit": ("district", "commune")}.get(level, (level,))
 
 
+@cache
+def _province_names(era: str) -> frozenset[str]:
+    """The folded names of the provinces of an era, to look a bare name up in it cheaply."""
+    return frozenset(fold(n) for n in get_gazetteer().province_names(era=era))
+
+
 def units_named(name: str, level: str | None, era: str, parent: str | None = None) -> list[Unit]:
     """Current units called `name` in the article's era, else in the other one."""
     gaz = get_gazetteer()
@@ -516,14 +522,13 @@ class LocalityFinder:
                         u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS
                     ]
                     units = [u for u in units if u.level == "province" or u.province in provinces]
-                    if not units:
+                    other = "2025" if self.era == "pre2025" else "pre2025"
+                    if not units and fold(name) in _province_names(other):
                         # "Bình Dương còn 100 hộ nghèo" in a text of 2026: a province merged in
                         # 2025 whose name a new ward took is still the province, written bare
-                        other = "2025" if self.era == "pre2025" else "pre2025"
-                        former = get_gazetteer().lookup(
+                        units = get_gazetteer().lookup(
                             name, "province", era=other, include_former=False
                         )
-                        units = former or units
                     if units:
                         best = (run[:n], units)
                         break
