@@ -1168,6 +1168,7 @@ class Linker:
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
         self.planned_subjects: set[int] = set()  # subject cues a plan word governs
         self.plan_elaborated: Cue | None = None  # the last sentence with figures, if all planned
+        self.sentence_group: str | None = None  # the one group of its figures, if one
         # per sentence: the (year, period) of the start and the end of its first change
         self.change_ends: dict[int, dict[str, tuple[int | None, dict[str, int] | None]]] = {}
 
@@ -3187,6 +3188,7 @@ class Linker:
         level_facts: list[dict[str, Any]] = []
         read: list[tuple[Mention, str, str, Cue | None]] = []  # this sentence's figures' readings
         sentence_statuses: list[str] = []
+        sentence_groups: list[str | None] = []
         for fig in figures:
             got = self.classify(view, fig, cues, carried, read)
             if got is None:
@@ -3260,6 +3262,7 @@ class Linker:
             if indicator in LEVEL_OF.values() or indicator in HOUSEHOLD_COUNT.values():
                 level_facts.append(fact)
             sentence_statuses.append(fact["status"])
+            sentence_groups.append(fact.get("group"))
             for each in [
                 fact,
                 *self._for_each_listed(view, fig, fact),
@@ -3269,12 +3272,15 @@ class Linker:
                     self.off_topic_candidates.append((each, fig))
                 self._add(each)
         if sentence_statuses:
-            # a sentence all of whose figures are planned is a plan a "Cụ thể, …" may detail
+            # a sentence all of whose figures are planned is a plan a "Cụ thể, …" may detail;
+            # one all of whose figures are of one group is a group "Trong đó, …" may detail
             self.plan_elaborated = (
                 Cue("plan-elaborated", "target", view.sent.start, view.sent.start, {})
                 if all(s == "target" for s in sentence_statuses)
                 else None
             )
+            groups_stated = {g for g in sentence_groups}
+            self.sentence_group = groups_stated.pop() if len(groups_stated) == 1 else None
 
     def _drop_shares_of_the_poor(self) -> None:
         """ "có 16.636 hộ nghèo thuộc dân tộc thiểu số, chiếm 95,42%" in a unit of 17.435 poor
@@ -3617,6 +3623,19 @@ class Linker:
             # "- Tỷ lệ nghèo đa chiều theo khu vực thành thị: 3,29% … Trong đó: ¶ + Tỷ lệ hộ
             # nghèo: 1,44%": a sub-item is of the group its item names
             fact["group"] = self.item_group
+        if (
+            "group" not in fact
+            and self.sentence_group
+            # (rates and counts of people: houses and money name whom they are for)
+            and indicator not in MONEY_FOR_ITS_BENEFICIARIES
+            and indicator != indicator_for("houses", "count")
+            and _ELABORATION_OPENING.match(text, view.sent.start)
+            and not view.of("LOCALITY")
+            and not _NAMES_THE_WHOLE_UNIT.search(text, view.sent.start, fig.start)
+        ):
+            # "Huyện nghèo … có tỷ lệ nghèo đa chiều là 47,94%. Trong đó có 31,72% hộ nghèo và
+            # 16,22% hộ cận nghèo": the parts of the group the sentence before spoke of
+            fact["group"] = self.sentence_group
         if indicator == indicator_for("income", "money"):
             # "thu nhập bình quân đầu người của Lai Châu năm 2023": a place is no group
             places = {m.start for m in view.of("LOCALITY")}
