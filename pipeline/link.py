@@ -183,6 +183,7 @@ BARE_COUNT_LABEL_CHARS = 80
 # Units of one level listed before a figure said of them all ("tại 2 huyện A và B, với …")
 UNITS_OF_A_JOINT_SUM = 2
 _LIST_JOIN = link_cue("list-join")
+_NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
@@ -2880,6 +2881,7 @@ class Linker:
             self._add(fact)
         self._drop_off_topic()
         self._drop_shares_of_the_poor()
+        self._combined_rate_named_multidimensional()
         return merge_restatements(self.facts)
 
     def _linking_units(
@@ -3282,6 +3284,35 @@ class Linker:
             groups_stated = {g for g in sentence_groups}
             self.sentence_group = groups_stated.pop() if len(groups_stated) == 1 else None
 
+    def _combined_rate_named_multidimensional(self) -> None:
+        """ "tỷ lệ hộ nghèo là 14,8%, tỷ lệ hộ nghèo theo chuẩn đa chiều là 49,26%": where the
+        paragraph also gives the poverty rate of the same unit and year apart, the rate it
+        calls multidimensional is the combined one (the guide), not a second poverty rate."""
+        poverty = indicator_for("poor", "level")
+        starts = [b.start for b in self.doc.blocks]
+
+        def block_of(f: dict[str, Any]) -> int:
+            return bisect.bisect_right(starts, f["evidence"]["start"])
+
+        plain = {
+            ((f["locality"] or {}).get("name"), f["year"], block_of(f), f["value"])
+            for f in self.facts
+            if f["indicator"] == poverty
+            and not f.get("_named_multidimensional")
+            and not f.get("group")
+            and f["status"] == "actual"
+        }
+        for f in self.facts:
+            if (
+                f.pop("_named_multidimensional", False)
+                and f["indicator"] == poverty
+                and not f.get("group")
+            ):
+                # (the poverty rate given apart in the same paragraph)
+                key = ((f["locality"] or {}).get("name"), f["year"], block_of(f))
+                if any(k[:3] == key and k[3] != f["value"] for k in plain):
+                    f["indicator"] = indicator_for("multidim", "level")
+
     def _drop_shares_of_the_poor(self) -> None:
         """ "có 16.636 hộ nghèo thuộc dân tộc thiểu số, chiếm 95,42%" in a unit of 17.435 poor
         households: the part's count over the unit's poor is the percentage, so it is the
@@ -3551,6 +3582,12 @@ class Linker:
             if indicator in STANDARD_INDICATORS
             else None,
         }
+        if (
+            subject is not None
+            and indicator == indicator_for("poor", "level")
+            and _NAMED_MULTIDIMENSIONAL_AFTER.match(text, subject.end, fig.start)
+        ):
+            fact["_named_multidimensional"] = True  # "tỷ lệ hộ nghèo (theo chuẩn) đa chiều"
         if (
             rule == "count-people-of-households"
             and subject is not None
