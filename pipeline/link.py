@@ -1526,12 +1526,17 @@ class Linker:
                 or _falls_by_at_least(text, left, fig)
                 # "giảm tỷ lệ hộ nghèo toàn tỉnh dưới 1%": to a level, not by points
                 or (bool(verb_first) and fig.attrs.get("approx") != "under")
-                # "với tốc độ bình quân trên 1,5% mỗi năm": a rate per year is a fall
+                # "với tốc độ bình quân trên 1,5% mỗi năm": a rate per year is a fall; "…, tương
+                # ứng mức giảm 4,64% so với đầu kỳ, bình quân hàng năm đạt 1,16%": its yearly mean
                 or (
                     sub in ("poor", "multidim")
                     and (
                         fig.attrs.get("per_year")
                         or regex.match(r"\s*(?:mỗi|hằng|hàng)\s+năm\b", after_text, regex.I)
+                        or (
+                            _PER_YEAR_BEFORE.search(left)
+                            and regex.search(r"\bgiảm\b", text[clause : fig.start], regex.I)
+                        )
                     )
                     and not _INCREASE_BEFORE.search(left)
                 )
