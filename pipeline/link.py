@@ -183,6 +183,7 @@ BARE_COUNT_LABEL_CHARS = 80
 # Units of one level listed before a figure said of them all ("tại 2 huyện A và B, với …")
 UNITS_OF_A_JOINT_SUM = 2
 _LIST_JOIN = link_cue("list-join")
+_PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
@@ -2052,6 +2053,20 @@ class Linker:
         paid = list(_DISBURSED.finditer(text, view.sent.start, subject.start))
         return bool(paid) and not _ALLOCATED.search(text, paid[-1].end(), fig.start)
 
+    def _running_period_as_of_writing(self, fact: dict[str, Any]) -> None:
+        """ "Vốn Chương trình … giai đoạn 2021-2025 là 94 tỷ đồng" written in 2024: a result
+        of a period still running holds as of the year the text was written, not for the
+        period's end still to come (a plan keeps the end)."""
+        published = self.doc.meta.published
+        if (
+            published
+            and fact["status"] == "actual"
+            and fact.get("period")
+            and fact["year"] is not None
+            and fact["year"] > int(published[:4])
+        ):
+            fact["year"] = int(published[:4])
+
     def _yearly_plan_for_its_period(
         self, view: SentenceView, fig: Mention, fact: dict[str, Any]
     ) -> None:
@@ -2219,6 +2234,16 @@ class Linker:
             and _FROM_BEFORE.search(text[max(view.sent.start, other.start - 15) : other.start])
         }
         times = [t for t in dated if t.end <= fig.start and t.start not in owned]
+        named_for = [
+            t
+            for t in times
+            if _period_of(t) is not None
+            and _PROGRAMME_PERIOD_BEFORE.search(text, view.sent.start, t.start)
+        ]
+        if named_for and any(_period_of(t) is None for t in times):
+            # "Trong năm 2024, nguồn vốn … Chương trình … giai đoạn 2021-2025 là 94 tỷ đồng":
+            # the period names the programme; the year the sentence writes dates the figure
+            times = [t for t in times if t not in named_for]
         published = self.doc.meta.published or ""
         if (
             len(times) >= 2
@@ -3210,6 +3235,7 @@ class Linker:
             place, where = self.place_for(view, fig)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
             self._yearly_plan_for_its_period(view, fig, fact)
+            self._running_period_as_of_writing(fact)
             if (
                 end == "from"
                 and not self._in_the_future(year)
@@ -3574,7 +3600,19 @@ class Linker:
             "method": f"{rule}/v1" + (f"+{subject.id}" if subject else ""),
             "confidence": round(confidence, 2),
             "status": "target"
-            if (targets or plan_stated or self._in_the_future(year))
+            if (
+                targets
+                or plan_stated
+                or (
+                    self._in_the_future(year)
+                    # ("Giai đoạn 2021-2025, tỷ lệ hộ nghèo đã giảm bình quân 1,2%/năm" in
+                    # 2024: done so far in a period still running, no plan)
+                    and not (
+                        period is not None
+                        and _DONE.search(text, max(clause_start, fig.start - 40), fig.start)
+                    )
+                )
+            )
             and not (
                 # "…, vượt chỉ tiêu đề ra": a result, unless forecast ("Dự kiến … sẽ giảm còn
                 # 8,66%, đạt mục tiêu đề ra") or of a year to come
