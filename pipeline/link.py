@@ -574,7 +574,7 @@ _VENUE_BEFORE = link_cue("venue-before")
 _VENUE_AFTER = link_cue("venue-after")
 
 
-def is_venue(text: str, m: Mention) -> bool:
+def named_in_passing(text: str, m: Mention) -> bool:
     """A place named as where a meeting is held, or as a neighbour on the border ("phía Đông
     giáp huyện Mèo Vạc", marked by the recognizer), not what the figures are about."""
     return (m.method or "").endswith(NEIGHBOUR) or bool(
@@ -607,7 +607,7 @@ class Discourse:
                 m.type == "LOCALITY"
                 and m.attrs.get("level") in ("province", "district", "commune")
                 and not listed
-                and not is_venue(self.doc.text, m)
+                and not named_in_passing(self.doc.text, m)
             ):
                 key = (m.attrs["name"], m.attrs["level"])
                 counts[key] = counts.get(key, 0) + 1
@@ -622,7 +622,7 @@ class Discourse:
             if m.type == "LOCALITY"
             and m.attrs.get("level") == "district"
             and not (m.method or "").endswith(":parent")
-            and not is_venue(self.doc.text, m)
+            and not named_in_passing(self.doc.text, m)
         }
         provinces = {p for _, p in districts}
         named = sorted((n for (_, level), n in counts.items() if level == "district"), reverse=True)
@@ -1014,16 +1014,20 @@ def _falls_by_at_least(text: str, left: str, fig: Mention) -> bool:
     return bool(_FALL_BY_AT_LEAST_BEFORE.search(left)) and _a_floor(text, fig)
 
 
-def _rate_of_the_ratio_after(text: str, fig: Mention, ratio: list[Any]) -> bool:
-    """ "4.643/199.765 hộ, chiếm 2,32%": a rate right after that is N/M."""
-    m = _RATE_AFTER.match(text, fig.end)
+def _rate_of_the_ratio_after(view: SentenceView, fig: Mention, ratio: list[Any]) -> bool:
+    """ "4.643/199.765 hộ, chiếm 2,32%": a rate right after that is N/M (its value as the
+    figure reader parsed it)."""
+    m = _RATE_AFTER.match(view.doc.text, fig.end)
     if m is None:
         return False
-    rate = float(m.group("rate").replace(".", "").replace(",", "."))
-    return abs(rate - 100 * ratio[0] / ratio[1]) <= RATIO_RATE_TOLERANCE_PP
+    rate = next((p for p in view.of("PERCENT") if p.start <= m.start("rate") < p.end), None)
+    value = rate.attrs.get("value") if rate is not None else None
+    return value is not None and abs(value - 100 * ratio[0] / ratio[1]) <= RATIO_RATE_TOLERANCE_PP
 
 
-def _households_of_the_whole(text: str, fig: Mention, fact: dict[str, Any]) -> list[dict[str, Any]]:
+def _households_of_the_whole(
+    view: SentenceView, fig: Mention, fact: dict[str, Any]
+) -> list[dict[str, Any]]:
     """ "toàn huyện còn 1.520/10.321 hộ nghèo", "tổng số hộ nghèo: 4.643/199.765 hộ": the poor
     or near-poor households over all the unit's households, the denominator a count of its
     own (`total_households`) when it is the larger."""
@@ -1037,8 +1041,8 @@ def _households_of_the_whole(text: str, fig: Mention, fact: dict[str, Any]) -> l
         # the whole unit's count, as its level's word or a rate of N/M says ("… thiếu hụt về
         # nhà ở là 800/3.200 hộ" is a part of the poor; "rà soát được 3.200/3.500 hộ" progress)
         or not (
-            _WHOLE_UNIT_COUNT_BEFORE.search(text, max(0, fig.start - 60), fig.start)
-            or _rate_of_the_ratio_after(text, fig, ratio)
+            _WHOLE_UNIT_COUNT_BEFORE.search(view.doc.text, max(0, fig.start - 60), fig.start)
+            or _rate_of_the_ratio_after(view, fig, ratio)
         )
     ):
         return []
@@ -1423,7 +1427,6 @@ class Linker:
                 if sub == "near":
                     return None
                 return indicator_for("poor", "fall"), "rate-of-a-count-fall", subject
-            part_start = _clause_start(text, s0, fig.start, ";")
             if (
                 sub is None
                 and _KE_HOACH_AFTER.match(after_text)
@@ -1436,7 +1439,7 @@ class Linker:
                 and not any(
                     m.attrs.get("unit") not in (None, "VND")
                     for m in view.of("QUANTITY")
-                    if part_start <= m.start and m.end <= fig.start
+                    if _clause_start(text, s0, fig.start, ";") <= m.start and m.end <= fig.start
                 )
             ):
                 sub = "disbursement"  # "…giải ngân … còn chậm. Sáu tháng mới đạt 35% kế hoạch."
@@ -2238,9 +2241,10 @@ class Linker:
             t
             for t in times
             if _period_of(t) is not None
+            and any(_period_of(other) is None for other in times)
             and _PROGRAMME_PERIOD_BEFORE.search(text, view.sent.start, t.start)
         ]
-        if named_for and any(_period_of(t) is None for t in times):
+        if named_for:
             # "Trong năm 2024, nguồn vốn … Chương trình … giai đoạn 2021-2025 là 94 tỷ đồng":
             # the period names the programme; the year the sentence writes dates the figure
             times = [t for t in times if t not in named_for]
@@ -2439,7 +2443,7 @@ class Linker:
                 _inside_parentheses(text, view.sent.start, m.start)
                 and ")" in text[m.end : fig.start]
             )
-            and not is_venue(text, m)
+            and not named_in_passing(text, m)
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
             # "Kiên Giang là một trong những tỉnh vùng Đồng bằng sông Cửu Long có …": the
             # region says where the unit lies; "Xã Mường Nhé được thành lập trên cơ sở sáp
@@ -2646,7 +2650,7 @@ class Linker:
                 and m.end <= fig.start
                 and m.attrs.get("level") == level
                 and (province is None or m.attrs.get("province") == province)
-                and not is_venue(self.doc.text, m)
+                and not named_in_passing(self.doc.text, m)
             ]
             if named:
                 return place_of(named[-1])
@@ -2875,7 +2879,7 @@ class Linker:
                 m
                 for m in subjects
                 if m.attrs.get("level") in ("province", "district", "commune")
-                and not is_venue(doc.text, m)
+                and not named_in_passing(doc.text, m)
             ]
             wider = [
                 m
@@ -3299,7 +3303,7 @@ class Linker:
             for each in [
                 fact,
                 *self._for_each_listed(view, fig, fact),
-                *_households_of_the_whole(doc.text, fig, fact),
+                *_households_of_the_whole(view, fig, fact),
             ]:
                 if self.provisional:
                     self.off_topic_candidates.append((each, fig))
@@ -3312,7 +3316,7 @@ class Linker:
                 if all(s == "target" for s in sentence_statuses)
                 else None
             )
-            groups_stated = {g for g in sentence_groups}
+            groups_stated = set(sentence_groups)
             self.sentence_group = groups_stated.pop() if len(groups_stated) == 1 else None
 
     def _combined_rate_named_multidimensional(self) -> None:
