@@ -186,6 +186,7 @@ _LIST_JOIN = link_cue("list-join")
 _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
+_BREAKDOWN_OPENER = link_cue("breakdown-opener")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
 _RATE_AFTER = link_cue("rate-after")
@@ -209,6 +210,9 @@ _SUBJECTS_FOR: dict[str, frozenset[str]] = {
     ),
     "VND": _MONEY_SUBJECTS,
     "households": frozenset({"poor", "near", "total_households", "population"}),
+    # "khởi công nhà ở cho hộ nghèo, hộ cận nghèo như: Thạch Hà (182/182 nhà)": houses are
+    # counted of the houses named, not of the households they are for
+    "houses": frozenset({"houses"}),
 }
 
 # Word cues: each is the entry of `patterns/link_cues.jsonl` with its id, which says what it
@@ -1025,6 +1029,17 @@ def _rate_of_the_ratio_after(view: SentenceView, fig: Mention, ratio: list[Any])
     return value is not None and abs(value - 100 * ratio[0] / ratio[1]) <= RATIO_RATE_TOLERANCE_PP
 
 
+def _plan_of_a_houses_ratio(fig: Mention, fact: dict[str, Any]) -> list[dict[str, Any]]:
+    """ "khởi công 1.403/1.410 nhà", "Thạch Hà (182/182 nhà)": houses done over houses
+    planned; the second number is the plan's (a `target`, annotations/README.md)."""
+    ratio = fig.attrs.get("ratio")
+    if not ratio or fact["indicator"] != indicator_for("houses", "count") or fact.get("range"):
+        return []
+    plan = copy.deepcopy(fact)
+    plan.update(value=ratio[1], status="target", method=f"houses-plan/v1+{fact['method']}")
+    return [plan]
+
+
 def _households_of_the_whole(
     view: SentenceView, fig: Mention, fact: dict[str, Any]
 ) -> list[dict[str, Any]]:
@@ -1221,7 +1236,9 @@ class Linker:
         and the named exceptions (`classify` applies them)."""
         self.no_fact = "no-indicator-cue"
         self.provisional = False
-        got = self._classify(view, fig, cues, carried)
+        got = self._breakdown_head(view, fig, read) if read else None
+        if got is None:
+            got = self._classify(view, fig, cues, carried)
         if got is None and read:
             got = self._like_a_neighbour(view, fig, read)
         return got
@@ -3137,6 +3154,29 @@ class Linker:
                 return indicator, "list-item-like-the-first", subject
         return None
 
+    def _breakdown_head(
+        self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
+    ) -> tuple[str, str, Cue | None] | None:
+        """An item of a breakdown by place, "PLACE N", after the figure it breaks down
+        ("… nhà ở cho 1.200 hộ, trong đó: huyện Phù Cừ 111 hộ, huyện Ân Thi 224 hộ"): read
+        like that figure, which the opener (`trong đó`, `gồm`, `cụ thể`) follows."""
+        text = self.doc.text
+        item_start = _clause_start(text, view.sent.start, fig.start, marks=",;:")
+        ends = [i for i in (text.find(m, fig.end, view.sent.end) for m in ",;") if i >= 0]
+        if not self._opens_with_place(view, item_start, fig) or find_cues(
+            text, fig.start, min(ends) if ends else view.sent.end
+        ):
+            return None  # ("huyện A 111 hộ cận nghèo": the item names its own subject)
+        for head, indicator, rule, subject in reversed(read):
+            if head.type != fig.type or head.attrs.get("unit") != fig.attrs.get("unit"):
+                continue
+            if rule == "item-of-a-breakdown":
+                continue  # an earlier item of the same breakdown
+            if _BREAKDOWN_OPENER.search(text, head.end, item_start):
+                return indicator, "item-of-a-breakdown", subject
+            return None
+        return None
+
     def _item_start(self, view: SentenceView, fig: Mention) -> int:
         """Where the list item of a figure begins: after the last ";" — or the "và" that
         joins the last item ("…(413-500 hộ) và TP. Đồng Hới 0,1-0,15%")."""
@@ -3304,6 +3344,7 @@ class Linker:
                 fact,
                 *self._for_each_listed(view, fig, fact),
                 *_households_of_the_whole(view, fig, fact),
+                *_plan_of_a_houses_ratio(fig, fact),
             ]:
                 if self.provisional:
                     self.off_topic_candidates.append((each, fig))
@@ -3775,6 +3816,7 @@ class Linker:
             fact["year"],
             fact["value"],
             fact["figure"]["start"],
+            fact.get("status"),  # "182/182 nhà": houses done, and the plan's
         )
         if key in self.fact_keys:
             return
