@@ -180,6 +180,7 @@ _IN_SENTENCE = link_fragment("in-sentence")
 MIN_PROGRAMME_YEAR = 1990
 # How far before a bare count its label may start ("số hộ nghèo toàn huyện Di Linh còn 3.174")
 BARE_COUNT_LABEL_CHARS = 80
+TIME_LATER_IN_CLAUSE_CHARS = 100  # how far on in its clause a time may still date a figure
 # Units of one level listed before a figure said of them all ("tại 2 huyện A và B, với …")
 UNITS_OF_A_JOINT_SUM = 2
 _LIST_JOIN = link_cue("list-join")
@@ -187,6 +188,7 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+_VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
 _RATE_AFTER = link_cue("rate-after")
@@ -1241,7 +1243,51 @@ class Linker:
             got = self._classify(view, fig, cues, carried)
         if got is None and read:
             got = self._like_a_neighbour(view, fig, read)
+        if got is None and fig.attrs.get("unit") == "VND":
+            got = self._money_of_a_budget_or_houses(view, fig, read or [])
         return got
+
+    def _money_of_a_budget_or_houses(
+        self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
+    ) -> tuple[str, str, Cue | None] | None:
+        """Money no cue names, in what a budget or houses make of it:
+        - a part of a budget the sentence, or the sentence before it, gave ("tổng vốn … là
+          1.136 tỷ đồng. Trong đó, năm 2023 là 481 tỷ đồng", "… trong đó vốn ngân sách …;
+          vốn huy động 3,8 ngàn tỷ đồng");
+        - the value of the houses the sentence counted ("bàn giao 79 căn nhà đại đoàn kết,
+          tổng trị giá 2,85 tỷ đồng")."""
+        text = self.doc.text
+        clause = _clause_start(text, view.sent.start, fig.start, marks=",;:")
+        left = text[clause : fig.start]
+        if _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left):
+            return None
+        if any(
+            c.kind == "subject" and c.rule["subject"] != "budget"
+            for c in find_cues(text, clause, fig.end)
+        ):
+            return None  # "vốn vay ưu đãi 200 tỷ đồng": money of another kind
+        budget = indicator_for("budget", "money")
+        houses = indicator_for("houses", "count")
+        counted = [m for m in view.of("QUANTITY", "PERCENT") if m.end <= fig.start]
+        if (
+            counted
+            and any(m is counted[-1] and indicator == houses for m, indicator, _, _ in read)
+            and _VALUE_OF_THE_WORK_BEFORE.search(left)
+        ):
+            # (the houses are the last thing counted before it: "tặng 776 phần quà, trị giá
+            # 388 triệu đồng" is the gifts' value)
+            return budget, "money-value-of-the-houses", None
+        for head, indicator, _, subject in reversed(read):
+            if indicator == budget and _BREAKDOWN_OPENER.search(text, head.end, fig.start):
+                return budget, "money-part-of-a-budget", subject
+        if _ELABORATION_OPENING.match(text, view.sent.start) and any(
+            f["indicator"] == budget
+            and f["evidence"]["end"] <= view.sent.start
+            and not text[f["evidence"]["end"] : view.sent.start].strip(" .\n")
+            for f in self.facts[-3:]
+        ):
+            return budget, "money-part-of-a-budget", None
+        return None
 
     def _topic_in_clause(self, view: SentenceView, fig: Mention) -> bool:
         """ "262.150 căn nhà trong chương trình xóa nhà tạm, …": the figure's own clause
@@ -2305,7 +2351,21 @@ class Linker:
             times = [
                 t
                 for t in dated
-                if 0 <= t.start - fig.end < 40
+                if (
+                    0 <= t.start - fig.end < 40
+                    # "… 4.862 tỉ đồng được đầu tư tại tỉnh Kon Tum cho công tác giảm nghèo
+                    # bền vững giai đoạn 2016-2018": further on, in the figure's clause
+                    or (
+                        0 <= t.start - fig.end < TIME_LATER_IN_CLAUSE_CHARS
+                        and not regex.search(r"[,;:()]", text[fig.end : t.start])
+                        and not any(
+                            fig.end <= m.start < t.start for m in view.of("QUANTITY", "PERCENT")
+                        )
+                        # (not the period in a programme's name: "giải ngân 100% kế hoạch vốn …
+                        # Chương trình MTQG … giai đoạn 2021-2023 trong năm 2024")
+                        and not _PROGRAMME_PERIOD_BEFORE.search(text, fig.end, t.start)
+                    )
+                )
                 and (
                     not regex.search(r"[;(]", text[fig.end : t.start])
                     # "xuống còn 2,93% (tháng 6-2018)", "từ 108 hộ nghèo (đầu năm 2014)": the
