@@ -290,15 +290,19 @@ def _pick_date(page: _Page, body_start: int) -> str | None:
 
 
 # a date stated as the article's own near the top: " date 2025-09-15 …" (an archive's
-# stamp before the lead), "Ngày đăng bài: 10/12/2019", "Cập nhật lúc …", a title ending in
-# "01-09-2017", "Sáng nay 12.11.2019, UBND huyện …"
+# stamp before the lead), "Ngày đăng bài: 10/12/2019", "Đã đăng vào 01/11/2024 lúc 17:14",
+# "Cập nhật lúc 08:41, Thứ Sáu, 06/10/2017", a byline's "T.Hợp - 14:56, 24/03/2021", a title
+# ending in "01-09-2017" or "(13/12/2023)", "Sáng nay 12.11.2019, UBND huyện …"
 _OWN_DATE_CUE = regex.compile(
-    rf"(?:^\s*(?:date\s+)?(?={_ISO})|(?:ngày đăng(?: bài)?|đăng ngày|cập nhật(?: lúc| ngày)?|"
-    rf"ngày xuất bản|(?:sáng|chiều|tối|trưa|hôm) nay\s*\(?)\s*:?\s*(?:\d{{1,2}}[:h]\d{{2}}\s*,?\s*)?"
-    rf"(?=(?:{_DMY}|{_ISO}))|(?=(?:{_DMY})\s*$))",
+    rf"(?:^\s*(?:date\s+)?(?={_ISO})|(?:ngày đăng(?: bài)?|(?:đã\s+)?đăng (?:ngày|vào|lúc)|"
+    rf"cập nhật(?: lúc| ngày)?|ngày xuất bản|(?:sáng|chiều|tối|trưa|hôm) nay\s*\(?|\s[-–](?=\s*\d{{1,2}}:\d{{2}}))"
+    rf"\s*:?\s*(?:\d{{1,2}}[:h]\d{{2}}\s*,?\s*)?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?"
+    rf"(?=(?:{_DMY}|{_ISO}))|(?=(?:{_DMY})\s*$|\((?:{_DMY})\)\s*$))",
     regex.IGNORECASE,
 )
 TOP_LINES = 6
+# a date its cue says is the article's own may stand lower, under a site's menu or the lead
+CUED_DATE_LINES = 25
 
 
 def _site_clock(line: str) -> bool:
@@ -312,8 +316,15 @@ def _site_clock(line: str) -> bool:
 def _date_near_the_top(page: _Page) -> str | None:
     """When no dateline stands under the title: a date the first lines state as the
     article's own, by a cue or by its place at the start or the end of a line."""
-    for i in range(min(TOP_LINES, len(page.lines))):
+    for i in range(min(CUED_DATE_LINES, len(page.lines))):
         line = page.lines[i]
+        if i >= TOP_LINES:
+            cue = _OWN_DATE_CUE.search(line)
+            if cue is not None and cue.end() > cue.start():  # a cue word, not a bare date
+                date = parse_date(line[cue.end() :])
+                if date is not None:
+                    return date.isoformat()
+            continue
         if is_date_line(line) and not _site_clock(line):
             # a dateline the header did not reach ("13/08/2019 16:00 CH")
             date = parse_date(line)

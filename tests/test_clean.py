@@ -239,12 +239,37 @@ def test_short_title_above_the_lead():
             "Đakrông: Tỉ lệ hộ nghèo giảm 5,15%\n\n(QT) - Sáng nay 12.11.2019, UBND huyện Đakrông tổ chức hội nghị tổng kết.",
             "2019-11-12",
         ),
+        (
+            "Họp đôn đốc các chương trình mục tiêu quốc gia\nĐã đăng vào 04/11/2024 lúc 16:20Sáng 4/11, UBND tỉnh họp về giảm nghèo.",
+            "2024-11-04",
+        ),
+        (
+            "Trang chủ\nCập nhật lúc 09:12, Thứ Hai, 08/01/2018 (GMT+7)\nToàn tỉnh còn 4,2% hộ nghèo\nNăm 2017, tỉnh giảm 2.100 hộ nghèo.",
+            "2018-01-08",
+        ),
+        (
+            "Bình Thuận giảm 1.500 hộ nghèo (20/12/2023)\nNăm 2023, toàn tỉnh giảm 1.500 hộ nghèo, vượt kế hoạch.",
+            "2023-12-20",
+        ),
+        (
+            "Giảm nghèo ở vùng cao\n"
+            + "".join(f"- Mục {i}\n" for i in range(9))
+            + "Quang Huy - 10:05, 15/03/2021\nNăm 2020, huyện còn 12% hộ nghèo.",
+            "2021-03-15",
+        ),
     ],
 )
 def test_the_articles_own_date_near_the_top(text: str, published: str):
     from vnfacts import extract
 
     assert extract(text).meta.published == published
+
+
+def test_a_report_number_s_date_is_no_article_date():
+    from vnfacts import extract
+
+    text = "CÁC CHỈ TIÊU KINH TẾ XÃ HỘI NĂM 2019\n\n(Theo báo cáo số 330/BC-UBND ngày 06/12/2019)\n\nTỷ lệ hộ nghèo còn 4,17%."
+    assert extract(text).meta.published is None
 
 
 def test_a_lead_shown_twice_keeps_its_first_copy():
