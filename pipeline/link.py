@@ -188,6 +188,11 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+# readings of a list's item: the group it names is in its own comma item
+_ITEM_RULES = frozenset(
+    {"item-of-a-breakdown", "item-of-a-houses-list", "part-of-the-sentence-before"}
+)
+_HOUSES_LIST_HEAD = link_cue("houses-list-head")
 _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
@@ -1238,14 +1243,32 @@ class Linker:
         and the named exceptions (`classify` applies them)."""
         self.no_fact = "no-indicator-cue"
         self.provisional = False
-        got = self._breakdown_head(view, fig, read) if read else None
+        got = self._breakdown_head(view, fig, read or [])
         if got is None:
             got = self._classify(view, fig, cues, carried)
         if got is None and read:
             got = self._like_a_neighbour(view, fig, read)
         if got is None and fig.attrs.get("unit") == "VND":
             got = self._money_of_a_budget_or_houses(view, fig, read or [])
+        if got is None and fig.attrs.get("unit") == "houses":
+            got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
         return got
+
+    def _part_of_the_sentence_before(
+        self, view: SentenceView, fig: Mention, indicator: str
+    ) -> tuple[str, str, Cue | None] | None:
+        """A figure of a "Trong đó, …" / "Cụ thể, …" sentence right after a sentence that
+        gave `indicator`: a part of it ("Thới Bình có 725 căn nhà nằm trong Chương trình.
+        Trong đó, hộ nghèo 260 căn, …"; "… năm 2023 là 481 tỷ đồng")."""
+        text = self.doc.text
+        if _ELABORATION_OPENING.match(text, view.sent.start) and any(
+            f["indicator"] == indicator
+            and f["evidence"]["end"] <= view.sent.start
+            and not text[f["evidence"]["end"] : view.sent.start].strip(" .\n")
+            for f in self.facts[-3:]
+        ):
+            return indicator, "part-of-the-sentence-before", None
+        return None
 
     def _money_of_a_budget_or_houses(
         self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
@@ -1280,14 +1303,7 @@ class Linker:
         for head, indicator, _, subject in reversed(read):
             if indicator == budget and _BREAKDOWN_OPENER.search(text, head.end, fig.start):
                 return budget, "money-part-of-a-budget", subject
-        if _ELABORATION_OPENING.match(text, view.sent.start) and any(
-            f["indicator"] == budget
-            and f["evidence"]["end"] <= view.sent.start
-            and not text[f["evidence"]["end"] : view.sent.start].strip(" .\n")
-            for f in self.facts[-3:]
-        ):
-            return budget, "money-part-of-a-budget", None
-        return None
+        return self._part_of_the_sentence_before(view, fig, budget)
 
     def _topic_in_clause(self, view: SentenceView, fig: Mention) -> bool:
         """ "262.150 căn nhà trong chương trình xóa nhà tạm, …": the figure's own clause
@@ -1986,24 +2002,30 @@ class Linker:
             # "huyện Mèo Vạc có 18 xã, thị trấn với hơn 73 nghìn người", "toàn tỉnh Kiên Giang
             # có trên 1,7 triệu dân số": the people of the unit the sentence names
             return indicator_for("population", "count"), "count-people-of-a-place", subject
-        if unit == "houses" and (
-            sub == "houses"
-            or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
-            # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa", "21 căn nhà xây mới"
-            or regex.match(
-                # ("5 ngôi nhà Đại đoàn kết được bàn giao": a programme's name between)
-                r"\s*(?:(?:đại đoàn kết|tình nghĩa|tình thương|nhân ái|an sinh|chữ thập đỏ)\s+)?"
-                r"(?:(?:đã\s+)?được\s+(?:xây dựng|xây mới|xây|sửa chữa|hỗ trợ|bàn giao|khánh thành)"
-                r"|(?:xây mới|xây dựng mới|sửa chữa)\b)",
-                after_text,
-                regex.I,
-            )
-            or regex.search(
-                r"(?:xóa|xoá|xây|cất|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b"
-                + _IN_SENTENCE
-                + r"{0,25}$",
-                left,
-                regex.I,
+        if (
+            unit == "houses"
+            and (
+                sub == "houses"
+                # "xã Ea Rốk có 12 căn, xã Ya Tờ Mốt 5 căn", "huyện Ngọc Hiển (240 căn)": a list
+                # item of houses by place in an article on the topic
+                or (self.on_topic and self._place_right_before(view, fig, also=r"có|\("))
+                or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
+                # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa", "21 căn nhà xây mới"
+                or regex.match(
+                    # ("5 ngôi nhà Đại đoàn kết được bàn giao": a programme's name between)
+                    r"\s*(?:(?:đại đoàn kết|tình nghĩa|tình thương|nhân ái|an sinh|chữ thập đỏ)\s+)?"
+                    r"(?:(?:đã\s+)?được\s+(?:xây dựng|xây mới|xây|sửa chữa|hỗ trợ|bàn giao|khánh thành)"
+                    r"|(?:xây mới|xây dựng mới|sửa chữa)\b)",
+                    after_text,
+                    regex.I,
+                )
+                or regex.search(
+                    r"(?:xóa|xoá|xây|cất|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b"
+                    + _IN_SENTENCE
+                    + r"{0,25}$",
+                    left,
+                    regex.I,
+                )
             )
         ):
             return indicator_for("houses", "count"), "count-houses", subject
@@ -2178,13 +2200,16 @@ class Linker:
         published = self.doc.meta.published
         return year is not None and published is not None and year > int(published[:4])
 
-    def _place_right_before(self, view: SentenceView, fig: Mention) -> bool:
+    def _place_right_before(self, view: SentenceView, fig: Mention, also: str = "") -> bool:
         """A list item "Nam Trà My 2.753 hộ", "Trà Cang (Nam Trà My) 496 hộ": a place named
-        right before the figure, the item of a list whose head named what is counted."""
+        right before the figure, the item of a list whose head named what is counted (`also`:
+        more words that may stand between)."""
         text = self.doc.text
+        between = r"\s*(?:\([^()]{1,40}\))?\s*(?:với\s*)?" + (
+            rf"(?:(?:{also})\s*)?" if also else ""
+        )
         return any(
-            m.end <= fig.start
-            and regex.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*(?:với\s*)?", text[m.end : fig.start])
+            m.end <= fig.start and regex.fullmatch(between, text[m.end : fig.start])
             for m in view.of("LOCALITY")
         )
 
@@ -3230,11 +3255,22 @@ class Linker:
         for head, indicator, rule, subject in reversed(read):
             if head.type != fig.type or head.attrs.get("unit") != fig.attrs.get("unit"):
                 continue
-            if rule == "item-of-a-breakdown":
+            if rule in ("item-of-a-breakdown", "item-of-a-houses-list"):
                 continue  # an earlier item of the same breakdown
             if _BREAKDOWN_OPENER.search(text, head.end, item_start):
                 return indicator, "item-of-a-breakdown", subject
             return None
+        # no figure heads the list: "… công tác xóa nhà tạm, nhà dột nát trên địa bàn, cụ thể:
+        # Thành phố Kon Tum đã triển khai 76 hộ, …", households counting the houses built
+        opener = list(_BREAKDOWN_OPENER.finditer(text, view.sent.start, item_start))
+        if (
+            fig.attrs.get("unit") == "households"
+            and opener
+            and regex.match(r"[^.;:\d]{0,20}:", text[opener[-1].end() : item_start + 1])
+            and _HOUSES_LIST_HEAD.search(text, view.sent.start, opener[-1].start())
+            and not any(m.end <= opener[-1].start() for m in view.of("QUANTITY", "PERCENT"))
+        ):
+            return indicator_for("houses", "count"), "item-of-a-houses-list", None
         return None
 
     def _item_start(self, view: SentenceView, fig: Mention) -> int:
@@ -3652,6 +3688,9 @@ class Linker:
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS",
         # or right before it: "khu vực ven biển tỷ lệ hộ nghèo … còn 2,6%"
         group_from = subject.start if subject is not None else clause_start
+        if rule in _ITEM_RULES:
+            # "Trong đó, hộ người có công 209 căn, hộ nghèo 260 căn": each item's own group
+            group_from = max(group_from, _clause_start(text, view.sent.start, fig.start, ",;:"))
         if subject is not None and fig.type == "PERCENT":
             right_before = [
                 c

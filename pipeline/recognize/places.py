@@ -547,6 +547,9 @@ class LocalityFinder:
                 found_levels = {u.level for u in units}
                 if "province" in found_levels:
                     level = "province"  # a bare province name means the province
+                    # ("Hưng Yên: 880 hộ … ¶ … gồm các huyện: Khoái Châu 211 hộ, …": its units
+                    # named bare after it are the article's)
+                    provinces[next(u.name for u in units if u.level == "province")] += 1
                 elif len(found_levels) == 1:
                     level = units[0].level
                 else:
