@@ -1162,6 +1162,7 @@ _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune"
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 _LIST_ITEM = regex.compile(r"\s*[-–•*]\s")  # "- Tỷ lệ nghèo … khu vực thành thị: …"
 _SUB_ITEM = regex.compile(r"\s*\+\s")  # "+ Tỷ lệ hộ nghèo: 1,44%" under it
+_NUMBERED_ITEM = regex.compile(r"\s*(?:\d{1,2}|[a-dđ])[.)]\s+\p{Lu}")  # "2. Dân tộc Thái …"
 
 
 def reference_year(doc: Document) -> int | None:
@@ -2810,8 +2811,22 @@ class Linker:
 
     def _enter_list_item(self, start: int, end: int) -> None:
         """At a new paragraph: a "- …" item sets the group its "+ …" sub-items are of (its
-        last group cue, or none); any other paragraph but a sub-item ends it."""
+        last group cue, or none); any other paragraph but a sub-item ends it. A numbered
+        heading ("2. Dân tộc Thái 155.639 hộ, …") sets the group of the "- …" items under it
+        the same way."""
         text = self.doc.text
+        if _NUMBERED_ITEM.match(text, start):
+            head = regex.search(r":|\b(?:[Tt]rong đó|[Cc]ụ thể)\b", text[start:end])
+            groups = [
+                c
+                for c in find_cues(text, start, start + head.start() if head else end)
+                if c.kind == "group"
+            ]
+            self.heading_group = _group_named(text, groups[-1]) if groups else None
+            self.item_group = None
+            return
+        if not (_LIST_ITEM.match(text, start) or _SUB_ITEM.match(text, start)):
+            self.heading_group = None
         if _LIST_ITEM.match(text, start):
             # the item's head names the group, not its details ("- Khu vực nông thôn: 5,2%;
             # trong đó hộ DTTS …")
@@ -2921,6 +2936,7 @@ class Linker:
         self.previous_block_subject: Cue | None = None
         self.sentence_subject: Cue | None = None  # the last sentence's category, for its parts
         self.item_group: str | None = None  # the group a "- …" item names, for its "+ …" items
+        self.heading_group: str | None = None  # the group a "2. …" heading names, for its items
         self.block_disbursement = False
         current_block = -1
         for sent, sent_mentions, continued in self._linking_units(by_sentence):
@@ -3224,6 +3240,16 @@ class Linker:
         ):
             # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": the households at that rate
             return HOUSEHOLD_COUNT[level_of[last_indicator]], "count-behind-rate", last_subject
+        count_of = {indicator: subject for subject, indicator in HOUSEHOLD_COUNT.items()}
+        if (
+            fig.type == "PERCENT"
+            and last_indicator in count_of
+            and count_of[last_indicator] in LEVEL_OF
+            and regex.fullmatch(r"\s*(?:(?:cận\s+)?nghèo\s*)?,\s*", text[last_fig.end : fig.start])
+            and regex.match(r"\s*(?:[;.)]|$)", text[fig.end : view.sent.end])
+        ):
+            # "Hộ nghèo: 808 hộ, 1,37%;": the rate those households make, right after them
+            return LEVEL_OF[count_of[last_indicator]], "rate-behind-count", last_subject
         item_start = self._item_start(view, fig)
         if item_start == view.sent.start or not self._opens_with_place(view, item_start, fig):
             return None
@@ -3847,6 +3873,17 @@ class Linker:
             # "- Tỷ lệ nghèo đa chiều theo khu vực thành thị: 3,29% … Trong đó: ¶ + Tỷ lệ hộ
             # nghèo: 1,44%": a sub-item is of the group its item names
             fact["group"] = self.item_group
+        if (
+            "group" not in fact
+            and self.heading_group
+            and _LIST_ITEM.match(text, self.doc.blocks[view.sent.block].start)
+            and not _NAMES_THE_WHOLE_UNIT.search(
+                text, self.doc.blocks[view.sent.block].start, fig.start
+            )
+        ):
+            # "2. Dân tộc Thái 155.639 hộ, … ¶ - Hộ nghèo: 22.662 hộ, 14,56%": an item is of
+            # the group its numbered heading names
+            fact["group"] = self.heading_group
         if (
             "group" not in fact
             and self.sentence_group

@@ -209,6 +209,21 @@ def longest_known_prefix(doc: Doc, run: list[Token], level: str, era: str) -> li
     return None
 
 
+def _known_unaccented_prefix(
+    doc: Doc, run: list[Token], level: str, era: str
+) -> list[Token] | None:
+    """A province's or district's name written with its syllables joined or its marks off
+    ("huyện Đakrông" for Đa Krông, "Mù Cang Chải"): the longest prefix of `run` that names
+    one with spacing and diacritics ignored (resolved to the unit by `_candidates`)."""
+    gaz = get_gazetteer()
+    for n in range(len(run), 0, -1):
+        if is_name_syllable(run[n - 1]) and gaz.lookup_unaccented(
+            run_text(doc, run[:n]), level, era
+        ):
+            return run[:n]
+    return None
+
+
 def _parent_after(doc: Doc, tok_i: int, limit: int) -> tuple[str | None, int]:
     """A parent written right after a name: `(Bạch Thông)`, `(huyện Bát Xát)`, `, tỉnh Lạng Sơn`."""
     j = tok_i
@@ -332,7 +347,9 @@ class LocalityFinder:
                         continue  # "mỗi xã 5 ha": a number and its unit, not "Phường 5"
                     if hit.rule.get("requires_gazetteer") and len(run_text(doc, run)) < 2:
                         continue  # "P.V" in a byline
-                    known = longest_known_prefix(doc, run, level, self.era)
+                    known = longest_known_prefix(doc, run, level, self.era) or (
+                        _known_unaccented_prefix(doc, run, level, self.era)
+                    )
                     if known:
                         run = known
                     elif not self._plausible_unknown_name(run, hit.rule):
