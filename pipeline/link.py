@@ -1793,6 +1793,8 @@ class Linker:
             if (
                 regex.search(
                     r"tổng số\s*(?:hộ\s*)?(?:là\s*)?$|có tổng\s*(?:số\s*)?$|"
+                    # "Tổng số hộ dân 446.297 hộ": the label right before its count
+                    r"tổng số hộ\s+dân(?:\s+cư)?\s*$|"
                     r"hộ\s+(?:cận\s+)?nghèo\s*/\s*$|"  # "8.112 hộ nghèo/506.184 hộ": the whole
                     # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
                     r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b"
