@@ -188,6 +188,8 @@ NUM = (
 )
 # a range of rates written from its high end has ends this close ("0,9 - 0,8%")
 DESCENDING_RANGE_MAX_RATIO = Decimal("1.25")
+# "66/63 nhà": a count done may pass its plan, up to this many times the plan
+OVERSHOOT_OF_A_PLAN = Decimal("1.5")
 _RESPECTIVELY_BEFORE = regex.compile(r"lần lượt", regex.I)
 # A number starts a token: not inside a word, a number, a date or a code (COVID-19, G20);
 # or glued to a word that only ever stands before a figure, as a page's markup joins them
@@ -633,8 +635,8 @@ def _figure(
         )
         if date_like and not fraction:
             return None, resume  # 16/11, 26/4: a date; 11/11 xã, 2/3 số hộ, mất 1/3: a ratio
-        if a > b or b == 0:
-            return None, resume
+        if b == 0 or (a > b and not (has_unit and a <= OVERSHOOT_OF_A_PLAN * b)):
+            return None, resume  # ("Nghi Xuân (66/63 nhà)": done beyond a plan, with a unit)
         ratio = [_as_number(a), _as_number(b)]
     elif cue is not None and not (has_unit and fold(unit_text) in R.percent):
         # (a percentage is never a year, a date or a number in a name: "mỗi năm 2,5%")
