@@ -303,6 +303,8 @@ _OWN_DATE_CUE = regex.compile(
 TOP_LINES = 6
 # a date its cue says is the article's own may stand lower, under a site's menu or the lead
 CUED_DATE_LINES = 25
+CUED_DATE_LINE_TAIL = 40  # what may follow the cue on its line (the date, a time, a zone)
+_BYLINE_BEFORE_A_DATE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.']*\s*){0,4}")
 
 
 def _site_clock(line: str) -> bool:
@@ -319,8 +321,16 @@ def _date_near_the_top(page: _Page) -> str | None:
     for i in range(min(CUED_DATE_LINES, len(page.lines))):
         line = page.lines[i]
         if i >= TOP_LINES:
+            # lower down, a cue word that opens its line, or a byline's name before it
+            # ("Đăng ngày: 04/12/2017", "T.Hợp - 14:56, 24/03/2021"), not a date in a
+            # sentence ("Theo số liệu cập nhật 31/12/2022, …")
             cue = _OWN_DATE_CUE.search(line)
-            if cue is not None and cue.end() > cue.start():  # a cue word, not a bare date
+            if (
+                cue is not None
+                and cue.end() > cue.start()
+                and _BYLINE_BEFORE_A_DATE.fullmatch(line[: cue.start()])
+                and len(line) - cue.end() <= CUED_DATE_LINE_TAIL
+            ):
                 date = parse_date(line[cue.end() :])
                 if date is not None:
                     return date.isoformat()

@@ -180,6 +180,8 @@ _IN_SENTENCE = link_fragment("in-sentence")
 MIN_PROGRAMME_YEAR = 1990
 # How far before a bare count its label may start ("số hộ nghèo toàn huyện Di Linh còn 3.174")
 BARE_COUNT_LABEL_CHARS = 80
+# how many of the last facts may hold the houses count a list of houses by place continues
+HOUSES_PASSAGE_FACTS = 3
 TIME_LATER_IN_CLAUSE_CHARS = 100  # how far on in its clause a time may still date a figure
 # Units of one level listed before a figure said of them all ("tại 2 huyện A và B, với …")
 UNITS_OF_A_JOINT_SUM = 2
@@ -188,12 +190,15 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
-# readings of a list's item: the group it names is in its own comma item
-_ITEM_RULES = frozenset(
-    {"item-of-a-breakdown", "item-of-a-houses-list", "part-of-the-sentence-before"}
-)
+# readings of a list's item: the group it names is in its own comma item (an item of a
+# breakdown keeps the group of the figure it breaks down when it names none)
+_ITEM_RULES = frozenset({"part-of-the-sentence-before"})
+_BREAKDOWN_ITEM_RULES = frozenset({"item-of-a-breakdown", "item-of-a-houses-list"})
+# a count's category by its indicator: "poor_households" → "poor"
+COUNT_OF = {indicator: subject for subject, indicator in HOUSEHOLD_COUNT.items()}
 _HOUSES_LIST_HEAD = link_cue("houses-list-head")
 _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
+_HOUSES_NOT_BUILT_AFTER = link_cue("houses-not-built-after")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
 _RATE_AFTER = link_cue("rate-after")
@@ -1244,7 +1249,7 @@ class Linker:
         and the named exceptions (`classify` applies them)."""
         self.no_fact = "no-indicator-cue"
         self.provisional = False
-        got = self._breakdown_head(view, fig, read or [])
+        got = self._item_of_a_breakdown(view, fig, read or [])
         if got is None:
             got = self._classify(view, fig, cues, carried)
         if got is None and read:
@@ -1261,15 +1266,23 @@ class Linker:
         """A figure of a "Trong đó, …" / "Cụ thể, …" sentence right after a sentence that
         gave `indicator`: a part of it ("Thới Bình có 725 căn nhà nằm trong Chương trình.
         Trong đó, hộ nghèo 260 căn, …"; "… năm 2023 là 481 tỷ đồng")."""
-        text = self.doc.text
-        if _ELABORATION_OPENING.match(text, view.sent.start) and any(
-            f["indicator"] == indicator
-            and f["evidence"]["end"] <= view.sent.start
-            and not text[f["evidence"]["end"] : view.sent.start].strip(" .\n")
-            for f in self.facts[-3:]
+        if _ELABORATION_OPENING.match(self.doc.text, view.sent.start) and any(
+            f["indicator"] == indicator for f in self._facts_of_the_sentence_before(view)
         ):
             return indicator, "part-of-the-sentence-before", None
         return None
+
+    def _facts_of_the_sentence_before(self, view: SentenceView) -> list[dict[str, Any]]:
+        """The facts of the sentence right before this one (nothing but spaces and stops
+        between), however many this sentence has given already."""
+        text = self.doc.text
+        earlier = [f for f in self.facts if f["evidence"]["start"] < view.sent.start]
+        if not earlier:
+            return []
+        last = earlier[-1]["evidence"]
+        if last["end"] > view.sent.start or text[last["end"] : view.sent.start].strip(" .\n"):
+            return []
+        return [f for f in earlier if f["evidence"]["start"] == last["start"]]
 
     def _money_of_a_budget_or_houses(
         self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
@@ -2011,7 +2024,11 @@ class Linker:
                 sub == "houses"
                 # "xã Ea Rốk có 12 căn, xã Ya Tờ Mốt 5 căn", "huyện Ngọc Hiển (240 căn)": a list
                 # item of houses by place in an article on the topic
-                or (self.on_topic and self._place_right_before(view, fig, also=r"có|\("))
+                or (
+                    self.on_topic
+                    and self._place_right_before(view, fig, also=r"có|\(")
+                    and self._houses_built_in_the_passage(view, cues, after_text)
+                )
                 or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
                 # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa", "21 căn nhà xây mới"
                 or regex.match(
@@ -2203,6 +2220,23 @@ class Linker:
         published = self.doc.meta.published
         return year is not None and published is not None and year > int(published[:4])
 
+    def _houses_built_in_the_passage(
+        self, view: SentenceView, cues: list[Cue], after_text: str
+    ) -> bool:
+        """The sentence, or the passage it continues, speaks of houses built or given
+        ("bàn giao 48 căn nhà … Cụ thể, xã Ea Rốk có 10 căn", "Trong 36 căn nhà được hỗ trợ,
+        xã Ngãi Xuyên có 17 căn"), and the houses are no damage or rental ("xã Tân Lập
+        (45 căn) bị sập", "có 120 căn cho công nhân thuê")."""
+        if _HOUSES_NOT_BUILT_AFTER.match(after_text):
+            return False
+        houses = indicator_for("houses", "count")
+        return (
+            any(c.kind == "subject" and c.rule["subject"] == "houses" for c in cues)
+            or _HOUSES_LIST_HEAD.search(self.doc.text, view.sent.start, view.sent.end) is not None
+            # one of the last facts so far, in this sentence or before it, counted houses
+            or any(f["indicator"] == houses for f in self.facts[-HOUSES_PASSAGE_FACTS:])
+        )
+
     def _place_right_before(self, view: SentenceView, fig: Mention, also: str = "") -> bool:
         """A list item "Nam Trà My 2.753 hộ", "Trà Cang (Nam Trà My) 496 hộ": a place named
         right before the figure, the item of a list whose head named what is counted (`also`:
@@ -2243,9 +2277,7 @@ class Linker:
             _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
             or any(
                 f["indicator"] == indicator_for("budget", "money")
-                and f["evidence"]["end"] <= view.sent.start
-                and not text[f["evidence"]["end"] : view.sent.start].strip(" .\n")
-                for f in self.facts[-3:]
+                for f in self._facts_of_the_sentence_before(view)
             )
         )
 
@@ -2384,7 +2416,8 @@ class Linker:
                     # "… 4.862 tỉ đồng được đầu tư tại tỉnh Kon Tum cho công tác giảm nghèo
                     # bền vững giai đoạn 2016-2018": further on, in the figure's clause
                     or (
-                        0 <= t.start - fig.end < TIME_LATER_IN_CLAUSE_CHARS
+                        _period_of(t) is not None
+                        and 0 <= t.start - fig.end < TIME_LATER_IN_CLAUSE_CHARS
                         and not regex.search(r"[,;:()]", text[fig.end : t.start])
                         and not any(
                             fig.end <= m.start < t.start for m in view.of("QUANTITY", "PERCENT")
@@ -2817,14 +2850,16 @@ class Linker:
         heading ("2. Dân tộc Thái 155.639 hộ, …") sets the group of the "- …" items under it
         the same way."""
         text = self.doc.text
-        if _NUMBERED_ITEM.match(text, start):
-            head = regex.search(r":|\b(?:[Tt]rong đó|[Cc]ụ thể)\b", text[start:end])
-            groups = [
+        numbered = _NUMBERED_ITEM.match(text, start)
+        if numbered:
+            # only a group the heading opens with ("2. Dân tộc Thái …"), not one its
+            # sentence mentions ("1. Năm 2022, tỉnh đã hỗ trợ 500 hộ DTTS vay vốn …")
+            opening = [
                 c
-                for c in find_cues(text, start, start + head.start() if head else end)
-                if c.kind == "group"
+                for c in find_cues(text, numbered.end() - 1, end)
+                if c.kind == "group" and c.start == numbered.end() - 1
             ]
-            self.heading_group = _group_named(text, groups[-1]) if groups else None
+            self.heading_group = _group_named(text, opening[0]) if opening else None
             self.item_group = None
             return
         if not (_LIST_ITEM.match(text, start) or _SUB_ITEM.match(text, start)):
@@ -2939,6 +2974,7 @@ class Linker:
         self.sentence_subject: Cue | None = None  # the last sentence's category, for its parts
         self.item_group: str | None = None  # the group a "- …" item names, for its "+ …" items
         self.heading_group: str | None = None  # the group a "2. …" heading names, for its items
+        self.breakdown_group: str | None = None  # the group of the figure a breakdown breaks down
         self.block_disbursement = False
         current_block = -1
         for sent, sent_mentions, continued in self._linking_units(by_sentence):
@@ -3242,16 +3278,15 @@ class Linker:
         ):
             # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": the households at that rate
             return HOUSEHOLD_COUNT[level_of[last_indicator]], "count-behind-rate", last_subject
-        count_of = {indicator: subject for subject, indicator in HOUSEHOLD_COUNT.items()}
         if (
             fig.type == "PERCENT"
-            and last_indicator in count_of
-            and count_of[last_indicator] in LEVEL_OF
+            and last_indicator in COUNT_OF
+            and COUNT_OF[last_indicator] in LEVEL_OF
             and regex.fullmatch(r"\s*(?:(?:cận\s+)?nghèo\s*)?,\s*", text[last_fig.end : fig.start])
             and regex.match(r"\s*(?:[;.)]|$)", text[fig.end : view.sent.end])
         ):
             # "Hộ nghèo: 808 hộ, 1,37%;": the rate those households make, right after them
-            return LEVEL_OF[count_of[last_indicator]], "rate-behind-count", last_subject
+            return LEVEL_OF[COUNT_OF[last_indicator]], "rate-behind-count", last_subject
         item_start = self._item_start(view, fig)
         if item_start == view.sent.start or not self._opens_with_place(view, item_start, fig):
             return None
@@ -3267,7 +3302,7 @@ class Linker:
                 return indicator, "list-item-like-the-first", subject
         return None
 
-    def _breakdown_head(
+    def _item_of_a_breakdown(
         self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
     ) -> tuple[str, str, Cue | None] | None:
         """An item of a breakdown by place, "PLACE N", after the figure it breaks down
@@ -3275,6 +3310,11 @@ class Linker:
         like that figure, which the opener (`trong đó`, `gồm`, `cụ thể`) follows."""
         text = self.doc.text
         item_start = _clause_start(text, view.sent.start, fig.start, marks=",;:")
+        # (the first item after an opener with no colon: ", trong đó huyện Phù Cừ 120 hộ")
+        lead = regex.match(r"\s*", text[item_start : fig.start])
+        opens = _BREAKDOWN_OPENER.match(text, item_start + (lead.end() if lead else 0), fig.start)
+        if opens is not None:
+            item_start = opens.end()
         ends = [i for i in (text.find(m, fig.end, view.sent.end) for m in ",;") if i >= 0]
         if not self._opens_with_place(view, item_start, fig) or find_cues(
             text, fig.start, min(ends) if ends else view.sent.end
@@ -3283,9 +3323,17 @@ class Linker:
         for head, indicator, rule, subject in reversed(read):
             if head.type != fig.type or head.attrs.get("unit") != fig.attrs.get("unit"):
                 continue
-            if rule in ("item-of-a-breakdown", "item-of-a-houses-list"):
+            if rule in _BREAKDOWN_ITEM_RULES:
                 continue  # an earlier item of the same breakdown
             if _BREAKDOWN_OPENER.search(text, head.end, item_start):
+                self.breakdown_group = next(
+                    (
+                        f.get("group")
+                        for f in reversed(self.facts)
+                        if f["figure"]["start"] == head.start and f["indicator"] == indicator
+                    ),
+                    None,
+                )
                 return indicator, "item-of-a-breakdown", subject
             return None
         # no figure heads the list: "… công tác xóa nhà tạm, nhà dột nát trên địa bàn, cụ thể:
@@ -3899,6 +3947,10 @@ class Linker:
             # "Huyện nghèo … có tỷ lệ nghèo đa chiều là 47,94%. Trong đó có 31,72% hộ nghèo và
             # 16,22% hộ cận nghèo": the parts of the group the sentence before spoke of
             fact["group"] = self.sentence_group
+        if "group" not in fact and rule == "item-of-a-breakdown" and self.breakdown_group:
+            # "còn 6.500 hộ nghèo DTTS, gồm: huyện Đắk Glei 1.200 hộ, …": each item is of the
+            # group of the figure it breaks down
+            fact["group"] = self.breakdown_group
         if indicator == indicator_for("income", "money"):
             # "thu nhập bình quân đầu người của Lai Châu năm 2023": a place is no group
             places = {m.start for m in view.of("LOCALITY")}

@@ -265,6 +265,17 @@ def test_the_articles_own_date_near_the_top(text: str, published: str):
     assert extract(text).meta.published == published
 
 
+def test_a_date_inside_a_sentence_lower_down_is_no_article_date():
+    from vnfacts import extract
+
+    text = (
+        "Giảm nghèo ở vùng cao\n"
+        + "".join(f"- Mục {i}\n" for i in range(9))
+        + "Theo số liệu cập nhật 31/12/2022, huyện còn 12% hộ nghèo.\nNăm 2022, huyện giảm 2,1%."
+    )
+    assert extract(text).meta.published is None
+
+
 def test_a_report_number_s_date_is_no_article_date():
     from vnfacts import extract
 
