@@ -1152,6 +1152,7 @@ _HOUSES_BY_HOUSEHOLD_BEFORE = link_cue("houses-by-household-before")
 _FALLS_LISTED_BEFORE = link_cue("falls-listed-before")
 _INVESTED_FOR_AFTER = link_cue("invested-for-after")
 _PLAN_REFERENCE = link_cue("plan-reference")
+_PLAN_CONTENT_RIGHT_BEFORE = link_cue("plan-content-right-before")
 _PLAN_IN_A_MEETING_NAME = link_cue("plan-in-a-meeting-name")
 _DONE = link_cue("done")
 _FALL_IN_CLAUSE = link_cue("fall-in-clause")
@@ -3693,7 +3694,14 @@ class Linker:
             if c.kind == "target"
             and target_from <= c.start
             and c.end <= fig.start
-            and not self._in_a_meeting_name(view, c)
+            # ("… vượt tiến độ so với kế hoạch đề ra gần 3 tháng, với tổng kinh phí …": a
+            # plan referred to states none in a later clause; "so với chỉ tiêu tỉnh giao (390
+            # hộ)", "mục tiêu …, nhiệm kỳ 2020-2025 đã đề ra là giảm 3,5%" state it)
+            and not (
+                self._refers_to_a_plan(view, c)
+                and "," in text[c.end : fig.start]
+                and not _PLAN_CONTENT_RIGHT_BEFORE.search(text, c.end, fig.start)
+            )
         ]
         if not targets:
             # "Mục tiêu năm 2024, tỷ lệ hộ nghèo … còn dưới 18%; tỷ lệ hộ cận nghèo giảm còn
