@@ -174,6 +174,10 @@ def link_fragment(fragment_id: str) -> str:
 
 # the hedge before a figure ("khoảng", "gần", "hơn"), in the patterns built in code below
 _APPROX = link_fragment("approx")
+# "vào cuối năm 2024", "vào thời điểm cuối năm 2020", "năm 2021": a figure's own time after it
+_OWN_TIME_AFTER = (
+    r"(?:(?:vào\s+)?(?:thời điểm\s+)?(?:cuối|đầu|giữa|hết)?\s*năm\s+(?:\d{4}|nay)\s*)?"
+)
 _IN_SENTENCE = link_fragment("in-sentence")
 # A time before this is history ("kháng chiến (1946-1954)"), never the date a passage's
 # figures hold for.
@@ -1932,8 +1936,12 @@ class Linker:
             # "(từ 33.486 hộ xuống còn 25.426 hộ)": a bare count continuing the subject
             if (
                 sub in HOUSEHOLD_COUNT
-                # "(từ 33.486 hộ xuống còn …)", "giảm từ 5.120 hộ (năm 2021) xuống còn …"
-                and regex.match(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:\)|xuống|,|;|\.|$)", after_text)
+                # "(từ 33.486 hộ xuống còn …)", "giảm từ 5.120 hộ (năm 2021) xuống còn …",
+                # "… xuống còn chưa đến 1.800 hộ vào cuối năm 2024, …": its own time may follow
+                and regex.match(
+                    r"^\s*(?:\([^()]{0,60}\)\s*)?" + _OWN_TIME_AFTER + r"(?:\)|xuống|,|;|\.|$)",
+                    after_text,
+                )
                 and (_FROM_BEFORE.search(left) or _TO_BEFORE.search(left))
             ):
                 return HOUSEHOLD_COUNT[sub], "count-carried", subject
