@@ -113,6 +113,8 @@ def test_words_value(words: str, value: int | None) -> None:
         ("Giá bán 500.000đ mỗi bao.", "500.000đ", 500000, "VND", None),
         ("Dự án vay 2,5 triệu USD từ ngân hàng.", "2,5 triệu USD", 2500000, "USD", "triệu"),
         ("Tổng vốn 1,5 tỉ đồng.", "1,5 tỉ đồng", 1500000000, "VND", "tỉ"),
+        ("Bắc Kạn được phân bổ 3 trăm tỷ đồng.", "3 trăm tỷ đồng", 3 * 10**11, "VND", "trăm tỷ"),
+        ("Xã được hỗ trợ 5 trăm triệu đồng.", "5 trăm triệu đồng", 5 * 10**8, "VND", "trăm triệu"),
     ],
 )
 def test_money(text: str, span: str, value: int, unit: str, scale: str | None) -> None:
