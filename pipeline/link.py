@@ -1751,17 +1751,31 @@ class Linker:
                     return None  # a change, or a part of them that names no group
                 return HOUSEHOLD_COUNT[cat], "count-noun", None
             # "có 1.126 hộ với 5.930 nhân khẩu": the unit's households
+            item = _clause_start(text, s0, fig.start, ",;:")
+            if regex.match(r"\s*(?:tương ứng|tương đương)", text[item : fig.start], regex.I):
+                item = clause  # ("…, tương ứng với 56 hộ": the item continues the one before)
             if (
                 cat is None
-                and regex.match(
-                    # "có 12.276 hộ, tương ứng 49.582 khẩu"
-                    r"(?:với|,|và|gồm)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
-                    r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
-                    right,
+                and (
+                    regex.match(
+                        # "có 12.276 hộ, tương ứng 49.582 khẩu"
+                        r"(?:với|,|và|gồm)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
+                        r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
+                        right,
+                    )
+                    # "dân số của xã là 7.858 người với 2.414 hộ": the people, then their homes
+                    or regex.search(
+                        r"\bdân số\b[^.;]{0,40}?[\d.,]+\s*(?:nhân khẩu|khẩu|người)\s*"
+                        r"(?:với|và|gồm)\s*" + _APPROX + "$",
+                        left,
+                        regex.I,
+                    )
                 )
                 # "số hộ nghèo của tỉnh là 21.000 hộ với 95.000 nhân khẩu": the poor's count
+                # (in the figure's own comma clause: "… hộ nghèo theo Quyết định 59, đầu năm
+                # 2016, toàn huyện có 12.276 hộ, tương ứng 49.582 khẩu" counts all of them)
                 and not any(
-                    c.rule["subject"] in ("poor", "near") for c in before if c.start >= clause
+                    c.rule["subject"] in ("poor", "near") for c in before if c.start >= item
                 )
             ):
                 return (
@@ -1786,7 +1800,9 @@ class Linker:
                 cat is None
                 and sub in (None, "total_households")
                 and _UNITS_OF_A_PLACE_BEFORE.search(text, clause, fig.start)
-                and regex.search(r"\bvới\s*" + _APPROX + "$", left, regex.I)
+                # ("Huyện gồm 18 xã, thị trấn với 199 thôn, …, hơn 17.200 hộ dân": one more
+                # item of the unit's profile)
+                and regex.search(r"(?:\bvới|,)\s*" + _APPROX + "$", left, regex.I)
                 and regex.match(r"\s*(?:[.;,(]|$|trong đó)", after_text, regex.I)
                 and not any(c.rule["subject"] in ("poor", "near") for c in before)
             ):
