@@ -1299,6 +1299,8 @@ class Linker:
         - the value of the houses the sentence counted ("bàn giao 79 căn nhà đại đoàn kết,
           tổng trị giá 2,85 tỷ đồng")."""
         text = self.doc.text
+        if not read and not _ELABORATION_OPENING.match(text, view.sent.start):
+            return None  # (no figure before it in its sentence, no sentence it details)
         clause = _clause_start(text, view.sent.start, fig.start, marks=",;:")
         left = text[clause : fig.start]
         if _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left):
@@ -3334,24 +3336,25 @@ class Linker:
         ("… nhà ở cho 1.200 hộ, trong đó: huyện Phù Cừ 111 hộ, huyện Ân Thi 224 hộ"): read
         like that figure, which the opener (`trong đó`, `gồm`, `cụ thể`) follows."""
         text = self.doc.text
-        item_start = _clause_start(text, view.sent.start, fig.start, marks=",;:")
+        s0 = view.sent.start
+        if _BREAKDOWN_OPENER.search(text, s0, fig.start) is None:
+            return None  # (most figures: no list opened before them)
+        item_start = _clause_start(text, s0, fig.start, marks=",;:")
         # (the first item after an opener with no colon: ", trong đó huyện Phù Cừ 120 hộ")
         lead = regex.match(r"\s*", text[item_start : fig.start])
         opens = _BREAKDOWN_OPENER.match(text, item_start + (lead.end() if lead else 0), fig.start)
         if opens is not None:
             item_start = opens.end()
-        ends = [i for i in (text.find(m, fig.end, view.sent.end) for m in ",;") if i >= 0]
-        if not self._opens_with_place(view, item_start, fig) or find_cues(
-            text, fig.start, min(ends) if ends else view.sent.end
-        ):
-            return None  # ("huyện A 111 hộ cận nghèo": the item names its own subject)
+        got: tuple[str, str, Cue | None] | None = None
+        head_fact_group: str | None = None
         for head, indicator, rule, subject in reversed(read):
             if head.type != fig.type or head.attrs.get("unit") != fig.attrs.get("unit"):
                 continue
             if rule in _BREAKDOWN_ITEM_RULES:
                 continue  # an earlier item of the same breakdown
             if _BREAKDOWN_OPENER.search(text, head.end, item_start):
-                self.breakdown_group = next(
+                got = (indicator, "item-of-a-breakdown", subject)
+                head_fact_group = next(
                     (
                         f.get("group")
                         for f in reversed(self.facts)
@@ -3359,20 +3362,28 @@ class Linker:
                     ),
                     None,
                 )
-                return indicator, "item-of-a-breakdown", subject
+            break
+        else:
+            # no figure heads the list: "… công tác xóa nhà tạm, nhà dột nát trên địa bàn, cụ
+            # thể: Thành phố Kon Tum đã triển khai 76 hộ, …", households counting the houses
+            opener = list(_BREAKDOWN_OPENER.finditer(text, s0, item_start))
+            if (
+                fig.attrs.get("unit") == "households"
+                and opener
+                and regex.match(r"[^.;:\d]{0,20}:", text[opener[-1].end() : item_start + 1])
+                and _HOUSES_LIST_HEAD.search(text, s0, opener[-1].start())
+                and not any(m.end <= opener[-1].start() for m in view.of("QUANTITY", "PERCENT"))
+            ):
+                got = (indicator_for("houses", "count"), "item-of-a-houses-list", None)
+        if got is None:
             return None
-        # no figure heads the list: "… công tác xóa nhà tạm, nhà dột nát trên địa bàn, cụ thể:
-        # Thành phố Kon Tum đã triển khai 76 hộ, …", households counting the houses built
-        opener = list(_BREAKDOWN_OPENER.finditer(text, view.sent.start, item_start))
-        if (
-            fig.attrs.get("unit") == "households"
-            and opener
-            and regex.match(r"[^.;:\d]{0,20}:", text[opener[-1].end() : item_start + 1])
-            and _HOUSES_LIST_HEAD.search(text, view.sent.start, opener[-1].start())
-            and not any(m.end <= opener[-1].start() for m in view.of("QUANTITY", "PERCENT"))
+        ends = [i for i in (text.find(m, fig.end, view.sent.end) for m in ",;") if i >= 0]
+        if not self._opens_with_place(view, item_start, fig) or find_cues(
+            text, fig.start, min(ends) if ends else view.sent.end
         ):
-            return indicator_for("houses", "count"), "item-of-a-houses-list", None
-        return None
+            return None  # ("huyện A 111 hộ cận nghèo": the item names its own subject)
+        self.breakdown_group = head_fact_group
+        return got
 
     def _item_start(self, view: SentenceView, fig: Mention) -> int:
         """Where the list item of a figure begins: after the last ";" — or the "và" that
