@@ -456,3 +456,15 @@ def test_a_number_before_1900_is_no_year() -> None:
     # "(1838)": a programme's number in parentheses, not a year of the 19th century
     got = times("Chương trình vận động, hỗ trợ xã hội hóa (1838) năm 2025 có 10.854 hộ.")
     assert [attrs.get("year") for _, attrs in got] == [2025]
+
+
+def test_since_the_start_of_a_year_in_an_undated_text_is_that_year() -> None:
+    # "từ đầu năm 2020 đến nay" with no date: so far in 2020; "từ năm 2021 đến nay" stays open
+    assert one("Từ đầu năm 2020 đến nay, tỉnh bàn giao 33 căn nhà.", published=None)[1] == {
+        "year": 2020,
+        "relative": "to_now",
+    }
+    assert one("Từ năm 2021 đến nay, tỉnh giảm 8.000 hộ nghèo.", published=None)[1] == {
+        "period": {"start": 2021, "end": None},
+        "relative": "to_now",
+    }

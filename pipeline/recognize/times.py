@@ -34,6 +34,8 @@ LB_NUM = r"(?<![\w.,/:]|\p{L}[-‐])"
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # Days after publication past which a day/month without a year is read as last year's.
 FUTURE_DAYS = 62
+# "(từ) đầu năm 2020 đến nay": a span that began with the year it runs in
+_START_OF_THE_YEAR_BEFORE = regex.compile(r"(?:\bđầu)\s+$", regex.I)
 
 
 def _year_suffix(p: str) -> str:
@@ -240,6 +242,12 @@ def _time(
         return {"period": {"start": y1, "end": y2}}, "period"
     if g("since") is not None:
         # "từ năm 2021 đến nay": a period that ends at the article's date, when it has one
+        if pub is None and _START_OF_THE_YEAR_BEFORE.search(
+            text, max(lo, m.start() - 12), m.start()
+        ):
+            # "từ đầu năm 2020 đến nay" in an undated text: so far in 2020, the year it was
+            # written
+            return {"year": int(g("sy")), "relative": "to_now"}, "since-the-start-of-a-year"
         period = {"start": int(g("sy")), "end": pub.year if pub is not None else None}
         attrs = {"period": period, "relative": "to_now"}
         if pub is not None:
