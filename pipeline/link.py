@@ -3955,28 +3955,22 @@ class Linker:
             )
             written = (counted.group() if counted else "") + text[cue.start : cue.end]
             fact["locality"] = self._above_the_units_of(written, place)
-        if (
-            "group" not in fact
-            and self.item_group
-            and _SUB_ITEM.match(text, self.doc.blocks[view.sent.block].start)
-            and not _NAMES_THE_WHOLE_UNIT.search(
-                text, self.doc.blocks[view.sent.block].start, fig.start
-            )
+        # "- Tỷ lệ nghèo đa chiều theo khu vực thành thị: 3,29% … Trong đó: ¶ + Tỷ lệ hộ nghèo:
+        # 1,44%": a "+ …" sub-item is of the group its "- …" item names; "2. Dân tộc Thái
+        # 155.639 hộ, … ¶ - Hộ nghèo: 22.662 hộ, 14,56%": a "- …" item is of the group its
+        # numbered heading names (unless it names the whole unit again)
+        block_start = self.doc.blocks[view.sent.block].start
+        for listed_group, marker in (
+            (self.item_group, _SUB_ITEM),
+            (self.heading_group, _LIST_ITEM),
         ):
-            # "- Tỷ lệ nghèo đa chiều theo khu vực thành thị: 3,29% … Trong đó: ¶ + Tỷ lệ hộ
-            # nghèo: 1,44%": a sub-item is of the group its item names
-            fact["group"] = self.item_group
-        if (
-            "group" not in fact
-            and self.heading_group
-            and _LIST_ITEM.match(text, self.doc.blocks[view.sent.block].start)
-            and not _NAMES_THE_WHOLE_UNIT.search(
-                text, self.doc.blocks[view.sent.block].start, fig.start
-            )
-        ):
-            # "2. Dân tộc Thái 155.639 hộ, … ¶ - Hộ nghèo: 22.662 hộ, 14,56%": an item is of
-            # the group its numbered heading names
-            fact["group"] = self.heading_group
+            if (
+                "group" not in fact
+                and listed_group
+                and marker.match(text, block_start)
+                and not _NAMES_THE_WHOLE_UNIT.search(text, block_start, fig.start)
+            ):
+                fact["group"] = listed_group
         if (
             "group" not in fact
             and self.sentence_group
