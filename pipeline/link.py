@@ -194,12 +194,13 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
-# readings of a list's item: the group it names is in its own comma item (an item of a
-# breakdown keeps the group of the figure it breaks down when it names none)
-_ITEM_RULES = frozenset({"part-of-the-sentence-before"})
+# readings of a breakdown's item (it keeps the group of the figure it breaks down when it
+# names none)
 _BREAKDOWN_ITEM_RULES = frozenset({"item-of-a-breakdown", "item-of-a-houses-list"})
-# a count's category by its indicator: "poor_households" → "poor"
+# a count's or a rate's category by its indicator: "poor_households" → "poor",
+# "poverty_rate" → "poor"
 COUNT_OF = {indicator: subject for subject, indicator in HOUSEHOLD_COUNT.items()}
+RATE_OF = {indicator: subject for subject, indicator in LEVEL_OF.items()}
 _HOUSES_LIST_HEAD = link_cue("houses-list-head")
 _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
 _HOUSES_NOT_BUILT_AFTER = link_cue("houses-not-built-after")
@@ -1281,13 +1282,14 @@ class Linker:
         """The facts of the sentence right before this one (nothing but spaces and stops
         between), however many this sentence has given already."""
         text = self.doc.text
-        earlier = [f for f in self.facts if f["evidence"]["start"] < view.sent.start]
-        if not earlier:
+        start = next((s for s in reversed(self.facts_by_evidence) if s < view.sent.start), None)
+        if start is None:
             return []
-        last = earlier[-1]["evidence"]
-        if last["end"] > view.sent.start or text[last["end"] : view.sent.start].strip(" .\n"):
+        facts = self.facts_by_evidence[start]
+        end = facts[-1]["evidence"]["end"]
+        if end > view.sent.start or text[end : view.sent.start].strip(" .\n"):
             return []
-        return [f for f in earlier if f["evidence"]["start"] == last["start"]]
+        return facts
 
     def _money_of_a_budget_or_houses(
         self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
@@ -3295,16 +3297,15 @@ class Linker:
             and _COUNT_OF_A_FALL.fullmatch(text[last_fig.end : fig.start])
         ):
             return indicator_for("poor", "count-fall"), "count-behind-rate-fall", last_subject
-        level_of = {indicator: subject for subject, indicator in LEVEL_OF.items()}
         if (
             fig.type == "QUANTITY"
             and fig.attrs.get("unit") == "households"
-            and last_indicator in level_of
-            and level_of[last_indicator] in HOUSEHOLD_COUNT
+            and last_indicator in RATE_OF
+            and RATE_OF[last_indicator] in HOUSEHOLD_COUNT
             and _COUNT_OF_A_LEVEL.fullmatch(text, last_fig.end, fig.start)
         ):
             # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": the households at that rate
-            return HOUSEHOLD_COUNT[level_of[last_indicator]], "count-behind-rate", last_subject
+            return HOUSEHOLD_COUNT[RATE_OF[last_indicator]], "count-behind-rate", last_subject
         if (
             fig.type == "PERCENT"
             and last_indicator in COUNT_OF
@@ -3346,22 +3347,14 @@ class Linker:
         if opens is not None:
             item_start = opens.end()
         got: tuple[str, str, Cue | None] | None = None
-        head_fact_group: str | None = None
-        for head, indicator, rule, subject in reversed(read):
-            if head.type != fig.type or head.attrs.get("unit") != fig.attrs.get("unit"):
+        head: Mention | None = None
+        for other, indicator, rule, subject in reversed(read):
+            if other.type != fig.type or other.attrs.get("unit") != fig.attrs.get("unit"):
                 continue
             if rule in _BREAKDOWN_ITEM_RULES:
                 continue  # an earlier item of the same breakdown
-            if _BREAKDOWN_OPENER.search(text, head.end, item_start):
-                got = (indicator, "item-of-a-breakdown", subject)
-                head_fact_group = next(
-                    (
-                        f.get("group")
-                        for f in reversed(self.facts)
-                        if f["figure"]["start"] == head.start and f["indicator"] == indicator
-                    ),
-                    None,
-                )
+            if _BREAKDOWN_OPENER.search(text, other.end, item_start):
+                got, head = (indicator, "item-of-a-breakdown", subject), other
             break
         else:
             # no figure heads the list: "… công tác xóa nhà tạm, nhà dột nát trên địa bàn, cụ
@@ -3382,7 +3375,14 @@ class Linker:
             text, fig.start, min(ends) if ends else view.sent.end
         ):
             return None  # ("huyện A 111 hộ cận nghèo": the item names its own subject)
-        self.breakdown_group = head_fact_group
+        self.breakdown_group = next(
+            (
+                f.get("group")
+                for f in self.facts_by_evidence.get(s0, [])
+                if head is not None and f["figure"]["start"] == head.start
+            ),
+            None,
+        )
         return got
 
     def _item_start(self, view: SentenceView, fig: Mention) -> int:
@@ -3807,7 +3807,7 @@ class Linker:
         # a group narrows the subject when written with it or after it: "tỷ lệ hộ nghèo DTTS",
         # or right before it: "khu vực ven biển tỷ lệ hộ nghèo … còn 2,6%"
         group_from = subject.start if subject is not None else clause_start
-        if rule in _ITEM_RULES:
+        if rule == "part-of-the-sentence-before":
             # "Trong đó, hộ người có công 209 căn, hộ nghèo 260 căn": each item's own group
             group_from = max(group_from, _clause_start(text, view.sent.start, fig.start, ",;:"))
         if subject is not None and fig.type == "PERCENT":

@@ -199,27 +199,19 @@ def units_named(name: str, level: str | None, era: str, parent: str | None = Non
     return []
 
 
-def longest_known_prefix(doc: Doc, run: list[Token], level: str, era: str) -> list[Token] | None:
-    """The longest prefix of `run` that names a unit of `level` ("Lai Châu" of "Lai Châu Lê Văn")."""
+def longest_known_prefix(
+    doc: Doc, run: list[Token], level: str, era: str, unaccented: bool = False
+) -> list[Token] | None:
+    """The longest prefix of `run` that names a unit of `level` ("Lai Châu" of "Lai Châu Lê
+    Văn"); with `unaccented`, a province or district whose name is written with its syllables
+    joined or its marks off ("huyện Đakrông" for Đa Krông, "Mù Cang Chải"), resolved to the
+    unit by `_candidates`."""
+    gaz = get_gazetteer()
     for n in range(len(run), 0, -1):
         if not is_name_syllable(run[n - 1]):
             continue
-        if units_named(run_text(doc, run[:n]), level, era):
-            return run[:n]
-    return None
-
-
-def _known_unaccented_prefix(
-    doc: Doc, run: list[Token], level: str, era: str
-) -> list[Token] | None:
-    """A province's or district's name written with its syllables joined or its marks off
-    ("huyện Đakrông" for Đa Krông, "Mù Cang Chải"): the longest prefix of `run` that names
-    one with spacing and diacritics ignored (resolved to the unit by `_candidates`)."""
-    gaz = get_gazetteer()
-    for n in range(len(run), 0, -1):
-        if is_name_syllable(run[n - 1]) and gaz.lookup_unaccented(
-            run_text(doc, run[:n]), level, era
-        ):
+        name = run_text(doc, run[:n])
+        if gaz.lookup_unaccented(name, level, era) if unaccented else units_named(name, level, era):
             return run[:n]
     return None
 
@@ -348,7 +340,7 @@ class LocalityFinder:
                     if hit.rule.get("requires_gazetteer") and len(run_text(doc, run)) < 2:
                         continue  # "P.V" in a byline
                     known = longest_known_prefix(doc, run, level, self.era) or (
-                        _known_unaccented_prefix(doc, run, level, self.era)
+                        longest_known_prefix(doc, run, level, self.era, unaccented=True)
                     )
                     if known:
                         run = known

@@ -35,7 +35,7 @@ ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # Days after publication past which a day/month without a year is read as last year's.
 FUTURE_DAYS = 62
 # "(từ) đầu năm 2020 đến nay": a span that began with the year it runs in
-_START_OF_THE_YEAR_BEFORE = regex.compile(r"(?:\bđầu)\s+$", regex.I)
+_START_OF_THE_YEAR_BEFORE = regex.compile(r"\bđầu\s+$", regex.I)
 
 
 def _year_suffix(p: str) -> str:
