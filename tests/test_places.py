@@ -370,3 +370,13 @@ def test_a_neighbour_on_the_border_is_no_antecedent():
     methods = {m["text"]: m["method"] for m in locs}
     assert methods["huyện Mèo Vạc"].endswith(":neighbour")
     assert not methods["Bù Gia Mập"].endswith(":neighbour")
+
+
+def test_a_name_in_a_capitalized_headline_keeps_the_units_own_case():
+    # headlines are often set in capitals; the fact's place must group with the body's
+    locs = localities(
+        "TỶ LỆ HỘ NGHÈO HUYỆN BẢO LÂM GIẢM CÒN 12,5%\n"
+        "Năm 2023, huyện Bảo Lâm có nhiều cố gắng trong công tác giảm nghèo."
+    )
+    headline = [m for m in locs if m["text"].isupper()]
+    assert [(m["name"], m["level"]) for m in headline] == [("Bảo Lâm", "district")]

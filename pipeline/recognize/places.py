@@ -845,9 +845,22 @@ def _written_type(written: str) -> str | None:
     return None
 
 
+def _name_in_its_own_case(p: Place) -> str:
+    """A name written in capitals ("HUYỆN BẢO LÂM" in a title) in the case the gazetteer
+    spells it, or else with each syllable capitalized: one place, one name, however a
+    headline is set."""
+    letters = [ch for ch in p.name if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return p.name
+    for unit in p.candidates:
+        if fold(unit.name) == fold(p.name):
+            return unit.name
+    return " ".join(word[:1] + word[1:].lower() for word in p.name.split(" "))
+
+
 def locality_object(p: Place) -> dict[str, Any]:
     """The normalized fields of a LOCALITY (FACTS.md), also used inside roles and facts."""
-    out: dict[str, Any] = {"name": p.name, "level": p.level}
+    out: dict[str, Any] = {"name": _name_in_its_own_case(p), "level": p.level}
     unit = p.unit
     if p.level == "village" and p.parent_place is not None:
         parent = p.parent_place
