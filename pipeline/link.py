@@ -194,6 +194,8 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+# a verb inside a breakdown's item: it reads the figure itself ("xã A giảm còn 14,1%")
+_VERB_OF_AN_ITEM = regex.compile(r"\b(?:giảm|còn|xuống|tăng|lên|đạt|chiếm|vượt)\b", regex.I)
 # readings of a breakdown's item (it keeps the group of the figure it breaks down when it
 # names none)
 _BREAKDOWN_ITEM_RULES = frozenset({"item-of-a-breakdown", "item-of-a-houses-list"})
@@ -3357,9 +3359,20 @@ class Linker:
                 got, head = (indicator, "item-of-a-breakdown", subject), other
             break
         else:
+            opener = list(_BREAKDOWN_OPENER.finditer(text, s0, item_start))
+            head_fact = self._head_in_the_sentence_before(view, fig, opener)
+            if head_fact is not None:
+                # "… tỷ lệ hộ nghèo của huyện còn 18,6%. Trong đó, xã A Xan 35,1%, …": the
+                # sentence opens a breakdown of the figure the sentence before ended with
+                self.breakdown_group = head_fact.get("group")
+                got = (head_fact["indicator"], "item-of-a-breakdown", None)
+                if not self._opens_with_place(view, item_start, fig) or _VERB_OF_AN_ITEM.search(
+                    text, item_start, fig.start
+                ):
+                    return None  # ("xã Vĩnh Ô giảm còn 14,1%": the item says what it is)
+                return got
             # no figure heads the list: "… công tác xóa nhà tạm, nhà dột nát trên địa bàn, cụ
             # thể: Thành phố Kon Tum đã triển khai 76 hộ, …", households counting the houses
-            opener = list(_BREAKDOWN_OPENER.finditer(text, s0, item_start))
             if (
                 fig.attrs.get("unit") == "households"
                 and opener
@@ -3384,6 +3397,29 @@ class Linker:
             None,
         )
         return got
+
+    def _head_in_the_sentence_before(
+        self, view: SentenceView, fig: Mention, opener: list[regex.Match[str]]
+    ) -> dict[str, Any] | None:
+        """The fact a breakdown that opens its sentence ("Trong đó, …") breaks down: the last
+        fact of the sentence right before, a figure of the same kind, when no figure of this
+        sentence stands before the opener."""
+        text = self.doc.text
+        if not opener or text[view.sent.start : opener[0].start()].strip():
+            return None  # (the opener does not open the sentence)
+        if any(m.end <= opener[-1].start() for m in view.of("QUANTITY", "PERCENT")):
+            return None
+        before = self._facts_of_the_sentence_before(view)
+        if not before:
+            return None
+        last = max(before, key=lambda f: f["figure"]["start"])
+        head = next(
+            (m for m in self.doc.mentions if m.start == last["figure"]["start"]),
+            None,
+        )
+        if head is None or head.type != fig.type or head.attrs.get("unit") != fig.attrs.get("unit"):
+            return None
+        return last
 
     def _item_start(self, view: SentenceView, fig: Mention) -> int:
         """Where the list item of a figure begins: after the last ";" — or the "và" that

@@ -100,6 +100,18 @@ def is_name_syllable(tok: Token) -> bool:
     return (text[:1].isupper() and text.isalpha()) or (text.isdigit() and len(text) <= 2)
 
 
+# words after a number that make it a figure: a count, a share or an amount
+_FIGURE_UNIT_WORDS = frozenset(
+    {"hộ", "người", "nhân", "khẩu", "căn", "nhà", "ngôi", "%", "tỷ", "tỉ", "triệu", "ha", "lượt"}
+)
+
+
+def _a_figure_follows(doc: Doc, i: int) -> bool:
+    """The number at token i is a figure: a unit word follows it."""
+    j = i + 1
+    return j < len(doc) and doc[j].text.lower() in _FIGURE_UNIT_WORDS
+
+
 def _next_word(doc: Doc, i: int) -> int | None:
     """Index of the token after token i on the same line, or None."""
     j = i + 1
@@ -118,6 +130,8 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
         tok = doc[j]
         if not is_name_syllable(tok) or (tok.text.isdigit() and not (run or allow_number)):
             break
+        if tok.text.isdigit() and _a_figure_follows(doc, j):
+            break  # "xã Ch'ơm 38 hộ": the figure of the item, not "thôn Tân Lập 2"
         run.append(tok)
         syllables += 1
         if tok.text.isdigit():
