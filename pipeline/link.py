@@ -328,6 +328,14 @@ _AT_LEAST_AFTER = link_cue("at-least-after")
 _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
 _COMPARISON_BEFORE = link_cue("comparison-before")
+# "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
+# with, its own figure right after it (in parentheses or after "là")
+_COMPARED_PLACE_BEFORE = regex.compile(
+    r"\bso với\s+(?:(?:mức|tỷ lệ|tỉ lệ)\s+)?(?:(?:bình quân|trung bình)(?:\s+chung)?\s+)?"
+    r"(?:(?:của|toàn)\s+)?$",
+    regex.I,
+)
+_FIGURE_OF_THE_PLACE_BEFORE = regex.compile(r"\s*(?:\(\s*|là\s+)", regex.I)
 _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 
 
@@ -2600,6 +2608,17 @@ class Linker:
     # ------------------------------------------------------------------ where
     def place_for(self, view: SentenceView, fig: Mention) -> tuple[dict[str, Any] | None, str]:
         text = self.doc.text
+        compared = [
+            m
+            for m in view.of("LOCALITY")
+            if m.end <= fig.start
+            and _FIGURE_OF_THE_PLACE_BEFORE.fullmatch(text, m.end, fig.start)
+            and _COMPARED_PLACE_BEFORE.search(text, view.sent.start, m.start)
+        ]
+        if compared:
+            # "… 45,3%, cao hơn so với mức bình quân của tỉnh (18,1%)": the figure written
+            # right after the place a comparison names is that place's
+            return place_of(compared[-1]), "sentence"
         places = [
             m
             for m in view.of("LOCALITY")
