@@ -202,6 +202,11 @@ _BREAKDOWN_ITEM_RULES = frozenset({"item-of-a-breakdown", "item-of-a-houses-list
 # a count's or a rate's category by its indicator: "poor_households" → "poor",
 # "poverty_rate" → "poor"
 COUNT_OF = {indicator: subject for subject, indicator in HOUSEHOLD_COUNT.items()}
+RATE_FALL = indicator_for("poor", "fall")
+# how far (in points) a stated fall may be from the share its counts make and still be that
+# share: a percentage printed with two decimals, rounded
+RELATIVE_FALL_TOLERANCE = 0.1
+_POOR_COUNTS = frozenset({indicator_for("poor", "count"), indicator_for("poor", "count-fall")})
 RATE_OF = {indicator: subject for subject, indicator in LEVEL_OF.items()}
 _HOUSES_LIST_HEAD = link_cue("houses-list-head")
 _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
@@ -3552,6 +3557,10 @@ class Linker:
             if self._a_part_without_group(view, fig, indicator, subject, fact):
                 read.pop()
                 continue
+            if self._a_fall_its_counts_make_relative(fact, read):
+                fig.attrs["no_fact"] = "fall-its-counts-make-relative"
+                read.pop()
+                continue
             if self.year_basis == "unfixed" and self.reference_year is not None:
                 fact["year_guess"] = self.reference_year
                 fact["year_basis"] = "most-named-year"
@@ -4073,6 +4082,31 @@ class Linker:
         if main is not None and LEVEL_RANK.get(main.get("level", ""), -1) > rank:
             return main
         return _province_place(place.get("province")) or place
+
+    def _a_fall_its_counts_make_relative(
+        self, fact: dict[str, Any], read: list[tuple[Mention, str, str, Cue | None]]
+    ) -> bool:
+        """ "từ 108 hộ nghèo … giảm xuống còn 64 hộ, tức giảm 40,75% tỷ lệ hộ nghèo": a fall
+        of the rate that the sentence's own household counts make relative (44 of 108 is
+        40,74%), not a fall in points — whether `giảm X%` is points or relative is decided by
+        the arithmetic the text allows (annotations/README.md). The counts are the sentence's
+        counts of the poor and of those who left poverty, as read so far."""
+        if fact["indicator"] != RATE_FALL or fact["unit"] != "pp":
+            return False
+        fall = float(fact["value"])
+        counts = [
+            float(m.attrs["value"])
+            for m, indicator, _, _ in read
+            if indicator in _POOR_COUNTS and m.attrs.get("value")
+        ]
+        for a in counts:
+            for b in counts:
+                if a <= b or fall < 1:
+                    continue
+                relative = (100 * (a - b) / a, 100 * b / a, 100 * a / (a + b))
+                if any(abs(r - fall) <= RELATIVE_FALL_TOLERANCE for r in relative):
+                    return True
+        return False
 
     def _a_part_without_group(
         self,
