@@ -1075,3 +1075,17 @@ def test_a_score_a_date_or_a_change_written_high_first_is_no_range() -> None:
     for text in ("Tỷ lệ hộ nghèo giảm từ 12,5% - 4,3%.", "Hai năm lần lượt là 5,6% - 4,3%."):
         assert all(attrs.get("range") is None for _, _, attrs in figs(text))
     assert [span for _, span, _ in figs("Đường dây nóng là0912345678, họp là09:30.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("huyện còn 1,250 hộ nghèo", 1250),  # a count is whole: English thousands
+        ("với 4,532 nhân khẩu", 4532),
+        ("xây 1,5 nghìn căn nhà", 1500),  # a scale word: the comma is a decimal mark
+        ("tỷ lệ hộ nghèo còn 1,250%", 1.25),  # a share may have a fraction
+    ],
+)
+def test_a_count_written_with_a_comma_before_three_digits_is_whole(text: str, value: float) -> None:
+    _, _, attrs = one(text)
+    assert attrs["value"] == value

@@ -110,6 +110,18 @@ def _to_decimal(s: str) -> Decimal | None:
         return None
 
 
+# units that count whole things: a household, a person, a house is never a fraction
+WHOLE_UNITS = frozenset({"households", "persons", "houses"})
+_ENGLISH_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _whole_count(written: str | None, value: Decimal) -> Decimal:
+    """A count written `1,250` is 1250, not one and a quarter; other values as read."""
+    if written is not None and _ENGLISH_THOUSANDS.fullmatch(written.strip()):
+        return Decimal(written.replace(",", ""))
+    return value
+
+
 def _as_number(d: Decimal) -> Number:
     """An int when the value is whole (counts, money in VND), else a float."""
     if d == d.to_integral_value():
@@ -674,6 +686,11 @@ def _figure(
     mult1 = scale1.factor if scale1 and not (nw and s1) else Decimal(1)
     mult2 = scale2.factor if scale2 else Decimal(1)
     v2 = _to_decimal(n2) if n2 is not None else None
+    if unit in WHOLE_UNITS and scale1 is None:
+        # "1,250 hộ": a count has no fraction, so a comma before three digits groups
+        # thousands the English way (a page set in English style, a table copied from one)
+        v1 = _whole_count(n1, v1)
+        v2 = _whole_count(n2, v2) if n2 is not None and v2 is not None else v2
     if n2 is not None:
         if v2 is None:
             return None, resume
