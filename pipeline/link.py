@@ -194,6 +194,8 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+# the words that join a group to the noun it qualifies: "hộ nghèo (là) người DTTS"
+_GROUP_JOINER = regex.compile(r"(?:\b(?:là|thuộc)\s+)?\bngười\s+$|\b(?:là|thuộc)\s+$", regex.I)
 # a verb inside a breakdown's item: it reads the figure itself ("xã A giảm còn 14,1%")
 _VERB_OF_AN_ITEM = regex.compile(r"\b(?:giảm|còn|xuống|tăng|lên|đạt|chiếm|vượt)\b", regex.I)
 # readings of a breakdown's item (it keeps the group of the figure it breaks down when it
@@ -3286,12 +3288,13 @@ class Linker:
         return None
 
     def _without_groups(self, cues: list[Cue], start: int, end: int) -> str:
-        """The text between two offsets, less the group cues written in it."""
+        """The text between two offsets, less the group cues written in it (with the words
+        that join a group to its noun: "hộ nghèo (là) người DTTS")."""
         text = self.doc.text
         kept, at = [], start
         for c in sorted((c for c in cues if c.kind == "group"), key=lambda c: c.start):
             if start <= c.start and c.end <= end and c.start >= at:
-                kept.append(text[at : c.start])
+                kept.append(_GROUP_JOINER.sub("", text[at : c.start]))
                 at = c.end
         kept.append(text[at:end])
         return "".join(kept)
