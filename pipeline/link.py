@@ -194,6 +194,8 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+# a sentence that frames its paragraph's topic: "Đối với hộ cận nghèo, …", "Về hộ nghèo: …"
+_TOPIC_OPENING = regex.compile(r"\s*(?:Đối với|Về|Riêng đối với)\s+(?:(?:số|các)\s+)?", regex.I)
 # the words that join a group to the noun it qualifies: "hộ nghèo (là) người DTTS"
 _GROUP_JOINER = regex.compile(r"(?:\b(?:là|thuộc)\s+)?\bngười\s+$|\b(?:là|thuộc)\s+$", regex.I)
 # a verb inside a breakdown's item: it reads the figure itself ("xã A giảm còn 14,1%")
@@ -1394,6 +1396,8 @@ class Linker:
             # "kéo giảm hộ nghèo từ 8.371 vào năm 2021 xuống còn 2.613": the bare ends of a
             # count's change, the poor or near-poor households the clause names
             category = _last_category([c for c in cues if clause <= c.start and c.end <= fig.start])
+            if category is None and carried is not None and carried is self.topic_subject:
+                category = carried  # ("Đối với hộ cận nghèo, … . Đến cuối năm, giảm còn 17.691")
             if (
                 category is not None
                 and category.rule["subject"] in HOUSEHOLD_COUNT
@@ -1510,6 +1514,15 @@ class Linker:
             # "Tổng số hộ nghèo … là 3.467 hộ. Trong đó, khu vực thành thị là 773 hộ, chiếm tỷ
             # lệ 0,59%; khu vực nông thôn …": a group's figures in a part that names no
             # subject are the carried subject's (not "… có 98% hộ dân được sử dụng nước sạch")
+            before = [carried]
+        if (
+            not before
+            and carried is not None
+            and carried is self.topic_subject
+            and (fig.type == "PERCENT" or fig.attrs.get("unit") == "households")
+        ):
+            # "Đối với hộ cận nghèo, đầu năm 2023 có 21.101 hộ … . Đến cuối năm, giảm còn
+            # 17.691 hộ, chiếm tỷ lệ 6,72%": a sentence of the topic its paragraph framed
             before = [carried]
         after_text = text[fig.end : view.sent.end]
         subject = before[-1] if before else None
@@ -3029,6 +3042,9 @@ class Linker:
         self.block_subject: Cue | None = None
         self.previous_block_subject: Cue | None = None
         self.sentence_subject: Cue | None = None  # the last sentence's category, for its parts
+        # the category a sentence framed as the paragraph's topic ("Đối với hộ cận nghèo, …"):
+        # the sentences after it that name none continue it
+        self.topic_subject: Cue | None = None
         self.item_group: str | None = None  # the group a "- …" item names, for its "+ …" items
         self.heading_group: str | None = None  # the group a "2. …" heading names, for its items
         self.breakdown_group: str | None = None  # the group of the figure a breakdown breaks down
@@ -3049,6 +3065,7 @@ class Linker:
                 # "Trong đó, các xã … giảm 4%/năm" opening the next paragraph continues it
                 self.previous_block_subject = self.block_subject or self.previous_block_subject
                 self.block_subject = None
+                self.topic_subject = None
                 self.block_disbursement = False
                 if sent.block in officials_by_block:
                     self.discourse.section_place = officials_by_block[sent.block]
@@ -3508,6 +3525,17 @@ class Linker:
             if not any(a <= c.start and c.end <= b for a, b in names)
         ]
         carried = self.block_subject
+        named = [c for c in cues if c.kind == "subject"]
+        topic = _TOPIC_OPENING.match(doc.text, view.sent.start, view.sent.end)
+        if topic is not None:
+            framed = [c for c in named if c.start <= topic.end() + 1]
+            self.topic_subject = framed[0] if framed else None
+        elif any(c.start < figures[0].start for c in named):
+            self.topic_subject = None  # a sentence that opens with its own subject ends it
+        elif self.topic_subject is not None:
+            # "Đối với hộ cận nghèo, đầu năm 2023 có 21.101 hộ … . Đến cuối năm, giảm còn
+            # 17.691 hộ, chiếm tỷ lệ 6,72%": the paragraph's framed topic
+            carried = self.topic_subject
         opens_a_part = bool(
             _OPENS_A_PART.match(doc.text, view.sent.start, view.sent.end)
             or self._opens_with_group(view, cues)
