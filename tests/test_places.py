@@ -380,3 +380,13 @@ def test_a_name_in_a_capitalized_headline_keeps_the_units_own_case():
     )
     headline = [m for m in locs if m["text"].isupper()]
     assert [(m["name"], m["level"]) for m in headline] == [("Bảo Lâm", "district")]
+
+
+def test_a_bare_district_with_its_province_in_parentheses_before_the_article_names_it():
+    # a lead's "Bắc Hà (Lào Cai) - …": the province is known only from the parentheses
+    locs = localities(
+        "Giảm nghèo ở vùng cao\nBắc Hà (Lào Cai) - Năm 2023, huyện đã giảm 712 hộ nghèo."
+    )
+    district = next(m for m in locs if m["name"] == "Bắc Hà")
+    assert district["level"] == "district"
+    assert district["province"] == "Lào Cai"

@@ -544,7 +544,17 @@ class LocalityFinder:
                     units = [
                         u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS
                     ]
-                    units = [u for u in units if u.level == "province" or u.province in provinces]
+                    inside = [u for u in units if u.level == "province" or u.province in provinces]
+                    if not inside and units:
+                        # "Bắc Hà (Lào Cai) - Năm 2023, …": the province in parentheses right
+                        # after the name, before the article names it anywhere else
+                        after_n = run[n - 1].i + 1
+                        if after_n < len(doc) and doc[after_n].text == " ":
+                            after_n += 1
+                        written, _ = _parent_after(doc, after_n, end)
+                        if written is not None and fold(written) in _province_names(self.era):
+                            inside = [u for u in units if _same(u.province, written)]
+                    units = inside
                     other = "2025" if self.era == "pre2025" else "pre2025"
                     if not units and fold(name) in _province_names(other):
                         # "Bình Dương còn 100 hộ nghèo" in a text of 2026: a province merged in
