@@ -194,6 +194,7 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+_AT_THE_POVERTY_LINE = link_cue("at-the-poverty-line")
 # a sentence that frames its paragraph's topic: "Đối với hộ cận nghèo, …", "Về hộ nghèo: …"
 _TOPIC_OPENING = regex.compile(r"\s*(?:Đối với|Về|Riêng đối với)\s+(?:(?:số|các)\s+)?", regex.I)
 # the words that join a group to the noun it qualifies: "hộ nghèo (là) người DTTS"
@@ -1742,8 +1743,8 @@ class Linker:
             # "Quảng Nam hiện có 439.300 hộ dân": all the unit's households
             return indicator_for("total_households", "count"), "count-households-of-residents", None
         if unit == "households":
-            if right.startswith("cận nghèo"):
-                cat = "near"
+            if right.startswith("cận nghèo") or _AT_THE_POVERTY_LINE.match(right):
+                cat = "near"  # ("320 hộ sát chuẩn nghèo": the near-poor)
             elif right.startswith(("nghèo", "thoát nghèo", "đã thoát nghèo")):
                 cat = "poor"
             else:
