@@ -194,6 +194,10 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+# a list of years that figures follow one by one: "các năm 2021, 2022 và 2023"
+_YEAR_LIST = regex.compile(
+    r"\bnăm\s+(?:19|20)\d{2}(?:\s*(?:,|và|;)\s*(?:năm\s+)?(?:19|20)\d{2})+(?=[^.;]*$)", regex.I
+)
 _AT_THE_POVERTY_LINE = link_cue("at-the-poverty-line")
 # a sentence that frames its paragraph's topic: "Đối với hộ cận nghèo, …", "Về hộ nghèo: …"
 _TOPIC_OPENING = regex.compile(r"\s*(?:Đối với|Về|Riêng đối với)\s+(?:(?:số|các)\s+)?", regex.I)
@@ -2356,6 +2360,9 @@ class Linker:
         text = self.doc.text
         after = text[fig.end : view.sent.end]
         since = self.since_for(view, fig)
+        listed = self._year_of_a_respective_list(view, fig)
+        if listed is not None:
+            return listed, None, since
         # a figure the year-end survey of the poor counts, in an article approving its results
         surveyed = self.reports_last_years_survey and indicator in SURVEY_INDICATORS
         m = _YEAR_AFTER.match(after)
@@ -2598,6 +2605,22 @@ class Linker:
         # year (FACTS.md); the year the body names most is only a guess
         self.year_basis = "unfixed"
         return None, None, since
+
+    def _year_of_a_respective_list(self, view: SentenceView, fig: Mention) -> int | None:
+        """ "… các năm 2021, 2022, 2023 lần lượt là 20,1%, 18,3% và 15,1%": the year written
+        at the figure's place in a list of years the figures follow one by one."""
+        text = self.doc.text
+        said = _RESPECTIVELY.search(text, view.sent.start, fig.start)
+        if said is None:
+            return None
+        years = _YEAR_LIST.search(text, view.sent.start, said.start())
+        if years is None:
+            return None
+        written = [int(y) for y in regex.findall(r"(?:19|20)\d{2}", years.group())]
+        figures = [m for m in view.of(fig.type) if m.start >= said.end()]
+        if len(written) < 2 or len(figures) != len(written) or fig not in figures:
+            return None
+        return written[figures.index(fig)]
 
     def usable_time(self, t: Mention, sent_start: int) -> bool:
         """A time that can date a figure: dated, not a `so với` baseline, not a poverty standard's period."""
