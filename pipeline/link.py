@@ -194,6 +194,11 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+# a bare level word after a figure's noun, naming the unit it is of: "35 hộ … của xã"
+_LEVEL_WORD_AFTER = regex.compile(
+    r"\b(?:của|toàn|trong)\s+(?P<level>xã|huyện|tỉnh)\b(?!\s*\p{Lu})", regex.I
+)
+_LEVEL_OF_WORD = {"xã": "commune", "huyện": "district", "tỉnh": "province"}
 # a list of years that figures follow one by one: "các năm 2021, 2022 và 2023"
 _YEAR_LIST = regex.compile(
     r"\bnăm\s+(?:19|20)\d{2}(?:\s*(?:,|và|;)\s*(?:năm\s+)?(?:19|20)\d{2})+(?=[^.;]*$)", regex.I
@@ -2691,6 +2696,9 @@ class Linker:
             and not (k and self._parent_written_after(places[k - 1], m))
         ]
         if places:
+            owner = self._unit_of_the_level_after(view, fig, places)
+            if owner is not None:
+                return place_of(owner), "sentence"
             respective = self._respective_place(view, fig, places)
             if respective is not None:
                 return place_of(respective), "sentence"
@@ -2746,6 +2754,26 @@ class Linker:
             # "Theo báo cáo của Tổng cục Thống kê …" in a text that names no unit anywhere
             return dict(COUNTRY), "discourse"
         return place, "discourse" if place else "none"
+
+    def _unit_of_the_level_after(
+        self, view: SentenceView, fig: Mention, places: list[Mention]
+    ) -> Mention | None:
+        """ "… ở thôn Sín Chải, xã Tả Gia Khâu là một trong 35 hộ vừa thoát nghèo của xã": the
+        level word after the counted noun says which of the units named before it the figure
+        is of."""
+        text = self.doc.text
+        stop = regex.search(r"[,;.:()]", text[fig.end : view.sent.end])
+        end = fig.end + stop.start() if stop else view.sent.end
+        owner = _LEVEL_WORD_AFTER.search(text, fig.end, end)
+        if owner is None:
+            return None
+        level = _LEVEL_OF_WORD[owner.group("level").lower()]
+        named = [
+            m for m in view.of("LOCALITY") if m.end <= fig.start and m.attrs.get("level") == level
+        ]  # (a parent written after its unit counts here: "thôn Sín Chải, xã Tả Gia Khâu")
+        if not named or places[-1].attrs.get("level") == level:
+            return None  # (the unit named last is of that level already)
+        return named[-1]
 
     @cached_property
     def relays_a_national_source(self) -> bool:
