@@ -390,3 +390,16 @@ def test_a_bare_district_with_its_province_in_parentheses_before_the_article_nam
     district = next(m for m in locs if m["name"] == "Bắc Hà")
     assert district["level"] == "district"
     assert district["province"] == "Lào Cai"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Minh phát biểu tại hội nghị.",
+        "Phó Chủ tịch UBMTTQ Việt Nam tỉnh Nguyễn Thị Minh phát biểu tại hội nghị.",
+    ],
+)
+def test_the_country_in_the_name_of_a_front_inside_an_officials_title_is_no_place(line: str):
+    # a provincial report must not become the country's because its official is introduced
+    # by the Front's full name
+    assert not [m for m in localities(TITLE + line) if m["level"] == "country"]

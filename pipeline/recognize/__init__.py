@@ -17,7 +17,7 @@ from vnfacts.doc import Document, Mention
 from vnfacts.gazetteer import era_of
 from vnfacts.recognize.officials import OfficialsFinder
 from vnfacts.recognize.places import LocalityFinder, SpanCover, to_mention
-from vnfacts.recognize.spacy_doc import make_doc
+from vnfacts.recognize.spacy_doc import find_phrases, make_doc
 from vnfacts.registry import stage
 
 NER_MODES = ("off", "gaps", "all")
@@ -141,9 +141,16 @@ def recognize(doc: Document, *, ner: str = "gaps") -> Document:
     blocked += [
         (m.start, m.end) for m in people if m.type == "OFFICIAL"
     ]  # names inside official spans; places inside them were found by level words already
-    places.drop_organisation_name_parts(
-        [(m.start, m.end) for m in people if m.type == "ORG" and _named_for_a_unit(m)]
-    )
+    # organisations named for a unit, also those inside an official's title ("Phó Chủ tịch
+    # Ủy ban MTTQ Việt Nam tỉnh …"), where no ORG mention of their own is made
+    orgs = [(m.start, m.end) for m in people if m.type == "ORG" and _named_for_a_unit(m)]
+    orgs += [
+        (hit.start, hit.end)
+        for start, end in ranges
+        for hit in find_phrases(sdoc, "organizations", start, end)
+        if hit.rule.get("takes_locality")
+    ]
+    places.drop_organisation_name_parts(orgs)
     places.find_bare_names(blocked)
     places.resolve()
     places.mark_neighbours()
