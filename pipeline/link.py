@@ -1802,8 +1802,8 @@ class Linker:
                 cat is None
                 and (
                     regex.match(
-                        # "có 12.276 hộ, tương ứng 49.582 khẩu"
-                        r"(?:với|,|và|gồm)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
+                        # "có 12.276 hộ, tương ứng 49.582 khẩu", "có 854 hộ/3.243 khẩu"
+                        r"(?:với|,|và|gồm|/)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
                         r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
                         right,
                     )
@@ -1819,7 +1819,11 @@ class Linker:
                 # (in the figure's own comma clause: "… hộ nghèo theo Quyết định 59, đầu năm
                 # 2016, toàn huyện có 12.276 hộ, tương ứng 49.582 khẩu" counts all of them)
                 and not any(
-                    c.rule["subject"] in ("poor", "near") for c in before if c.start >= item
+                    c.rule["subject"] in ("poor", "near")
+                    # ("tổng số hộ nghèo: 2.468 hộ/10.351 nhân khẩu": a slash pairs the count
+                    # with its people under the label before it, whatever the clause)
+                    for c in before
+                    if c.start >= item or regex.match(r"\s*/", right)
                 )
             ):
                 return (

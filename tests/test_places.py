@@ -403,3 +403,17 @@ def test_the_country_in_the_name_of_a_front_inside_an_officials_title_is_no_plac
     # a provincial report must not become the country's because its official is introduced
     # by the Front's full name
     assert not [m for m in localities(TITLE + line) if m["level"] == "country"]
+
+
+def test_a_border_description_names_directions_and_neighbours_not_the_subject():
+    # a commune's profile: compass points are no regions ("Tây Bắc"), no commune ("Đông"),
+    # and the communes on its border are no antecedent of the "xã" that follows
+    locs = localities(
+        TITLE + "Ia Kla là xã thuộc huyện Đức Cơ, tỉnh Gia Lai. Đông Bắc giáp xã Ia Dơk; phía "
+        "Nam giáp TT Chư Ty xã Ia Pnôn + Ia Nan; phía Tây Bắc giáp xã Ia Chía. Hiện nay, toàn xã "
+        "có 1.697 hộ."
+    )
+    assert not [m for m in locs if m["level"] == "region"]
+    assert "Đông" not in {m["name"] for m in locs}
+    anaphor = [m for m in locs if m["text"] == "xã"]
+    assert [m["name"] for m in anaphor] == ["Ia Kla"]

@@ -34,10 +34,14 @@ ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả", "của", "ngoài", "trong"})
 _BORDERS_BEFORE = regex.compile(
     r"\bgiáp(?:\s+(?:với|ranh(?:\s+với)?))?\s+(?!biên giới)"
     r"(?:(?:\d+|hai|ba|bốn)\s+(?:(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn)\s+)?)?"
-    r"(?:[^,.;:]{0,30}?(?:,|và)\s*)?$",
+    r"(?:[^,.;:]{0,30}?(?:,|và|\+|\s)\s*)?$",
     regex.I,
 )
 ADMIN_LEVELS = ("province", "district", "commune")
+# a compass direction written like a region's name: "phía Tây Bắc", "Đông Bắc giáp xã …"
+_COMPASS_BEFORE = regex.compile(r"\bphía\s*$", regex.I)
+_BORDER_AFTER = regex.compile(r"\s*(?:giáp|tiếp giáp)\b", regex.I)
+_COMPASS_WORDS = frozenset({"Đông", "Tây", "Nam", "Bắc"})
 
 
 @dataclass
@@ -462,10 +466,15 @@ class LocalityFinder:
 
     # ----------------------------------------------------------------- regions, country
     def find_regions(self) -> None:
+        text = text_of(self.doc)
         for start, end in self.ranges:
             for hit in find_phrases(self.doc, "regions", start, end):
                 if self._covered(hit.start, hit.end):
                     continue
+                if _COMPASS_BEFORE.search(text, max(0, hit.start - 8), hit.start) or (
+                    _BORDER_AFTER.match(text, hit.end)
+                ):
+                    continue  # "phía Tây Bắc giáp huyện Ia Grai": a direction, no region
                 p = Place(
                     hit.start,
                     hit.end,
@@ -534,6 +543,12 @@ class LocalityFinder:
                     i += 1
                     continue
                 run = name_run(doc, i, end)
+                if all(t.text in _COMPASS_WORDS for t in run) and (
+                    _COMPASS_BEFORE.search(text_of(doc), max(0, tok.idx - 8), tok.idx)
+                    or _BORDER_AFTER.match(text_of(doc), run[-1].idx + len(run[-1].text))
+                ):
+                    i += len(run)
+                    continue  # "Đông Bắc giáp xã Ia Dơk": a direction, not xã Đông
                 best: tuple[list[Token], list[Unit]] | None = None
                 for n in range(len(run), 0, -1):
                     if not is_name_syllable(run[n - 1]):
