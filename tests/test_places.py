@@ -417,3 +417,13 @@ def test_a_border_description_names_directions_and_neighbours_not_the_subject():
     assert "Đông" not in {m["name"] for m in locs}
     anaphor = [m for m in locs if m["text"] == "xã"]
     assert [m["name"] for m in anaphor] == ["Ia Kla"]
+
+
+def test_toan_thanh_pho_is_the_city_named_last_a_provinces_or_a_districts():
+    # "toàn thành phố" in a report on Đà Lạt is Đà Lạt, not its province
+    locs = localities(
+        TITLE + "Năm 2018, Ban vận động Quỹ Vì người nghèo thành phố Đà Lạt (Lâm Đồng) đã vận "
+        "động trên 3,3 tỷ đồng. Đến nay, toàn thành phố còn 23 hộ nghèo."
+    )
+    anaphor = next(m for m in locs if m["text"] == "thành phố")
+    assert (anaphor["name"], anaphor["level"]) == ("Đà Lạt", "district")

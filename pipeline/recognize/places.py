@@ -766,6 +766,20 @@ class LocalityFinder:
                 elif last_commune is not None:
                     p.parent_place = last_commune
 
+    def _city_named_last(self, at: int) -> Place | None:
+        """The last unit written as a city ("thành phố Đà Lạt", "TP. Hà Tĩnh") before `at`."""
+        text = text_of(self.doc)
+        cities = [
+            q
+            for q in self.places
+            if not q.anaphor
+            and q.end <= at
+            and q.level in ("province", "district")
+            and not q.method.endswith(NEIGHBOUR)
+            and _written_type(text[q.start : q.end]) == "thành phố"
+        ]
+        return max(cities, key=lambda q: q.start) if cities else None
+
     def resolve_level(self, level: str, at: int) -> Place | None:
         """The unit of `level` a passage at offset `at` is about: the last one named before it,
         else the one the article names most."""
@@ -845,6 +859,10 @@ class LocalityFinder:
             if p.anaphor:
                 level = "province" if p.level == "city" else p.level
                 target = self.resolve_level(level, p.start)
+                if p.level == "city":
+                    # "toàn thành phố" after "thành phố Đà Lạt (Lâm Đồng)": the city named last,
+                    # a province's or a district's
+                    target = self._city_named_last(p.start) or target
                 if target is not None:
                     was_commune = p.level == "commune"
                     p.name, p.level, p.unit = target.name, target.level, target.unit
