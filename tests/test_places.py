@@ -427,3 +427,8 @@ def test_toan_thanh_pho_is_the_city_named_last_a_provinces_or_a_districts():
     )
     anaphor = next(m for m in locs if m["text"] == "thành phố")
     assert (anaphor["name"], anaphor["level"]) == ("Đà Lạt", "district")
+
+
+def test_a_units_name_with_its_last_syllable_in_lower_case_after_a_level_word():
+    locs = localities(TITLE + "Ban chỉ đạo giảm nghèo tỉnh Bà Rịa-Vũng tàu đã đề ra mục tiêu lớn.")
+    assert [(m["name"], m["level"]) for m in locs] == [("Bà Rịa - Vũng Tàu", "province")]

@@ -234,6 +234,23 @@ def longest_known_prefix(
     return None
 
 
+def _extended_by_lower_case(doc: Doc, run: list[Token], level: str, era: str) -> list[Token] | None:
+    """A unit's name whose last syllables are written in lower case after a level word
+    ("tỉnh Bà Rịa-Vũng tàu", "huyện Mù Cang chải"): the run and one or two syllables more,
+    when together they name a unit of that level."""
+    last = run[-1].i
+    for extra in (2, 1):
+        tokens = [doc[j] for j in range(last + 1, last + 1 + extra) if j < len(doc)]
+        if (
+            len(tokens) == extra
+            and all(t.text.isalpha() and t.text[:1].islower() for t in tokens)
+            and all(doc[j].whitespace_ == " " for j in range(last, last + extra))
+            and units_named(run_text(doc, [*run, *tokens]), level, era)
+        ):
+            return [*run, *tokens]
+    return None
+
+
 def _parent_after(doc: Doc, tok_i: int, limit: int) -> tuple[str | None, int]:
     """A parent written right after a name: `(Bạch Thông)`, `(huyện Bát Xát)`, `, tỉnh Lạng Sơn`."""
     j = tok_i
@@ -357,8 +374,10 @@ class LocalityFinder:
                         continue  # "mỗi xã 5 ha": a number and its unit, not "Phường 5"
                     if hit.rule.get("requires_gazetteer") and len(run_text(doc, run)) < 2:
                         continue  # "P.V" in a byline
-                    known = longest_known_prefix(doc, run, level, self.era) or (
-                        longest_known_prefix(doc, run, level, self.era, unaccented=True)
+                    known = (
+                        _extended_by_lower_case(doc, run, level, self.era)
+                        or longest_known_prefix(doc, run, level, self.era)
+                        or longest_known_prefix(doc, run, level, self.era, unaccented=True)
                     )
                     if known:
                         run = known
