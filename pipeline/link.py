@@ -3097,6 +3097,8 @@ class Linker:
         self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
         self.block_subject: Cue | None = None
         self.previous_block_subject: Cue | None = None
+        self.block_start = -1  # where the current paragraph's first sentence starts
+        self.poverty_named = False  # whether the sentence just linked names poverty
         self.sentence_subject: Cue | None = None  # the last sentence's category, for its parts
         # the category a sentence framed as the paragraph's topic ("Đối với hộ cận nghèo, …"):
         # the sentences after it that name none continue it
@@ -3113,6 +3115,7 @@ class Linker:
                     _FLASHBACK_OPENING.match(doc.text, doc.blocks[current_block].start)
                 )
                 current_block = sent.block
+                self.block_start = sent.start
                 block_named = [t for times in recent for t in times]
                 if block_named and not flashback:
                     # (a paragraph opening "Trước đó, …" looks back: its times date nothing after it)
@@ -3563,10 +3566,12 @@ class Linker:
     def _link_sentence(self, view: SentenceView, block_times: list[Mention]) -> None:
         doc = self.doc
         figures = view.of("QUANTITY", "PERCENT")
+        poverty_named_before = self.poverty_named
+        self.poverty_named = "nghèo" in doc.text[view.sent.start : view.sent.end].lower()
         if not figures:
             # "Số hộ nghèo của tỉnh đã giảm mạnh." names the category its parts continue; a
             # sentence that names none ends the last one's reach
-            named = "nghèo" in doc.text[view.sent.start : view.sent.end].lower()
+            named = self.poverty_named
             self.sentence_subject = (
                 _last_category(find_cues(doc.text, view.sent.start, view.sent.end))
                 if named
@@ -3605,7 +3610,13 @@ class Linker:
             # groups' parts of the sentence just before, whichever category it counted (a
             # bare "Riêng huyện A giảm 4,2%" still speaks of the poverty rate)
             carried = self.sentence_subject
-        elif carried is None and opens_a_part:
+        elif opens_a_part and not poverty_named_before and self.block_start != view.sent.start:
+            # "… có 44 dân tộc. Trong đó, người Kinh chiếm 53,77%": a part of the sentence just
+            # before, which speaks of no poverty
+            carried = None
+        elif carried is None and opens_a_part and self.block_start == view.sent.start:
+            # ("Trong đó, các xã … giảm 4%/năm" opening a paragraph continues the one before;
+            # "… có 44 dân tộc. Trong đó, người Kinh chiếm 53,77%" parts the sentence before)
             carried = self.previous_block_subject
         self.sentence_subject = _last_category(cues)
         # a later sentence's bare "giảm thêm 4-5%" speaks of the poverty rate, not the near-poor one
