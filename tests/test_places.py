@@ -432,3 +432,11 @@ def test_toan_thanh_pho_is_the_city_named_last_a_provinces_or_a_districts():
 def test_a_units_name_with_its_last_syllable_in_lower_case_after_a_level_word():
     locs = localities(TITLE + "Ban chỉ đạo giảm nghèo tỉnh Bà Rịa-Vũng tàu đã đề ra mục tiêu lớn.")
     assert [(m["name"], m["level"]) for m in locs] == [("Bà Rịa - Vũng Tàu", "province")]
+
+
+def test_a_bare_commune_merged_away_before_2025_inside_a_district_the_text_names():
+    locs = localities(
+        TITLE + "Năm 2022, huyện Phú Ninh có tỷ lệ hộ cận nghèo thấp nhất là Tam Vinh: 0,44% "
+        "(6 hộ), Tam Thái: 0,53% (12 hộ)."
+    )
+    assert ("Tam Vinh", "commune") in names(locs)

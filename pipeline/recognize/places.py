@@ -589,6 +589,14 @@ class LocalityFinder:
                         if written is not None and fold(written) in _province_names(self.era):
                             inside = [u for u in units if _same(u.province, written)]
                     units = inside
+                    if not units and n > 1:
+                        # "Tam Đàn: 1,51%; … Tam Vinh: 0,44%" in a report on huyện Phú Ninh: a
+                        # commune merged away before 2025, inside a district the text names
+                        units = [
+                            u
+                            for u in get_gazetteer().lookup(name, "commune", era="pre2025")
+                            if u.former and u.district in self._named_districts()
+                        ]
                     other = "2025" if self.era == "pre2025" else "pre2025"
                     if not units and fold(name) in _province_names(other):
                         # "Bình Dương còn 100 hộ nghèo" in a text of 2026: a province merged in
@@ -636,6 +644,10 @@ class LocalityFinder:
                 )
                 named_levels.setdefault(fold(run_text(doc, run)), set()).add(level)
                 i = run[-1].i + 1
+
+    def _named_districts(self) -> frozenset[str]:
+        """The districts the text names so far (by their gazetteer names)."""
+        return frozenset(p.name for p in self.places if p.level == "district" and p.name)
 
     def _blocked_by_word_before(self, i: int) -> bool:
         """ "sâm Ngọc Linh", "phong cách Hồ Chí Minh": the name is a product's, a person's…"""
