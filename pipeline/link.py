@@ -1917,11 +1917,16 @@ class Linker:
             ]
             if not hh and subject is carried and sub in HOUSEHOLD_COUNT:
                 hh = [subject]  # "Trong đó, khu vực thành thị là 773 hộ": the carried one's
-            if hh and regex.match(
-                # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate
-                r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|(?:giảm|tăng)\s+(?:\S+\s+)?\d|$)",
-                after_text,
-                regex.I,
+            if hh and (
+                regex.match(
+                    # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate
+                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|(?:giảm|tăng)\s+(?:\S+\s+)?\d|$)",
+                    after_text,
+                    regex.I,
+                )
+                # "hộ cận nghèo … 11.601 hộ, trong đó có 6.905 hộ là đồng bào dân tộc thiểu
+                # số": a part of the count, the group it is after "là"
+                or self._group_is_said_after(fig, cues)
             ):
                 hs = hh[-1]
                 # the subject and the words just before it, within its ";"-clause: a "giảm
@@ -3262,6 +3267,17 @@ class Linker:
             return True, None  # the near-poor's fall: no indicator
         return True, (LEVEL_OF["near"], "rate-level-respectively", subject)
 
+    def _group_is_said_after(self, fig: Mention, cues: list[Cue]) -> bool:
+        """ "6.905 hộ là đồng bào dân tộc thiểu số": a group cue right after "là" after the
+        count's noun."""
+        text = self.doc.text
+        return any(
+            c.kind == "group"
+            and regex.fullmatch(r"\s*là\s+(?:người\s+|đồng bào\s+)?", text[fig.end : c.start])
+            for c in cues
+            if c.start >= fig.end
+        )
+
     def _group_after_noun(self, view: SentenceView, fig: Mention, cues: list[Cue]) -> list[Cue]:
         """A group written right after a count's noun: "3.108 hộ nghèo DTTS", "9.177 hộ nghèo
         là dân tộc thiểu số", "2.711 hộ nghèo theo tiêu chí thu nhập", "27.531 hộ nghèo ở
@@ -3269,7 +3285,7 @@ class Linker:
         after_noun = _GROUP_AFTER_NOUN.match(self.doc.text, fig.end, view.sent.end)
         if not after_noun:
             return []
-        at = {after_noun.start("noun"), after_noun.end()}
+        at = {after_noun.start("noun"), after_noun.end()} - {-1}
         return [
             c
             for c in cues
