@@ -177,10 +177,15 @@ def _mark_lines(page: _Page) -> None:
 
 
 def _mark_tail(page: _Page, start: int) -> int:
-    """Finds where the article ends; returns the index of the first tail line."""
+    """Finds where the article ends; returns the index of the first tail line. A tail cue
+    above any paragraph of the article ("Chia sẻ · Bình luận · In bài viết" under the title)
+    is the page's toolbar: that line only is furniture."""
     for i in range(start, len(page.lines)):
         cue = match_cue(page.lines[i], "tail")
         if cue:
+            if not any(page.long_paragraph(k) for k in range(start, i)):
+                page.mark(i, "boilerplate", f"toolbar:{cue.id}")
+                continue
             for j in range(i, len(page.lines)):
                 page.mark(j, "boilerplate", f"after:{cue.id}")
             return i
