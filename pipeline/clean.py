@@ -183,7 +183,11 @@ def _mark_tail(page: _Page, start: int) -> int:
     for i in range(start, len(page.lines)):
         cue = match_cue(page.lines[i], "tail")
         if cue:
-            if not any(page.long_paragraph(k) for k in range(start, i)):
+            if not any(
+                page.long_paragraph(k)
+                or (ends_sentence(page.lines[k]) and len(words(page.lines[k])) >= 8)
+                for k in range(max(0, start - 1), i)
+            ):
                 page.mark(i, "boilerplate", f"toolbar:{cue.id}")
                 continue
             for j in range(i, len(page.lines)):

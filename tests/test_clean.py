@@ -421,9 +421,8 @@ def test_a_bulleted_lead_of_figures_is_no_site_menu():
 def test_a_toolbar_under_the_title_is_no_start_of_the_comments():
     # "Chia sẻ · Bình luận · In bài viết" under a headline: the article follows it
     text = (
-        "Thứ bảy 14/03/2026 15:01 Hotline: 0326.050.977 Email: toasoan@example.vn\n\n"
-        "Sau hơn 2 tháng tỉnh Quảng Bình đã xóa 1.081 ngôi nhà tạm, nhà dột nát\n\n"
-        "Chia sẻ Facebook\nBình luận\nIn bài viết\n"
+        "Tin tức\nXã hội\nSau hơn 2 tháng tỉnh Quảng Bình đã xóa 1.081 ngôi nhà tạm\n"
+        "Tăng\naa\nGiảm\nChia sẻ Facebook\nBình luận\nIn bài viết\n"
         "Theo Sở Nông nghiệp và Môi trường tỉnh Quảng Bình, đến giữa tháng 3/2025, toàn tỉnh "
         "đã khởi công, xây mới, xóa 1.081 nhà tạm, nhà dột nát cho các hộ nghèo, hộ cận nghèo "
         "và gia đình chính sách trên địa bàn các huyện, thị xã và thành phố.\n"
@@ -433,5 +432,15 @@ def test_a_toolbar_under_the_title_is_no_start_of_the_comments():
     body = block_of(doc, "Theo Sở Nông nghiệp")
     assert body.kind == "body"
     assert block_of(doc, "Ý kiến bạn đọc").kind == "boilerplate"  # the real comments
-    assert block_of(doc, "Thứ bảy 14/03/2026").kind == "boilerplate"  # the site's clock
+
+
+def test_a_header_line_with_a_hotline_is_furniture_not_the_title():
+    text = (
+        "Thứ bảy 14/03/2026 15:01 Hotline: 0326.050.977 Email: toasoan@example.vn\n\n"
+        "Tag\n\nSau hơn 2 tháng tỉnh Quảng Bình đã xóa 1.081 ngôi nhà tạm, nhà dột nát\n\n"
+        "Theo Sở Nông nghiệp và Môi trường tỉnh Quảng Bình, đến giữa tháng 3/2025, toàn tỉnh "
+        "đã xóa 1.081 nhà tạm, nhà dột nát cho các hộ nghèo.\n"
+    )
+    doc = extract(text)
+    assert block_of(doc, "Thứ bảy 14/03/2026").kind == "boilerplate"
     assert doc.meta.title.startswith("Sau hơn 2 tháng")
