@@ -194,6 +194,7 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+_A_CEILING = regex.compile(r"không\s+(?:được\s+)?(?:vượt\s+)?quá\b", regex.I)
 # a bare level word after a figure's noun, naming the unit it is of: "35 hộ … của xã"
 _LEVEL_WORD_AFTER = regex.compile(
     r"\b(?:của|toàn|trong)\s+(?P<level>xã|huyện|tỉnh)\b(?!\s*\p{Lu})", regex.I
@@ -3974,6 +3975,8 @@ class Linker:
                 and not self._refers_to_a_plan(view, c)
             ]
         plan_stated = not targets and self._content_of_a_plan_referred_to(view, fig)
+        # "đến cuối năm 2025 còn không quá 1%": a ceiling is what a plan allows
+        plan_stated = plan_stated or bool(_A_CEILING.match(fig.text))
         # "giảm từ 3% trở lên", "mỗi năm giảm 3,5% hộ nghèo trở lên": a floor is what a plan
         # aims at, not what was reached
         plan_stated = plan_stated or (
