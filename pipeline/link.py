@@ -194,6 +194,10 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
+# houses and money are where they were built or spent: "… cho các hộ nghèo ở Quỳ Hợp"
+_DONE_SOMEWHERE = frozenset({indicator_for("houses", "count"), indicator_for("budget", "money")})
+_WHERE_DONE_BEFORE = regex.compile(r"\b(?:trên địa bàn|tại|ở)\s*$", regex.I)
+WHERE_DONE_CHARS = 160  # how far after the figure the unit where it was done may stand
 _A_CEILING = regex.compile(r"không\s+(?:được\s+)?(?:vượt\s+)?quá\b", regex.I)
 # a bare level word after a figure's noun, naming the unit it is of: "35 hộ … của xã"
 _LEVEL_WORD_AFTER = regex.compile(
@@ -2665,7 +2669,9 @@ class Linker:
         return None
 
     # ------------------------------------------------------------------ where
-    def place_for(self, view: SentenceView, fig: Mention) -> tuple[dict[str, Any] | None, str]:
+    def place_for(
+        self, view: SentenceView, fig: Mention, indicator: str | None = None
+    ) -> tuple[dict[str, Any] | None, str]:
         text = self.doc.text
         compared = [
             m
@@ -2721,6 +2727,10 @@ class Linker:
             whole = self._whole_of_listed_units(view, fig, places)
             if whole is not None:
                 return whole, "sentence"
+            if indicator in _DONE_SOMEWHERE:
+                done_in = self._unit_where_it_was_done(view, fig, last)
+                if done_in is not None:
+                    return place_of(done_in), "sentence"
             return place_of(last), "sentence"
         after = [
             m
@@ -2784,6 +2794,24 @@ class Linker:
         if not named or places[-1].attrs.get("level") == level:
             return None  # (the unit named last is of that level already)
         return named[-1]
+
+    def _unit_where_it_was_done(
+        self, view: SentenceView, fig: Mention, named_before: Mention
+    ) -> Mention | None:
+        """ "Ủy ban MTTQ tỉnh Nghệ An bàn giao 3 nhà … cho các hộ nghèo ở Quỳ Hợp": houses
+        built and money spent in a unit inside the one named before them (often the giver's,
+        in its name) are that unit's."""
+        text = self.doc.text
+        for m in view.of("LOCALITY"):
+            if not 0 <= m.start - fig.end <= WHERE_DONE_CHARS:
+                continue
+            between = text[fig.end : m.start]
+            if regex.search(r"[.;]", between) or not _WHERE_DONE_BEFORE.search(between):
+                continue
+            outer = named_before.attrs.get("name")
+            if outer and outer in (m.attrs.get("district"), m.attrs.get("province")):
+                return m
+        return None
 
     @cached_property
     def relays_a_national_source(self) -> bool:
@@ -3659,7 +3687,7 @@ class Linker:
             end = self._end_of_a_change(view, fig)
             if end is not None:
                 year, period = self._same_ends(view, fig, end, year, period)
-            place, where = self.place_for(view, fig)
+            place, where = self.place_for(view, fig, indicator)
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
             self._yearly_plan_for_its_period(view, fig, fact)
             self._running_period_as_of_writing(fact)
