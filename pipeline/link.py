@@ -1884,6 +1884,8 @@ class Linker:
                     r"tổng số hộ\s+dân(?:\s+cư)?\s*$|"
                     r"hộ\s+(?:cận\s+)?nghèo\s*/\s*$|"  # "8.112 hộ nghèo/506.184 hộ": the whole
                     # "Tổng số hộ dân cư toàn huyện đến cuối năm 2019 có 10.396 hộ"
+                    # (not a share's denominator: "chiếm 0,40% trong tổng số hộ dân, số hộ …")
+                    r"(?<!\b(?:trong|so với|trên)\s)"
                     r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b"
                     + _IN_SENTENCE
                     + r"{0,50}?(?:\b(?:là|có)|:)\s*"
