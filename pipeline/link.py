@@ -201,7 +201,8 @@ WHERE_DONE_CHARS = 160  # how far after the figure the unit where it was done ma
 _A_CEILING = regex.compile(r"không\s+(?:được\s+)?(?:vượt\s+)?quá\b", regex.I)
 # a bare level word after a figure's noun, naming the unit it is of: "35 hộ … của xã"
 _LEVEL_WORD_AFTER = regex.compile(
-    r"\b(?:của|toàn|trong)\s+(?P<level>xã|huyện|tỉnh)\b(?!\s*\p{Lu})", regex.I
+    r"(?<!\b(?:nhất|đầu)\s)\b(?:của|toàn|trong)\s+(?P<level>xã|huyện|tỉnh)\b(?!\s*(?-i:\p{Lu}))",
+    regex.I,
 )
 _LEVEL_OF_WORD = {"xã": "commune", "huyện": "district", "tỉnh": "province"}
 # a list of years that figures follow one by one: "các năm 2021, 2022 và 2023"
@@ -1809,7 +1810,9 @@ class Linker:
                     regex.match(
                         # "có 12.276 hộ, tương ứng 49.582 khẩu", "có 854 hộ/3.243 khẩu"
                         r"(?:với|,|và|gồm|/)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
-                        r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)",
+                        r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)"
+                        # (not "854 hộ/3.243 khẩu thoát nghèo": the poor's)
+                        r"(?!\s+(?:đã\s+)?(?:thoát\s+)?(?:cận\s+)?nghèo)",
                         right,
                     )
                     # "dân số của xã là 7.858 người với 2.414 hộ": the people, then their homes
@@ -2808,8 +2811,12 @@ class Linker:
             if not 0 <= m.start - fig.end <= WHERE_DONE_CHARS:
                 continue
             between = text[fig.end : m.start]
-            if regex.search(r"[.;]", between) or not _WHERE_DONE_BEFORE.search(between):
-                continue
+            if (
+                regex.search(r"[.;,]", between)
+                or not _WHERE_DONE_BEFORE.search(between)
+                or not regex.search(r"\bcho\b", between)  # "… cho các hộ nghèo ở Quỳ Hợp"
+            ):
+                continue  # (not "…, nhiều nhất ở huyện Kỳ Sơn", "…, tập trung tại …")
             outer = named_before.attrs.get("name")
             if outer and outer in (m.attrs.get("district"), m.attrs.get("province")):
                 return m
@@ -3500,6 +3507,7 @@ class Linker:
             item_start = opens.end()
         got: tuple[str, str, Cue | None] | None = None
         head: Mention | None = None
+        head_fact: dict[str, Any] | None = None  # a head in the sentence before
         for other, indicator, rule, subject in reversed(read):
             if other.type != fig.type or other.attrs.get("unit") != fig.attrs.get("unit"):
                 continue
@@ -3511,20 +3519,16 @@ class Linker:
         else:
             opener = list(_BREAKDOWN_OPENER.finditer(text, s0, item_start))
             head_fact = self._head_in_the_sentence_before(view, fig, opener)
-            if head_fact is not None:
+            if head_fact is not None and not _VERB_OF_AN_ITEM.search(text, item_start, fig.start):
                 # "… tỷ lệ hộ nghèo của huyện còn 18,6%. Trong đó, xã A Xan 35,1%, …": the
                 # sentence opens a breakdown of the figure the sentence before ended with
-                self.breakdown_group = head_fact.get("group")
+                # (not "xã Vĩnh Ô giảm còn 14,1%": the item says what it is)
                 got = (head_fact["indicator"], "item-of-a-breakdown", None)
-                if not self._opens_with_place(view, item_start, fig) or _VERB_OF_AN_ITEM.search(
-                    text, item_start, fig.start
-                ):
-                    return None  # ("xã Vĩnh Ô giảm còn 14,1%": the item says what it is)
-                return got
             # no figure heads the list: "… công tác xóa nhà tạm, nhà dột nát trên địa bàn, cụ
             # thể: Thành phố Kon Tum đã triển khai 76 hộ, …", households counting the houses
             if (
-                fig.attrs.get("unit") == "households"
+                got is None
+                and fig.attrs.get("unit") == "households"
                 and opener
                 and regex.match(r"[^.;:\d]{0,20}:", text[opener[-1].end() : item_start + 1])
                 and _HOUSES_LIST_HEAD.search(text, s0, opener[-1].start())
@@ -3546,6 +3550,8 @@ class Linker:
             ),
             None,
         )
+        if head is None and head_fact is not None:
+            self.breakdown_group = head_fact.get("group")
         return got
 
     def _head_in_the_sentence_before(
@@ -4234,23 +4240,34 @@ class Linker:
         self, fact: dict[str, Any], read: list[tuple[Mention, str, str, Cue | None]]
     ) -> bool:
         """ "từ 108 hộ nghèo … giảm xuống còn 64 hộ, tức giảm 40,75% tỷ lệ hộ nghèo": a fall
-        of the rate that the sentence's own household counts make relative (44 of 108 is
-        40,74%), not a fall in points — whether `giảm X%` is points or relative is decided by
+        of the rate that the sentence's own household counts make relative (44 of 108, as
+        printed), not a fall in points — whether `giảm X%` is points or relative is decided by
         the arithmetic the text allows (annotations/README.md). The counts are the sentence's
         counts of the poor and of those who left poverty, as read so far."""
         if fact["indicator"] != RATE_FALL or fact["unit"] != "pp":
             return False
         fall = float(fact["value"])
+        if fall < 1:
+            return False
+        text = self.doc.text
+        start = fact["figure"]["start"]
+        clause = max(text.rfind(";", 0, start), text.rfind(".", 0, start)) + 1
         counts = [
-            float(m.attrs["value"])
+            m
             for m, indicator, _, _ in read
-            if indicator in _POOR_COUNTS and m.attrs.get("value")
+            if indicator in _POOR_COUNTS and m.attrs.get("value") and m.start >= clause
         ]
-        for a in counts:
-            for b in counts:
-                if a <= b or fall < 1:
-                    continue
-                relative = (100 * (a - b) / a, 100 * b / a, 100 * a / (a + b))
+        places = [m.start for m in self.doc.mentions if m.type == "LOCALITY"]
+        for x in counts:
+            for y in counts:
+                lo, hi = min(x.start, y.start), max(x.end, y.end)
+                if x is y or any(lo < p < hi for p in places):
+                    continue  # (counts of two units: "xã A còn 100 hộ, xã B còn 95 hộ")
+                a, b = float(x.attrs["value"]), float(y.attrs["value"])
+                # start and end, a fall of a start, a fall and its end
+                relative = [100 * a / (a + b)]
+                if a > b:
+                    relative += [100 * (a - b) / a, 100 * b / a]
                 if any(abs(r - fall) <= RELATIVE_FALL_TOLERANCE for r in relative):
                     return True
         return False
