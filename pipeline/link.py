@@ -196,26 +196,21 @@ _ELABORATION_OPENING = link_cue("elaboration-opening")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
 # houses and money are where they were built or spent: "… cho các hộ nghèo ở Quỳ Hợp"
 _DONE_SOMEWHERE = frozenset({indicator_for("houses", "count"), indicator_for("budget", "money")})
-_WHERE_DONE_BEFORE = regex.compile(r"\b(?:trên địa bàn|tại|ở)\s*$", regex.I)
+_WHERE_DONE_BEFORE = link_cue("where-done-before")
 WHERE_DONE_CHARS = 160  # how far after the figure the unit where it was done may stand
-_A_CEILING = regex.compile(r"không\s+(?:được\s+)?(?:vượt\s+)?quá\b", regex.I)
+_A_CEILING = link_cue("a-ceiling")
 # a bare level word after a figure's noun, naming the unit it is of: "35 hộ … của xã"
-_LEVEL_WORD_AFTER = regex.compile(
-    r"(?<!\b(?:nhất|đầu)\s)\b(?:của|toàn|trong)\s+(?P<level>xã|huyện|tỉnh)\b(?!\s*(?-i:\p{Lu}))",
-    regex.I,
-)
+_LEVEL_WORD_AFTER = link_cue("level-word-after")
 _LEVEL_OF_WORD = {"xã": "commune", "huyện": "district", "tỉnh": "province"}
 # a list of years that figures follow one by one: "các năm 2021, 2022 và 2023"
-_YEAR_LIST = regex.compile(
-    r"\bnăm\s+(?:19|20)\d{2}(?:\s*(?:,|và|;)\s*(?:năm\s+)?(?:19|20)\d{2})+(?=[^.;]*$)", regex.I
-)
+_YEAR_LIST = link_cue("year-list")
 _AT_THE_POVERTY_LINE = link_cue("at-the-poverty-line")
 # a sentence that frames its paragraph's topic: "Đối với hộ cận nghèo, …", "Về hộ nghèo: …"
-_TOPIC_OPENING = regex.compile(r"\s*(?:Đối với|Về|Riêng đối với)\s+(?:(?:số|các)\s+)?", regex.I)
+_TOPIC_OPENING = link_cue("topic-opening")
 # the words that join a group to the noun it qualifies: "hộ nghèo (là) người DTTS"
-_GROUP_JOINER = regex.compile(r"(?:\b(?:là|thuộc)\s+)?\bngười\s+$|\b(?:là|thuộc)\s+$", regex.I)
+_GROUP_JOINER = link_cue("group-joiner")
 # a verb inside a breakdown's item: it reads the figure itself ("xã A giảm còn 14,1%")
-_VERB_OF_AN_ITEM = regex.compile(r"\b(?:giảm|còn|xuống|tăng|lên|đạt|chiếm|vượt)\b", regex.I)
+_VERB_OF_AN_ITEM = link_cue("verb-of-an-item")
 # readings of a breakdown's item (it keeps the group of the figure it breaks down when it
 # names none)
 _BREAKDOWN_ITEM_RULES = frozenset({"item-of-a-breakdown", "item-of-a-houses-list"})
@@ -355,12 +350,8 @@ _PART_OPENING = link_cue("part-opening")
 _COMPARISON_BEFORE = link_cue("comparison-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
-_COMPARED_PLACE_BEFORE = regex.compile(
-    r"\bso với\s+(?:(?:mức|tỷ lệ|tỉ lệ)\s+)?(?:(?:bình quân|trung bình)(?:\s+chung)?\s+)?"
-    r"(?:(?:của|toàn)\s+)?$",
-    regex.I,
-)
-_FIGURE_OF_THE_PLACE_BEFORE = regex.compile(r"\s*(?:\(\s*|là\s+)", regex.I)
+_COMPARED_PLACE_BEFORE = link_cue("compared-place-before")
+_FIGURE_OF_THE_PLACE_BEFORE = link_cue("figure-of-the-place-before")
 _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 
 
