@@ -2386,7 +2386,7 @@ class Linker:
         opening = [
             m.end()
             for m in regex.finditer(
-                r"\bđầu kỳ\b",
+                r"\bđầu (?:nhiệm )?kỳ\b",  # "đầu kỳ", "Đầu nhiệm kỳ, … có 696 hộ nghèo"
                 text,
                 flags=regex.I,
                 pos=_clause_start(text, view.sent.start, fig.start),
