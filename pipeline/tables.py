@@ -693,7 +693,8 @@ def _yearbook_table(titles: list[Cell | None], rows: list[Row]) -> Table | None:
     return table
 
 
-_BARE_YEAR = regex.compile(r"^\s*(?:19|20)\d{2}\s*$")
+# a year's line of a yearbook table copied a cell a line: "2010", "Năm 2010"
+_BARE_YEAR = regex.compile(r"^\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*$", regex.I)
 _NOT_ENGLISH = regex.compile(r"[^\x00-\x7f]")  # a Vietnamese title has a letter beyond ASCII
 _UNIT_LINE = regex.compile(r"^\s*(?:-\s*)?(?:Đơn vị tính|ĐVT|Unit)\b", regex.I)
 
@@ -728,11 +729,11 @@ def _year_block_tables(text: str) -> Iterator[Table]:
             ):
                 values.append(filled[k])
                 k += 1
-            year = int(lines[filled[j]])
+            year = _bare_year(lines[filled[j]])
             if (
                 not values
                 or len(values) != (len(blocks[0][1]) if blocks else len(values))
-                or (blocks and year < int(lines[blocks[-1][0]]))
+                or (blocks and year < _bare_year(lines[blocks[-1][0]]))
             ):
                 break
             blocks.append((filled[j], values))
@@ -766,10 +767,17 @@ def _year_block_tables(text: str) -> Iterator[Table]:
         i = j
 
 
+def _bare_year(line: str) -> int:
+    """The year of a line `_BARE_YEAR` matched."""
+    m = _BARE_YEAR.match(line)
+    assert m is not None
+    return int(m.group("year"))
+
+
 def _row_year(row: Row) -> int | None:
-    """The year a row of an aligned table stands for (its label is the year)."""
-    label = row.label.clean
-    return int(label) if _YEAR_TOKEN.fullmatch(label) else None
+    """The year a row of an aligned table stands for (its label is the year, "Năm 2010" too)."""
+    m = _BARE_YEAR.match(row.label.clean)
+    return int(m.group("year")) if m else None
 
 
 def find_tables(text: str) -> list[Table]:

@@ -502,3 +502,21 @@ def test_a_heading_before_the_header_and_row_numbers_with_a_dot():
     assert ("poverty_rate", "Na Hang", "district", 2019, 26.32, "%") in got
     assert ("near_poor_households", "Lâm Bình", "district", 2019, 980, "households") in got
     assert len(got) == 15
+
+
+def test_a_yearbook_table_copied_a_cell_a_line_with_years_written_as_nam_yyyy():
+    # a statistics page labels its rows "Năm 2006", "Năm 2007", …
+    table = "\n".join(
+        [
+            *("Niên giám thống kê tỉnh An Giang", "", "Tỷ lệ hộ nghèo", "Porverty rate"),
+            "Đơn vị tính - Unit: %",
+            *("Năm 2006", "", "13.15", "", "Năm 2007", "", "8.93", "", "Năm 2008", "", "6.96"),
+        ]
+    )
+    got = table_facts(table, published="2016-09-14")
+    place = ("An Giang", "province")
+    assert got == [
+        ("poverty_rate", *place, 2006, 13.15, "%"),
+        ("poverty_rate", *place, 2007, 8.93, "%"),
+        ("poverty_rate", *place, 2008, 6.96, "%"),
+    ]
