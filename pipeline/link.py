@@ -1927,7 +1927,7 @@ class Linker:
                 )
                 # "hộ cận nghèo … 11.601 hộ, trong đó có 6.905 hộ là đồng bào dân tộc thiểu
                 # số": a part of the count, the group it is after "là"
-                or self._group_is_said_after(fig, cues)
+                or bool(self._group_after_noun(view, fig, cues))
             ):
                 hs = hh[-1]
                 # the subject and the words just before it, within its ";"-clause: a "giảm
@@ -3296,17 +3296,6 @@ class Linker:
             return True, None  # the near-poor's fall: no indicator
         return True, (LEVEL_OF["near"], "rate-level-respectively", subject)
 
-    def _group_is_said_after(self, fig: Mention, cues: list[Cue]) -> bool:
-        """ "6.905 hộ là đồng bào dân tộc thiểu số": a group cue right after "là" after the
-        count's noun."""
-        text = self.doc.text
-        return any(
-            c.kind == "group"
-            and regex.fullmatch(r"\s*là\s+(?:người\s+|đồng bào\s+)?", text[fig.end : c.start])
-            for c in cues
-            if c.start >= fig.end
-        )
-
     def _group_after_noun(self, view: SentenceView, fig: Mention, cues: list[Cue]) -> list[Cue]:
         """A group written right after a count's noun: "3.108 hộ nghèo DTTS", "9.177 hộ nghèo
         là dân tộc thiểu số", "2.711 hộ nghèo theo tiêu chí thu nhập", "27.531 hộ nghèo ở
@@ -3699,7 +3688,7 @@ class Linker:
             if self._a_part_without_group(view, fig, indicator, subject, fact):
                 read.pop()
                 continue
-            if self._a_fall_its_counts_make_relative(fact, read):
+            if self._a_fall_its_counts_make_relative(view, fact, read):
                 fig.attrs["no_fact"] = "fall-its-counts-make-relative"
                 read.pop()
                 continue
@@ -4228,7 +4217,10 @@ class Linker:
         return _province_place(place.get("province")) or place
 
     def _a_fall_its_counts_make_relative(
-        self, fact: dict[str, Any], read: list[tuple[Mention, str, str, Cue | None]]
+        self,
+        view: SentenceView,
+        fact: dict[str, Any],
+        read: list[tuple[Mention, str, str, Cue | None]],
     ) -> bool:
         """ "từ 108 hộ nghèo … giảm xuống còn 64 hộ, tức giảm 40,75% tỷ lệ hộ nghèo": a fall
         of the rate that the sentence's own household counts make relative (44 of 108, as
@@ -4248,7 +4240,7 @@ class Linker:
             for m, indicator, _, _ in read
             if indicator in _POOR_COUNTS and m.attrs.get("value") and m.start >= clause
         ]
-        places = [m.start for m in self.doc.mentions if m.type == "LOCALITY"]
+        places = [m.start for m in view.of("LOCALITY")]
         for x in counts:
             for y in counts:
                 lo, hi = min(x.start, y.start), max(x.end, y.end)

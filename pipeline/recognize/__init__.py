@@ -144,12 +144,14 @@ def recognize(doc: Document, *, ner: str = "gaps") -> Document:
     # organisations named for a unit, also those inside an official's title ("Phó Chủ tịch
     # Ủy ban MTTQ Việt Nam tỉnh …"), where no ORG mention of their own is made
     orgs = [(m.start, m.end) for m in people if m.type == "ORG" and _named_for_a_unit(m)]
-    orgs += [
-        (hit.start, hit.end)
-        for start, end in ranges
-        for hit in find_phrases(sdoc, "organizations", start, end)
-        if hit.rule.get("takes_locality")
-    ]
+    if any(p.level in ("country", "region") for p in places.places):
+        # (only a country or a region can be part of such a name: most texts name neither)
+        orgs += [
+            (hit.start, hit.end)
+            for start, end in ranges
+            for hit in find_phrases(sdoc, "organizations", start, end)
+            if hit.rule.get("takes_locality")
+        ]
     places.drop_organisation_name_parts(orgs)
     places.find_bare_names(blocked)
     places.resolve()

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from vnfacts import patterns
 from vnfacts.doc import NEIGHBOUR, Mention
 from vnfacts.gazetteer import Unit, fold, get_gazetteer
+from vnfacts.recognize.numbers import find_figures
 from vnfacts.recognize.spacy_doc import PhraseHit, find_phrases, text_of
 
 MAX_NAME_SYLLABLES = 5
@@ -38,6 +39,7 @@ _BORDERS_BEFORE = regex.compile(
     regex.I,
 )
 ADMIN_LEVELS = ("province", "district", "commune")
+FIGURE_LOOKAHEAD_CHARS = 40  # enough for a number and its unit ("1.234,5 nhân khẩu")
 # a compass direction written like a region's name: "phía Tây Bắc", "Đông Bắc giáp xã …"
 _COMPASS_BEFORE = regex.compile(r"\bphía\s*$", regex.I)
 _BORDER_AFTER = regex.compile(r"\s*(?:giáp|tiếp giáp)\b", regex.I)
@@ -104,16 +106,16 @@ def is_name_syllable(tok: Token) -> bool:
     return (text[:1].isupper() and text.isalpha()) or (text.isdigit() and len(text) <= 2)
 
 
-# words after a number that make it a figure: a count, a share or an amount
-_FIGURE_UNIT_WORDS = frozenset(
-    {"hộ", "người", "nhân", "khẩu", "căn", "nhà", "ngôi", "%", "tỷ", "tỉ", "triệu", "ha", "lượt"}
-)
-
-
 def _a_figure_follows(doc: Doc, i: int) -> bool:
-    """The number at token i is a figure: a unit word follows it."""
-    j = i + 1
-    return j < len(doc) and doc[j].text.lower() in _FIGURE_UNIT_WORDS
+    """The number at token i is a figure the number recogniser reads with its unit or as a
+    share ("38 hộ", "5%"), not a name's number ("thôn Tân Lập 2")."""
+    text, at = text_of(doc), doc[i].idx
+    figures = find_figures(text, at, min(len(text), at + FIGURE_LOOKAHEAD_CHARS))
+    return (
+        bool(figures)
+        and figures[0].start == at
+        and (figures[0].type == "PERCENT" or figures[0].attrs.get("unit") is not None)
+    )
 
 
 def _next_word(doc: Doc, i: int) -> int | None:
@@ -535,8 +537,9 @@ class LocalityFinder:
     def find_bare_names(self, blocked: list[tuple[int, int]]) -> None:
         """Gazetteer names written without a level word, outside people's names and orgs."""
         doc = self.doc
+        text = text_of(doc)
         provinces = self.article_provinces()
-        blocked_cover = SpanCover(len(text_of(doc)))
+        blocked_cover = SpanCover(len(text))
         for bs, be in blocked:
             blocked_cover.add(bs, be)
         # levels written for each name so far (levels do not change during this pass)
@@ -563,8 +566,8 @@ class LocalityFinder:
                     continue
                 run = name_run(doc, i, end)
                 if all(t.text in _COMPASS_WORDS for t in run) and (
-                    _COMPASS_BEFORE.search(text_of(doc), max(0, tok.idx - 8), tok.idx)
-                    or _BORDER_AFTER.match(text_of(doc), run[-1].idx + len(run[-1].text))
+                    _COMPASS_BEFORE.search(text, max(0, tok.idx - 8), tok.idx)
+                    or _BORDER_AFTER.match(text, run[-1].idx + len(run[-1].text))
                 ):
                     i += len(run)
                     continue  # "Đông Bắc giáp xã Ia Dơk": a direction, not xã Đông
