@@ -193,6 +193,8 @@ _LIST_JOIN = link_cue("list-join")
 _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
+_PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
+_RESULTS_HEADING = link_cue("results-heading")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
 # houses and money are where they were built or spent: "… cho các hộ nghèo ở Quỳ Hợp"
 _DONE_SOMEWHERE = frozenset({indicator_for("houses", "count"), indicator_for("budget", "money")})
@@ -345,6 +347,7 @@ _NOT_PROGRAMME = link_cue("not-programme")
 _PROGRAMME = link_cue("programme")
 _MONEY_SPENT_BEFORE = link_cue("money-spent-before")
 _AT_LEAST_AFTER = link_cue("at-least-after")
+_AT_LEAST_BEFORE = link_cue("at-least-before")
 _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
 _COMPARISON_BEFORE = link_cue("comparison-before")
@@ -1047,9 +1050,14 @@ def _label_clause(text: str, start: int, clause: int, at: int, label: regex.Patt
 
 
 def _a_floor(text: str, fig: Mention) -> bool:
-    """ "giảm từ 3% trở lên", "giảm được 3,5% hộ nghèo trở lên": a figure given as a floor
-    ("or more"), which the number reader may have taken into the mention."""
-    return fig.text.rstrip().endswith("trở lên") or bool(_AT_LEAST_AFTER.match(text, fig.end))
+    """ "giảm từ 3% trở lên", "giảm được 3,5% hộ nghèo trở lên", "giảm ít nhất 0,5%": a figure
+    given as a floor ("or more", "at least"), which the number reader may have taken into the
+    mention."""
+    return (
+        fig.text.rstrip().endswith("trở lên")
+        or bool(_AT_LEAST_AFTER.match(text, fig.end))
+        or bool(_AT_LEAST_BEFORE.search(text, max(0, fig.start - 20), fig.end))
+    )
 
 
 _FALL_BY_AT_LEAST_BEFORE = link_cue("fall-by-at-least-before")
@@ -1234,6 +1242,11 @@ class Linker:
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
         self.planned_subjects: set[int] = set()  # subject cues a plan word governs
         self.plan_elaborated: Cue | None = None  # the last sentence with figures, if all planned
+        # a sentence announcing the plan its next lines list ("Mục tiêu đến năm 2025: …",
+        # "phấn đấu đạt các chỉ tiêu sau."), with the deadline it names, while its items run
+        self.plan_header: Cue | None = None
+        self.plan_header_time: Mention | None = None
+        self.plan_header_block = -1
         self.sentence_group: str | None = None  # the one group of its figures, if one
         # per sentence: the (year, period) of the start and the end of its first change
         self.change_ends: dict[int, dict[str, tuple[int | None, dict[str, int] | None]]] = {}
@@ -2524,6 +2537,15 @@ class Linker:
             for t in view.of("TIME")
             if t.end <= fig.start
         )
+        if (
+            not times
+            and self.plan_header_time is not None
+            and self.plan_header_time.end <= fig.start
+            and not _DONE.search(text, view.sent.start, fig.start)
+        ):
+            # "Phấn đấu đến năm 2025 đạt các chỉ tiêu sau. Tỷ lệ hộ nghèo giảm còn 3%": the
+            # deadline of the plan the line is part of
+            times = [self.plan_header_time]
         if not times and block_times:
             # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
             periods = [t for t in block_times if _period_of(t) is not None]
@@ -2610,6 +2632,7 @@ class Linker:
                 or (
                     indicator != indicator_for("population", "count")
                     and not _TARGET_BEFORE.search(text, view.sent.start, fig.start)
+                    and not _a_floor(text, fig)  # ("hằng năm giảm ít nhất 0,5%": a plan's)
                 )
             ):
                 # "Quyết định phê duyệt kết quả rà soát hộ nghèo …" published in January: the
@@ -3004,6 +3027,59 @@ class Linker:
             return None
         return listed[run.index(k)]
 
+    def _note_plan_header(self, view: SentenceView) -> None:
+        """ "Mục tiêu đến năm 2030 của tỉnh: ¶ - Tỷ lệ hộ nghèo giảm … ¶ - Thu nhập …", "Huyện
+        phấn đấu đến năm 2025 đạt các chỉ tiêu sau. …": a plan word before a colon (or a
+        "sau" that closes the sentence) with no figure before it announces the plan its next
+        lines list; a heading of results ("Kết quả thực hiện các chỉ tiêu năm 2023 như
+        sau:") or of a year gone by announces none."""
+        text = self.doc.text
+        sent = view.sent
+        said = text[sent.start : sent.end].rstrip()
+        colon = said.rfind(":")
+        # (a colon the sentence's own items follow: only one the sentence ends with, or one a
+        # line break follows, opens lines of a list)
+        if (
+            colon >= 0
+            and said[colon + 1 :].strip()
+            and not regex.match(r"[ \t]*\n", said[colon + 1 :])
+        ):
+            colon = -1
+        if colon < 0 and _PLAN_HEADER_CLOSING.search(said):
+            colon = len(said)
+        if colon < 0:
+            return
+        head_end = sent.start + colon
+        figures = [m for m in view.of("QUANTITY", "PERCENT") if m.start < head_end]
+        plan = [c for c in find_cues(text, sent.start, head_end) if c.kind == "target"]
+        if (
+            figures
+            or not plan
+            or _DONE.search(text, sent.start, head_end)
+            or self._dated_before_writing(view, sent.start, head_end)
+        ):
+            return
+        self.plan_header = plan[0]
+        self.plan_header_block = sent.block
+        deadlines = [t for t in view.of("TIME") if t.start < head_end and _year_of(t)]
+        self.plan_header_time = deadlines[-1] if deadlines else None
+
+    def _continue_plan_header(self, block: int) -> None:
+        """At a new paragraph: a plan header's list goes on through the paragraph right after
+        it and the list items that follow; any other paragraph ends it."""
+        if self.plan_header is None:
+            return
+        start = self.doc.blocks[block].start
+        text = self.doc.text
+        if block == self.plan_header_block + 1 or (
+            _LIST_ITEM.match(text, start)
+            or _SUB_ITEM.match(text, start)
+            or _NUMBERED_ITEM.match(text, start)
+        ):
+            return
+        self.plan_header = None
+        self.plan_header_time = None
+
     def _enter_list_item(self, start: int, end: int) -> None:
         """At a new paragraph: a "- …" item sets the group its "+ …" sub-items are of (its
         last group cue, or none); any other paragraph but a sub-item ends it. A numbered
@@ -3160,6 +3236,7 @@ class Linker:
                 self.block_subject = None
                 self.topic_subject = None
                 self.block_disbursement = False
+                self._continue_plan_header(sent.block)
                 if sent.block in officials_by_block:
                     self.discourse.section_place = officials_by_block[sent.block]
                 self._enter_list_item(block.start, block.end)
@@ -3171,6 +3248,7 @@ class Linker:
                 # (an archive body flattened into one line is one "paragraph" of 50 sentences)
                 passage = [t for times in recent[-PASSAGE_SENTENCES:] for t in times]
                 self._link_sentence(view, passage)
+                self._note_plan_header(view)
             named = [
                 t
                 for t in view.of("TIME")
@@ -3182,7 +3260,11 @@ class Linker:
                     or (t.attrs.get("relative") == "now" and t.start == sent.start)
                 )
                 and (_year_of(t) or 0) >= MIN_PROGRAMME_YEAR
-                and not _TARGET_BEFORE.search(doc.text, sent.start, t.start)
+                and not (
+                    _TARGET_BEFORE.search(doc.text, sent.start, t.start)
+                    # ("Kết quả thực hiện các chỉ tiêu năm 2023 như sau:" heads results)
+                    and not _RESULTS_HEADING.match(doc.text, sent.start)
+                )
                 and not self._year_of_a_plan(t, sent)
                 # "về công tác giảm nghèo năm 2017 và giai đoạn 2017 - 2020" written in 2017, "thực
                 # hiện Chương trình … giai đoạn 2021 - 2030" in a text of 2023: a period still
@@ -3980,6 +4062,16 @@ class Linker:
             # "Năm 2023, tỉnh dự kiến cấp khoảng hơn 532 tỷ đồng … Cụ thể, Chương trình … giảm
             # nghèo bền vững là 185.334 triệu đồng": the parts of the plan just stated
             targets = [self.plan_elaborated]
+        if (
+            not targets
+            and self.plan_header is not None
+            and self.plan_header.end <= fig.start
+            and not _DONE.search(text, view.sent.start, fig.start)
+            and not self._dated_before_writing(view, view.sent.start, fig.start)
+        ):
+            # "Mục tiêu đến năm 2025: ¶ - Tỷ lệ hộ nghèo giảm còn 3%; ¶ - Thu nhập … đạt 60
+            # triệu đồng": the lines a plan header announces are its parts
+            targets = [self.plan_header]
         if not targets and subject is not None and subject.start < target_from:
             # "Phấn đấu đến năm 2025, tỷ lệ hộ nghèo … dưới 20%; bình quân mỗi năm giảm 3-4%":
             # a clause that continues an earlier clause's subject continues its plan too
