@@ -227,6 +227,7 @@ _POOR_COUNTS = frozenset({indicator_for("poor", "count"), indicator_for("poor", 
 RATE_OF = {indicator: subject for subject, indicator in LEVEL_OF.items()}
 _HOUSES_LIST_HEAD = link_cue("houses-list-head")
 _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
+_MONEY_IN_BRACKETS_AFTER_THE_COUNT = link_cue("money-in-brackets-after-the-count")
 _HOUSES_NOT_BUILT_AFTER = link_cue("houses-not-built-after")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
@@ -1338,7 +1339,7 @@ class Linker:
           1.136 tỷ đồng. Trong đó, năm 2023 là 481 tỷ đồng", "… trong đó vốn ngân sách …;
           vốn huy động 3,8 ngàn tỷ đồng");
         - the value of the houses the sentence counted ("bàn giao 79 căn nhà đại đoàn kết,
-          tổng trị giá 2,85 tỷ đồng")."""
+          tổng trị giá 2,85 tỷ đồng", "xây mới 94 ngôi nhà (3,5 tỷ đồng)")."""
         text = self.doc.text
         if not read and not _ELABORATION_OPENING.match(text, view.sent.start):
             return None  # (no figure before it in its sentence, no sentence it details)
@@ -1346,19 +1347,22 @@ class Linker:
         left = text[clause : fig.start]
         if _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left):
             return None
+        budget = indicator_for("budget", "money")
+        houses = indicator_for("houses", "count")
+        counted = [m for m in view.of("QUANTITY", "PERCENT") if m.end <= fig.start]
+        houses_counted_last = bool(counted) and any(
+            m is counted[-1] and indicator == houses for m, indicator, _, _ in read
+        )
+        if houses_counted_last and _MONEY_IN_BRACKETS_AFTER_THE_COUNT.fullmatch(
+            text, counted[-1].end, fig.start
+        ):
+            return budget, "money-value-of-the-houses", None  # "sửa chữa 79 căn (1,4 tỷ đồng)"
         if any(
             c.kind == "subject" and c.rule["subject"] != "budget"
             for c in find_cues(text, clause, fig.end)
         ):
             return None  # "vốn vay ưu đãi 200 tỷ đồng": money of another kind
-        budget = indicator_for("budget", "money")
-        houses = indicator_for("houses", "count")
-        counted = [m for m in view.of("QUANTITY", "PERCENT") if m.end <= fig.start]
-        if (
-            counted
-            and any(m is counted[-1] and indicator == houses for m, indicator, _, _ in read)
-            and _VALUE_OF_THE_WORK_BEFORE.search(left)
-        ):
+        if houses_counted_last and _VALUE_OF_THE_WORK_BEFORE.search(left):
             # (the houses are the last thing counted before it: "tặng 776 phần quà, trị giá
             # 388 triệu đồng" is the gifts' value)
             return budget, "money-value-of-the-houses", None
