@@ -228,6 +228,8 @@ RATE_OF = {indicator: subject for subject, indicator in LEVEL_OF.items()}
 _HOUSES_LIST_HEAD = link_cue("houses-list-head")
 _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
 _MONEY_IN_BRACKETS_AFTER_THE_COUNT = link_cue("money-in-brackets-after-the-count")
+_FOR_WHOM_BEFORE = link_cue("for-whom-before")
+_LEFT_NEAR_POVERTY_AFTER = link_cue("left-near-poverty-after")
 _HOUSES_NOT_BUILT_AFTER = link_cue("houses-not-built-after")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
@@ -1357,15 +1359,27 @@ class Linker:
             text, counted[-1].end, fig.start
         ):
             return budget, "money-value-of-the-houses", None  # "sửa chữa 79 căn (1,4 tỷ đồng)"
-        if any(
-            c.kind == "subject" and c.rule["subject"] != "budget"
+        other_kind = [
+            c
             for c in find_cues(text, clause, fig.end)
+            if c.kind == "subject" and c.rule["subject"] != "budget"
+        ]
+        if (
+            houses_counted_last
+            and _VALUE_OF_THE_WORK_BEFORE.search(left)
+            # ("bàn giao 35 căn nhà cho hộ nghèo với tổng trị giá …": the households the
+            # houses are for name no money of another kind)
+            and not any(
+                c.start >= counted[-1].end
+                and not _FOR_WHOM_BEFORE.search(text, counted[-1].end, c.start)
+                for c in other_kind
+            )
         ):
-            return None  # "vốn vay ưu đãi 200 tỷ đồng": money of another kind
-        if houses_counted_last and _VALUE_OF_THE_WORK_BEFORE.search(left):
             # (the houses are the last thing counted before it: "tặng 776 phần quà, trị giá
             # 388 triệu đồng" is the gifts' value)
             return budget, "money-value-of-the-houses", None
+        if other_kind:
+            return None  # "vốn vay ưu đãi 200 tỷ đồng": money of another kind
         for head, indicator, _, subject in reversed(read):
             if indicator == budget and _BREAKDOWN_OPENER.search(text, head.end, fig.start):
                 return budget, "money-part-of-a-budget", subject
@@ -1799,6 +1813,8 @@ class Linker:
                 )
                 is not None
             )
+            if cat == "near" and _LEFT_NEAR_POVERTY_AFTER.match(right):
+                return None  # "1.223 hộ cận nghèo thoát cận nghèo": a fall no indicator has
             if escaped or (cat == "poor" and _DECREASE_BEFORE.search(left)):
                 return indicator_for("poor", "count-fall"), "count-fall", None
             if cat is not None:
@@ -4238,6 +4254,27 @@ class Linker:
         ):
             # "Đề án … trên địa bàn các huyện nghèo …, huyện Mèo Vạc được phân bổ …": one of
             # the units named after them is the figure's own, no group of them
+            groups = []
+        if (
+            groups
+            and not units_group
+            and place is not None
+            and _UNIT_LEVELS.get(text[groups[-1].start : groups[-1].end].split()[0].lower())
+            and not regex.search(
+                r"(?:các|những|hai|ba|bốn|năm|\d+)\s+$",
+                text[max(0, groups[-1].start - 12) : groups[-1].start],
+            )
+            and any(
+                m.start >= groups[-1].end
+                and regex.fullmatch(r"\s*", text[groups[-1].end : m.start])
+                and m.attrs.get("name") == place.get("name")
+                # (not the first of a list: "huyện nghèo Trạm Tấu và Mù Cang Chải")
+                and not regex.match(r"\s*(?:,|và\b)", text[m.end : m.end + 6])
+                for m in view.of("LOCALITY")
+            )
+        ):
+            # "Huyện nghèo An Lão có tỷ lệ hộ nghèo giảm …", "xã đặc biệt khó khăn Trà Leng có
+            # 210 hộ nghèo": the named unit's attribute, no sub-population of it
             groups = []
         if groups:
             cue = groups[-1]
