@@ -362,7 +362,16 @@ _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 
 
 EXCEPTION_WINDOWS = frozenset(
-    {"left", "right", "clause", "clause-to-figure", "subject-to-figure", "sentence", "figure"}
+    {
+        "left",
+        "right",
+        "clause",
+        "clause-to-figure",
+        "item-to-figure",
+        "subject-to-figure",
+        "sentence",
+        "figure",
+    }
 )
 FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
 FALL_INDICATORS = frozenset(
@@ -458,6 +467,18 @@ def exception_window(
         return text[_clause_start(text, s0, fig.start) : s1]
     if window == "clause-to-figure":
         return text[_clause_start(text, s0, fig.start) : fig.start]
+    if window == "item-to-figure":
+        # the clause, from the last money before the figure on: in "trong đó: vốn vay ODA
+        # 1.123 tỷ đồng, xã hội hoá 127 tỷ đồng" the second item's words are its own
+        start = _clause_start(text, s0, fig.start)
+        before = [
+            m.end
+            for m in view.of("QUANTITY")
+            if start <= m.start
+            and m.end <= fig.start
+            and m.attrs.get("unit") == fig.attrs.get("unit")
+        ]
+        return text[max([start, *before]) : fig.start]
     if window == "subject-to-figure":
         if subject is None:
             return None
