@@ -194,6 +194,7 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
+_PERIOD_START_AFTER = link_cue("period-start-after")
 _RESULTS_HEADING = link_cue("results-heading")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
 # houses and money are where they were built or spent: "… cho các hộ nghèo ở Quỳ Hợp"
@@ -2447,10 +2448,16 @@ class Linker:
                 endpos=fig.start,
             )
         ]
+        if _PERIOD_START_AFTER.match(text, fig.end, view.sent.end):
+            # "giảm còn 1,93% …, so với mức 5,2% đầu kỳ": the figure's own time is the start
+            opening = [fig.end]
         if (
             opening
             # a year written before the figure in its sentence dates it
-            and not any(t.start < fig.start and _year_of(t) for t in view.of("TIME"))
+            and (
+                opening[-1] == fig.end
+                or not any(t.start < fig.start and _year_of(t) for t in view.of("TIME"))
+            )
             # "đầu kỳ …, sau 3 năm giảm 9.200 hộ": the change is no start
             and not regex.search(
                 r"\b(?:đến|xuống|còn|giảm|tăng)\b", text[opening[-1] : fig.start], regex.I
