@@ -195,6 +195,8 @@ _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
+# a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
+_AFTER_A_PARENTHESIS = regex.compile(r"[^;()]{0,30}\([^()]{0,160}\)\s*(?:vào\s*)?")
 _RESULTS_HEADING = link_cue("results-heading")
 _BREAKDOWN_OPENER = link_cue("breakdown-opener")
 # houses and money are where they were built or spent: "… cho các hộ nghèo ở Quỳ Hợp"
@@ -1028,6 +1030,19 @@ def _after_from(text: str, start: int, at: int) -> bool:
     return bool(found) and not regex.search(
         r"\b(?:xuống|lên|còn|đến)\b", text[start + found[-1].end() : at], regex.I
     )
+
+
+def _closed_before(text: str, start: int, end: int) -> bool:
+    """Whether a parenthesis open at `start` closes before `end`."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _clause_start(text: str, start: int, at: int, marks: str = ";:") -> int:
@@ -2556,6 +2571,7 @@ class Linker:
                 for t in dated
                 if (
                     0 <= t.start - fig.end < 40
+                    or _AFTER_A_PARENTHESIS.fullmatch(text, fig.end, t.start)
                     # "… 4.862 tỉ đồng được đầu tư tại tỉnh Kon Tum cho công tác giảm nghèo
                     # bền vững giai đoạn 2016-2018": further on, in the figure's clause
                     or (
@@ -2572,6 +2588,9 @@ class Linker:
                 )
                 and (
                     not regex.search(r"[;(]", text[fig.end : t.start])
+                    # "chiếm 17,89% (trong đó hộ Khmer nghèo chiếm gần 27%) vào năm 2016": the
+                    # time right after the figure's parenthesis
+                    or _AFTER_A_PARENTHESIS.fullmatch(text, fig.end, t.start)
                     # "xuống còn 2,93% (tháng 6-2018)", "từ 108 hộ nghèo (đầu năm 2014)": the
                     # figure's own time in the parenthesis right after it
                     or (
@@ -4176,6 +4195,9 @@ class Linker:
                 _PEOPLE_COUNTED_BEFORE.search(text, max(0, c.start - 30), c.start)
                 and any(s.kind == "subject" and c.end <= s.start <= fig.end for s in cues)
             )
+            # "chiếm 17,89% (trong đó hộ Khmer nghèo chiếm 27%) …, đến năm 2020 còn 9.500 hộ
+            # nghèo": a group inside a parenthesis closed before the figure is the aside's
+            and not _closed_before(text, c.end, fig.start)
         ]
         if groups and _WHOLE_UNIT.search(text, groups[-1].end, fig.start):
             groups = []  # "… các huyện miền núi còn 22,05%; toàn tỉnh còn 3,5%": the whole again
