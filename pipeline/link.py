@@ -2586,6 +2586,9 @@ class Linker:
                         and not _PROGRAMME_PERIOD_BEFORE.search(text, fig.end, t.start)
                     )
                 )
+                # ("17,73%, giảm 4,73% …, kế hoạch giai đoạn 2021 - 2025 là …": a plan's time
+                # after the figure is the plan's)
+                and not _TARGET_BEFORE.search(text, fig.end, t.end)
                 and (
                     not regex.search(r"[;(]", text[fig.end : t.start])
                     # "chiếm 17,89% (trong đó hộ Khmer nghèo chiếm gần 27%) vào năm 2016": the
