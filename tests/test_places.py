@@ -440,3 +440,15 @@ def test_a_bare_commune_merged_away_before_2025_inside_a_district_the_text_names
         "(6 hộ), Tam Thái: 0,53% (12 hộ)."
     )
     assert ("Tam Vinh", "commune") in names(locs)
+
+
+def test_a_unit_named_after_words_that_describe_it():
+    # "huyện nghèo Trà Cú", "xã đặc biệt khó khăn Trà Leng": the gazetteer's unit after them
+    text = (
+        TITLE + "Từ đầu năm đến nay, huyện nghèo Trà Cú đã triển khai 62 công trình; "
+        "xã đặc biệt khó khăn Trà Leng (huyện Nam Trà My) còn 210 hộ nghèo."
+    )
+    assert {("Trà Cú", "district"), ("Trà Leng", "commune")} <= names(localities(text))
+    # a capitalized word after the descriptors that no unit is called opens no place
+    text = TITLE + "Các xã đặc biệt khó khăn Trong năm 2023 đã giảm 410 hộ nghèo."
+    assert names(localities(text)) == set()

@@ -96,6 +96,22 @@ class SpanCover:
         return any(s <= offset < e for s, e in self._odd)
 
 
+# a level word's descriptors, then a capitalized name ("huyện nghèo |Trà Cú")
+_DESCRIBED = regex.compile(
+    r"\s+(?:"
+    + "|".join(
+        regex.escape(w)
+        for w in sorted(
+            (w for rule in patterns.load("level_descriptors") for w in rule["words"]),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s+(?=\p{Lu})",
+    regex.IGNORECASE,
+)
+
+
 @cache
 def place_blockers() -> frozenset[str]:
     return frozenset(w.lower() for rule in patterns.load("place_blockers") for w in rule["words"])
@@ -346,6 +362,8 @@ class LocalityFinder:
                 )
                 if not run and doc[span.end - 1].text == "." and nxt is not None:
                     run = name_run(doc, nxt, end)  # "TP.Hồ Chí Minh"
+                if not run and level in ADMIN_LEVELS:
+                    run = self._name_after_a_descriptor(hit.end, level, end)
                 if not run:
                     if hit.rule.get("anaphor") and prev is not None and prev.lower_ in ANAPHOR_CUES:
                         self.places.append(
@@ -402,6 +420,22 @@ class LocalityFinder:
                 covered_to = max(
                     covered_to, self._list_after(run[-1].i + 1, place, end, hit.rule["id"])
                 )
+
+    def _name_after_a_descriptor(self, after: int, level: str, end: int) -> list[Token]:
+        """ "huyện nghèo Trà Cú", "xã đặc biệt khó khăn Trà Leng": a unit's name after words
+        that describe it (patterns/level_descriptors.jsonl), when the gazetteer knows it."""
+        m = _DESCRIBED.match(self.doc.text, after, end)
+        if m is None:
+            return []
+        span = self.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is None:
+            return []
+        run = name_run(self.doc, span.start, end)
+        return (
+            longest_known_prefix(self.doc, run, level, self.era)
+            or longest_known_prefix(self.doc, run, level, self.era, unaccented=True)
+            or []
+        )
 
     def _plausible_unknown_name(self, run: list[Token], rule: dict[str, Any]) -> bool:
         """A unit name the gazetteer does not know: not an abbreviation's guess, not a person
