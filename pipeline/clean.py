@@ -33,6 +33,7 @@ class Cue:
     kind: str
     pattern: regex.Pattern[str]
     max_words: int
+    inline_box: bool = False
 
 
 @cache
@@ -43,6 +44,7 @@ def cues() -> tuple[Cue, ...]:
             rule["kind"],
             regex.compile(rule["regex"], regex.IGNORECASE | regex.V1),
             int(rule.get("max_words", MAX_TAIL_CUE_WORDS if rule["kind"] == "tail" else 10_000)),
+            bool(rule.get("inline_box", False)),
         )
         for rule in patterns.load("boilerplate")
     )
@@ -190,10 +192,50 @@ def _mark_tail(page: _Page, start: int) -> int:
             ):
                 page.mark(i, "boilerplate", f"toolbar:{cue.id}")
                 continue
+            resumes = _article_resumes_after(page, i) if cue.inline_box else None
+            if resumes is not None:
+                for j in range(i, resumes):
+                    page.mark(j, "boilerplate", f"box:{cue.id}")
+                continue
             for j in range(i, len(page.lines)):
                 page.mark(j, "boilerplate", f"after:{cue.id}")
             return i
     return len(page.lines)
+
+
+# an inline box of links ("Bài liên quan", "Tags: …") is a few short lines long
+INLINE_BOX_LINES = 8
+# prose paragraphs after a box that say the article goes on
+PROSE_AFTER_A_BOX = 2
+
+
+def _article_resumes_after(page: _Page, i: int) -> int | None:
+    """ "Bài liên quan ¶ <3 headlines> ¶ <the article's next paragraphs>": where the article
+    resumes after a box of links set inside it, or None when the cue opens the page's tail
+    (only headlines, links or short lines follow)."""
+
+    def prose(k: int) -> bool:
+        line = page.lines[k].rstrip()
+        return page.long_paragraph(k) and line.endswith((".", ":", ";"))
+
+    first = next(
+        (k for k in range(i + 1, min(len(page.lines), i + 1 + INLINE_BOX_LINES)) if prose(k)),
+        None,
+    )
+    if first is None:
+        return None
+    # (up to the next cue of the page's tail)
+    end = next(
+        (k for k in range(first, len(page.lines)) if match_cue(page.lines[k], "tail")),
+        len(page.lines),
+    )
+    rest = [k for k in range(first, end) if page.lines[k].strip()]
+    paragraphs = sum(1 for k in rest if prose(k))
+    # (a sidebar of related news gives each item a headline, then its lead: as many short
+    # lines as paragraphs; an article goes on in paragraphs)
+    if paragraphs < PROSE_AFTER_A_BOX or paragraphs <= len(rest) - paragraphs:
+        return None
+    return first
 
 
 def _reads_as_prose(line: str, n_lines: int) -> bool:

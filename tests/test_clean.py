@@ -444,3 +444,26 @@ def test_a_header_line_with_a_hotline_is_furniture_not_the_title():
     doc = extract(text)
     assert block_of(doc, "Thứ bảy 14/03/2026").kind == "boilerplate"
     assert doc.meta.title.startswith("Sau hơn 2 tháng")
+
+
+def test_a_box_of_related_links_inside_the_article_is_no_end_of_it():
+    # "Bài liên quan" and three headlines set between two paragraphs: the article goes on
+    text = (
+        "Cần Thơ đẩy nhanh tiến độ xóa nhà tạm, nhà dột nát\n"
+        "Tính đến đầu tháng 1/2025, thành phố Cần Thơ đã xây mới và sửa chữa 665 căn nhà cho hộ "
+        "nghèo, hộ cận nghèo và gia đình chính sách trên địa bàn các quận, huyện.\n"
+        "Bài liên quan\n"
+        "Cần Thơ: Xây dựng 100 nhà ở cho hộ cận nghèo\n"
+        "Thủ tướng phát động phong trào thi đua chung tay xóa nhà tạm\n"
+        "Hơn 223 tỷ ủng hộ xóa nhà tạm tại An Giang\n"
+        "Đến ngày 09/01/2025, đã có 7/9 quận, huyện và 47/80 xã, phường, thị trấn của thành phố "
+        "hoàn thiện việc thành lập Ban Chỉ đạo xóa nhà tạm, nhà dột nát theo kế hoạch.\n"
+        "Năm 2024, Quỹ Vì người nghèo thành phố đã hỗ trợ xây dựng 120 căn nhà Đại đoàn kết "
+        "cho hộ nghèo với tổng kinh phí 6 tỷ đồng, vượt kế hoạch đề ra ở tất cả các quận, huyện.\n"
+        "Tin cùng chuyên mục\nMột tin khác của trang\nTin thứ hai của trang\n"
+    )
+    doc = extract(text, published="2025-01-12")
+    assert block_of(doc, "Hơn 223 tỷ").is_boilerplate  # the box
+    assert block_of(doc, "Năm 2024, Quỹ").kind == "body"  # the article after it
+    assert block_of(doc, "Một tin khác").is_boilerplate  # the page's real tail
+    assert ("houses_supported", 120) in {(f["indicator"], f["value"]) for f in doc.facts}
