@@ -1650,9 +1650,23 @@ class Linker:
                 )
             ):
                 sub = "disbursement"  # "…giải ngân … còn chậm. Sáu tháng mới đạt 35% kế hoạch."
-            if sub == "disbursement" and (
-                regex.search(r"(?:đạt|bằng)\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I)
-                or _KE_HOACH_AFTER.match(after_text)
+            if (
+                sub == "disbursement"
+                and (
+                    regex.search(r"(?:đạt|bằng)\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I)
+                    or _KE_HOACH_AFTER.match(after_text)
+                    # "giải ngân đạt 1.007 tỷ đồng (70,5%)", "4.318 tỷ đồng/6.033 tỷ đồng (chiếm
+                    # 71,6%)": the share in brackets right after the money paid out
+                    or any(
+                        m.attrs.get("unit") == "VND"
+                        and regex.fullmatch(
+                            r"\s*\(\s*(?:(?:chiếm|đạt|bằng)\s*)?(?:t[ỷỉ] lệ\s*)?" + _APPROX,
+                            text[m.end : fig.start],
+                            regex.I,
+                        )
+                        for m in view.of("QUANTITY")
+                    )
+                )
             ):
                 return indicator_for("disbursement", "rate-of-plan"), "rate-of-plan", subject
             after_noun = regex.match(
@@ -1990,8 +2004,9 @@ class Linker:
                 hh = [subject]  # "Trong đó, khu vực thành thị là 773 hộ": the carried one's
             if hh and (
                 regex.match(
-                    # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate
-                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|(?:giảm|tăng)\s+(?:\S+\s+)?\d|$)",
+                    # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate; "… là
+                    # 3.654 hộ trên tổng số 484.930 hộ dân": before the whole it is part of
+                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|(?:giảm|tăng)\s+(?:\S+\s+)?\d|(?:trên|trong)\s+tổng\s+số\b|$)",
                     after_text,
                     regex.I,
                 )
@@ -2220,6 +2235,12 @@ class Linker:
         if unit == "VND":
             if changed:
                 return None  # "tăng 15 tỷ đồng": a change, not an amount
+            if sub == "disbursement" and any(
+                m.attrs.get("unit") == "VND"
+                and regex.fullmatch(r"\s*/\s*", text[m.end : fig.start])
+                for m in view.of("QUANTITY")
+            ):
+                return None  # "giải ngân 4.318 tỷ đồng/6.033 tỷ đồng": the whole, not paid out
             if sub == "disbursement" or (
                 sub == "loans"
                 and any(c.rule["subject"] == "disbursement" for c in before if c.start >= clause)
