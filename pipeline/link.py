@@ -2235,7 +2235,7 @@ class Linker:
         if unit == "VND":
             if changed:
                 return None  # "tăng 15 tỷ đồng": a change, not an amount
-            if sub == "disbursement" and any(
+            if "giải ngân" in text[clause : fig.start].lower() and any(
                 m.attrs.get("unit") == "VND"
                 and regex.fullmatch(r"\s*/\s*", text[m.end : fig.start])
                 for m in view.of("QUANTITY")
