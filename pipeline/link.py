@@ -195,6 +195,7 @@ _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
+_FALL_LIST_BEFORE = link_cue("fall-list-before")
 # a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
 _AFTER_A_PARENTHESIS = regex.compile(r"[^;()]{0,30}\([^()]{0,160}\)\s*(?:vào\s*)?")
 _RESULTS_HEADING = link_cue("results-heading")
@@ -1749,6 +1750,18 @@ class Linker:
             falls = (
                 bool(_DECREASE_BEFORE.search(left))
                 or _falls_by_at_least(text, left, fig)
+                # "giảm tỷ lệ hộ nghèo 2%, hộ cận nghèo 3%": the next item of a fall its verb
+                # opened, with no verb of its own
+                or (
+                    subject is not None
+                    and _FALL_LIST_BEFORE.search(text, max(s0, subject.start - 80), subject.start)
+                    is not None
+                    and not regex.search(
+                        r"\b(?:còn|xuống|là|chiếm|đạt|tăng)\b",
+                        text[subject.end : fig.start],
+                        regex.I,
+                    )
+                )
                 # "giảm tỷ lệ hộ nghèo toàn tỉnh dưới 1%": to a level, not by points
                 or (bool(verb_first) and fig.attrs.get("approx") != "under")
                 # "với tốc độ bình quân trên 1,5% mỗi năm": a rate per year is a fall; "…, tương
