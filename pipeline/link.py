@@ -195,6 +195,7 @@ _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
+_PART_OPENER_BEFORE = link_cue("part-opener-before")
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
 # a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
 _AFTER_A_PARENTHESIS = regex.compile(r"[^;()]{0,30}\([^()]{0,160}\)\s*(?:vào\s*)?")
@@ -1840,6 +1841,15 @@ class Linker:
             and regex.search(
                 r"\b(?:hiện\s+)?có\s*(?:tổng\s*(?:số\s*)?)?" + _APPROX + "$", left, regex.I
             )
+            # ("557 hộ nghèo, trong đó có 214 hộ dân tộc thiểu số": a part of the poor)
+            and not (
+                _PART_OPENER_BEFORE.search(text, s0, fig.start)
+                and any(
+                    c.kind == "subject" and c.rule["subject"] in HOUSEHOLD_COUNT
+                    for c in cues
+                    if c.end <= fig.start
+                )
+            )
         ):
             # "Quảng Nam hiện có 439.300 hộ dân": all the unit's households
             return indicator_for("total_households", "count"), "count-households-of-residents", None
@@ -2086,6 +2096,11 @@ class Linker:
                         regex.I,
                     )
                     or self._place_right_before(view, fig)
+                    # "557 hộ nghèo (trong đó 214 hộ DTTS)": a part named by its group
+                    or (
+                        _PART_OPENER_BEFORE.search(text, s0, fig.start) is not None
+                        and bool(self._group_after_noun(view, fig, cues))
+                    )
                     or (
                         # "Số hộ cận nghèo 42.704 hộ", "+ Hộ nghèo đồng bào dân tộc thiểu số
                         # 6.480 hộ": the count right after its noun (and its group)
@@ -3486,10 +3501,20 @@ class Linker:
         """A group written right after a count's noun: "3.108 hộ nghèo DTTS", "9.177 hộ nghèo
         là dân tộc thiểu số", "2.711 hộ nghèo theo tiêu chí thu nhập", "27.531 hộ nghèo ở
         khu vực nông thôn"; a cue may begin at the figure's own unit ("2.711 [hộ nghèo …]")."""
-        after_noun = _GROUP_AFTER_NOUN.match(self.doc.text, fig.end, view.sent.end)
-        if not after_noun:
+        text = self.doc.text
+        after_noun = _GROUP_AFTER_NOUN.match(text, fig.end, view.sent.end)
+        if after_noun:
+            at = {after_noun.start("noun"), after_noun.end()} - {-1}
+        elif _PART_OPENER_BEFORE.search(text, view.sent.start, fig.start):
+            # "557 hộ nghèo (trong đó 214 hộ DTTS, …)": a part of the count named by its group
+            # right after its unit
+            at = {
+                fig.end
+                + len(text[fig.end : view.sent.end])
+                - len(text[fig.end : view.sent.end].lstrip())
+            }
+        else:
             return []
-        at = {after_noun.start("noun"), after_noun.end()} - {-1}
         return [
             c
             for c in cues
