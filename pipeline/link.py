@@ -196,6 +196,10 @@ _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
+# the words that name the households a part counts, after its unit, up to the next item
+_HOUSEHOLDS_NAMED_AFTER = regex.compile(
+    r"\s*(?:gia đình\s+)?(?P<who>[^\d,;.()]{3,60}?)\s*(?=,|;|\.|\(|\bvà\b|$)"
+)
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
 # a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
 _AFTER_A_PARENTHESIS = regex.compile(r"[^;()]{0,30}\([^()]{0,160}\)\s*(?:vào\s*)?")
@@ -1337,6 +1341,8 @@ class Linker:
         self.no_fact = "no-indicator-cue"
         self.provisional = False
         got = self._item_of_a_breakdown(view, fig, read or [])
+        if got is None and fig.attrs.get("unit") == "households":
+            got = self._houses_of_the_households_before(view, fig)
         if got is None:
             got = self._classify(view, fig, cues, carried)
         if got is None and read:
@@ -1346,6 +1352,20 @@ class Linker:
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
         return got
+
+    def _houses_of_the_households_before(
+        self, view: SentenceView, fig: Mention
+    ) -> tuple[str, str, Cue | None] | None:
+        """ "… hỗ trợ cho 4.626 hộ … được làm nhà ở. Trong đó có 232 hộ gia đình chính sách,
+        546 hộ cựu chiến binh nghèo, …": the parts of houses the sentence before counted by
+        the households they house are houses too."""
+        houses = indicator_for("houses", "count")
+        if _ELABORATION_OPENING.match(self.doc.text, view.sent.start) and any(
+            f["indicator"] == houses and "hộ" in f["figure"]["text"]
+            for f in self._facts_of_the_sentence_before(view)
+        ):
+            return houses, "part-of-the-sentence-before", None
+        return None
 
     def _part_of_the_sentence_before(
         self, view: SentenceView, fig: Mention, indicator: str
@@ -4426,6 +4446,19 @@ class Linker:
             # "Huyện nghèo … có tỷ lệ nghèo đa chiều là 47,94%. Trong đó có 31,72% hộ nghèo và
             # 16,22% hộ cận nghèo": the parts of the group the sentence before spoke of
             fact["group"] = self.sentence_group
+        if (
+            rule == "part-of-the-sentence-before"
+            and fig.attrs.get("unit") == "households"
+            and (named := _HOUSEHOLDS_NAMED_AFTER.match(text, fig.end, view.sent.end))
+        ):
+            # "Trong đó có 232 hộ gia đình chính sách người có công, 546 hộ cựu chiến binh
+            # nghèo, …": each part is of the households its words after the count name; the
+            # poor, the default beneficiaries, are no group ("… và 496 hộ nghèo", the guide)
+            who = named.group("who").strip()
+            if who.lower() == "nghèo":
+                fact.pop("group", None)
+            else:
+                fact["group"] = "hộ " + who
         if "group" not in fact and rule == "item-of-a-breakdown" and self.breakdown_group:
             # "còn 6.500 hộ nghèo DTTS, gồm: huyện Đắk Glei 1.200 hộ, …": each item is of the
             # group of the figure it breaks down
