@@ -196,6 +196,7 @@ _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
+_POOR_OF_THE_UNIT_BEFORE = link_cue("poor-of-the-unit-before")
 # the words that name the households a part counts, after its unit, up to the next item
 _HOUSEHOLDS_NAMED_AFTER = regex.compile(
     r"\s*(?:gia đình\s+)?(?P<who>[^\d,;.()]{3,60}?)\s*(?=,|;|\.|\(|\bvà\b|$)"
@@ -2966,7 +2967,14 @@ class Linker:
             between = text[fig.end : m.start]
             if (
                 regex.search(r"[.;,]", between)
-                or not _WHERE_DONE_BEFORE.search(between)
+                or not (
+                    _WHERE_DONE_BEFORE.search(between)
+                    # "… cho người nghèo huyện Trà Bồng": the poor of a unit its level word names
+                    or (
+                        _POOR_OF_THE_UNIT_BEFORE.search(between)
+                        and _LEVEL_WORD_OPENING.match(m.text)
+                    )
+                )
                 or not regex.search(r"\bcho\b", between)  # "… cho các hộ nghèo ở Quỳ Hợp"
             ):
                 continue  # (not "…, nhiều nhất ở huyện Kỳ Sơn", "…, tập trung tại …")

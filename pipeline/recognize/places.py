@@ -112,6 +112,23 @@ _DESCRIBED = regex.compile(
 )
 
 
+# an institution's head word ("blocker-institution" of place_blockers.jsonl) opening the
+# phrase a country's name ends: "Ngân hàng TMCP Kỹ thương Việt Nam"
+_INSTITUTION_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:"
+    + "|".join(
+        regex.escape(w)
+        for rule in patterns.load("place_blockers")
+        if rule["id"] == "blocker-institution"
+        for w in sorted(rule["words"], key=len, reverse=True)
+    )
+    + r")\s+(?P<name>(?-i:\p{Lu})[^\s,.;:()\n]*\s+(?:[^\s,.;:()\n]+\s+){0,6})$",
+    regex.IGNORECASE | regex.V1,
+)
+# lower-case words an institution's name may hold ("Ngân hàng TMCP kỹ thương Việt Nam")
+INSTITUTION_NAME_LOWER_WORDS = 2
+
+
 @cache
 def place_blockers() -> frozenset[str]:
     return frozenset(w.lower() for rule in patterns.load("place_blockers") for w in rule["words"])
@@ -557,13 +574,28 @@ class LocalityFinder:
             # "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": an organisation whose name holds it
             return any(s < p.start and p.end <= e for s, e in orgs)
 
+        def ends_an_institutions_name(p: Place) -> bool:
+            # "Ngân hàng TMCP Kỹ thương Việt Nam", "Tập đoàn Điện lực Việt Nam": an
+            # institution's head word earlier in the same phrase
+            m = _INSTITUTION_BEFORE.search(text, max(0, p.start - 70), p.start)
+            return (
+                p.level == "country"
+                and m is not None
+                and sum(1 for w in m.group("name").split() if w[:1].islower())
+                <= INSTITUTION_NAME_LOWER_WORDS
+            )
+
         self.places = [
             p
             for p in self.places
             if not (
                 p.level in ("country", "region")
                 and text[p.start : p.start + 1].isupper()
-                and (after_an_organisation(p.start) or inside_an_organisation(p))
+                and (
+                    after_an_organisation(p.start)
+                    or inside_an_organisation(p)
+                    or ends_an_institutions_name(p)
+                )
             )
         ]
 
