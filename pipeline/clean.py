@@ -355,7 +355,8 @@ TOP_LINES = 6
 # a date its cue says is the article's own may stand lower, under a site's menu or the lead
 CUED_DATE_LINES = 25
 CUED_DATE_LINE_TAIL = 40  # what may follow the cue on its line (the date, a time, a zone)
-_BYLINE_BEFORE_A_DATE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.']*\s*){0,4}")
+# (a byline's name: "T.Hợp", "Diệp Khánh-CĐ", its agency after a dash)
+_BYLINE_BEFORE_A_DATE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.'-]*\s*){0,4}")
 
 
 def _site_clock(line: str) -> bool:
@@ -366,12 +367,37 @@ def _site_clock(line: str) -> bool:
     return bool(m and m["ss"])
 
 
+# how a headline looks: a line of a few words that ends no sentence
+HEADLINE_WORDS = (5, 30)
+
+
+def _dateline_under_a_headline(page: _Page, i: int) -> bool:
+    """ "Hoàn Kiếm không còn hộ nghèo trên địa bàn ¶ 02/07/2019 | 11:30 | Lượt xem: 558":
+    a line that is a date (and a time, a view count), right under a line that reads as a
+    headline, is the article's dateline however far down a site's menus put it."""
+    line = page.lines[i]
+    if not is_date_line(line) or _site_clock(line) or page.blocks[i].is_boilerplate:
+        return False  # (not a date under a headline of the page's tail: "Tin cùng chuyên mục")
+    k = i - 1
+    while k >= 0 and not page.lines[k].strip():
+        k -= 1
+    if k < 0:
+        return False
+    above = page.lines[k].strip()
+    n = len(words(above))
+    return HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and not above.endswith((".", ":", ";"))
+
+
 def _date_near_the_top(page: _Page) -> str | None:
     """When no dateline stands under the title: a date the first lines state as the
     article's own, by a cue or by its place at the start or the end of a line."""
     for i in range(min(CUED_DATE_LINES, len(page.lines))):
         line = page.lines[i]
         if i >= TOP_LINES:
+            if _dateline_under_a_headline(page, i):
+                date = parse_date(line)
+                if date is not None:
+                    return date.isoformat()
             # lower down, a cue word that opens its line, or a byline's name before it
             # ("Đăng ngày: 04/12/2017", "T.Hợp - 14:56, 24/03/2021"), not a date in a
             # sentence ("Theo số liệu cập nhật 31/12/2022, …")

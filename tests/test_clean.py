@@ -467,3 +467,31 @@ def test_a_box_of_related_links_inside_the_article_is_no_end_of_it():
     assert block_of(doc, "Năm 2024, Quỹ").kind == "body"  # the article after it
     assert block_of(doc, "Một tin khác").is_boilerplate  # the page's real tail
     assert ("houses_supported", 120) in {(f["indicator"], f["value"]) for f in doc.facts}
+
+
+def test_a_dateline_under_a_headline_below_a_sites_menus():
+    # a portal's menus push the headline down; the date right under it is the article's
+    menu = "".join(f"Mục {k} của trang\n\n" for k in range(8))
+    text = (
+        menu + "Hoàn Kiếm không còn hộ nghèo trên địa bàn\n02/07/2019 | 11:30  | Lượt xem: 558\n\n"
+        "Ngày 2/7/2019, UBND quận Hoàn Kiếm tổ chức hội nghị tổng kết công tác giảm nghèo.\n"
+        "Tin cùng chuyên mục\nQuận Ba Đình hỗ trợ hộ cận nghèo vươn lên\n29/08/2020\n"
+    )
+    assert extract(text).meta.published == "2019-07-02"
+    # a date under a headline of the page's tail is no dateline of the article
+    text = (
+        menu + "Hoàn Kiếm không còn hộ nghèo trên địa bàn\n\n"
+        "UBND quận Hoàn Kiếm tổ chức hội nghị tổng kết công tác giảm nghèo năm nay.\n"
+        "Tin cùng chuyên mục\nQuận Ba Đình hỗ trợ hộ cận nghèo vươn lên\n29/08/2020\n"
+    )
+    assert extract(text).meta.published is None
+
+
+def test_a_bylines_agency_after_a_dash_before_its_date():
+    text = (
+        "Chuyên trang\nCác chương trình mục tiêu quốc gia\nNông thôn mới\nGiảm nghèo\nDân tộc\n"
+        "Tin tức\nHà Giang: 1.290 hộ nghèo được hỗ trợ làm nhà ở\n\n"
+        "Diệp Khánh-CĐ - 10:34, 28/05/2021\n\n"
+        "Thực hiện Chương trình hỗ trợ xây dựng nhà ở, tỉnh Hà Giang đã hỗ trợ 1.290 hộ.\n"
+    )
+    assert extract(text).meta.published == "2021-05-28"
