@@ -196,6 +196,10 @@ _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
+# the words between households counted and the unit they are of: "3 hộ gia đình thuộc |xã Ba"
+_UNIT_RIGHT_AFTER = regex.compile(
+    r"\s*(?:gia đình\s+)?(?:(?:cận\s+)?nghèo\s+)?(?:(?:tại|ở|thuộc|của)\s+)?"
+)
 _POOR_OF_THE_UNIT_BEFORE = link_cue("poor-of-the-unit-before")
 # the words that name the households a part counts, after its unit, up to the next item
 _HOUSEHOLDS_NAMED_AFTER = regex.compile(
@@ -1343,7 +1347,9 @@ class Linker:
         self.provisional = False
         got = self._item_of_a_breakdown(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "households":
-            got = self._houses_of_the_households_before(view, fig)
+            got = self._houses_of_the_households_before(view, fig) or self._houses_by_place(
+                view, fig, read or []
+            )
         if got is None:
             got = self._classify(view, fig, cues, carried)
         if got is None and read:
@@ -1353,6 +1359,28 @@ class Linker:
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
         return got
+
+    def _houses_by_place(
+        self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
+    ) -> tuple[str, str, Cue | None] | None:
+        """ "bàn giao 9 căn nhà … cho 9 hộ nghèo (5 hộ xã Phước Kháng và 4 hộ xã Công Hải)",
+        "5 ngôi nhà … cho 3 hộ gia đình thuộc xã Ba và 2 hộ tại xã A Ting": after houses the
+        sentence counted, households counted by the unit a level word names right after them
+        are that unit's houses."""
+        houses = indicator_for("houses", "count")
+        if not any(indicator == houses for _, indicator, _, _ in read):
+            return None
+        place = self._unit_right_after(view, fig)
+        if place is None or place.get("level") not in ("district", "commune"):
+            return None
+        return houses, "houses-by-place", None
+
+    def _unit_right_after(self, view: SentenceView, fig: Mention) -> dict[str, Any] | None:
+        """The unit a level word names right after a count ("5 hộ xã Phước Kháng")."""
+        unit = _UNIT_RIGHT_AFTER.match(self.doc.text, fig.end, view.sent.end)
+        return next(
+            (place_of(m) for m in view.of("LOCALITY") if unit and m.start == unit.end()), None
+        )
 
     def _houses_of_the_households_before(
         self, view: SentenceView, fig: Mention
@@ -3915,6 +3943,8 @@ class Linker:
             if end is not None:
                 year, period = self._same_ends(view, fig, end, year, period)
             place, where = self.place_for(view, fig, indicator)
+            if rule == "houses-by-place":
+                place, where = self._unit_right_after(view, fig) or place, "sentence"
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
             self._yearly_plan_for_its_period(view, fig, fact)
             self._running_period_as_of_writing(fact)
