@@ -382,6 +382,7 @@ EXCEPTION_WINDOWS = frozenset(
         "clause",
         "clause-to-figure",
         "item-to-figure",
+        "from-the-sentence-before",
         "subject-to-figure",
         "sentence",
         "figure",
@@ -481,6 +482,13 @@ def exception_window(
         return text[_clause_start(text, s0, fig.start) : s1]
     if window == "clause-to-figure":
         return text[_clause_start(text, s0, fig.start) : fig.start]
+    if window == "from-the-sentence-before":
+        # the sentence before (in its paragraph) and this one up to the figure
+        starts = [x.start for x in view.doc.sentences]
+        i = bisect.bisect_right(starts, s0) - 1
+        before = view.doc.sentences[i - 1] if i > 0 else None
+        same_block = before is not None and before.block == view.sent.block
+        return text[before.start if same_block else s0 : fig.start]
     if window == "item-to-figure":
         # the clause, from the last money before the figure on: in "trong đó: vốn vay ODA
         # 1.123 tỷ đồng, xã hội hoá 127 tỷ đồng" the second item's words are its own
