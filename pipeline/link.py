@@ -1789,6 +1789,19 @@ class Linker:
                 ):
                     return indicator_for("poor", "fall"), "rate-fall-cue-after", None
                 return None
+            if (
+                sub == "multidim"
+                and subject is not None
+                and subject.end <= fig.start
+                and any(
+                    m.end <= subject.start and not text[m.end : subject.start].strip()
+                    for m in view.of("PERCENT")
+                )
+            ):
+                # "giảm 5 – 6% tỷ lệ hộ nghèo, hộ cận nghèo giảm 7 – 8%": the figure before
+                # took "tỷ lệ hộ nghèo"; this one's subject is the near-poor only (a fall of
+                # theirs has no indicator)
+                return None
             verb_first = (
                 subject is not None
                 and regex.search(
