@@ -54,6 +54,15 @@ class IndicatorSpec:
     subject: str
     reads: str
     standard: bool
+    # the values a fact of each unit can take ("VND/person/year": a person's income, not a
+    # province's 850 tỷ đồng/năm of investment); outside them a figure gives no fact
+    plausible: tuple[tuple[str, float, float], ...] = ()
+
+    def holds(self, value: Any, unit: str | None) -> bool:
+        """Whether `value` in `unit` is one a fact of this indicator can take."""
+        return not isinstance(value, int | float) or all(
+            low <= value <= high for u, low, high in self.plausible if u == unit
+        )
 
 
 @cache
@@ -65,6 +74,12 @@ def indicator_specs() -> tuple[IndicatorSpec, ...]:
             raise patterns.PatternError(f"{where}: `reads` one of {sorted(READINGS)}, `figure`")
         if not rule.get("units") or not rule.get("examples") or not rule.get("subject"):
             raise patterns.PatternError(f"{where}: needs units, a subject and an example")
+        plausible = rule.get("plausible", {})
+        if not isinstance(plausible, dict) or any(
+            unit not in rule["units"] or not (isinstance(b, list) and len(b) == 2 and b[0] < b[1])
+            for unit, b in plausible.items()
+        ):
+            raise patterns.PatternError(f"{where}: `plausible` maps a unit to [low, high]")
         spec = IndicatorSpec(
             rule["id"],
             rule["indicator"],
@@ -73,6 +88,7 @@ def indicator_specs() -> tuple[IndicatorSpec, ...]:
             rule["subject"],
             rule["reads"],
             bool(rule.get("standard")),
+            tuple((unit, float(b[0]), float(b[1])) for unit, b in plausible.items()),
         )
         if any((s.subject, s.reads) == (spec.subject, spec.reads) for s in specs):
             raise patterns.PatternError(
@@ -80,6 +96,11 @@ def indicator_specs() -> tuple[IndicatorSpec, ...]:
             )
         specs.append(spec)
     return tuple(specs)
+
+
+@cache
+def _spec_of(indicator: str) -> IndicatorSpec:
+    return next(s for s in indicator_specs() if s.indicator == indicator)
 
 
 @cache
@@ -3967,6 +3988,11 @@ class Linker:
             if rule == "houses-by-place":
                 place, where = self._unit_right_after(view, fig) or place, "sentence"
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
+            if not _spec_of(indicator).holds(fact["value"], fact["unit"]):
+                # "Tổng đầu tư toàn xã hội bình quân 850 tỷ đồng/năm" read after an income
+                fig.attrs["no_fact"] = "implausible-value"
+                read.pop()
+                continue
             self._yearly_plan_for_its_period(view, fig, fact)
             self._running_period_as_of_writing(fact)
             if (

@@ -99,3 +99,30 @@ def test_each_indicator_example_gives_its_facts(spec_id: str, example: dict):
     units = next(r["units"] for r in SPECS if r["id"] == spec_id)
     indicator = next(r["indicator"] for r in SPECS if r["id"] == spec_id)
     assert all(f["unit"] in units for f in doc.facts if f["indicator"] == indicator)
+
+
+def test_a_value_outside_an_indicators_plausible_bounds_gives_no_fact():
+    # the investment of a district per year, after the income in a list of targets
+    doc = extract(
+        "A Lưới đại hội Đảng bộ huyện\nCác chỉ tiêu chủ yếu giai đoạn 2021 – 2025 của huyện A "
+        "Lưới gồm: thu nhập bình quân đầu người đến năm 2025 đạt trên 40 triệu đồng/người/năm; "
+        "tổng đầu tư toàn xã hội bình quân 850 tỷ đồng/năm.",
+        published="2020-10-20",
+    )
+    incomes = [f["value"] for f in doc.facts if f["indicator"] == "average_income"]
+    assert incomes == [40_000_000]
+    investment = next(m for m in doc.mentions if m.text.startswith("850 tỷ"))
+    assert investment.attrs["no_fact"] == "implausible-value"
+
+
+def test_a_malformed_plausible_bound_is_refused_on_load(pattern_files):
+    from vnfacts.link import indicator_specs
+
+    spec = (
+        '{"id": "x", "indicator": "average_income", "figure": "QUANTITY", "units": ["VND/person/year"], '
+        '"subject": "income", "reads": "money", "plausible": {"VND/person/year": [5, 1]}, '
+        '"examples": [{"text": "t", "facts": []}]}\n'
+    )
+    pattern_files({"indicator_specs.jsonl": spec}, indicator_specs)
+    with pytest.raises(patterns.PatternError, match="plausible"):
+        indicator_specs()
