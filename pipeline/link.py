@@ -217,6 +217,7 @@ _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
+_GROUP_FRAME_OPENING = link_cue("group-frame-opening")
 # the words between households counted and the unit they are of: "3 hộ gia đình thuộc |xã Ba"
 _UNIT_RIGHT_AFTER = regex.compile(
     r"\s*(?:gia đình\s+)?(?:(?:cận\s+)?nghèo\s+)?(?:(?:tại|ở|thuộc|của)\s+)?"
@@ -4366,6 +4367,17 @@ class Linker:
             # nghèo": a group inside a parenthesis closed before the figure is the aside's
             and not _closed_before(text, c.end, fig.start)
         ]
+        if not groups:
+            # "Tại các huyện nghèo, nơi từng là “điểm nóng” …, tỷ lệ hộ nghèo … còn 24,86%",
+            # "Ở vùng đồng bào dân tộc thiểu số, thu nhập … đạt 35 triệu đồng": a group the
+            # sentence opens with as its frame holds for the figures after it
+            groups = [
+                c
+                for c in find_cues(text, view.sent.start, fig.start)
+                if c.kind == "group"
+                and _GROUP_FRAME_OPENING.fullmatch(text, view.sent.start, c.start)
+                and "," in text[c.end : fig.start]
+            ][:1]
         if groups and _WHOLE_UNIT.search(text, groups[-1].end, fig.start):
             groups = []  # "… các huyện miền núi còn 22,05%; toàn tỉnh còn 3,5%": the whole again
         confidence = 0.9 if where == "sentence" else 0.75 if where == "discourse" else 0.5
