@@ -217,6 +217,7 @@ _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
+_ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
 _GROUP_FRAME_OPENING = link_cue("group-frame-opening")
 # the words between households counted and the unit they are of: "3 hộ gia đình thuộc |xã Ba"
 _UNIT_RIGHT_AFTER = regex.compile(
@@ -4249,6 +4250,10 @@ class Linker:
                 and "," in text[c.end : fig.start]
                 and not _PLAN_CONTENT_RIGHT_BEFORE.search(text, c.end, fig.start)
             )
+            # ("dự kiến … có 153 hộ thoát nghèo, tỷ lệ giảm nghèo ước đạt 2%": an estimate
+            # is what was done, the guide; "Báo cáo … dự kiến kế hoạch năm 2026 … cho biết …":
+            # a plan word in the name of the source a reporting verb follows)
+            and not _ESTIMATE_OR_SOURCE_AFTER_A_PLAN.search(text, c.end, fig.end)
         ]
         if not targets:
             # "Mục tiêu năm 2024, tỷ lệ hộ nghèo … còn dưới 18%; tỷ lệ hộ cận nghèo giảm còn
@@ -4267,7 +4272,7 @@ class Linker:
             # 2022: a clause dated before the text was written reports, plans nothing)
             if (
                 opening
-                and not _DONE.search(text, opening[0].end, fig.start)
+                and not _DONE.search(text, opening[0].end, fig.end)
                 and not self._dated_before_writing(view, target_from, fig.start)
             ):
                 targets = opening
