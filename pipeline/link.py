@@ -2762,6 +2762,17 @@ class Linker:
             # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
             periods = [t for t in block_times if _period_of(t) is not None]
             times = periods[-1:] or block_times[-1:]
+            later = [
+                t
+                for t in block_times
+                if periods
+                and _period_of(t) is None
+                and not t.attrs.get("day")  # (not the date of a meeting about the period)
+                and t.start > periods[-1].start
+                and (_year_of(t) or 0) > _period_of(periods[-1])["end"]
+            ]
+            if later:
+                times = later[-1:]  # "Giai đoạn 2005-2012 và năm 2013 …": the year after it
         if not times and self.earlier_times and self.carry_times:
             # the time of the report, named in an earlier paragraph ("Kết quả rà soát năm
             # 2022 …", then a paragraph of regional rates that names no year)
