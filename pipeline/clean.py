@@ -207,6 +207,8 @@ def _mark_tail(page: _Page, start: int) -> int:
 INLINE_BOX_LINES = 8
 # prose paragraphs after a box that say the article goes on
 PROSE_AFTER_A_BOX = 2
+# a box set inside an article stands after its first paragraphs, not after the whole of it
+PROSE_BEFORE_A_BOX = 3
 
 
 def _article_resumes_after(page: _Page, i: int) -> int | None:
@@ -218,6 +220,8 @@ def _article_resumes_after(page: _Page, i: int) -> int | None:
         line = page.lines[k].rstrip()
         return page.long_paragraph(k) and line.endswith((".", ":", ";"))
 
+    if sum(1 for k in range(i) if prose(k)) > PROSE_BEFORE_A_BOX:
+        return None  # (after a whole article, a box of links is the page's tail)
     first = next(
         (k for k in range(i + 1, min(len(page.lines), i + 1 + INLINE_BOX_LINES)) if prose(k)),
         None,
@@ -378,6 +382,8 @@ def _dateline_under_a_headline(page: _Page, i: int) -> bool:
     line = page.lines[i]
     if not is_date_line(line) or _site_clock(line) or page.blocks[i].is_boilerplate:
         return False  # (not a date under a headline of the page's tail: "Tin cùng chuyên mục")
+    if any(page.long_paragraph(k) and page.lines[k].rstrip().endswith(".") for k in range(i)):
+        return False  # (a headline after the article's paragraphs is another item's)
     k = i - 1
     while k >= 0 and not page.lines[k].strip():
         k -= 1

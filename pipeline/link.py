@@ -99,8 +99,8 @@ def indicator_specs() -> tuple[IndicatorSpec, ...]:
 
 
 @cache
-def _spec_of(indicator: str) -> IndicatorSpec:
-    return next(s for s in indicator_specs() if s.indicator == indicator)
+def _spec_of(indicator: str) -> IndicatorSpec | None:
+    return next((s for s in indicator_specs() if s.indicator == indicator), None)
 
 
 @cache
@@ -219,6 +219,8 @@ _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
 _ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
 _GROUP_FRAME_OPENING = link_cue("group-frame-opening")
+# how many words a plan's item in a sentence of its own may have ("Tỷ lệ hộ nghèo giảm còn 15%.")
+PLAN_ITEM_WORDS = 30
 # the words between households counted and the unit they are of: "3 hộ gia đình thuộc |xã Ba"
 _UNIT_RIGHT_AFTER = regex.compile(
     r"\s*(?:gia đình\s+)?(?:(?:cận\s+)?nghèo\s+)?(?:(?:tại|ở|thuộc|của)\s+)?"
@@ -227,6 +229,11 @@ _POOR_OF_THE_UNIT_BEFORE = link_cue("poor-of-the-unit-before")
 # the words that name the households a part counts, after its unit, up to the next item
 _HOUSEHOLDS_NAMED_AFTER = regex.compile(
     r"\s*(?:gia đình\s+)?(?P<who>[^\d,;.()]{3,60}?)\s*(?=,|;|\.|\(|\bvà\b|$)"
+)
+# words of an item that say what its households did or where they live, not whom houses
+# went to ("Trong đó, có 45 hộ đã thoát nghèo", "45 hộ ở xã A Tiêng")
+_SAYS_WHAT_THE_HOUSEHOLDS_DID = regex.compile(
+    r"\b(?:đã|đang|được|thoát|khởi công|hoàn thành|còn|vay|xây|sửa|ở|tại|thuộc)\b", regex.I
 )
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
 # a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
@@ -1404,6 +1411,12 @@ class Linker:
         place = self._unit_right_after(view, fig)
         if place is None or place.get("level") not in ("district", "commune"):
             return None
+        unit = _UNIT_RIGHT_AFTER.match(self.doc.text, fig.end, view.sent.end)
+        named = next(m for m in view.of("LOCALITY") if unit and m.start == unit.end())
+        # (an item of a list by place ends there: "… 320 hộ nghèo xã A Tiêng thoát nghèo",
+        # "150 hộ nghèo xã Sơn Lương được vay vốn" say something else of the households)
+        if not regex.match(r"\s*(?:\(|\)|,|;|\.|và\b|$)", self.doc.text[named.end : view.sent.end]):
+            return None
         return houses, "houses-by-place", None
 
     def _unit_right_after(self, view: SentenceView, fig: Mention) -> dict[str, Any] | None:
@@ -1420,7 +1433,12 @@ class Linker:
         546 hộ cựu chiến binh nghèo, …": the parts of houses the sentence before counted by
         the households they house are houses too."""
         houses = indicator_for("houses", "count")
-        if _ELABORATION_OPENING.match(self.doc.text, view.sent.start) and any(
+        text = self.doc.text
+        item_end = regex.search(r"[,;.]|\bvà\b|$", text[fig.end : view.sent.end])
+        item = text[fig.end : fig.end + (item_end.start() if item_end else 0)]
+        if _SAYS_WHAT_THE_HOUSEHOLDS_DID.search(item):
+            return None  # ("Trong đó, có 45 hộ đã thoát nghèo": the item says its own)
+        if _ELABORATION_OPENING.match(text, view.sent.start) and any(
             f["indicator"] == houses and "hộ" in f["figure"]["text"]
             for f in self._facts_of_the_sentence_before(view)
         ):
@@ -1820,6 +1838,9 @@ class Linker:
                     m.end <= subject.start and not text[m.end : subject.start].strip()
                     for m in view.of("PERCENT")
                 )
+                # (the near-poor part with a verb of its own: "…, hộ cận nghèo giảm 7 – 8%";
+                # not "giảm 2,5% tỷ lệ hộ nghèo, cận nghèo, xuống còn 15,2%")
+                and regex.match(r"\s*(?:giảm|tăng)\b", text[subject.end : fig.start], regex.I)
             ):
                 # "giảm 5 – 6% tỷ lệ hộ nghèo, hộ cận nghèo giảm 7 – 8%": the figure before
                 # took "tỷ lệ hộ nghèo"; this one's subject is the near-poor only (a fall of
@@ -2730,7 +2751,7 @@ class Linker:
                 )
                 # ("17,73%, giảm 4,73% …, kế hoạch giai đoạn 2021 - 2025 là …": a plan's time
                 # after the figure is the plan's)
-                and not _TARGET_BEFORE.search(text, fig.end, t.end)
+                and not self._a_plans_time_after(fig, t)
                 and (
                     not regex.search(r"[;(]", text[fig.end : t.start])
                     # "chiếm 17,89% (trong đó hộ Khmer nghèo chiếm gần 27%) vào năm 2016": the
@@ -2866,6 +2887,16 @@ class Linker:
         # year (FACTS.md); the year the body names most is only a guess
         self.year_basis = "unfixed"
         return None, None, since
+
+    def _a_plans_time_after(self, fig: Mention, t: Mention) -> bool:
+        """ "17,73%, …, kế hoạch giai đoạn 2021 - 2025 là …": a time a plan word after the
+        figure owns is the plan's; not "đạt 104% kế hoạch năm 2023", a result measured
+        against the year's plan, which dates the figure."""
+        text = self.doc.text
+        plan = _TARGET_BEFORE.search(text, fig.end, t.end)
+        return plan is not None and not regex.search(
+            r"\b(?:đạt|vượt|hoàn thành)\b[^,;]{0,20}$", text[fig.end : plan.start()], regex.I
+        )
 
     def _year_of_a_respective_list(self, view: SentenceView, fig: Mention) -> int | None:
         """ "… các năm 2021, 2022, 2023 lần lượt là 20,1%, 18,3% và 15,1%": the year written
@@ -3294,6 +3325,25 @@ class Linker:
         deadlines = [t for t in view.of("TIME") if t.start < head_end and _year_of(t)]
         self.plan_header_time = deadlines[-1] if deadlines else None
 
+    def _end_plan_header_after(self, view: SentenceView) -> None:
+        """A plan header closed on "sau." lists its items in the sentences right after it,
+        short ones of figures; a sentence that reports ("Toàn huyện còn 4.120 hộ nghèo, …
+        hiện nay", "đã bàn giao") or names no figure ends the list."""
+        if self.plan_header is None or view.sent.block != self.plan_header_block:
+            return
+        text = self.doc.text
+        said = text[view.sent.start : view.sent.end]
+        if (
+            not view.of("QUANTITY", "PERCENT")
+            or len(said.split()) > PLAN_ITEM_WORDS
+            or _DONE.search(said)
+            or any(_year_of(t) for t in view.of("TIME"))
+            # ("Toàn huyện còn 4.120 hộ nghèo": a unit that opens a sentence reports on it)
+            or regex.match(r"\s*(?:(?:Toàn|Cả)\s+)?(?:huyện|tỉnh|xã|thành phố)\b", said, regex.I)
+        ):
+            self.plan_header = None
+            self.plan_header_time = None
+
     def _continue_plan_header(self, block: int) -> None:
         """At a new paragraph: a plan header's list goes on through the paragraph right after
         it and the list items that follow; any other paragraph ends it."""
@@ -3477,6 +3527,8 @@ class Linker:
                 # the title, the lead and headings are content (FACTS.md); the passage's time for sentences that name none: the last few sentences'
                 # (an archive body flattened into one line is one "paragraph" of 50 sentences)
                 passage = [t for times in recent[-PASSAGE_SENTENCES:] for t in times]
+                if self.plan_header is not None and self.plan_header.end <= sent.start:
+                    self._end_plan_header_after(view)
                 self._link_sentence(view, passage)
                 self._note_plan_header(view)
             named = [
@@ -4001,7 +4053,8 @@ class Linker:
             if rule == "houses-by-place":
                 place, where = self._unit_right_after(view, fig) or place, "sentence"
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
-            if not _spec_of(indicator).holds(fact["value"], fact["unit"]):
+            spec = _spec_of(indicator)
+            if spec is not None and not spec.holds(fact["value"], fact["unit"]):
                 # "Tổng đầu tư toàn xã hội bình quân 850 tỷ đồng/năm" read after an income
                 fig.attrs["no_fact"] = "implausible-value"
                 read.pop()
@@ -4393,6 +4446,15 @@ class Linker:
                 if c.kind == "group"
                 and _GROUP_FRAME_OPENING.fullmatch(text, view.sent.start, c.start)
                 and "," in text[c.end : fig.start]
+                # (the frame ends where a unit is named again, not as one of the group's
+                # members: "…, tỷ lệ hộ nghèo của tỉnh Quảng Nam giảm còn 4,5%", but "Riêng 4
+                # huyện nghèo … là Mường Ảng, Tủa Chùa, …")
+                and not any(
+                    c.end <= m.start < fig.start
+                    and not regex.search(r"\b(?:là|gồm)\b", text[c.end : m.start])
+                    for m in view.of("LOCALITY")
+                )
+                and not _WHOLE_UNIT.search(text, c.end, fig.start)
             ][:1]
         if groups and _WHOLE_UNIT.search(text, groups[-1].end, fig.start):
             groups = []  # "… các huyện miền núi còn 22,05%; toàn tỉnh còn 3,5%": the whole again

@@ -495,3 +495,38 @@ def test_a_bylines_agency_after_a_dash_before_its_date():
         "Thực hiện Chương trình hỗ trợ xây dựng nhà ở, tỉnh Hà Giang đã hỗ trợ 1.290 hộ.\n"
     )
     assert extract(text).meta.published == "2021-05-28"
+
+
+def test_a_box_of_links_after_the_whole_article_ends_it():
+    # tags after the article's paragraphs, then another article of the page: the page's tail
+    paragraph = (
+        "Năm 2023, huyện Bảo Lâm đã huy động nhiều nguồn lực để hỗ trợ người nghèo phát triển "
+        "sản xuất, làm nhà ở và tiếp cận các dịch vụ xã hội cơ bản trên địa bàn các xã vùng cao."
+    )
+    other = (
+        "Năm 2023, tỉnh Hà Giang đã hỗ trợ xây dựng 3.500 căn nhà cho hộ nghèo và giảm tỷ lệ hộ "
+        "nghèo xuống còn 28,4%, vượt chỉ tiêu tỉnh đề ra cho các huyện vùng cao biên giới."
+    )
+    text = (
+        "Bảo Lâm nỗ lực giảm nghèo\n"
+        + "\n".join([paragraph] * 4)
+        + "\nTừ khóa: giảm nghèo, Bảo Lâm, Cao Bằng\nHà Giang xây nhà cho hộ nghèo\n"
+        + "\n".join([other] * 3)
+    )
+    doc = extract(text, published="2024-01-05")
+    assert block_of(doc, "Hà Giang xây nhà").is_boilerplate
+    assert not any(f["value"] == 3500 for f in doc.facts)
+
+
+def test_a_date_under_a_headline_after_the_article_is_no_dateline():
+    paragraph = (
+        "Tỉnh Cao Bằng đã triển khai đồng bộ các giải pháp giảm nghèo, tập trung hỗ trợ sinh kế và "
+        "nhà ở cho hộ nghèo ở các huyện vùng cao biên giới trong nhiều năm qua.\n"
+    )
+    text = (
+        "Cao Bằng giảm nghèo bền vững\n"
+        + paragraph * 4
+        + "Các tin khác\nCao Bằng tổng kết công tác giảm nghèo giai đoạn 2016 - 2020\n"
+        "15/03/2019 08:30\n"
+    )
+    assert extract(text).meta.published is None

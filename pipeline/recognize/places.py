@@ -96,6 +96,8 @@ class SpanCover:
         return any(s <= offset < e for s, e in self._odd)
 
 
+# words before a level word that make it a kind of units, not one unit ("các xã …")
+PLURAL_BEFORE_A_LEVEL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "mọi"})
 # a level word's descriptors, then a capitalized name ("huyện nghèo |Trà Cú")
 _DESCRIBED = regex.compile(
     r"\s+(?:"
@@ -125,8 +127,43 @@ _INSTITUTION_BEFORE = regex.compile(
     + r")\s+(?P<name>(?-i:\p{Lu})[^\s,.;:()\n]*\s+(?:[^\s,.;:()\n]+\s+){0,6})$",
     regex.IGNORECASE | regex.V1,
 )
-# lower-case words an institution's name may hold ("Ngân hàng TMCP kỹ thương Việt Nam")
-INSTITUTION_NAME_LOWER_WORDS = 2
+# lower-case words an institution's name may hold ("Ngân hàng TMCP kỹ thương Việt Nam"); a
+# verb ("Báo Tuổi Trẻ cho biết Việt Nam …") ends the name
+INSTITUTION_NAME_LOWER_WORDS = frozenset(
+    [
+        "kỹ",
+        "thương",
+        "công",
+        "thương",
+        "ngoại",
+        "thương",
+        "điện",
+        "lực",
+        "nông",
+        "nghiệp",
+        "phát",
+        "triển",
+        "nông",
+        "thôn",
+        "và",
+        "thương",
+        "mại",
+        "cổ",
+        "phần",
+        "xây",
+        "dựng",
+        "đầu",
+        "tư",
+        "dầu",
+        "khí",
+        "bưu",
+        "chính",
+        "viễn",
+        "thông",
+        "quân",
+        "đội",
+    ]
+)
 
 
 @cache
@@ -379,7 +416,13 @@ class LocalityFinder:
                 )
                 if not run and doc[span.end - 1].text == "." and nxt is not None:
                     run = name_run(doc, nxt, end)  # "TP.Hồ Chí Minh"
-                if not run and level in ADMIN_LEVELS:
+                if (
+                    not run
+                    and level in ADMIN_LEVELS
+                    # (not "các xã biên giới Hà Giang": units of a kind, then their province)
+                    and not (prev is not None and prev.lower_ in PLURAL_BEFORE_A_LEVEL)
+                    and not (prev is not None and prev.like_num)
+                ):
                     run = self._name_after_a_descriptor(hit.end, level, end)
                 if not run:
                     if hit.rule.get("anaphor") and prev is not None and prev.lower_ in ANAPHOR_CUES:
@@ -440,7 +483,8 @@ class LocalityFinder:
 
     def _name_after_a_descriptor(self, after: int, level: str, end: int) -> list[Token]:
         """ "huyện nghèo Trà Cú", "xã đặc biệt khó khăn Trà Leng": a unit's name after words
-        that describe it (patterns/level_descriptors.jsonl), when the gazetteer knows it."""
+        that describe it (patterns/level_descriptors.jsonl), when the gazetteer knows it (and
+        it is no province's name: "xã ven biển Thái Bình" are the province's communes)."""
         m = _DESCRIBED.match(self.doc.text, after, end)
         if m is None:
             return []
@@ -448,11 +492,14 @@ class LocalityFinder:
         if span is None:
             return []
         run = name_run(self.doc, span.start, end)
-        return (
+        known = (
             longest_known_prefix(self.doc, run, level, self.era)
             or longest_known_prefix(self.doc, run, level, self.era, unaccented=True)
             or []
         )
+        if known and run_text(self.doc, known) in _province_names(self.era):
+            return []
+        return known
 
     def _plausible_unknown_name(self, run: list[Token], rule: dict[str, Any]) -> bool:
         """A unit name the gazetteer does not know: not an abbreviation's guess, not a person
@@ -581,8 +628,11 @@ class LocalityFinder:
             return (
                 p.level == "country"
                 and m is not None
-                and sum(1 for w in m.group("name").split() if w[:1].islower())
-                <= INSTITUTION_NAME_LOWER_WORDS
+                and all(
+                    w.lower() in INSTITUTION_NAME_LOWER_WORDS
+                    for w in m.group("name").split()
+                    if w[:1].islower()
+                )
             )
 
         self.places = [
