@@ -217,6 +217,7 @@ _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
+_EACH_UNIT_BEFORE = link_cue("each-unit-before")
 _ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
 _GROUP_FRAME_OPENING = link_cue("group-frame-opening")
 # how many words a plan's item in a sentence of its own may have ("Tỷ lệ hộ nghèo giảm còn 15%.")
@@ -3400,9 +3401,13 @@ class Linker:
         TP. HCM là 2 địa phương duy nhất có tỷ lệ hộ nghèo 0%": the fact, given to the last
         unit of the list, holds for each of the others too (a figure of the units together,
         "tại hai huyện A và B", names them as its group instead)."""
+        text = self.doc.text
+        if fig.type == "QUANTITY" and _EACH_UNIT_BEFORE.search(
+            text, max(view.sent.start, fig.start - 25), fig.start
+        ):
+            return self._each_listed_unit_gets(view, fig, fact)
         if fig.type != "PERCENT" or fact.get("group") or not fact.get("locality"):
             return []  # a count or a sum of listed units is all of theirs together
-        text = self.doc.text
         places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
         if not places or place_of(places[-1]).get("name") != fact["locality"].get("name"):
             return []
@@ -3427,6 +3432,32 @@ class Linker:
                 opened = None
         if not (opened or _EACH_OF_THE_LISTED_AFTER.match(text, listed[-1].end, fig.start)):
             return []
+        return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
+
+    def _each_listed_unit_gets(
+        self, view: SentenceView, fig: Mention, fact: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """ "các xã: Phú Thuận, Vĩnh Khánh, Vĩnh Phú, mỗi xã 5 căn": a count each of the
+        units listed right before gets; the fact is theirs, one each, not the passage's."""
+        text = self.doc.text
+        places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
+        if not places or not regex.fullmatch(
+            r"\s*,?\s*",
+            text[
+                places[-1].end : _EACH_UNIT_BEFORE.search(
+                    text, max(view.sent.start, fig.start - 25), fig.start
+                ).start()
+            ],
+        ):
+            return []
+        listed = [places[-1]]
+        for m in reversed(places[:-1]):
+            if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : listed[0].start]):
+                break
+            listed.insert(0, m)
+        if len(listed) < 2 or len({m.attrs.get("level") for m in listed}) != 1:
+            return []
+        fact["locality"] = place_of(listed[-1])
         return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
 
     def _is_unit_list(self, places: list[Mention]) -> bool:
