@@ -231,11 +231,9 @@ _POOR_OF_THE_UNIT_BEFORE = link_cue("poor-of-the-unit-before")
 _HOUSEHOLDS_NAMED_AFTER = regex.compile(
     r"\s*(?:gia đình\s+)?(?P<who>[^\d,;.()]{3,60}?)\s*(?=,|;|\.|\(|\bvà\b|$)"
 )
-# words of an item that say what its households did or where they live, not whom houses
-# went to ("Trong đó, có 45 hộ đã thoát nghèo", "45 hộ ở xã A Tiêng")
-_SAYS_WHAT_THE_HOUSEHOLDS_DID = regex.compile(
-    r"\b(?:đã|đang|được|thoát|khởi công|hoàn thành|còn|vay|xây|sửa|ở|tại|thuộc)\b", regex.I
-)
+_SAYS_WHAT_THE_HOUSEHOLDS_DID = link_cue("says-what-the-households-did")
+_RESULT_AGAINST_A_PLAN_BEFORE = link_cue("result-against-a-plan-before")
+_UNIT_OPENING = link_cue("unit-opening")
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
 # a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
 _AFTER_A_PARENTHESIS = regex.compile(r"[^;()]{0,30}\([^()]{0,160}\)\s*(?:vào\s*)?")
@@ -1409,23 +1407,19 @@ class Linker:
         houses = indicator_for("houses", "count")
         if not any(indicator == houses for _, indicator, _, _ in read):
             return None
-        place = self._unit_right_after(view, fig)
-        if place is None or place.get("level") not in ("district", "commune"):
+        named = self._unit_right_after(view, fig)
+        if named is None or named.attrs.get("level") not in ("district", "commune"):
             return None
-        unit = _UNIT_RIGHT_AFTER.match(self.doc.text, fig.end, view.sent.end)
-        named = next(m for m in view.of("LOCALITY") if unit and m.start == unit.end())
         # (an item of a list by place ends there: "… 320 hộ nghèo xã A Tiêng thoát nghèo",
         # "150 hộ nghèo xã Sơn Lương được vay vốn" say something else of the households)
         if not regex.match(r"\s*(?:\(|\)|,|;|\.|và\b|$)", self.doc.text[named.end : view.sent.end]):
             return None
         return houses, "houses-by-place", None
 
-    def _unit_right_after(self, view: SentenceView, fig: Mention) -> dict[str, Any] | None:
+    def _unit_right_after(self, view: SentenceView, fig: Mention) -> Mention | None:
         """The unit a level word names right after a count ("5 hộ xã Phước Kháng")."""
         unit = _UNIT_RIGHT_AFTER.match(self.doc.text, fig.end, view.sent.end)
-        return next(
-            (place_of(m) for m in view.of("LOCALITY") if unit and m.start == unit.end()), None
-        )
+        return next((m for m in view.of("LOCALITY") if unit and m.start == unit.end()), None)
 
     def _houses_of_the_households_before(
         self, view: SentenceView, fig: Mention
@@ -2895,8 +2889,8 @@ class Linker:
         against the year's plan, which dates the figure."""
         text = self.doc.text
         plan = _TARGET_BEFORE.search(text, fig.end, t.end)
-        return plan is not None and not regex.search(
-            r"\b(?:đạt|vượt|hoàn thành)\b[^,;]{0,20}$", text[fig.end : plan.start()], regex.I
+        return plan is not None and not _RESULT_AGAINST_A_PLAN_BEFORE.search(
+            text, fig.end, plan.start()
         )
 
     def _year_of_a_respective_list(self, view: SentenceView, fig: Mention) -> int | None:
@@ -3340,7 +3334,7 @@ class Linker:
             or _DONE.search(said)
             or any(_year_of(t) for t in view.of("TIME"))
             # ("Toàn huyện còn 4.120 hộ nghèo": a unit that opens a sentence reports on it)
-            or regex.match(r"\s*(?:(?:Toàn|Cả)\s+)?(?:huyện|tỉnh|xã|thành phố)\b", said, regex.I)
+            or _UNIT_OPENING.match(said)
         ):
             self.plan_header = None
             self.plan_header_time = None
@@ -3402,21 +3396,28 @@ class Linker:
         unit of the list, holds for each of the others too (a figure of the units together,
         "tại hai huyện A và B", names them as its group instead)."""
         text = self.doc.text
-        if fig.type == "QUANTITY" and _EACH_UNIT_BEFORE.search(
-            text, max(view.sent.start, fig.start - 25), fig.start
-        ):
-            return self._each_listed_unit_gets(view, fig, fact)
+        places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
+        each = (
+            _EACH_UNIT_BEFORE.search(text, max(view.sent.start, fig.start - 25), fig.start)
+            if fig.type == "QUANTITY"
+            else None
+        )
+        if each is not None:
+            # "các xã: Phú Thuận, Vĩnh Khánh, Vĩnh Phú, mỗi xã 5 căn": a count each of the
+            # units listed right before gets; the fact is theirs, one each, not the passage's
+            listed = self._listed_before(places)
+            if len(listed) < 2 or not regex.fullmatch(
+                r"\s*,?\s*", text[listed[-1].end : each.start()]
+            ):
+                return []
+            fact["locality"] = place_of(listed[-1])
+            return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
         if fig.type != "PERCENT" or fact.get("group") or not fact.get("locality"):
             return []  # a count or a sum of listed units is all of theirs together
-        places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
         if not places or place_of(places[-1]).get("name") != fact["locality"].get("name"):
             return []
-        listed = [places[-1]]
-        for m in reversed(places[:-1]):
-            if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : listed[0].start]):
-                break
-            listed.insert(0, m)
-        if len(listed) < 2 or len({m.attrs.get("level") for m in listed}) != 1:
+        listed = self._listed_before(places)
+        if len(listed) < 2:
             return []
         between = text[listed[-1].end : fig.start]
         if _JOINT_FIGURE_OF_THE_LISTED.search(between):
@@ -3434,31 +3435,18 @@ class Linker:
             return []
         return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
 
-    def _each_listed_unit_gets(
-        self, view: SentenceView, fig: Mention, fact: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        """ "các xã: Phú Thuận, Vĩnh Khánh, Vĩnh Phú, mỗi xã 5 căn": a count each of the
-        units listed right before gets; the fact is theirs, one each, not the passage's."""
-        text = self.doc.text
-        places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
-        if not places or not regex.fullmatch(
-            r"\s*,?\s*",
-            text[
-                places[-1].end : _EACH_UNIT_BEFORE.search(
-                    text, max(view.sent.start, fig.start - 25), fig.start
-                ).start()
-            ],
-        ):
+    def _listed_before(self, places: list[Mention]) -> list[Mention]:
+        """The last places, joined by commas or "và", if all of one level ("các xã A, B và
+        C"); else no list."""
+        if not places:
             return []
+        text = self.doc.text
         listed = [places[-1]]
         for m in reversed(places[:-1]):
             if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : listed[0].start]):
                 break
             listed.insert(0, m)
-        if len(listed) < 2 or len({m.attrs.get("level") for m in listed}) != 1:
-            return []
-        fact["locality"] = place_of(listed[-1])
-        return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
+        return listed if len({m.attrs.get("level") for m in listed}) == 1 else []
 
     def _is_unit_list(self, places: list[Mention]) -> bool:
         """ "tại hai huyện Trạm Tấu và Mù Cang Chải": the last places form a list joined by
@@ -4082,7 +4070,8 @@ class Linker:
                 year, period = self._same_ends(view, fig, end, year, period)
             place, where = self.place_for(view, fig, indicator)
             if rule == "houses-by-place":
-                place, where = self._unit_right_after(view, fig) or place, "sentence"
+                named = self._unit_right_after(view, fig)
+                place, where = (place_of(named) if named else place), "sentence"
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
             spec = _spec_of(indicator)
             if spec is not None and not spec.holds(fact["value"], fact["unit"]):
@@ -4473,8 +4462,9 @@ class Linker:
             # sentence opens with as its frame holds for the figures after it
             groups = [
                 c
-                for c in find_cues(text, view.sent.start, fig.start)
+                for c in cues
                 if c.kind == "group"
+                and c.end <= fig.start
                 and _GROUP_FRAME_OPENING.fullmatch(text, view.sent.start, c.start)
                 and "," in text[c.end : fig.start]
                 # (the frame ends where a unit is named again, not as one of the group's
