@@ -247,6 +247,12 @@ _A_CEILING = link_cue("a-ceiling")
 # a bare level word after a figure's noun, naming the unit it is of: "35 hộ … của xã"
 _LEVEL_WORD_AFTER = link_cue("level-word-after")
 _LEVEL_OF_WORD = {"xã": "commune", "huyện": "district", "tỉnh": "province"}
+_LEVEL_OF_WORD_OR_TOWN = {
+    **_LEVEL_OF_WORD,
+    "thị xã": "district",
+    "thị trấn": "commune",
+    "phường": "commune",
+}
 # a list of years that figures follow one by one: "các năm 2021, 2022 và 2023"
 _YEAR_LIST = link_cue("year-list")
 _AT_THE_POVERTY_LINE = link_cue("at-the-poverty-line")
@@ -402,6 +408,7 @@ _COMPARISON_BEFORE = link_cue("comparison-before")
 _COMPARED_PLACE_BEFORE = link_cue("compared-place-before")
 _FIGURE_OF_THE_PLACE_BEFORE = link_cue("figure-of-the-place-before")
 _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
+_PARENT_OF_A_DESCRIBED_UNIT_BEFORE = link_cue("parent-of-a-described-unit-before")
 
 
 EXCEPTION_WINDOWS = frozenset(
@@ -708,6 +715,22 @@ def named_in_passing(text: str, m: Mention) -> bool:
     )
 
 
+def parent_of_a_described_unit(text: str, m: Mention, sent_start: int | None = None) -> bool:
+    """ "Quản Bạ là huyện vùng cao của tỉnh Hà Giang, dân số trên 59.000 khẩu", "…, huyện miền
+    núi thuộc tỉnh Phú Yên đặt mục tiêu …": a unit above the one the sentence describes says
+    where that unit lies; the sentence's figures are the described unit's."""
+    if sent_start is None:  # (the sentence's start, where no segmentation is at hand)
+        stop = max(text.rfind(c, max(0, m.start - 160), m.start) for c in ".;!?\n")
+        sent_start = stop + 1 if stop >= 0 else max(0, m.start - 160)
+    hit = _PARENT_OF_A_DESCRIBED_UNIT_BEFORE.search(text[sent_start : m.start])
+    level = m.attrs.get("level")
+    return bool(
+        hit
+        and level in LEVEL_RANK
+        and LEVEL_RANK[_LEVEL_OF_WORD_OR_TOWN[hit.group("level").lower()]] < LEVEL_RANK[level]
+    )
+
+
 # how many districts of one province a text must name, with no province, to be a report on it
 UNITS_OF_A_PROVINCE_REPORT = 3
 
@@ -733,6 +756,7 @@ class Discourse:
                 and m.attrs.get("level") in ("province", "district", "commune")
                 and not listed
                 and not named_in_passing(self.doc.text, m)
+                and not parent_of_a_described_unit(self.doc.text, m)
             ):
                 key = (m.attrs["name"], m.attrs["level"])
                 counts[key] = counts.get(key, 0) + 1
@@ -2965,6 +2989,7 @@ class Linker:
                 and ")" in text[m.end : fig.start]
             )
             and not named_in_passing(text, m)
+            and not parent_of_a_described_unit(text, m, view.sent.start)
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
             # "Kiên Giang là một trong những tỉnh vùng Đồng bằng sông Cửu Long có …": the
             # region says where the unit lies; "Xã Mường Nhé được thành lập trên cơ sở sáp
@@ -3586,6 +3611,7 @@ class Linker:
                 for m in subjects
                 if m.attrs.get("level") in ("province", "district", "commune")
                 and not named_in_passing(doc.text, m)
+                and not parent_of_a_described_unit(doc.text, m, sent.start)
             ]
             wider = [
                 m
