@@ -279,6 +279,7 @@ _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
 _MONEY_IN_BRACKETS_AFTER_THE_COUNT = link_cue("money-in-brackets-after-the-count")
 _FOR_WHOM_BEFORE = link_cue("for-whom-before")
 _LEFT_NEAR_POVERTY_AFTER = link_cue("left-near-poverty-after")
+_POOR_BY_CATEGORY_AFTER = link_cue("poor-by-category-after")
 _HOUSES_NOT_BUILT_AFTER = link_cue("houses-not-built-after")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
@@ -1991,6 +1992,9 @@ class Linker:
                 cat = "near"  # ("320 hộ sát chuẩn nghèo": the near-poor)
             elif right.startswith(("nghèo", "thoát nghèo", "đã thoát nghèo")):
                 cat = "poor"
+            elif category := _POOR_BY_CATEGORY_AFTER.match(right):
+                # "1.312 hộ thuộc diện hộ nghèo": the category said after the bare count
+                cat = "near" if category.group("near") else "poor"
             else:
                 cat = None
             named = self._people_of_a_group(view, fig) if cat is None else None
