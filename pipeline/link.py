@@ -708,12 +708,15 @@ _VENUE_BEFORE = link_cue("venue-before")
 _VENUE_AFTER = link_cue("venue-after")
 
 
+VENUE_AFTER_CHARS = 180  # how far after a venue the meeting held there may be named
+
+
 def named_in_passing(text: str, m: Mention) -> bool:
     """A place named as where a meeting is held, or as a neighbour on the border ("phía Đông
     giáp huyện Mèo Vạc", marked by the recognizer), not what the figures are about."""
     return (m.method or "").endswith(NEIGHBOUR) or bool(
         _VENUE_BEFORE.search(text, max(0, m.start - 6), m.start)
-        and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + 80))
+        and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + VENUE_AFTER_CHARS))
     )
 
 
@@ -800,7 +803,11 @@ class Discourse:
                 self.main_place = outlet
         url = self.doc.meta.url
         if url and not any(
-            m.type == "LOCALITY" and m.attrs.get("level") != "country" for m in self.doc.mentions
+            m.type == "LOCALITY"
+            and m.attrs.get("level") != "country"
+            # (the venue of a meeting, "Sáng 12/10 tại Hà Nội, Ban Chỉ đạo … tổ chức Hội nghị")
+            and not named_in_passing(self.doc.text, m)
+            for m in self.doc.mentions
         ):
             # a text that names no place at all: the unit its address spells (within the
             # outlet's province), else the outlet's unit, else, from an outlet of no

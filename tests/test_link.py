@@ -379,6 +379,22 @@ def test_a_place_where_something_is_organised_is_no_venue():
     assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Bảo Lạc", 30.5)]
 
 
+def test_a_venue_before_a_long_bodys_name_is_no_subject():
+    """ "Sáng 12/10, tại Hà Nội, Ban Chỉ đạo Trung ương … phối hợp với Bộ … tổ chức Hội nghị":
+    the capital hosts a national meeting; its figures are not Hà Nội's."""
+    from vnfacts import extract
+
+    doc = extract(
+        "Sáng ngày 12/10/2018 tại Hà Nội, Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc "
+        "gia phối hợp với Bộ Lao động - Thương binh và Xã hội và các bộ, ngành liên quan tổ "
+        "chức Hội nghị biểu dương hộ gia đình vươn lên thoát nghèo. Tỷ lệ hộ nghèo ước còn 5,5% "
+        "vào cuối năm 2018.",
+        published="2018-10-12",
+        url="https://baodauthau.vn/thoi-su/ty-le-ho-ngheo-uoc-tinh-giam-con-55.html",
+    ).to_json()
+    assert [(f["locality"]["name"], f["value"]) for f in doc["facts"]] == [("Việt Nam", 5.5)]
+
+
 def test_the_survey_year_shift_is_for_the_surveys_figures_only():
     from vnfacts import extract
 
