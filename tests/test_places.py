@@ -27,6 +27,17 @@ def names(locs: list[dict]) -> set[tuple[str, str]]:
 TITLE = "Giảm nghèo bền vững ở vùng cao biên giới\n"
 
 
+def test_a_village_heads_title_before_a_name_is_no_village():
+    """ "Trưởng thôn Điểu Ngọc cho hay": the head of a village, named; not a village."""
+    locs = names(localities("Trưởng thôn Điểu Ngọc cho hay: thôn Thiện Cư còn 24 hộ nghèo."))
+    assert locs == {("Thiện Cư", "village")}
+    assert names(localities("Trưởng bản Lò Văn Piềng cho biết cả bản còn 12 hộ nghèo.")) == set()
+    # a village's name after the title stays one ("Trưởng thôn Lũng Cú cho biết …")
+    assert ("Lũng Cú", "village") in names(
+        localities("Trưởng thôn Lũng Cú cho biết thôn còn 5 hộ.")
+    )
+
+
 def test_commune_with_parent_in_parentheses():
     locs = localities(
         TITLE + "Năm 2023, xã Lục Bình (Bạch Thông) có tỷ lệ hộ nghèo giảm mạnh so với năm trước."

@@ -98,6 +98,9 @@ class SpanCover:
 
 # words before a level word that make it a kind of units, not one unit ("các xã …")
 PLURAL_BEFORE_A_LEVEL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "mọi"})
+# "Trưởng thôn Điểu Ngọc", "Phó trưởng bản Lò Văn Piềng": a village head's title before a
+# surname-led name is a person's, not a village's name
+TITLE_BEFORE_A_VILLAGE = frozenset({"trưởng"})
 # a level word's descriptors, then a capitalized name ("huyện nghèo |Trà Cú")
 _DESCRIBED = regex.compile(
     r"\s+(?:"
@@ -438,6 +441,11 @@ class LocalityFinder:
                         )
                     continue
                 if level == "village":
+                    if prev is not None and prev.lower_ in TITLE_BEFORE_A_VILLAGE:
+                        from vnfacts.recognize.officials import surnames  # (it imports this)
+
+                        if run[0].text in surnames() and len(run) >= 2:
+                            continue  # "Trưởng thôn Điểu Ngọc cho hay": a person, by title
                     whole = self._unit_spelled_with(hit, run)
                     if (
                         whole is not None
