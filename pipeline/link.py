@@ -242,6 +242,7 @@ _BREAKDOWN_OPENER = link_cue("breakdown-opener")
 # houses and money are where they were built or spent: "… cho các hộ nghèo ở Quỳ Hợp"
 _DONE_SOMEWHERE = frozenset({indicator_for("houses", "count"), indicator_for("budget", "money")})
 _WHERE_DONE_BEFORE = link_cue("where-done-before")
+_SCENE_OPENING_BEFORE = link_cue("scene-opening-before")
 WHERE_DONE_CHARS = 160  # how far after the figure the unit where it was done may stand
 _A_CEILING = link_cue("a-ceiling")
 # a bare level word after a figure's noun, naming the unit it is of: "35 hộ … của xã"
@@ -3036,6 +3037,9 @@ class Linker:
                 done_in = self._unit_where_it_was_done(view, fig, last)
                 if done_in is not None:
                     return place_of(done_in), "sentence"
+                scene = self._scene_of_the_sentence(view, fig)
+                if scene is not None:
+                    return place_of(scene), "sentence"
             return place_of(last), "sentence"
         after = [
             m
@@ -3099,6 +3103,18 @@ class Linker:
         if not named or places[-1].attrs.get("level") == level:
             return None  # (the unit named last is of that level already)
         return named[-1]
+
+    def _scene_of_the_sentence(self, view: SentenceView, fig: Mention) -> Mention | None:
+        """ "Sáng 15/7, tại xã Thượng Trạch, Viện Kiểm sát nhân dân tỉnh Quảng Trị phối hợp với
+        Tập đoàn … Việt Nam tổ chức lễ khởi công xây dựng 30 căn nhà cho các hộ nghèo": the
+        commune or district a sentence opens on as its scene is where the houses it counts
+        (or the money spent on them) are, not a unit in a giver's name after it."""
+        units = [m for m in view.of("LOCALITY") if m.end <= fig.start]
+        if not units or units[0].attrs.get("level") not in ("district", "commune", "village"):
+            return None
+        if not _SCENE_OPENING_BEFORE.search(self.doc.text[view.sent.start : units[0].start]):
+            return None
+        return units[0]
 
     def _unit_where_it_was_done(
         self, view: SentenceView, fig: Mention, named_before: Mention

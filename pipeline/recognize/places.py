@@ -165,6 +165,16 @@ INSTITUTION_NAME_LOWER_WORDS = frozenset(
         "thông",
         "quân",
         "đội",
+        "quốc",
+        "gia",
+        "năng",
+        "lượng",
+        "hàng",
+        "không",
+        "cao",
+        "su",
+        "hóa",
+        "chất",
     ]
 )
 
