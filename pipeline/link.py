@@ -320,6 +320,7 @@ _YEAR_AFTER = link_cue("year-after")
 _ENDS_OF_A_FALL_AFTER = link_cue("ends-of-a-fall-after")
 _SINCE = link_cue("since")
 _BASELINE_BEFORE = link_cue("baseline-before")
+_EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
 _STANDARD_BEFORE = link_cue("standard-before")
@@ -3623,7 +3624,7 @@ class Linker:
                 # "… còn 10,89%, so với mức 21,66% năm 2021": a comparison's baseline
                 and not _BASELINE_BEFORE.search(doc.text[sent.start : t.start])
                 # "(diễn ra ngày 26/11/2021)": the date of an event in an aside
-                and not (t.attrs.get("day") and _inside_parentheses(doc.text, sent.start, t.start))
+                and not _EVENT_DATE_IN_BRACKETS_BEFORE.search(doc.text[sent.start : t.start])
                 # "về công tác giảm nghèo năm 2017 và giai đoạn 2017 - 2020" written in 2017, "thực
                 # hiện Chương trình … giai đoạn 2021 - 2030" in a text of 2023: a period still
                 # running when the text was written is no time its next sentences report
