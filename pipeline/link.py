@@ -3067,6 +3067,23 @@ class Linker:
             ]
             if main:
                 return place_of(main[0]), "sentence"
+        if self.discourse.section_place is None and self.discourse.last_place is None:
+            # "Hầu hết các xã …, tỷ lệ hộ nghèo … còn khoảng 35%; …, huyện Đà Bắc là 'vùng lõi
+            # nghèo'": before the text has named any unit, the one its sentence names after
+            # the figure, not the unit the text names most further on
+            later = [
+                m
+                for m in view.of("LOCALITY")
+                if m.start >= fig.end
+                and m.attrs.get("level") in ("province", "district", "commune")
+                and not named_in_passing(text, m)
+                and not (m.method or "").endswith((":parent", ":list"))
+                # (not the units money goes to: "phân bổ … cho 5 xã (3 xã: Trà Tân …")
+                and not _inside_parentheses(text, fig.end, m.start)
+                and not regex.search(r"\bcho\b", text[fig.end : m.start])
+            ]
+            if later:
+                return place_of(later[0]), "sentence"
         place = self._level_named(view, fig, self.discourse.place())
         if (
             place is None
