@@ -279,6 +279,7 @@ _HOUSES_LIST_HEAD = link_cue("houses-list-head")
 _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
 _MONEY_IN_BRACKETS_AFTER_THE_COUNT = link_cue("money-in-brackets-after-the-count")
 _FOR_WHOM_BEFORE = link_cue("for-whom-before")
+_HOUSES_FOR_A_GROUP_AFTER = link_cue("houses-for-a-group-after")
 _LEFT_NEAR_POVERTY_AFTER = link_cue("left-near-poverty-after")
 _POOR_BY_CATEGORY_AFTER = link_cue("poor-by-category-after")
 _HOUSES_NOT_BUILT_AFTER = link_cue("houses-not-built-after")
@@ -4638,6 +4639,22 @@ class Linker:
             # "8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt …": a group written after
             # the count's noun is the count's own, before any group earlier in the clause
             groups = self._group_after_noun(view, fig, cues) or groups
+        if indicator == indicator_for("houses", "count"):
+            # "16 căn nhà cho hộ đồng bào dân tộc thiểu số": the group the houses are for, said
+            # after them, is theirs ("… và 25 căn nhà cho hộ nghèo": none, whatever group an
+            # earlier item of the clause named)
+            whom = _HOUSES_FOR_A_GROUP_AFTER.match(text, fig.end, view.sent.end)
+            right_after = (
+                fig.end
+                + len(text[fig.end : view.sent.end])
+                - len(text[fig.end : view.sent.end].lstrip())
+            )
+            if whom:
+                groups = [c for c in cues if c.kind == "group" and c.start == whom.end()][:1]
+            elif fig.attrs.get("unit") == "households" and not groups:
+                # "hỗ trợ 16 hộ đồng bào dân tộc thiểu số xây dựng, sửa chữa nhà ở": houses
+                # counted by the households of a group named right after them
+                groups = [c for c in cues if c.kind == "group" and c.start == right_after][:1]
         if indicator in MONEY_FOR_ITS_BENEFICIARIES:
             # "… hỗ trợ vùng đồng bào dân tộc thiểu số và miền núi 404 tỷ đồng": the group is
             # who the money is for, not a sub-population the figure measures (the guide)
