@@ -394,6 +394,22 @@ def _dateline_under_a_headline(page: _Page, i: int) -> bool:
     return HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and not above.endswith((".", ":", ";"))
 
 
+LINES_AFTER_THE_LEAD = 2  # how far below the body's first line such a dateline may stand
+
+
+def _dateline_after_the_lead(page: _Page, body_start: int) -> str | None:
+    """ "Tỷ lệ hộ nghèo … còn 1,28% ¶ (Chinhphu.vn) - Chiều 9/10, … ¶ 10/10/2024 09:34": a
+    date and a time alone on the line right after the lead is the article's dateline (some
+    sites print it there), when nothing above gave one."""
+    lines = [k for k in range(body_start + 1, len(page.lines)) if page.lines[k].strip()]
+    for k in lines[:LINES_AFTER_THE_LEAD]:  # (the lead, or a title the header did not find)
+        line = page.lines[k]
+        if is_date_line(line) and TIME_RE.search(line) and not _site_clock(line):
+            date = parse_date(line)
+            return date.isoformat() if date else None
+    return None
+
+
 def _date_near_the_top(page: _Page) -> str | None:
     """When no dateline stands under the title: a date the first lines state as the
     article's own, by a cue or by its place at the start or the end of a line."""
@@ -569,7 +585,11 @@ def clean(doc: Document) -> Document:
     body_start = _mark_header(page, doc.meta)
     tail = _mark_tail(page, body_start + 1 if body_start < len(page.lines) else body_start)
     if doc.meta.published is None:
-        doc.meta.published = _pick_date(page, body_start) or _date_near_the_top(page)
+        doc.meta.published = (
+            _pick_date(page, body_start)
+            or _date_near_the_top(page)
+            or _dateline_after_the_lead(page, body_start)
+        )
     else:
         doc.meta.published = normalize_date(doc.meta.published)
     _mark_captions(page, tail)

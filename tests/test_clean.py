@@ -487,6 +487,21 @@ def test_a_dateline_under_a_headline_below_a_sites_menus():
     assert extract(text).meta.published is None
 
 
+def test_a_dateline_right_after_the_lead():
+    # a portal prints its list of provinces, the headline, the lead, then the date and time
+    provinces = "".join(f"  • Tỉnh thứ {k}\n" for k in range(40))
+    text = (
+        provinces + "\nTỷ lệ hộ nghèo trên địa bàn tỉnh Kiên Giang còn 1,28%\n\n"
+        "(Chinhphu.vn) - Chiều 9/10, Ban Văn hóa - Xã hội HĐND tỉnh Kiên Giang họp thông qua "
+        "báo cáo giám sát chương trình giảm nghèo bền vững\n\n10/10/2024 09:34\n"
+        "Theo báo cáo, tỷ lệ hộ nghèo của tỉnh giảm qua từng năm.\n"
+    )
+    assert extract(text).meta.published == "2024-10-10"
+    # a date without a time there is a figure's, not the article's
+    text = text.replace("10/10/2024 09:34", "Số liệu đến 30/9/2024")
+    assert extract(text).meta.published is None
+
+
 def test_a_bylines_agency_after_a_dash_before_its_date():
     text = (
         "Chuyên trang\nCác chương trình mục tiêu quốc gia\nNông thôn mới\nGiảm nghèo\nDân tộc\n"
