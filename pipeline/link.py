@@ -1287,6 +1287,7 @@ def _as_written(phrase: str) -> str:
 
 # word cues (patterns/link_cues.jsonl)
 _NATIONAL_BODY = link_cue("national-body")
+_THE_COUNTRYS_POOR_DISTRICTS = link_cue("the-countrys-poor-districts")
 _NATIONAL_SOURCE = link_cue("national-source")
 _SUBNATIONAL = link_cue("subnational")
 _UNIT_ANAPHOR = link_cue("unit-anaphor")
@@ -3085,6 +3086,9 @@ class Linker:
             ]
             if later:
                 return place_of(later[0]), "sentence"
+        if _THE_COUNTRYS_POOR_DISTRICTS.search(text, view.sent.start, fig.start):
+            # "Tổng số hộ nghèo trên địa bàn 64 huyện nghèo … là 259.406 hộ": the country's
+            return dict(COUNTRY), "sentence"
         place = self._level_named(view, fig, self.discourse.place())
         if (
             place is None
