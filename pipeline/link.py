@@ -739,6 +739,31 @@ def parent_of_a_described_unit(text: str, m: Mention, sent_start: int | None = N
     )
 
 
+# a body of the province named by its bare level word ("UBND tỉnh", "Ủy ban MTTQ Việt Nam
+# tỉnh", "Quỹ Vì người nghèo tỉnh"): the text speaks of its outlet's province
+_PROVINCE_BODY_OPENING = regex.compile(
+    r"\b(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|MTTQ(?:\s+Việt Nam)?|"
+    r"Mặt trận Tổ quốc(?:\s+Việt Nam)?|Tỉnh ủy|Tỉnh uỷ|Ban Chỉ đạo[^.,;]{0,60}?|"
+    r"[Qq]uỹ\s+[\"“]?Vì người nghèo[\"”]?)\s+tỉnh\b(?!\s*(?-i:\p{Lu}))"
+)
+
+
+def _opens_with_a_province_body(doc: Document) -> bool:
+    """ "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh vừa trích …": the first paragraph of prose
+    opens on a body of the province named by its bare level word, as the one that acts (not
+    "… theo Đề án 654 của UBND tỉnh")."""
+    prose = next((b for b in doc.blocks if b.kind == "body"), None)
+    if prose is None:
+        return False
+    hit = _PROVINCE_BODY_OPENING.search(doc.text, prose.start, min(prose.end, prose.start + 90))
+    return hit is not None and not regex.search(r"\bcủa\s*$", doc.text[prose.start : hit.start()])
+
+
+def _title_end(doc: Document) -> int:
+    """Where a text's title ends (0 for a text with no title line)."""
+    return next((b.end for b in doc.blocks if b.kind == "title"), 0)
+
+
 # how many districts of one province a text must name, with no province, to be a report on it
 UNITS_OF_A_PROVINCE_REPORT = 3
 
@@ -803,6 +828,22 @@ class Discourse:
                 self.main_place.get("code") or self.main_place.get("province")
             )
             if outlet is not None and (self.main_place is None or unresolved):
+                self.main_place = outlet
+            elif (
+                outlet is not None
+                and outlet.get("level") == "province"
+                and _opens_with_a_province_body(self.doc)
+                # (not a district the headline names: "Đức Trọng hỗ trợ …")
+                and not any(
+                    m.type == "LOCALITY"
+                    and m.attrs.get("level") in ("district", "commune")
+                    and m.start < _title_end(self.doc)
+                    for m in self.doc.mentions
+                )
+            ):
+                # "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh vừa trích Quỹ …" opening a text
+                # of the province's outlet: the province's report, whatever district it
+                # names further on
                 self.main_place = outlet
         url = self.doc.meta.url
         if url and not any(

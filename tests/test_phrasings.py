@@ -39,7 +39,7 @@ def close(a: float, b: float) -> bool:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_phrasing(case):
-    doc = extract(case["text"], published=case["published"])
+    doc = extract(case["text"], published=case["published"], url=case.get("url"))
     assert not doc.errors
     got = [
         (
