@@ -739,13 +739,8 @@ def parent_of_a_described_unit(text: str, m: Mention, sent_start: int | None = N
     )
 
 
-# a body of the province named by its bare level word ("UBND tỉnh", "Ủy ban MTTQ Việt Nam
-# tỉnh", "Quỹ Vì người nghèo tỉnh"): the text speaks of its outlet's province
-_PROVINCE_BODY_OPENING = regex.compile(
-    r"\b(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|MTTQ(?:\s+Việt Nam)?|"
-    r"Mặt trận Tổ quốc(?:\s+Việt Nam)?|Tỉnh ủy|Tỉnh uỷ|Ban Chỉ đạo[^.,;]{0,60}?|"
-    r"[Qq]uỹ\s+[\"“]?Vì người nghèo[\"”]?)\s+tỉnh\b(?!\s*(?-i:\p{Lu}))"
-)
+# a body of the province named by its bare level word: the text speaks of its outlet's province
+_PROVINCE_BODY_OPENING = link_cue("province-body-opening")
 
 
 def _opens_with_a_province_body(doc: Document) -> bool:
