@@ -1468,6 +1468,17 @@ class Linker:
             got = self._money_of_a_budget_or_houses(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
+        if got is None and fig.type == "PERCENT" and not fig.attrs.get("per_year"):
+            # "toàn huyện còn 0,97% thuộc diện hộ nghèo": the category said after a share
+            category = _POOR_BY_CATEGORY_AFTER.match(
+                self.doc.text[fig.end : view.sent.end].lstrip()
+            )
+            if category:
+                got = (
+                    LEVEL_OF["near" if category.group("near") else "poor"],
+                    "rate-of-a-category",
+                    None,
+                )
         return got
 
     def _houses_by_place(
