@@ -858,6 +858,20 @@ class Discourse:
                 or self.main_place
                 or (dict(COUNTRY) if national else None)
             )
+        localities = [m for m in self.doc.mentions if m.type == "LOCALITY"]
+        if (
+            self.main_place is None
+            and any(m.attrs.get("level") == "country" for m in localities)
+            and not any(
+                m.attrs.get("level") in ("province", "district", "commune", "village")
+                and not named_in_passing(self.doc.text, m)
+                for m in localities
+            )
+        ):
+            # "… tỷ lệ hộ nghèo từ 9,9% năm 2016 xuống còn 4,8% … Đồng bằng sông Hồng là vùng
+            # có tình trạng nghèo đa chiều thấp nhất … Chính phủ Việt Nam …": a text that
+            # names the country and its regions, no unit, reports on the country
+            self.main_place = dict(COUNTRY)
 
     def place(self) -> dict[str, Any] | None:
         return self.section_place or self.last_place or self.main_place
