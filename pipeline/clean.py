@@ -87,11 +87,22 @@ def is_date_line(line: str) -> bool:
     """A line that is (almost) only a date, a time, a weekday and maybe a byline."""
     m = DATE_RE.search(line)
     if not m:
-        return False
+        return _clock_line(line)
     rest = DATE_RE.sub(" ", line)
     rest = TIME_RE.sub(" ", rest)
     rest = WEEKDAY_RE.sub(" ", rest)
     return len(words(rest)) <= 6
+
+
+def _clock_line(line: str) -> bool:
+    """ "Chủ nhật, 14-9-25 14:20:36": a weekday and a time to the second, whatever the
+    format of the date beside them (a two-digit year), is a site's clock line, no title."""
+    clock = TIME_RE.search(line)
+    if not (clock and clock["ss"] and WEEKDAY_RE.search(line)):
+        return False
+    rest = WEEKDAY_RE.sub(" ", TIME_RE.sub(" ", line))
+    rest = regex.sub(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", " ", rest)
+    return len(words(rest)) <= 2
 
 
 # --------------------------------------------------------------------------- helpers

@@ -502,6 +502,18 @@ def test_a_dateline_right_after_the_lead():
     assert extract(text).meta.published is None
 
 
+def test_a_sites_clock_with_a_two_digit_year_is_no_title():
+    # "Chủ nhật, 14-9-25 14:20:36": a weekday and a time to the second above the headline
+    text = (
+        "Chủ nhật, 14-9-25 14:20:36\n\nXã Hàng Vịnh chung tay xoá trắng hộ nghèo\n\n"
+        "Hiện nay, xã Hàng Vịnh có 6 hộ nghèo, chiếm 0,12%; 12 hộ cận nghèo, chiếm 0,86%.\n"
+    )
+    doc = extract(text)
+    assert doc.meta.title == "Xã Hàng Vịnh chung tay xoá trắng hộ nghèo"
+    assert doc.meta.published is None
+    assert {f["year"] for f in doc.to_json()["facts"]} == {None}
+
+
 def test_a_bylines_agency_after_a_dash_before_its_date():
     text = (
         "Chuyên trang\nCác chương trình mục tiêu quốc gia\nNông thôn mới\nGiảm nghèo\nDân tộc\n"
