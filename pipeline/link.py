@@ -2139,7 +2139,10 @@ class Linker:
                     # ("tổng số hộ nghèo: 2.468 hộ/10.351 nhân khẩu": a slash pairs the count
                     # with its people under the label before it, whatever the clause)
                     for c in before
-                    if c.start >= item or regex.match(r"\s*/", right)
+                    if c.start >= item
+                    or regex.match(r"\s*/", right)
+                    # ("+ Số hộ nghèo: 30 hộ với 99 nhân khẩu": a label's count and its people)
+                    or regex.fullmatch(r"\s*:\s*", text[c.end : fig.start])
                 )
             ):
                 return (
