@@ -282,6 +282,8 @@ _FOR_WHOM_BEFORE = link_cue("for-whom-before")
 _HOUSES_FOR_A_GROUP_AFTER = link_cue("houses-for-a-group-after")
 _LEFT_NEAR_POVERTY_AFTER = link_cue("left-near-poverty-after")
 _POOR_BY_CATEGORY_AFTER = link_cue("poor-by-category-after")
+_RATE_OF_A_CATEGORY_AFTER = link_cue("rate-of-a-category-after")
+_RECIPIENTS_IN_SENTENCE = link_cue("recipients-in-sentence")
 _HOUSES_NOT_BUILT_AFTER = link_cue("houses-not-built-after")
 _LEVEL_WORD_OPENING = link_cue("level-word-opening")
 _WHOLE_UNIT_COUNT_BEFORE = link_cue("whole-unit-count-before")
@@ -414,6 +416,7 @@ _COMPARED_PLACE_BEFORE = link_cue("compared-place-before")
 _FIGURE_OF_THE_PLACE_BEFORE = link_cue("figure-of-the-place-before")
 _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 _PARENT_OF_A_DESCRIBED_UNIT_BEFORE = link_cue("parent-of-a-described-unit-before")
+_RANKED_AFTER = link_cue("ranked-after")
 
 
 EXCEPTION_WINDOWS = frozenset(
@@ -751,7 +754,12 @@ def _opens_with_a_province_body(doc: Document) -> bool:
     if prose is None:
         return False
     hit = _PROVINCE_BODY_OPENING.search(doc.text, prose.start, min(prose.end, prose.start + 90))
-    return hit is not None and not regex.search(r"\bcủa\s*$", doc.text[prose.start : hit.start()])
+    # (the words before it name the body, not a clause or a plan: "Sáng 15/5, tại huyện X, …",
+    # "… theo Đề án 654 của UBND tỉnh")
+    return hit is not None and bool(
+        regex.fullmatch(r"[^,;]{0,40}", doc.text[prose.start : hit.start()])
+        and not regex.search(r"\bcủa\s*$", doc.text[prose.start : hit.start()])
+    )
 
 
 def _title_end(doc: Document) -> int:
@@ -822,6 +830,7 @@ class Discourse:
             unresolved = self.main_place is not None and not (
                 self.main_place.get("code") or self.main_place.get("province")
             )
+            title_end = _title_end(self.doc)
             if outlet is not None and (self.main_place is None or unresolved):
                 self.main_place = outlet
             elif (
@@ -832,7 +841,7 @@ class Discourse:
                 and not any(
                     m.type == "LOCALITY"
                     and m.attrs.get("level") in ("district", "commune")
-                    and m.start < _title_end(self.doc)
+                    and m.start < title_end
                     for m in self.doc.mentions
                 )
             ):
@@ -861,7 +870,20 @@ class Discourse:
         localities = [m for m in self.doc.mentions if m.type == "LOCALITY"]
         if (
             self.main_place is None
-            and any(m.attrs.get("level") == "country" for m in localities)
+            # (not a comparison with the country: "… thấp hơn bình quân cả nước")
+            and any(
+                m.attrs.get("level") == "country"
+                and not _COMPARED_OR_RANKED_BEFORE.search(
+                    self.doc.text[max(0, m.start - 60) : m.start]
+                )
+                and not regex.search(
+                    r"\b(?:hơn|bằng|nhất)\b[^.;,]{0,30}$",
+                    self.doc.text[max(0, m.start - 40) : m.start],
+                )
+                for m in localities
+            )
+            # (nor a text that speaks of a unit it does not name: "toàn tỉnh", "của xã")
+            and not _UNIT_ANAPHOR.search(self.doc.text)
             and not any(
                 m.attrs.get("level") in ("province", "district", "commune", "village")
                 and not named_in_passing(self.doc.text, m)
@@ -1338,6 +1360,7 @@ def _as_written(phrase: str) -> str:
 # word cues (patterns/link_cues.jsonl)
 _NATIONAL_BODY = link_cue("national-body")
 _THE_COUNTRYS_POOR_DISTRICTS = link_cue("the-countrys-poor-districts")
+_DESCRIBED_AFTER = link_cue("described-after")
 _NATIONAL_SOURCE = link_cue("national-source")
 _SUBNATIONAL = link_cue("subnational")
 _UNIT_ANAPHOR = link_cue("unit-anaphor")
@@ -1483,16 +1506,18 @@ class Linker:
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
         if got is None and fig.type == "PERCENT" and not fig.attrs.get("per_year"):
-            # "toàn huyện còn 0,97% thuộc diện hộ nghèo": the category said after a share
-            category = _POOR_BY_CATEGORY_AFTER.match(
+            # "toàn huyện còn 0,97% thuộc diện hộ nghèo": the category said after a share (not
+            # a share of recipients: "trong số 1.200 hộ được vay vốn, có 60% là hộ nghèo")
+            category = _RATE_OF_A_CATEGORY_AFTER.match(
                 self.doc.text[fig.end : view.sent.end].lstrip()
             )
-            if category:
-                got = (
-                    LEVEL_OF["near" if category.group("near") else "poor"],
-                    "rate-of-a-category",
-                    None,
-                )
+            if (
+                category
+                and not _PART_OPENER_BEFORE.search(self.doc.text, view.sent.start, fig.start)
+                and not _RECIPIENTS_IN_SENTENCE.search(self.doc.text, view.sent.start, fig.start)
+            ):
+                near = category.group("near")
+                got = LEVEL_OF["near" if near else "poor"], "rate-of-a-category", None
         return got
 
     def _houses_by_place(
@@ -3108,6 +3133,12 @@ class Linker:
                 if scene is not None:
                     return place_of(scene), "sentence"
             return place_of(last), "sentence"
+        if indicator in _DONE_SOMEWHERE:
+            # "… vừa trích Quỹ … hỗ trợ xây 10 căn nhà cho hộ nghèo huyện Ninh Sơn": where
+            # the houses stand, the sentence naming no unit before them
+            done_in = self._unit_where_it_was_done(view, fig, None)
+            if done_in is not None:
+                return place_of(done_in), "sentence"
         after = [
             m
             for m in view.of("LOCALITY")
@@ -3143,10 +3174,13 @@ class Linker:
                 if m.start >= fig.end
                 and m.attrs.get("level") in ("province", "district", "commune")
                 and not named_in_passing(text, m)
-                and not (m.method or "").endswith((":parent", ":list"))
-                # (not the units money goes to: "phân bổ … cho 5 xã (3 xã: Trà Tân …")
-                and not _inside_parentheses(text, fig.end, m.start)
-                and not regex.search(r"\bcho\b", text[fig.end : m.start])
+                # only a unit that opens a clause of its own and is said to be something
+                # ("…; …, huyện Đà Bắc là 'vùng lõi nghèo'"), not one named as an example, a
+                # comparison or where money goes ("…, trong đó huyện Si Ma Cai giảm mạnh
+                # nhất", "so với tỉnh Hà Giang", "phân bổ về huyện Bắc Hà")
+                and _LEVEL_WORD_OPENING.match(m.text)
+                and regex.search(r"[,;]\s*$", text[fig.end : m.start])
+                and _DESCRIBED_AFTER.match(text, m.end, view.sent.end)
             ]
             if later:
                 return place_of(later[0]), "sentence"
@@ -3204,7 +3238,7 @@ class Linker:
         return units[0]
 
     def _unit_where_it_was_done(
-        self, view: SentenceView, fig: Mention, named_before: Mention
+        self, view: SentenceView, fig: Mention, named_before: Mention | None
     ) -> Mention | None:
         """ "Ủy ban MTTQ tỉnh Nghệ An bàn giao 3 nhà … cho các hộ nghèo ở Quỳ Hợp": houses
         built and money spent in a unit inside the one named before them (often the giver's,
@@ -3227,6 +3261,8 @@ class Linker:
                 or not regex.search(r"\bcho\b", between)  # "… cho các hộ nghèo ở Quỳ Hợp"
             ):
                 continue  # (not "…, nhiều nhất ở huyện Kỳ Sơn", "…, tập trung tại …")
+            if named_before is None:
+                return m  # (no unit before the figure to lie inside)
             outer = named_before.attrs.get("name")
             if outer and outer in (m.attrs.get("district"), m.attrs.get("province")):
                 return m
@@ -3731,6 +3767,8 @@ class Linker:
                 if m.attrs.get("level") in ("province", "district", "commune")
                 and not named_in_passing(doc.text, m)
                 and not parent_of_a_described_unit(doc.text, m, sent.start)
+                # ("…, trong đó huyện Si Ma Cai giảm mạnh nhất": one unit ranked among others)
+                and not _RANKED_AFTER.match(doc.text, m.end, sent.end)
             ]
             wider = [
                 m
@@ -4718,7 +4756,14 @@ class Linker:
                 - len(text[fig.end : view.sent.end].lstrip())
             )
             if whom:
-                groups = [c for c in cues if c.kind == "group" and c.start == whom.end()][:1]
+                # (a group cue may begin at the recipients' "hộ": "cho hộ người có công")
+                said = [
+                    c
+                    for c in cues
+                    if c.kind == "group" and c.start in (whom.start("whom"), whom.end())
+                ][:1]
+                if said or whom.group("poor"):
+                    groups = said  # ("… cho hộ nghèo": none, whatever was named before)
             elif fig.attrs.get("unit") == "households" and not groups:
                 # "hỗ trợ 16 hộ đồng bào dân tộc thiểu số xây dựng, sửa chữa nhà ở": houses
                 # counted by the households of a group named right after them
