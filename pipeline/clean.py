@@ -412,12 +412,16 @@ def _dateline_after_the_lead(page: _Page, body_start: int) -> str | None:
     """ "Tỷ lệ hộ nghèo … còn 1,28% ¶ (Chinhphu.vn) - Chiều 9/10, … ¶ 10/10/2024 09:34": a
     date and a time alone on the line right after the lead is the article's dateline (some
     sites print it there), when nothing above gave one."""
-    lines = [k for k in range(body_start + 1, len(page.lines)) if page.lines[k].strip()]
-    for k in lines[:LINES_AFTER_THE_LEAD]:  # (the lead, or a title the header did not find)
-        line = page.lines[k]
+    seen = 0
+    for line in page.lines[body_start + 1 :]:
+        if not line.strip():
+            continue
         if is_date_line(line) and TIME_RE.search(line) and not _site_clock(line):
             date = parse_date(line)
             return date.isoformat() if date else None
+        seen += 1  # (the lead, or a title the header did not find)
+        if seen >= LINES_AFTER_THE_LEAD:
+            break
     return None
 
 

@@ -730,11 +730,13 @@ def parent_of_a_described_unit(text: str, m: Mention, sent_start: int | None = N
     """ "Quản Bạ là huyện vùng cao của tỉnh Hà Giang, dân số trên 59.000 khẩu", "…, huyện miền
     núi thuộc tỉnh Phú Yên đặt mục tiêu …": a unit above the one the sentence describes says
     where that unit lies; the sentence's figures are the described unit's."""
+    level = m.attrs.get("level")
+    if level not in ("province", "district"):
+        return False  # (a level word names a commune at the lowest: none lies below it)
     if sent_start is None:  # (the sentence's start, where no segmentation is at hand)
         stop = max(text.rfind(c, max(0, m.start - 160), m.start) for c in ".;!?\n")
         sent_start = stop + 1 if stop >= 0 else max(0, m.start - 160)
     hit = _PARENT_OF_A_DESCRIBED_UNIT_BEFORE.search(text[sent_start : m.start])
-    level = m.attrs.get("level")
     return bool(
         hit
         and level in LEVEL_RANK
