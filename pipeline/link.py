@@ -280,6 +280,7 @@ _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
 _MONEY_IN_BRACKETS_AFTER_THE_COUNT = link_cue("money-in-brackets-after-the-count")
 _FOR_WHOM_BEFORE = link_cue("for-whom-before")
 _HOUSES_FOR_A_GROUP_AFTER = link_cue("houses-for-a-group-after")
+_NEXT_LIST_ITEM_BEFORE = link_cue("next-list-item-before")
 _LEFT_NEAR_POVERTY_AFTER = link_cue("left-near-poverty-after")
 _POOR_BY_CATEGORY_AFTER = link_cue("poor-by-category-after")
 _RATE_OF_A_CATEGORY_AFTER = link_cue("rate-of-a-category-after")
@@ -4032,6 +4033,21 @@ class Linker:
         ):
             # "Hộ nghèo: 808 hộ, 1,37%;": the rate those households make, right after them
             return LEVEL_OF[COUNT_OF[last_indicator]], "rate-behind-count", last_subject
+        houses = indicator_for("houses", "count")
+        if (
+            fig.attrs.get("unit") == "houses"
+            and last_indicator == houses
+            and last_fig.attrs.get("unit") == "houses"
+            and _NEXT_LIST_ITEM_BEFORE.search(text, last_fig.end, fig.start)
+            # (the previous item's words only, no figure of another kind between)
+            and not any(
+                m.type in ("QUANTITY", "PERCENT") and last_fig.end <= m.start < fig.start
+                for m in view.of("QUANTITY", "PERCENT")
+            )
+        ):
+            # "xây mới 30 căn nhà cho các hộ khó khăn và 20 căn nhà cho hộ người có công":
+            # the next item of a list of houses
+            return houses, "count-houses-listed", last_subject
         item_start = self._item_start(view, fig)
         if item_start == view.sent.start or not self._opens_with_place(view, item_start, fig):
             return None
