@@ -2120,7 +2120,7 @@ class Linker:
                     # ("hộ nghèo không có khả năng thoát nghèo": no escape)
                     r"(?<!không có khả năng\s|không thể\s|chưa thể\s|chưa\s)"
                     r"(?:thoát nghèo|thoát khỏi (?:đói )?nghèo|"
-                    r"vượt (?:qua )?ngưỡng nghèo|ra khỏi (?:diện )?(?:hộ )?nghèo)",
+                    r"vượt (?:qua )?ngưỡng nghèo|ra khỏi (?:danh sách\s+)?(?:diện )?(?:hộ )?nghèo)",
                     right,
                 )
                 is not None
@@ -2211,7 +2211,7 @@ class Linker:
             if regex.search(
                 r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b"
                 + _IN_SENTENCE
-                + r"{0,50}?\b(?:là|có|được)\s*"
+                + r"{0,50}?\b(?:là|có|được|đạt)\s*"
                 + _APPROX
                 + "$",
                 text[clause : fig.start],
