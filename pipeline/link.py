@@ -2130,9 +2130,19 @@ class Linker:
             if escaped or (cat == "poor" and _DECREASE_BEFORE.search(left)):
                 return indicator_for("poor", "count-fall"), "count-fall", None
             if cat is not None:
-                if changed or (
-                    regex.search(r"trong đó\s*$", left, regex.I)
-                    and not self._group_after_noun(view, fig, cues)
+                part = regex.search(r"trong đó\s*$", left, regex.I)
+                if (
+                    changed
+                    or (
+                        part
+                        and not self._group_after_noun(view, fig, cues)
+                        # ("toàn xã có 1.250 hộ, trong đó 320 hộ nghèo": the poor among all the
+                        # unit's households are its poor)
+                        and regex.search(
+                            r"\b(?:nghèo|thoát nghèo|nhà)\b",
+                            text[s0 : fig.start - len(part.group(0))],
+                        )
+                    )
                 ):
                     return None  # a change, or a part of them that names no group
                 return HOUSEHOLD_COUNT[cat], "count-noun", None
@@ -2254,6 +2264,30 @@ class Linker:
                 if category and regex.search(r"\bcó tổng\s*(?:số\s*)?$", left, regex.I):
                     # "Hộ cận nghèo toàn tỉnh có tổng số 13.821 hộ": the category's total
                     return HOUSEHOLD_COUNT[category[-1].rule["subject"]], "count-total-of", None
+                return indicator_for("total_households", "count"), "count-total", subject
+            if (
+                sub == "total_households"
+                and subject is not None
+                and regex.fullmatch(
+                    r"\s*(?:tổng\s+số\s+)?" + _APPROX, text[subject.end : fig.start]
+                )
+                and not changed
+                # (no category named before it or framing the paragraph: "Hộ nghèo: toàn tỉnh
+                # có 24.120 hộ", "Đối với hộ cận nghèo, … toàn tỉnh có 18.250 hộ")
+                and not any(
+                    c.kind == "subject" and c.rule["subject"] in HOUSEHOLD_COUNT
+                    for c in cues
+                    if c.end <= fig.start
+                )
+                and not (carried is not None and carried.rule["subject"] in HOUSEHOLD_COUNT)
+                # (the count ends its clause: not "608 hộ đủ điều kiện được hỗ trợ")
+                and regex.match(
+                    r"\s*(?:dân(?:\s+cư)?\s*)?(?:[,.;(]|$|với\b|trong đó|gồm\b|và\b)",
+                    after_text,
+                    regex.I,
+                )
+            ):
+                # "toàn xã (hiện) có 1.250 hộ, trong đó 320 hộ nghèo": all the unit's households
                 return indicator_for("total_households", "count"), "count-total", subject
             # a bare "N hộ" continuing the clause's poor / near-poor subject:
             # "hộ cận nghèo là 7.105 hộ", "(tương đương 1.105 hộ)", "giảm 1.236 hộ so với …"
@@ -2412,7 +2446,7 @@ class Linker:
                 people.group("joint") != "/"
                 # "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu.": the unit's, ending the clause
                 or (
-                    subject is None
+                    (subject is None or sub == "total_households")  # ("toàn xã có 1.250 hộ/…")
                     and bool(regex.match(r"\s*(?:[.;,(]|$)", text[fig.end : view.sent.end]))
                 )
                 or (sub in HOUSEHOLD_COUNT and not _names_both_categories(text, subject, s0))
