@@ -418,6 +418,7 @@ _FIGURE_OF_THE_PLACE_BEFORE = link_cue("figure-of-the-place-before")
 _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 _PARENT_OF_A_DESCRIBED_UNIT_BEFORE = link_cue("parent-of-a-described-unit-before")
 _RANKED_AFTER = link_cue("ranked-after")
+_COUNTRY_COMPARED_BEFORE = link_cue("country-compared-before")
 
 
 EXCEPTION_WINDOWS = frozenset(
@@ -876,12 +877,8 @@ class Discourse:
             # (not a comparison with the country: "… thấp hơn bình quân cả nước")
             and any(
                 m.attrs.get("level") == "country"
-                and not _COMPARED_OR_RANKED_BEFORE.search(
-                    self.doc.text[max(0, m.start - 60) : m.start]
-                )
-                and not regex.search(
-                    r"\b(?:hơn|bằng|nhất)\b[^.;,]{0,30}$",
-                    self.doc.text[max(0, m.start - 40) : m.start],
+                and not _COUNTRY_COMPARED_BEFORE.search(
+                    self.doc.text, max(0, m.start - 60), m.start
                 )
                 for m in localities
             )
@@ -2139,8 +2136,7 @@ class Linker:
                         # ("toàn xã có 1.250 hộ, trong đó 320 hộ nghèo": the poor among all the
                         # unit's households are its poor)
                         and regex.search(
-                            r"\b(?:nghèo|thoát nghèo|nhà)\b",
-                            text[s0 : fig.start - len(part.group(0))],
+                            r"\b(?:nghèo|nhà)\b", text[s0 : fig.start - len(part.group(0))]
                         )
                     )
                 ):
@@ -4802,11 +4798,6 @@ class Linker:
             # after them, is theirs ("… và 25 căn nhà cho hộ nghèo": none, whatever group an
             # earlier item of the clause named)
             whom = _HOUSES_FOR_A_GROUP_AFTER.match(text, fig.end, view.sent.end)
-            right_after = (
-                fig.end
-                + len(text[fig.end : view.sent.end])
-                - len(text[fig.end : view.sent.end].lstrip())
-            )
             if whom:
                 # (a group cue may begin at the recipients' "hộ": "cho hộ người có công")
                 said = [
@@ -4819,6 +4810,8 @@ class Linker:
             elif fig.attrs.get("unit") == "households" and not groups:
                 # "hỗ trợ 16 hộ đồng bào dân tộc thiểu số xây dựng, sửa chữa nhà ở": houses
                 # counted by the households of a group named right after them
+                rest = text[fig.end : view.sent.end]
+                right_after = fig.end + len(rest) - len(rest.lstrip())
                 groups = [c for c in cues if c.kind == "group" and c.start == right_after][:1]
         if indicator in MONEY_FOR_ITS_BENEFICIARIES:
             # "… hỗ trợ vùng đồng bào dân tộc thiểu số và miền núi 404 tỷ đồng": the group is
