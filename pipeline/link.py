@@ -678,12 +678,18 @@ class Cue:
 
 @cache
 def _compiled() -> tuple[tuple[dict[str, Any], regex.Pattern[str]], ...]:
+    """The cues of `patterns/indicators.jsonl`, compiled; a `{name}` in one is a fragment of
+    link_cues.jsonl (the ethnic groups written inside "hộ DTTS nghèo" are listed once)."""
+    fragments = _link_cues()[0]
     return tuple(
         # whole words only: "vốn" is no cue inside "Vống"
         (
             rule,
             regex.compile(
-                r"(?<!\p{L})(?:" + rule["regex"] + r")(?!\p{L})", regex.IGNORECASE | regex.V1
+                r"(?<!\p{L})(?:"
+                + splice_fragments(rule["regex"], fragments, f"indicators.jsonl {rule['id']!r}")
+                + r")(?!\p{L})",
+                regex.IGNORECASE | regex.V1,
             ),
         )
         for rule in patterns.load("indicators")
@@ -1399,6 +1405,7 @@ _GROUP_AFTER_NOUN = link_cue("group-after-noun")
 _UNITS_OF_A_GROUP = link_cue("units-of-a-group")
 _PART_OF_A_GROUP = link_cue("part-of-a-group")
 _POOR_AND_NEAR_POOR = link_cue("poor-and-near-poor")
+_POOR_HOUSEHOLDS_NOUN_AFTER = link_cue("poor-households-noun-after")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -1887,11 +1894,7 @@ class Linker:
                 )
             ):
                 return indicator_for("disbursement", "rate-of-plan"), "rate-of-plan", subject
-            after_noun = regex.match(
-                r"\s*(?:(?:tổng\s+)?số\s+)?hộ\s+(?P<near>cận\s+)?nghèo\b(?!\s*(?:và|,)\s*(?:hộ\s+)?cận)",
-                after_text,
-                regex.I,
-            )
+            after_noun = _POOR_HOUSEHOLDS_NOUN_AFTER.match(after_text)
             if after_noun:
                 # "còn 6,71% hộ nghèo", "giảm được 4,44% hộ nghèo": the counted noun follows
                 if in_clause_subject(cues, clause, fig.start) and regex.search(
@@ -2401,7 +2404,10 @@ class Linker:
                 return HOUSEHOLD_COUNT[sub], "count-carried", subject
             if (
                 unit == "households"
-                and sub is None
+                # ("toàn huyện có 40.767 hộ với 148.888 nhân khẩu, trong đó có 2.363 hộ dân tộc
+                # thiểu số": a group's households among all of them; a count of people is no
+                # subject of households)
+                and sub in (None, "total_households", "population")
                 and (group := self._people_of_a_group(view, fig)) is not None
                 and group[1] > fig.end
                 and not regex.match(
@@ -2573,12 +2579,12 @@ class Linker:
         return None
 
     def _people_of_a_group(self, view: SentenceView, fig: Mention) -> tuple[str, int] | None:
-        """ "hơn 75.800 người Khmer", "đồng bào Khmer có hơn 400 nghìn người": a count of
-        people named by their ethnic group, written right after the figure or right before
+        """ "hơn 75.800 người Khmer", "đồng bào Khmer có hơn 400 nghìn người", "7.122 hộ Khmer": a
+        count of people or households named by their ethnic group, written right after the figure or right before
         it with "có / với / là"; the group as written and where it ends, else None."""
         text = self.doc.text
         words = fig.text.lower()
-        ending = next((w for w in ("người", "đồng bào", "dân") if words.endswith(w)), "")
+        ending = next((w for w in ("người", "đồng bào", "dân", "hộ") if words.endswith(w)), "")
         unit_word = fig.end - len(ending)
         for c in find_cues(text, unit_word, min(view.sent.end, fig.end + 40)):
             if c.rule.get("id", "").startswith("group-") and "ethnic" in c.rule["id"]:

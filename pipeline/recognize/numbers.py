@@ -559,6 +559,17 @@ _FRACTION_OF = regex.compile(r"\s+số(?!\w)", regex.IGNORECASE)
 _DOC_AFTER = regex.compile(r"\s*/\s*\p{L}|-\p{Lu}{2,}")
 
 
+def _shorter_unit(text: str, utext: str, ustart: int, hi: int, R: _Rules) -> str | None:
+    """The longest of a unit's leading words that is a unit by itself, where the whole is
+    refused by what follows it ("hộ dân" before "tộc" leaves "hộ"), else None."""
+    words = utext.split()
+    for n in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:n])
+        if utext.startswith(prefix) and _unit_ok(text, prefix, ustart + len(prefix), hi, R):
+            return prefix
+    return None
+
+
 def _unit_ok(text: str, utext: str, uend: int, hi: int, R: _Rules) -> bool:
     """Is the word after the number really this unit ("5 đồng" yes, "5 đồng chí" no)?"""
     k = fold(utext)
@@ -603,10 +614,16 @@ def _figure(
     s1, u1, per1, qa = g("s1"), g("u1"), g("per1"), g("qa")
     n2, s2, u2, per2 = g("n2"), g("s2"), g("u2"), g("per2")
     if u1 and not _unit_ok(text, u1, m.end("u1"), hi, R):
-        # "5 đồng chí": the figure ends before the word that looked like a unit
-        end = m.end("s1") if s1 else m.end("den") if den is not None else m.end(num)
-        resume = m.start("u1")
-        u1 = per1 = qa = n2 = s2 = per2 = None
+        shorter = _shorter_unit(text, u1, m.start("u1"), hi, R)
+        if shorter:
+            # "2.363 hộ dân tộc thiểu số": the unit is "hộ", not "hộ dân"
+            end = resume = m.start("u1") + len(shorter)
+            u1, per1, qa, n2, s2, u2, per2 = shorter, None, None, None, None, None, None
+        else:
+            # "5 đồng chí": the figure ends before the word that looked like a unit
+            end = m.end("s1") if s1 else m.end("den") if den is not None else m.end(num)
+            resume = m.start("u1")
+            u1 = per1 = qa = n2 = s2 = per2 = None
     elif u2 and not _unit_ok(text, u2, m.end("u2"), hi, R):
         end = m.end("s2") if s2 else m.end("n2")
         resume = m.start("u2")
