@@ -274,6 +274,14 @@ def test_a_day_and_month_late_in_the_year_before_publication_is_last_years() -> 
     ]
 
 
+def test_a_day_and_month_joined_by_a_dash_after_ngay_is_a_date() -> None:
+    # outlets that write "ngày 24-1" for 24 January; without "ngày", "4-5" stays a range
+    assert times("Tính đến ngày 24-1, toàn tỉnh sửa xong 796 căn nhà.", "2025-01-26") == [
+        ("ngày 24-1", {"day": 24, "month": 1, "year": 2025, "from_published": True})
+    ]
+    assert times("Mỗi năm giảm 4-5% hộ nghèo.", "2025-01-26") == []
+
+
 def test_a_bad_publication_date_is_ignored() -> None:
     assert times("Năm nay xã giảm 3%.", "không rõ") == [("Năm nay", {"relative": "this_year"})]
 

@@ -279,8 +279,8 @@ def _time(
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             return None
         if not wd and y is None:
-            if g("dsep") != "/":
-                return None  # 4-5, 1.5: a range or a decimal
+            if g("dsep") == "." or (g("dsep") == "-" and g("dc") is None):
+                return None  # 4-5, 1.5: a range or a decimal ("ngày 24-1" is a date)
             if g("dc") is None and _no_date_context(text, lo, m.start("d"), m.end(), hi):
                 return None  # 11/11 ban quản lý xã: a ratio
             if (
