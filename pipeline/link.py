@@ -4795,9 +4795,14 @@ class Linker:
             if named is not None and named[1] > fig.end:
                 groups = []
                 fact["group"] = named[0]
-        if fig.type == "QUANTITY" or rule.endswith("noun-after"):
+        if (
+            fig.type == "QUANTITY"
+            or rule.endswith(("noun-after", "cue-after"))
+            or regex.match(r"\s*t[ỷỉ] lệ\s", text[fig.end : fig.end + 12])
+        ):
             # "8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt …": a group written after
-            # the count's noun is the count's own, before any group earlier in the clause
+            # the count's noun (or after a fall's rate named after it, "giảm 0,22% tỷ lệ hộ
+            # nghèo dân tộc thiểu số") is the figure's own, before any group earlier in the clause
             groups = self._group_after_noun(view, fig, cues) or groups
         if indicator == indicator_for("houses", "count"):
             # "16 căn nhà cho hộ đồng bào dân tộc thiểu số": the group the houses are for, said
