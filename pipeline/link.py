@@ -3090,8 +3090,16 @@ class Linker:
             or _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
             or _FOUNDED_BEFORE.search(before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
-            or _LEGAL_REFERENCE_BEFORE.search(before[-60:])
+            or self._date_of_a_legal_text(t, before)
         )
+
+    @staticmethod
+    def _date_of_a_legal_text(t: Mention, before: str) -> bool:
+        """ "Quyết định số 861/QĐ-TTg, ngày 04/6/2021": the legal text's date; after its comma
+        only a day's date is ("Thực hiện Quyết định số 33/2015/QĐ-TTg, từ năm 2016 đến năm
+        2019, huyện … đã hỗ trợ …": the period of what follows)."""
+        legal = _LEGAL_REFERENCE_BEFORE.search(before[-60:])
+        return legal is not None and (not legal.group().rstrip().endswith(",") or "day" in t.attrs)
 
     def since_for(self, view: SentenceView, fig: Mention) -> int | None:
         text = self.doc.text
