@@ -12,6 +12,7 @@ the text it was annotated on; the texts live in a cache outside git
     python scripts/gold.py resolve [DOC_ID ...]   # quotes → offsets, validate, rewrite
     python scripts/gold.py missing                # pages whose text is not in the cache
     python scripts/gold.py put DOC_ID FILE        # refill the cache (sha256 checked)
+    python scripts/gold.py take RESULT.json ...   # refill from saved search results
     python scripts/gold.py compare DOC_ID FILE    # a second reading's facts against the gold
     python scripts/gold.py split                  # (re)write annotations/split.tsv
 
@@ -299,6 +300,50 @@ def cmd_missing(args: argparse.Namespace) -> int:
     return 0
 
 
+def _whitespace_variants(text: str) -> list[str]:
+    """A copied excerpt may lose or gain a final newline or an edge space."""
+    return [text, text.rstrip("\n"), text + "\n", text.strip(), text.rstrip(), " " + text]
+
+
+def cmd_take(args: argparse.Namespace) -> int:
+    """Store search results saved as JSON, `{"url": …, "excerpt": …}` (the excerpt's JSON
+    string copied as the `pages` corpus returned it, escapes and all): the gold page the url
+    names gets the excerpt, or the variant of its edge whitespace whose sha256 is the
+    annotated one. One that differs more but holds every quote is left for `put`, which
+    records its new sha256; one that misses a quote is refused. A url that no gold page has
+    is skipped. Prints one line a file; exit 1 when any file was refused."""
+    bad = 0
+    for name in args.files:
+        try:
+            rec = json.loads(Path(name).read_text(encoding="utf-8"))
+            url, excerpt = rec["url"], unicodedata.normalize("NFC", rec["excerpt"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            print(f"{name}: not a saved result ({exc})")
+            bad += 1
+            continue
+        doc_id = page_doc_id(url)
+        if not gold_path(doc_id).exists():
+            print(f"{name}: skipped, no gold page has {url}")
+            continue
+        gold = load_gold(doc_id)
+        want = gold["origin"]["sha256"]
+        exact = next((v for v in _whitespace_variants(excerpt) if sha256(v) == want), None)
+        if exact is not None:
+            cache_dir().mkdir(parents=True, exist_ok=True)
+            (cache_dir() / f"{doc_id}.txt").write_text(exact, encoding="utf-8")
+            print(f"{name}: {doc_id} cached (sha256 equal)")
+            continue
+        lost = [
+            f["evidence"]["quote"] for f in gold["facts"] if f["evidence"]["quote"] not in excerpt
+        ]
+        if lost:
+            print(f"{name}: {doc_id} refused: {len(lost)} quotes not in it, first {lost[0]!r}")
+            bad += 1
+        else:
+            print(f"{name}: {doc_id} differs but holds every quote: `gold.py put {doc_id} FILE`")
+    return 1 if bad else 0
+
+
 def cmd_put(args: argparse.Namespace) -> int:
     """Store a refilled page text. The exact annotated text (same sha256) is taken as is.
     A text that differs (the page texts were copied from the search results by hand, so
@@ -307,9 +352,7 @@ def cmd_put(args: argparse.Namespace) -> int:
     gold = load_gold(args.doc_id)
     text = unicodedata.normalize("NFC", Path(args.file).read_text(encoding="utf-8"))
     if sha256(text) != gold["origin"]["sha256"]:
-        lost = [
-            f["evidence"]["quote"] for f in gold["facts"] if f["evidence"]["quote"] not in text
-        ]
+        lost = [f["evidence"]["quote"] for f in gold["facts"] if f["evidence"]["quote"] not in text]
         if lost:
             print(
                 f"{args.doc_id}: not the annotated text: {len(lost)} quotes are not in it, "
@@ -454,6 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("doc_id")
     p.add_argument("file")
     p.set_defaults(fn=cmd_put)
+    p = sub.add_parser("take")
+    p.add_argument("files", nargs="+", help='saved results: {"url": …, "excerpt": …}')
+    p.set_defaults(fn=cmd_take)
     p = sub.add_parser("compare")
     p.add_argument("doc_id")
     p.add_argument("second")

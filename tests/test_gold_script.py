@@ -1,0 +1,87 @@
+"""`scripts/gold.py take`: refilling the page cache from search results saved as JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = (
+    "Xã Nậm Cang giảm nghèo nhanh\n"
+    "Năm 2023, tỷ lệ hộ nghèo của xã Nậm Cang giảm còn 12,4%, giảm 5,1% so với năm 2022."
+)
+URL = "https://example.vn/nam-cang-giam-ngheo.html"
+
+
+@pytest.fixture()
+def gold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    spec = importlib.util.spec_from_file_location("gold_script", ROOT / "scripts" / "gold.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "REPORTS", tmp_path / "reports")
+    monkeypatch.setenv("VNFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    doc_id = module.page_doc_id(URL)
+    module.write_gold(
+        {
+            "doc_id": doc_id,
+            "origin": {
+                "kind": "page",
+                "url": URL,
+                "query": "Nậm Cang giảm nghèo",
+                "sha256": hashlib.sha256(TEXT.encode("utf-8")).hexdigest(),
+                "chars": len(TEXT),
+            },
+            "meta": {"url": URL},
+            "facts": [{"indicator": "poverty_rate", "evidence": {"quote": "giảm còn 12,4%"}}],
+        }
+    )
+    return module
+
+
+def _saved(tmp_path: Path, url: str, excerpt: str) -> str:
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"url": url, "excerpt": excerpt}, ensure_ascii=False), "utf-8")
+    return str(path)
+
+
+def test_an_exact_excerpt_is_cached(gold: Any, tmp_path: Path) -> None:
+    assert gold.main(["take", _saved(tmp_path, URL, TEXT)]) == 0
+    assert (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").read_text("utf-8") == TEXT
+
+
+def test_a_copy_that_lost_its_final_newline_is_still_the_annotated_text(
+    gold: Any, tmp_path: Path
+) -> None:
+    assert gold.main(["take", _saved(tmp_path, URL, TEXT + "\n")]) == 0
+    assert (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").read_text("utf-8") == TEXT
+
+
+def test_a_copy_missing_a_quote_is_refused_and_not_cached(
+    gold: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = TEXT.replace("12,4%", "12.4%")
+    assert gold.main(["take", _saved(tmp_path, URL, wrong)]) == 1
+    assert "refused" in capsys.readouterr().out
+    assert not (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").exists()
+
+
+def test_a_copy_that_differs_elsewhere_is_left_for_put(
+    gold: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    longer = TEXT + " Xã phấn đấu năm 2024 giảm thêm 4%."
+    assert gold.main(["take", _saved(tmp_path, URL, longer)]) == 0
+    assert "gold.py put" in capsys.readouterr().out
+    assert not (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").exists()
+
+
+def test_a_result_no_gold_page_has_is_skipped(
+    gold: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert gold.main(["take", _saved(tmp_path, "https://example.vn/other.html", TEXT)]) == 0
+    assert "skipped" in capsys.readouterr().out
