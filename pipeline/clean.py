@@ -268,6 +268,37 @@ _MENU_ITEM = regex.compile(r"^\s*[-–•*+]\s+\S")
 _MENU_LABEL = regex.compile(r"^\s*[-–•*+]\s+[^\d]{1,60}$")
 
 
+def _headline_above_the_lead(page: _Page, first: int, limit: int) -> int | None:
+    """ "Mừng Đảng mừng Xuân 2026" / "Logo" / "Đăng ký | Đăng nhập" / "Sơn La: tỷ lệ hộ nghèo
+    giảm còn 11,11%" / lead: a long line the site's furniture follows is a banner when a
+    later line of the header, long enough for a title, sits right above the lead (not a
+    section heading of the report under its title: "2. Tỷ lệ hộ nghèo …", "Trong đó, …:")."""
+    lines = page.lines
+    furniture = False
+    for k in range(first + 1, limit):
+        if page.blocks[k].is_boilerplate or 0 < len(words(lines[k])) < 3:
+            furniture = True  # "Logo", "Đăng nhập", "Chia sẻ"
+            continue
+        if is_date_line(lines[k]) or not lines[k].strip():
+            continue
+        if page.body_like(k):
+            return None  # the body began: the first long line was the title after all
+        if (
+            furniture
+            and len(words(lines[k])) >= MIN_TITLE_WORDS
+            and not _SECTION_HEADING.match(lines[k])
+            and k + 1 < len(lines)
+            and page.body_like(k + 1)
+            and not is_date_line(lines[k + 1])
+        ):
+            return k
+    return None
+
+
+# a report's own section heading or list opener ("2. Tỷ lệ hộ nghèo …", "- Về …", "… có:")
+_SECTION_HEADING = regex.compile(r"^\s*(?:(?:\d{1,2}|[IVX]{1,4}|[a-dđ])[.)]|[-–•*+])\s|.*:\s*$")
+
+
 def _mark_header(page: _Page, meta: Meta) -> int:
     """Title, dateline and site labels above the body; returns the body's first line."""
     lines = page.lines
@@ -301,6 +332,8 @@ def _mark_header(page: _Page, meta: Meta) -> int:
         )
         if len(words(lines[i])) >= MIN_TITLE_WORDS or (lead_follows and len(words(lines[i])) >= 2):
             title_i = i
+            if not lead_follows:
+                title_i = _headline_above_the_lead(page, i, limit) or i
             break
     if title_i is None:
         # No title found at the top (e.g. a JSONL record whose title is a field):

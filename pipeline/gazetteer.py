@@ -129,8 +129,9 @@ _NUMBERED_WORD = {"commune": "phường", "district": "quận"}
 
 
 def _surface(text: str) -> str:
-    """NFC, lower case, one space, dashes and apostrophes unified, edge punctuation off."""
-    s = unicodedata.normalize("NFC", text).lower()
+    """NFC, lower case, one space, dashes and apostrophes unified, edge punctuation off; the
+    Icelandic eth some sites type for Đ ("Ðông Bình", U+00D0) read as Đ."""
+    s = unicodedata.normalize("NFC", text).lower().replace("ð", "đ")
     s = _APOSTROPHES.sub("'", s)
     s = _DASHES.sub(" ", s)
     return _SPACES.sub(" ", s).strip(_EDGE_PUNCT)

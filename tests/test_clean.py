@@ -557,3 +557,26 @@ def test_a_date_under_a_headline_after_the_article_is_no_dateline():
         "15/03/2019 08:30\n"
     )
     assert extract(text).meta.published is None
+
+
+def test_a_seasonal_banner_above_the_site_s_furniture_is_no_title():
+    # a site's banner ("Chào năm mới 2026"), its logo and login links, then the headline over
+    # its lead: the headline is the title and the banner's year dates nothing
+    text = (
+        "Chào mừng năm mới 2026\nLogo\nĐăng ký | Đăng nhập\n\n"
+        "Lai Châu: tỷ lệ hộ nghèo giảm còn 12,4%\n\n"
+        "Sau 3 năm thực hiện Chương trình, tỷ lệ hộ nghèo toàn tỉnh Lai Châu giảm xuống còn "
+        "12,4% vào cuối năm 2024.\n"
+    )
+    doc = extract(text)
+    assert doc.meta.title == "Lai Châu: tỷ lệ hộ nghèo giảm còn 12,4%"
+    assert [(f["indicator"], f["year"], f["value"]) for f in doc.to_json()["facts"]] == [
+        ("poverty_rate", 2024, 12.4)
+    ]
+    # a title with the site's furniture under it and a dateline before its lead stays the title
+    titled = extract(
+        "Lai Châu: tỷ lệ hộ nghèo giảm còn 12,4%\nChia sẻ\n"
+        "Sau 3 năm thực hiện Chương trình, tỷ lệ hộ nghèo toàn tỉnh Lai Châu giảm xuống còn "
+        "12,4% vào cuối năm 2024.\n"
+    )
+    assert titled.meta.title == "Lai Châu: tỷ lệ hộ nghèo giảm còn 12,4%"
