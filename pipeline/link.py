@@ -137,10 +137,16 @@ def _link_cues() -> tuple[Mapping[str, str], Mapping[str, regex.Pattern[str]]]:
     each with the phrase it was written for and examples that run as tests
     (tests/test_link_cues.py), so a reader finds and checks a cue without reading the engine.
     Validated on load: an id, a regex that compiles, a `why` and a `match` example each; a
-    `{name}` that names no fragment is an error. Fragments are spliced in by plain text
-    replacement (a regex's own braces, `{0,60}`, are left alone)."""
+    `{name}` that names no fragment (or, in a fragment, none written before it) is an error.
+    Fragments are spliced in by plain text replacement (a regex's own braces, `{0,60}`, are
+    left alone)."""
     rules = patterns.load("link_cues")
-    fragments = {r["id"]: r.get("regex", "") for r in rules if r.get("fragment")}
+    fragments: dict[str, str] = {}
+    for rule in rules:
+        if rule.get("fragment"):
+            # a fragment may name one written before it ("{ethnic-names}" in the households')
+            where = f"link_cues.jsonl {rule['id']!r}"
+            fragments[rule["id"]] = splice_fragments(rule.get("regex", ""), fragments, where)
     cues: dict[str, regex.Pattern[str]] = {}
     for rule in rules:
         where = f"link_cues.jsonl {rule['id']!r}"
@@ -151,9 +157,8 @@ def _link_cues() -> tuple[Mapping[str, str], Mapping[str, regex.Pattern[str]]]:
             )
         if rule.get("applied", "search") not in CUE_APPLICATIONS:
             raise patterns.PatternError(f"{where}: `applied` is one of {sorted(CUE_APPLICATIONS)}")
-        if rule.get("fragment") and _FRAGMENT_REF.search(rule["regex"]):
-            raise patterns.PatternError(f"{where}: a fragment names no other fragment")
-        text = splice_fragments(rule["regex"], fragments, where)
+        text = fragments[rule["id"]] if rule.get("fragment") else rule["regex"]
+        text = splice_fragments(text, fragments, where)
         try:
             pattern = regex.compile(text, 0 if rule.get("case_sensitive") else regex.I)
         except regex.error as exc:
@@ -1406,6 +1411,7 @@ _UNITS_OF_A_GROUP = link_cue("units-of-a-group")
 _PART_OF_A_GROUP = link_cue("part-of-a-group")
 _POOR_AND_NEAR_POOR = link_cue("poor-and-near-poor")
 _POOR_HOUSEHOLDS_NOUN_AFTER = link_cue("poor-households-noun-after")
+_RATE_NAMED_AFTER = link_cue("rate-named-after")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -2579,9 +2585,10 @@ class Linker:
         return None
 
     def _people_of_a_group(self, view: SentenceView, fig: Mention) -> tuple[str, int] | None:
-        """ "hơn 75.800 người Khmer", "đồng bào Khmer có hơn 400 nghìn người", "7.122 hộ Khmer": a
-        count of people or households named by their ethnic group, written right after the figure or right before
-        it with "có / với / là"; the group as written and where it ends, else None."""
+        """ "hơn 75.800 người Khmer", "đồng bào Khmer có hơn 400 nghìn người", "7.122 hộ Khmer":
+        a count of people or households named by their ethnic group, written right after the
+        figure or right before it with "có / với / là"; the group as written and where it
+        ends, else None."""
         text = self.doc.text
         words = fig.text.lower()
         ending = next((w for w in ("người", "đồng bào", "dân", "hộ") if words.endswith(w)), "")
@@ -3095,11 +3102,14 @@ class Linker:
 
     @staticmethod
     def _date_of_a_legal_text(t: Mention, before: str) -> bool:
-        """ "Quyết định số 861/QĐ-TTg, ngày 04/6/2021": the legal text's date; after its comma
-        only a day's date is ("Thực hiện Quyết định số 33/2015/QĐ-TTg, từ năm 2016 đến năm
-        2019, huyện … đã hỗ trợ …": the period of what follows)."""
+        """ "Quyết định số 861/QĐ-TTg, ngày 04/6/2021", "Nghị quyết số 11/2021/NQ-HĐND, năm 2021
+        của HĐND tỉnh": the legal text's date; a period after its comma is not ("Thực hiện
+        Quyết định số 33/2015/QĐ-TTg, từ năm 2016 đến năm 2019, huyện … đã hỗ trợ …": the
+        period of what follows)."""
         legal = _LEGAL_REFERENCE_BEFORE.search(before[-60:])
-        return legal is not None and (not legal.group().rstrip().endswith(",") or "day" in t.attrs)
+        return legal is not None and not (
+            legal.group().rstrip().endswith(",") and "period" in t.attrs
+        )
 
     def since_for(self, view: SentenceView, fig: Mention) -> int | None:
         text = self.doc.text
@@ -4806,7 +4816,7 @@ class Linker:
         if (
             fig.type == "QUANTITY"
             or rule.endswith(("noun-after", "cue-after"))
-            or regex.match(r"\s*t[ỷỉ] lệ\s", text[fig.end : fig.end + 12])
+            or _RATE_NAMED_AFTER.match(text, fig.end, fig.end + 12)
         ):
             # "8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt …": a group written after
             # the count's noun (or after a fall's rate named after it, "giảm 0,22% tỷ lệ hộ

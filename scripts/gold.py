@@ -305,25 +305,33 @@ def _whitespace_variants(text: str) -> list[str]:
     return [text, text.rstrip("\n"), text + "\n", text.strip(), text.rstrip(), " " + text]
 
 
+def _lost_quotes(gold: dict[str, Any], text: str) -> list[str]:
+    """The gold facts' quotes a text does not hold."""
+    return [f["evidence"]["quote"] for f in gold["facts"] if f["evidence"]["quote"] not in text]
+
+
 def cmd_take(args: argparse.Namespace) -> int:
     """Store search results saved as JSON, `{"url": …, "excerpt": …}` (the excerpt's JSON
     string copied as the `pages` corpus returned it, escapes and all): the gold page the url
     names gets the excerpt, or the variant of its edge whitespace whose sha256 is the
-    annotated one. One that differs more but holds every quote is left for `put`, which
-    records its new sha256; one that misses a quote is refused. A url that no gold page has
-    is skipped. Prints one line a file; exit 1 when any file was refused."""
-    bad = 0
+    annotated one. One that differs more but holds every quote is written beside the JSON
+    file as `.txt`, for `put` (which records its new sha256); one that misses a quote is
+    refused. A url no gold page has is skipped. Prints one line a file and a summary; exit 1
+    when any file was refused."""
+    counts = {"cached": 0, "for put": 0, "skipped": 0, "refused": 0}
     for name in args.files:
         try:
             rec = json.loads(Path(name).read_text(encoding="utf-8"))
-            url, excerpt = rec["url"], unicodedata.normalize("NFC", rec["excerpt"])
+            url = str(rec["url"]).strip()
+            excerpt = unicodedata.normalize("NFC", rec["excerpt"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            print(f"{name}: not a saved result ({exc})")
-            bad += 1
+            print(f"{name}: refused, not a saved result ({exc})")
+            counts["refused"] += 1
             continue
         doc_id = page_doc_id(url)
         if not gold_path(doc_id).exists():
             print(f"{name}: skipped, no gold page has {url}")
+            counts["skipped"] += 1
             continue
         gold = load_gold(doc_id)
         want = gold["origin"]["sha256"]
@@ -332,16 +340,22 @@ def cmd_take(args: argparse.Namespace) -> int:
             cache_dir().mkdir(parents=True, exist_ok=True)
             (cache_dir() / f"{doc_id}.txt").write_text(exact, encoding="utf-8")
             print(f"{name}: {doc_id} cached (sha256 equal)")
+            counts["cached"] += 1
             continue
-        lost = [
-            f["evidence"]["quote"] for f in gold["facts"] if f["evidence"]["quote"] not in excerpt
-        ]
+        lost = _lost_quotes(gold, excerpt)
         if lost:
             print(f"{name}: {doc_id} refused: {len(lost)} quotes not in it, first {lost[0]!r}")
-            bad += 1
+            counts["refused"] += 1
         else:
-            print(f"{name}: {doc_id} differs but holds every quote: `gold.py put {doc_id} FILE`")
-    return 1 if bad else 0
+            text_file = Path(name).with_suffix(".txt")
+            text_file.write_text(excerpt, encoding="utf-8")
+            print(
+                f"{name}: {doc_id} differs but holds every quote: "
+                f"`gold.py put {doc_id} {text_file}`"
+            )
+            counts["for put"] += 1
+    print(", ".join(f"{n} {what}" for what, n in counts.items()))
+    return 1 if counts["refused"] else 0
 
 
 def cmd_put(args: argparse.Namespace) -> int:
@@ -352,7 +366,7 @@ def cmd_put(args: argparse.Namespace) -> int:
     gold = load_gold(args.doc_id)
     text = unicodedata.normalize("NFC", Path(args.file).read_text(encoding="utf-8"))
     if sha256(text) != gold["origin"]["sha256"]:
-        lost = [f["evidence"]["quote"] for f in gold["facts"] if f["evidence"]["quote"] not in text]
+        lost = _lost_quotes(gold, text)
         if lost:
             print(
                 f"{args.doc_id}: not the annotated text: {len(lost)} quotes are not in it, "

@@ -55,11 +55,23 @@ def test_an_exact_excerpt_is_cached(gold: Any, tmp_path: Path) -> None:
     assert (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").read_text("utf-8") == TEXT
 
 
-def test_a_copy_that_lost_its_final_newline_is_still_the_annotated_text(
+def test_a_copy_that_gained_a_final_newline_is_still_the_annotated_text(
     gold: Any, tmp_path: Path
 ) -> None:
     assert gold.main(["take", _saved(tmp_path, URL, TEXT + "\n")]) == 0
     assert (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").read_text("utf-8") == TEXT
+
+
+def test_a_copy_that_lost_the_annotated_final_newline_is_still_the_annotated_text(
+    gold: Any, tmp_path: Path
+) -> None:
+    with_newline = TEXT + "\n"
+    record = json.loads(gold.gold_path(gold.page_doc_id(URL)).read_text("utf-8"))
+    record["origin"]["sha256"] = hashlib.sha256(with_newline.encode("utf-8")).hexdigest()
+    gold.write_gold(record)
+    assert gold.main(["take", _saved(tmp_path, URL, TEXT)]) == 0
+    cached = gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt"
+    assert cached.read_text("utf-8") == with_newline
 
 
 def test_a_copy_missing_a_quote_is_refused_and_not_cached(
@@ -75,8 +87,11 @@ def test_a_copy_that_differs_elsewhere_is_left_for_put(
     gold: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     longer = TEXT + " Xã phấn đấu năm 2024 giảm thêm 4%."
-    assert gold.main(["take", _saved(tmp_path, URL, longer)]) == 0
-    assert "gold.py put" in capsys.readouterr().out
+    saved = _saved(tmp_path, URL, longer)
+    assert gold.main(["take", saved]) == 0
+    out = capsys.readouterr().out
+    assert f"gold.py put {gold.page_doc_id(URL)} {Path(saved).with_suffix('.txt')}" in out
+    assert Path(saved).with_suffix(".txt").read_text("utf-8") == longer
     assert not (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").exists()
 
 
@@ -85,3 +100,16 @@ def test_a_result_no_gold_page_has_is_skipped(
 ) -> None:
     assert gold.main(["take", _saved(tmp_path, "https://example.vn/other.html", TEXT)]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_a_file_that_is_no_saved_result_is_refused_and_the_others_still_taken(
+    gold: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"url": "https://example.vn/x.html"', "utf-8")
+    good = _saved(tmp_path, "  " + URL + "\n", TEXT)  # a url pasted with spaces around it
+    assert gold.main(["take", str(broken), good]) == 1
+    out = capsys.readouterr().out
+    assert "broken.json: refused, not a saved result" in out
+    assert "1 cached, 0 for put, 0 skipped, 1 refused" in out
+    assert (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").read_text("utf-8") == TEXT

@@ -51,11 +51,12 @@ def test_each_cue_finds_its_examples_and_not_its_near_misses(rule: dict):
         ('{"id": "x", "regex": "giảm", "why": "w"}', "'x': missing match"),
         ('{"id": "x", "regex": "giảm", "match": ["giảm"]}', "'x': missing why"),
         (
-            '{"id": "x", "fragment": true, "regex": "{approx}", "why": "w", "match": [""]}',
-            "'x': a frag",
+            '{"id": "x", "fragment": true, "regex": "{later}", "why": "w", "match": [""]}\n'
+            '{"id": "later", "fragment": true, "regex": "a", "why": "w", "match": ["a"]}',
+            "'x': unknown fragment {later}",
         ),
     ],
-    ids=["bad-regex", "unknown-fragment", "no-match-example", "no-why", "nested-fragment"],
+    ids=["bad-regex", "unknown-fragment", "no-match-example", "no-why", "fragment-named-before"],
 )
 def test_a_malformed_cue_is_refused_on_load(pattern_files, line: str, message: str):
     fragment = '{"id": "approx", "fragment": true, "regex": "(?:khoảng)?\\\\s*", "why": "w", '
@@ -75,3 +76,18 @@ def test_a_fragment_is_spliced_where_a_cue_names_it(pattern_files):
         _link_cues,
     )
     assert link_cue("x").pattern == r"giảm\s*(?:khoảng)?\s*$"
+
+
+def test_a_fragment_may_name_a_fragment_written_before_it(pattern_files):
+    pattern_files(
+        {
+            "link_cues.jsonl": '{"id": "names", "fragment": true, "regex": "Khmer|Chăm", '
+            '"why": "w", "match": ["Khmer"]}\n'
+            '{"id": "group", "fragment": true, "regex": "(?:đồng bào\\\\s+)?(?:{names})", '
+            '"why": "w", "match": ["Chăm"]}\n'
+            '{"id": "x", "regex": "hộ\\\\s+{group}\\\\s+nghèo", "why": "w", '
+            '"match": ["hộ đồng bào Khmer nghèo"]}\n'
+        },
+        _link_cues,
+    )
+    assert link_cue("x").pattern == r"hộ\s+(?:đồng bào\s+)?(?:Khmer|Chăm)\s+nghèo"

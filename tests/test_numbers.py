@@ -686,6 +686,16 @@ def test_words_that_look_like_units() -> None:
     assert figs("Tổ chức 2 xã hội nghề nghiệp.")[0][2]["unit"] is None
 
 
+def test_a_longer_unit_refused_by_its_next_word_falls_back_to_another_rules_shorter_one() -> None:
+    # "hộ dân" (all residents) before "tộc" is "hộ" + "dân tộc thiểu số"; "căn nhà" before
+    # "máy" leaves no unit: "căn" is the same rule's word, and a factory is no house
+    assert [(s, a["unit"]) for _, s, a in figs("Có 2.363 hộ dân tộc thiểu số.")] == [
+        ("2.363 hộ", "households")
+    ]
+    assert [(s, a["unit"]) for _, s, a in figs("Có 200 hộ dân.")] == [("200 hộ dân", "households")]
+    assert [(s, a["unit"]) for _, s, a in figs("Xây 15 căn nhà máy.")] == [("15", None)]
+
+
 def test_bare_numbers_keep_a_null_unit() -> None:
     got = figs("Là 1 trong 10 xã có tỷ lệ nghèo cao.")
     assert [(s, a["unit"]) for _, s, a in got] == [("1", None), ("10 xã", "communes")]

@@ -280,6 +280,17 @@ def test_a_day_and_month_joined_by_a_dash_after_ngay_is_a_date() -> None:
         ("ngày 24-1", {"day": 24, "month": 1, "year": 2025, "from_published": True})
     ]
     assert times("Mỗi năm giảm 4-5% hộ nghèo.", "2025-01-26") == []
+    # a span of days is no date: counted days, a month or a feast after them, "every day"
+    for span in (
+        "Trong hai ngày 11-12, đoàn công tác làm việc tại huyện.",
+        "Từ ngày 1-10 hằng tháng, xã chi trả trợ cấp.",
+        "Mồng 3-4 Tết, xã thăm hộ nghèo.",
+        "Mỗi ngày 2-3 hộ đăng ký thoát nghèo.",
+    ):
+        assert times(span, "2024-06-01") == [], span
+    assert times("Vào ngày 1-2 tháng 3 năm 2024, xã họp.", "2024-06-01") == [
+        ("tháng 3 năm 2024", {"month": 3, "year": 2024})
+    ]
 
 
 def test_a_bad_publication_date_is_ignored() -> None:

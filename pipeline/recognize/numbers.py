@@ -560,12 +560,19 @@ _DOC_AFTER = regex.compile(r"\s*/\s*\p{L}|-\p{Lu}{2,}")
 
 
 def _shorter_unit(text: str, utext: str, ustart: int, hi: int, R: _Rules) -> str | None:
-    """The longest of a unit's leading words that is a unit by itself, where the whole is
-    refused by what follows it ("hộ dân" before "tộc" leaves "hộ"), else None."""
-    words = utext.split()
-    for n in range(len(words) - 1, 0, -1):
-        prefix = " ".join(words[:n])
-        if utext.startswith(prefix) and _unit_ok(text, prefix, ustart + len(prefix), hi, R):
+    """The longest of a unit's leading words that is a unit of another rule, where the whole
+    is refused by what follows it ("hộ dân" before "tộc" leaves "hộ"; "căn nhà" before "máy"
+    leaves nothing: "căn" is the same rule's, and "15 căn nhà máy" counts no houses)."""
+    whole = R.units.get(fold(utext))
+    for n in range(len(utext.split()) - 1, 0, -1):
+        leading = regex.match(r"\S+(?:\s+\S+){" + str(n - 1) + "}", utext)
+        prefix = leading.group() if leading else ""
+        rule = R.units.get(fold(prefix))
+        if (
+            rule is not None
+            and (whole is None or rule.id != whole.id)
+            and _unit_ok(text, prefix, ustart + len(prefix), hi, R)
+        ):
             return prefix
     return None
 

@@ -223,6 +223,28 @@ def _no_date_context(text: str, lo: int, start: int, end: int, hi: int) -> bool:
     return cue is not None and cue[0] in ("document", "ordinal")
 
 
+# before "ngày": a count of days or "every" ("trong hai ngày 11-12", "mỗi ngày 2-3 hộ")
+_DAYS_COUNTED_BEFORE = regex.compile(
+    r"(?:\d+|hai|ba|bốn|năm|vài|các|những|mỗi|hằng|hàng)\s+$", regex.IGNORECASE
+)
+# after "ngày D-M": a month or a feast the days belong to, or a count ("ngày 1-2 tháng 3",
+# "từ ngày 1-10 hằng tháng", "mồng 3-4 Tết")
+_DAYS_OF_AFTER = regex.compile(
+    r"\s*(?:tháng|hằng tháng|hàng tháng|tết|âm lịch|/|hộ|người|lần)\b", regex.IGNORECASE
+)
+
+
+def _a_dash_date(text: str, m: Any, lo: int, hi: int) -> bool:
+    """ "tính đến ngày 24-1": a day and month joined by a dash after "ngày" is a date; a span
+    of days ("trong hai ngày 11-12", "ngày 1-2 tháng 3", "mồng 3-4 Tết") is not."""
+    cue = m.group("dc")
+    if cue is None or m.start("dc") < lo or cue.lower() != "ngày":
+        return False
+    if _DAYS_COUNTED_BEFORE.search(text, max(lo, m.start("dc") - 12), m.start("dc")):
+        return False
+    return _DAYS_OF_AFTER.match(text, m.end(), hi) is None
+
+
 def _time(
     text: str, m: Any, lo: int, hi: int, pub: date | None, rules: tuple[Any, ...]
 ) -> tuple[dict[str, Any], str] | None:
@@ -279,7 +301,7 @@ def _time(
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             return None
         if not wd and y is None:
-            if g("dsep") == "." or (g("dsep") == "-" and g("dc") is None):
+            if g("dsep") == "." or (g("dsep") == "-" and not _a_dash_date(text, m, lo, hi)):
                 return None  # 4-5, 1.5: a range or a decimal ("ngày 24-1" is a date)
             if g("dc") is None and _no_date_context(text, lo, m.start("d"), m.end(), hi):
                 return None  # 11/11 ban quản lý xã: a ratio
