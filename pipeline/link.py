@@ -1412,6 +1412,8 @@ _PART_OF_A_GROUP = link_cue("part-of-a-group")
 _POOR_AND_NEAR_POOR = link_cue("poor-and-near-poor")
 _POOR_HOUSEHOLDS_NOUN_AFTER = link_cue("poor-households-noun-after")
 _RATE_NAMED_AFTER = link_cue("rate-named-after")
+_HOUSES_WORK_BEFORE_A_BARE_COUNT = link_cue("houses-work-before-a-bare-count")
+_HOUSES_WORK_AFTER_A_BARE_COUNT = link_cue("houses-work-after-a-bare-count")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -1720,6 +1722,8 @@ class Linker:
                 )
             ):
                 return HOUSEHOLD_COUNT[category.rule["subject"]], "count-bare-of-a-change", category
+            if self._a_bare_part_of_houses(view, fig):
+                return indicator_for("houses", "count"), "count-houses-by-the-work-done", None
         wanted = _SUBJECTS_FOR.get("PERCENT" if fig.type == "PERCENT" else str(unit))
         # "kinh phí hỗ trợ hộ nghèo … 215 tỷ đồng": the money's subject, not the households'
         before = [
@@ -2583,6 +2587,33 @@ class Linker:
                 return indicator_for("budget", "money"), "money-invested-for", None
             return None
         return None
+
+    def _a_bare_part_of_houses(self, view: SentenceView, fig: Mention) -> bool:
+        """ "… hỗ trợ xóa nhà tạm, nhà dột nát cho 2.622 hộ, trong đó xây mới 2.077 và sửa
+        chữa 545", "577 nhà … (gồm 459 xây mới, 118 sửa chữa)": a count with no unit next to
+        the work done, after a count of houses (or of the households housed) in its
+        sentence, is a part of those houses."""
+        text = self.doc.text
+        if regex.search(r"triệu|tỷ|nghìn|ngàn", fig.text, regex.I):
+            return False  # ("hỗ trợ xây mới 30 triệu dồng": money whose unit is misspelt)
+        if not (
+            _HOUSES_WORK_BEFORE_A_BARE_COUNT.search(
+                text, max(view.sent.start, fig.start - 30), fig.start
+            )
+            or _HOUSES_WORK_AFTER_A_BARE_COUNT.match(text, fig.end, view.sent.end)
+        ):
+            return False
+        return any(
+            m.end <= fig.start
+            and (
+                m.attrs.get("unit") == "houses"
+                or (
+                    m.attrs.get("unit") == "households"
+                    and regex.search(r"\bnhà\b", text[view.sent.start : m.start], regex.I)
+                )
+            )
+            for m in view.of("QUANTITY")
+        )
 
     def _people_of_a_group(self, view: SentenceView, fig: Mention) -> tuple[str, int] | None:
         """ "hơn 75.800 người Khmer", "đồng bào Khmer có hơn 400 nghìn người", "7.122 hộ Khmer":
