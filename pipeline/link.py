@@ -4484,12 +4484,29 @@ class Linker:
         """ "có 16.636 hộ nghèo thuộc dân tộc thiểu số, chiếm 95,42%" in a unit of 17.435 poor
         households: the part's count over the unit's poor is the percentage, so it is the
         part's share of the poor, not its poverty rate (the text leaves the base unsaid; the
-        figures tell it)."""
-        poor_count, poor_rate = indicator_for("poor", "count"), indicator_for("poor", "level")
+        figures tell it). The same holds for the near-poor ("hộ cận nghèo 50 hộ … (trong đó
+        hộ cận nghèo DTTS là 43/50 hộ chiếm tỷ lệ 86%)")."""
+        dropped = []
+        for category in ("poor", "near"):
+            dropped += self._shares_of_a_category(
+                indicator_for(category, "count"), indicator_for(category, "level")
+            )
+        if not dropped:
+            return
+        ids = {id(f) for f in dropped}
+        starts = {f["figure"]["start"] for f in dropped}
+        for m in self.doc.mentions:
+            if m.type == "PERCENT" and m.start in starts:
+                m.attrs["no_fact"] = "share-of-the-poor-by-arithmetic"
+        self.facts = [f for f in self.facts if id(f) not in ids]
+
+    def _shares_of_a_category(self, count: str, rate: str) -> list[dict[str, Any]]:
+        """The rates of a category (the poor, the near-poor) that are a part's share of the
+        unit's count of that category, by arithmetic."""
         whole: dict[tuple[Any, Any], float] = {}
         for f in self.facts:
             if (
-                f["indicator"] == poor_count
+                f["indicator"] == count
                 and not f.get("group")
                 and f.get("status") != "target"
                 and isinstance(f["value"], int | float)
@@ -4498,12 +4515,12 @@ class Linker:
                 whole[key] = max(whole.get(key, 0), f["value"])
         counts_by_sentence: dict[int, list[dict[str, Any]]] = {}
         for g in self.facts:
-            if g["indicator"] == poor_count and isinstance(g["value"], int | float):
+            if g["indicator"] == count and isinstance(g["value"], int | float):
                 counts_by_sentence.setdefault(g["evidence"]["start"], []).append(g)
-        dropped = []
+        shares = []
         for f in self.facts:
             total = whole.get(((f["locality"] or {}).get("name"), f["year"]))
-            if f["indicator"] != poor_rate or not total:
+            if f["indicator"] != rate or not total:
                 continue
             parts = [
                 g
@@ -4516,15 +4533,8 @@ class Linker:
             if part["value"] < total and (
                 abs(part["value"] / total * 100 - f["value"]) <= SHARE_TOLERANCE_PP
             ):
-                dropped.append(f)
-        if not dropped:
-            return
-        ids = {id(f) for f in dropped}
-        starts = {f["figure"]["start"] for f in dropped}
-        for m in self.doc.mentions:
-            if m.type == "PERCENT" and m.start in starts:
-                m.attrs["no_fact"] = "share-of-the-poor-by-arithmetic"
-        self.facts = [f for f in self.facts if id(f) not in ids]
+                shares.append(f)
+        return shares
 
     def _drop_off_topic(self) -> None:
         """An article whose text names poverty or a social programme only once, in passing,
