@@ -580,3 +580,18 @@ def test_a_seasonal_banner_above_the_site_s_furniture_is_no_title():
         "12,4% vào cuối năm 2024.\n"
     )
     assert titled.meta.title == "Lai Châu: tỷ lệ hộ nghèo giảm còn 12,4%"
+
+
+def test_a_comment_counter_after_the_lead_is_no_start_of_the_comments():
+    # "Bình luận 0" (a counter under the lead, as some outlets print it): the article goes on
+    text = (
+        "Năm 2023, tỷ lệ hộ nghèo tỉnh Yên Bái giảm xuống còn 6,1%\n\n"
+        "Tỷ lệ hộ nghèo tỉnh Yên Bái giảm xuống còn 6,1%. Đời sống của đồng bào các dân tộc "
+        "vùng cao đã có nhiều chuyển biến.\nBình luận 0\n\n"
+        "Yên Bái có diện tích tự nhiên hơn 6.800 km2. Toàn tỉnh có dân số hơn 840 nghìn người, "
+        "với 30 dân tộc cùng sinh sống.\n"
+    )
+    doc = extract(text)
+    assert block_of(doc, "Bình luận 0").kind == "boilerplate"
+    assert block_of(doc, "Yên Bái có diện tích").kind == "body"
+    assert ("population", 840000) in [(f["indicator"], f["value"]) for f in doc.facts]
