@@ -3125,6 +3125,13 @@ class Linker:
             # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020" names the standard; "theo chuẩn
             # nghèo đa chiều đến cuối năm 2024" dates the figure
             or (_STANDARD_BEFORE.search(before) and not _AS_OF.match(t.text))
+            # "giảm 5,73% theo chuẩn nghèo đa chiều, giai đoạn 2022-2025": the standard's
+            # period after its comma
+            or (
+                _period_of(t) is not None
+                and before.rstrip().endswith(",")
+                and _STANDARD_BEFORE.search(before.rstrip()[:-1])
+            )
             or _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
             or _FOUNDED_BEFORE.search(before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
