@@ -1414,6 +1414,7 @@ _POOR_HOUSEHOLDS_NOUN_AFTER = link_cue("poor-households-noun-after")
 _RATE_NAMED_AFTER = link_cue("rate-named-after")
 _HOUSES_WORK_BEFORE_A_BARE_COUNT = link_cue("houses-work-before-a-bare-count")
 _HOUSES_WORK_AFTER_A_BARE_COUNT = link_cue("houses-work-after-a-bare-count")
+_SHARE_ESCAPING_POVERTY_AFTER = link_cue("share-escaping-poverty-after")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -1919,6 +1920,10 @@ class Linker:
                         else (indicator_for("poor", "fall"), "rate-fall-noun-after", None)
                     )
                 return LEVEL_OF["near" if near else "poor"], "rate-noun-after", None
+            if _SHARE_ESCAPING_POVERTY_AFTER.match(after_text):
+                # "bình quân mỗi năm có trên 4% số hộ trong tỉnh được thoát nghèo": the share
+                # of all households that left poverty is the fall of the rate
+                return indicator_for("poor", "fall"), "rate-fall-of-those-escaping", None
             if sub in LEVEL_OF and subject is not None:
                 between = text[subject.end : fig.start]
                 counted = regex.search(
