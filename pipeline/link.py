@@ -1415,6 +1415,7 @@ _RATE_NAMED_AFTER = link_cue("rate-named-after")
 _HOUSES_WORK_BEFORE_A_BARE_COUNT = link_cue("houses-work-before-a-bare-count")
 _HOUSES_WORK_AFTER_A_BARE_COUNT = link_cue("houses-work-after-a-bare-count")
 _SHARE_ESCAPING_POVERTY_AFTER = link_cue("share-escaping-poverty-after")
+_NATIONAL_SOURCE_OPENING = link_cue("national-source-opening")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -3286,6 +3287,14 @@ class Linker:
                 return place_of(later[0]), "sentence"
         if _THE_COUNTRYS_POOR_DISTRICTS.search(text, view.sent.start, fig.start):
             # "Tổng số hộ nghèo trên địa bàn 64 huyện nghèo … là 259.406 hộ": the country's
+            return dict(COUNTRY), "sentence"
+        if (
+            _NATIONAL_SOURCE_OPENING.match(text, view.sent.start, fig.start)
+            and not _UNNAMED_UNIT_BEFORE.search(text, view.sent.start, view.sent.end)
+            and not _UNIT_ANAPHOR.search(text, view.sent.start, view.sent.end)
+        ):
+            # "Theo Bộ Kế hoạch và Đầu tư, tỷ lệ hộ nghèo … năm 2023 còn 2,93%" in a province's
+            # report: a national source that names no unit gives the country's figure
             return dict(COUNTRY), "sentence"
         place = self._level_named(view, fig, self.discourse.place())
         if (
