@@ -1192,7 +1192,13 @@ def _after_from(text: str, start: int, at: int) -> bool:
     "xuống/lên/còn", so it is a starting value. A "từ" that opens a time ("từ năm 2016 -
     2019, tỷ lệ … giảm 20,65%") starts no value."""
     found = list(
-        regex.finditer(r"\btừ\b(?=\s*(?:khoảng|gần|hơn|trên|mức)?\s*\d)", text[start:at], regex.I)
+        regex.finditer(
+            r"\btừ\b(?=\s*(?:khoảng|gần|hơn|trên|mức)?\s*\d)"
+            # ("giai đoạn từ 2016-2019", "từ 2016 đến 2019": a span of years)
+            r"(?!\s*(?:19|20)\d{2}\s*(?:[-–]|đến|tới)\s*(?:năm\s*)?(?:19|20)\d{2}\b)",
+            text[start:at],
+            regex.I,
+        )
     )
     return bool(found) and not regex.search(
         r"\b(?:xuống|lên|còn|đến)\b", text[start + found[-1].end() : at], regex.I
