@@ -1422,6 +1422,8 @@ _HOUSES_WORK_BEFORE_A_BARE_COUNT = link_cue("houses-work-before-a-bare-count")
 _HOUSES_WORK_AFTER_A_BARE_COUNT = link_cue("houses-work-after-a-bare-count")
 _SHARE_ESCAPING_POVERTY_AFTER = link_cue("share-escaping-poverty-after")
 _NATIONAL_SOURCE_OPENING = link_cue("national-source-opening")
+_PARTS_OPENING = link_cue("parts-opening")
+_A_UNIT_SPOKEN_OF = link_cue("a-unit-spoken-of")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -1927,7 +1929,9 @@ class Linker:
                         else (indicator_for("poor", "fall"), "rate-fall-noun-after", None)
                     )
                 return LEVEL_OF["near" if near else "poor"], "rate-noun-after", None
-            if _SHARE_ESCAPING_POVERTY_AFTER.match(after_text):
+            if _SHARE_ESCAPING_POVERTY_AFTER.match(after_text) and not regex.search(
+                r"chiếm\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I
+            ):
                 # "bình quân mỗi năm có trên 4% số hộ trong tỉnh được thoát nghèo": the share
                 # of all households that left poverty is the fall of the rate
                 return indicator_for("poor", "fall"), "rate-fall-of-those-escaping", None
@@ -2608,9 +2612,15 @@ class Linker:
         text = self.doc.text
         if regex.search(r"triệu|tỷ|nghìn|ngàn", fig.text, regex.I):
             return False  # ("hỗ trợ xây mới 30 triệu dồng": money whose unit is misspelt)
+        work_before = _HOUSES_WORK_BEFORE_A_BARE_COUNT.search(
+            text, max(view.sent.start, fig.start - 30), fig.start
+        )
         if not (
-            _HOUSES_WORK_BEFORE_A_BARE_COUNT.search(
-                text, max(view.sent.start, fig.start - 30), fig.start
+            # ("xây mới 2.077 và sửa chữa 545": the count ends its item; not "xây mới 30 phòng
+            # học", whose noun the number reader does not know)
+            (
+                work_before
+                and regex.match(r"\s*(?:[,;.()]|và\b|đạt\b|$)", text[fig.end : view.sent.end])
             )
             or _HOUSES_WORK_AFTER_A_BARE_COUNT.match(text, fig.end, view.sent.end)
         ):
@@ -2624,6 +2634,8 @@ class Linker:
                     and regex.search(r"\bnhà\b", text[view.sent.start : m.start], regex.I)
                 )
             )
+            # (the parts follow their whole: "…, trong đó …", "(gồm …")
+            and _PARTS_OPENING.search(text, m.end, fig.start) is not None
             for m in view.of("QUANTITY")
         )
 
@@ -3143,6 +3155,8 @@ class Linker:
                 _period_of(t) is not None
                 and before.rstrip().endswith(",")
                 and _STANDARD_BEFORE.search(before.rstrip()[:-1])
+                # (ending its clause: "…, giai đoạn 2016-2020 tỷ lệ hộ nghèo giảm …" opens one)
+                and regex.match(r"\s*(?:[.;)]|$)", self.doc.text[t.end : t.end + 3])
             )
             or _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
             or _FOUNDED_BEFORE.search(before)
@@ -3296,8 +3310,9 @@ class Linker:
             return dict(COUNTRY), "sentence"
         if (
             _NATIONAL_SOURCE_OPENING.match(text, view.sent.start, fig.start)
-            and not _UNNAMED_UNIT_BEFORE.search(text, view.sent.start, view.sent.end)
-            and not _UNIT_ANAPHOR.search(text, view.sent.start, view.sent.end)
+            # (not "Theo Bộ Tài chính, năm 2023 tỉnh được phân bổ 500 tỷ đồng", "… ở địa bàn
+            # này": the sentence speaks of a unit it does not name)
+            and not _A_UNIT_SPOKEN_OF.search(text, view.sent.start, view.sent.end)
         ):
             # "Theo Bộ Kế hoạch và Đầu tư, tỷ lệ hộ nghèo … năm 2023 còn 2,93%" in a province's
             # report: a national source that names no unit gives the country's figure
@@ -3918,7 +3933,7 @@ class Linker:
         for fact in table_facts(self):
             self._add(fact)
         self._drop_off_topic()
-        self._drop_shares_of_the_poor()
+        self._drop_shares_of_the_poor_or_near_poor()
         self._combined_rate_named_multidimensional()
         return merge_restatements(self.facts)
 
@@ -4507,7 +4522,7 @@ class Linker:
                 if any(k[:3] == key and k[3] != f["value"] for k in plain):
                     f["indicator"] = indicator_for("multidim", "level")
 
-    def _drop_shares_of_the_poor(self) -> None:
+    def _drop_shares_of_the_poor_or_near_poor(self) -> None:
         """ "có 16.636 hộ nghèo thuộc dân tộc thiểu số, chiếm 95,42%" in a unit of 17.435 poor
         households: the part's count over the unit's poor is the percentage, so it is the
         part's share of the poor, not its poverty rate (the text leaves the base unsaid; the

@@ -595,3 +595,16 @@ def test_a_comment_counter_after_the_lead_is_no_start_of_the_comments():
     assert block_of(doc, "Bình luận 0").kind == "boilerplate"
     assert block_of(doc, "Yên Bái có diện tích").kind == "body"
     assert ("population", 840000) in [(f["indicator"], f["value"]) for f in doc.facts]
+
+
+def test_a_comment_count_after_the_article_still_opens_the_comments():
+    # "Bình luận 2" after the article heads readers' comments: their figures are no facts
+    text = (
+        "Năm 2023, tỷ lệ hộ nghèo tỉnh Yên Bái giảm xuống còn 6,1%\n\n"
+        "Tỷ lệ hộ nghèo tỉnh Yên Bái giảm xuống còn 6,1%. Đời sống của đồng bào các dân tộc "
+        "vùng cao đã có nhiều chuyển biến rõ rệt trong những năm qua.\nBình luận 2\n"
+        "Nguyễn Văn Nam: Xã tôi vẫn còn 40% hộ nghèo, cần được quan tâm hơn.\n"
+    )
+    doc = extract(text)
+    assert block_of(doc, "Nguyễn Văn Nam").kind == "boilerplate"
+    assert [f["value"] for f in doc.facts] == [6.1]
