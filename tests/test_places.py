@@ -38,6 +38,16 @@ def test_a_village_heads_title_before_a_name_is_no_village():
     )
 
 
+def test_a_level_word_before_a_part_of_the_country_names_no_unit():
+    """ "Tỉnh Nam Bộ 'trắng hộ nghèo'": a southern province, unnamed; no province "Nam Bộ"."""
+    locs = names(
+        localities("Tỉnh Nam Bộ trắng hộ nghèo. Tỉnh Bà Rịa - Vũng Tàu không còn hộ nghèo.")
+    )
+    assert ("Nam Bộ", "province") not in locs
+    assert ("Bà Rịa - Vũng Tàu", "province") in locs
+    assert ("Tây Nguyên", "province") not in names(localities("Một tỉnh Tây Nguyên giảm nghèo."))
+
+
 def test_commune_with_parent_in_parentheses():
     locs = localities(
         TITLE + "Năm 2023, xã Lục Bình (Bạch Thông) có tỷ lệ hộ nghèo giảm mạnh so với năm trước."

@@ -179,6 +179,18 @@ INSTITUTION_NAME_LOWER_WORDS = frozenset(
 )
 
 
+# a part of the country by the compass ("Nam Bộ", "Bắc Trung Bộ"): no unit's name
+_PART_OF_THE_COUNTRY = regex.compile(r"(?:Đông |Tây |Bắc |Nam )?(?:Nam|Bắc|Trung) Bộ")
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """The folded names and phrases of the regions (patterns/regions.jsonl)."""
+    return frozenset(
+        fold(p) for row in patterns.load("regions") for p in [row["name"], *row.get("phrase", [])]
+    )
+
+
 @cache
 def place_blockers() -> frozenset[str]:
     return frozenset(w.lower() for rule in patterns.load("place_blockers") for w in rule["words"])
@@ -528,6 +540,9 @@ class LocalityFinder:
             return False
         if any(t.text.isupper() and len(t.text) > 1 for t in run):
             return False
+        written = " ".join(t.text for t in run)
+        if fold(written) in _region_names() or _PART_OF_THE_COUNTRY.fullmatch(written):
+            return False  # "Tỉnh Nam Bộ 'trắng hộ nghèo'": a province of the region, unnamed
         from vnfacts.recognize.officials import surnames  # the same cue data the people rules use
 
         return run[0].text not in surnames()
