@@ -1424,6 +1424,7 @@ _SHARE_ESCAPING_POVERTY_AFTER = link_cue("share-escaping-poverty-after")
 _NATIONAL_SOURCE_OPENING = link_cue("national-source-opening")
 _PARTS_OPENING = link_cue("parts-opening")
 _A_UNIT_SPOKEN_OF = link_cue("a-unit-spoken-of")
+_DONATED_BY_AFTER = link_cue("donated-by-after")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -2583,11 +2584,16 @@ class Linker:
                 and self._programme_money(view, fig)
             ):
                 return indicator_for("disbursement", "money"), "money-disbursed", subject
-            donated = subject is not None and any(
-                c.kind == "subject"
-                and c.start >= clause
-                and regex.match(r"ủng hộ|quyên góp", text[c.start : c.end], regex.I)
-                for c in before
+            donated = subject is not None and (
+                any(
+                    c.kind == "subject"
+                    and c.start >= clause
+                    and regex.match(r"ủng hộ|quyên góp", text[c.start : c.end], regex.I)
+                    for c in before
+                )
+                # "Nguồn kinh phí xây dựng nhà là trên 15 tỷ đồng do một số ngân hàng và doanh
+                # nghiệp ủng hộ": the givers named after the money
+                or _DONATED_BY_AFTER.match(after_text) is not None
             )  # firms' donations to a fund for the poor are the fund's money
             if sub == "budget" and (
                 self._programme_money(view, fig) or (donated and self.on_topic)
