@@ -2397,10 +2397,20 @@ class Linker:
                         regex.I,
                     )
                     or self._place_right_before(view, fig)
-                    # "557 hộ nghèo (trong đó 214 hộ DTTS)": a part named by its group
+                    # "557 hộ nghèo (trong đó 214 hộ DTTS)": a part named by its group; "…
+                    # trong đó, khu vực thành thị 3.752 hộ": the group right before the count
                     or (
                         _PART_OPENER_BEFORE.search(text, s0, fig.start) is not None
                         and bool(self._group_after_noun(view, fig, cues))
+                    )
+                    or any(
+                        c.kind == "group"
+                        and c.end <= fig.start
+                        and regex.fullmatch(
+                            r"\s*(?:có\s*)?" + _APPROX, text[c.end : fig.start], regex.I
+                        )
+                        and _PARTS_OPENING.search(text, s0, c.start) is not None
+                        for c in cues
                     )
                     or (
                         # "Số hộ cận nghèo 42.704 hộ", "+ Hộ nghèo đồng bào dân tộc thiểu số
