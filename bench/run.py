@@ -104,6 +104,8 @@ def main() -> None:
                 )
             speedup = results[(ner, 1)]["seconds"] / results[(ner, 2)]["seconds"]
             print(f"{'':28} scaling 1 → 2 workers: ×{speedup:.2f}")
+        if args.ner_sample <= 0:
+            return  # (no reference run asked for: "--ner-sample 0")
         ner_lines = lines[: args.ner_sample]
         ner_path = Path(tmp) / "ner.jsonl"
         ner_path.write_text("".join(ner_lines), encoding="utf-8")
