@@ -48,6 +48,11 @@ def test_a_level_word_before_a_part_of_the_country_names_no_unit():
     assert ("Tây Nguyên", "province") not in names(localities("Một tỉnh Tây Nguyên giảm nghèo."))
 
 
+def test_the_old_name_of_the_north_central_region_is_that_region():
+    """ "Khu 4 cũ" (the 2011 survey's eight regions) is Bắc Trung Bộ (patterns/regions.jsonl)."""
+    assert ("Bắc Trung Bộ", "region") in names(localities("Năm 2011, Khu 4 cũ có 18,28% hộ nghèo."))
+
+
 def test_commune_with_parent_in_parentheses():
     locs = localities(
         TITLE + "Năm 2023, xã Lục Bình (Bạch Thông) có tỷ lệ hộ nghèo giảm mạnh so với năm trước."
