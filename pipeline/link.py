@@ -2546,9 +2546,8 @@ class Linker:
                     regex.I,
                 )
                 or regex.search(
-                    r"(?:xóa|xoá|xây|cất|sửa chữa|hỗ trợ|khánh thành|khởi công|bàn giao|hoàn thành)\b"
-                    + _IN_SENTENCE
-                    + r"{0,25}$",
+                    r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|hỗ trợ|khánh thành"
+                    r"|khởi công|bàn giao|trao tặng|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
                     left,
                     regex.I,
                 )
