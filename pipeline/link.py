@@ -1425,6 +1425,7 @@ _NATIONAL_SOURCE_OPENING = link_cue("national-source-opening")
 _PARTS_OPENING = link_cue("parts-opening")
 _A_UNIT_SPOKEN_OF = link_cue("a-unit-spoken-of")
 _DONATED_BY_AFTER = link_cue("donated-by-after")
+_SHARE_WORD_BEFORE = link_cue("share-word-before")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -1918,9 +1919,7 @@ class Linker:
             after_noun = _POOR_HOUSEHOLDS_NOUN_AFTER.match(after_text)
             if after_noun:
                 # "còn 6,71% hộ nghèo", "giảm được 4,44% hộ nghèo": the counted noun follows
-                if in_clause_subject(cues, clause, fig.start) and regex.search(
-                    r"chiếm\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I
-                ):
+                if in_clause_subject(cues, clause, fig.start) and _SHARE_WORD_BEFORE.search(left):
                     return None  # "hộ nghèo DTTS chiếm 80% hộ nghèo": a share of the poor
                 near = bool(after_noun.group("near"))
                 if _DECREASE_BEFORE.search(left) or _FALLS_LISTED_BEFORE.search(left):
@@ -1930,8 +1929,8 @@ class Linker:
                         else (indicator_for("poor", "fall"), "rate-fall-noun-after", None)
                     )
                 return LEVEL_OF["near" if near else "poor"], "rate-noun-after", None
-            if _SHARE_ESCAPING_POVERTY_AFTER.match(after_text) and not regex.search(
-                r"chiếm\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I
+            if _SHARE_ESCAPING_POVERTY_AFTER.match(after_text) and not _SHARE_WORD_BEFORE.search(
+                left
             ):
                 # "bình quân mỗi năm có trên 4% số hộ trong tỉnh được thoát nghèo": the share
                 # of all households that left poverty is the fall of the rate
@@ -2547,7 +2546,7 @@ class Linker:
                 )
                 or regex.search(
                     r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|hỗ trợ|khánh thành"
-                    r"|khởi công|bàn giao|trao tặng|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
+                    r"|khởi công|bàn giao|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
                     left,
                     regex.I,
                 )
