@@ -1444,6 +1444,10 @@ def reference_year(doc: Document) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
+# a page's leading date stamp ("date 2026-01-05"), as the pages corpus writes it
+_DATE_STAMP = regex.compile(r"\s*date\s+(?:19|20)\d{2}-\d{2}-\d{2}\b")
+
+
 class Linker:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -3176,6 +3180,20 @@ class Linker:
             or _FOUNDED_BEFORE.search(before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
             or self._date_of_a_legal_text(t, before)
+            or self._the_articles_own_date(t)
+        )
+
+    def _the_articles_own_date(self, t: Mention) -> bool:
+        """ "date 2026-01-05 Trong giai đoạn qua, …": a page's date stamp run into its lead is
+        the article's date (`meta.published`), no time of the figures after it; a figure the
+        text dates no other way takes the published year, and in January the year just ended
+        (a month-only stamp, `date 2024-06`, gives no `published` and still dates them)."""
+        stamp = _DATE_STAMP.match(self.doc.text)
+        return bool(
+            stamp is not None
+            and self.doc.meta.published
+            and len(self.doc.meta.published) >= 10
+            and t.end <= stamp.end()
         )
 
     @staticmethod
