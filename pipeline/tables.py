@@ -23,6 +23,7 @@ The facts have the shape the linker builds, with the row as evidence and the cel
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ KINDS = frozenset(
         "not_measure",
         "implied_unit",
         "area_column",
+        "fall_label",
     }
 )
 CAPTION_LINES = 3  # lines before a table read as its caption (its year, place, measure)
@@ -74,6 +76,8 @@ _YEAR_TOKEN = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
 _PARENS = regex.compile(r"\(([^()]{1,40})\)")
 _LETTERS = regex.compile(r"\p{L}")
 _SENTENCE_MARK = regex.compile(r"[.;:!?]\s+\p{L}")
+# "(còn 4,33%)" after a fall's value, in its cell or in the next: the level the fall leaves
+_LEVEL_NOTE = regex.compile(r"\(\s*còn\s+(?P<n>[\d.,]+\s*%?)\s*\)$", regex.I)
 _PERCENT = regex.compile(r"(?:t[ỷỉ] lệ\s*)?\(?%\)?")  # "%", "tỷ lệ (%)", "tỉ lệ %"
 
 
@@ -203,6 +207,9 @@ class Row:
     values: list[Cell | None]
     index: Cell | None = None
     unit: Cell | None = None
+    # the level a fall leaves, noted in brackets after a value ("0,7% (còn 4,33%)"), by the
+    # value's column
+    levels: dict[int, Cell] = field(default_factory=dict)
 
 
 @dataclass
@@ -348,8 +355,11 @@ def _pipe_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
 # a line that can be one cell of a table written a cell a line: short, no sentence in it
 _CELL_LINE_MAX = 60
 _SENTENCE_IN_LINE = regex.compile(r"[.!?:;]\s+\S|[.:;]$|\|")
-# a cell that ends like a sentence but is none: a row number "1.", "IV.", a label "Tổng cộng:"
-_CELL_ENDING_IN_A_STOP = regex.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})\.$|^\S+(?:\s+\S+){0,2}:$")
+# a cell that ends like a sentence but is none: a row number "1.", "IV.", a label "Tổng cộng:",
+# a row's title over its sub-rows ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng:")
+_CELL_ENDING_IN_A_STOP = regex.compile(
+    r"^(?:\d{1,3}|[IVXLC]{1,6})\.$|^\S+(?:\s+\S+){0,2}:$|^[^.!?:;|]+:$"
+)
 
 
 def _line_cell_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
@@ -389,9 +399,33 @@ def _line_cell_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
         yield found
 
 
+def _level_notes(cells: list[Cell]) -> tuple[list[Cell], dict[int, Cell]]:
+    """The cells without the bracketed levels noted after a fall's value ("0,7%", "(còn
+    4,33%)", or both in one cell), and each note's number by the start of its value."""
+    out: list[Cell] = []
+    notes: dict[int, Cell] = {}
+    for c in cells:
+        m = _LEVEL_NOTE.search(c.text)
+        if m is None:
+            out.append(c)
+            continue
+        note = Cell(c.start + m.start("n"), c.start + m.end("n"), m.group("n"))
+        head = c.text[: m.start()].rstrip()
+        if head and _NUMBER.match(" ".join(head.split())):
+            value = Cell(c.start, c.start + len(head), head)
+            out.append(value)
+            notes[value.start] = note
+        elif not head and out and _kind(out[-1]) == "num":
+            notes[out[-1].start] = note
+        else:
+            out.append(c)
+    return out, notes
+
+
 def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Table | None:
     """Header titles and rows from a stream of cells: a row is [number] label [unit] values;
     a label is a text cell followed by a number; the titles are the text before the first."""
+    cells, notes = _level_notes(cells)
     kinds = [_kind(c) for c in cells]
     first_num = next((k for k, kd in enumerate(kinds) if kd == "num"), len(cells))
     # a row-number column ("STT") is titled before the first number
@@ -492,7 +526,8 @@ def _table_of_cells(start: int, end: int, cells: list[Cell], shape: str) -> Tabl
             else None
         )
         taken = stop
-        rows.append(Row(cells[k], values, index, cells[k + 1] if has_unit else None))
+        levels = {i: notes[v.start] for i, v in enumerate(values) if v and v.start in notes}
+        rows.append(Row(cells[k], values, index, cells[k + 1] if has_unit else None, levels))
     return Table(start, end, titles, rows, shape)
 
 
@@ -932,6 +967,7 @@ class Measure:
     group: str | None
     unit: tuple[str, Decimal] | None
     blocked: bool
+    falls: bool = False  # "Tỷ lệ hộ nghèo giảm (%)": the measure's fall, not its level
 
 
 def _measure(text: str) -> Measure:
@@ -949,7 +985,11 @@ def _measure(text: str) -> Measure:
     if unit is None and regex.search(r"%", clean):
         unit = ("%", Decimal(1))
     return Measure(
-        subjects[-1] if subjects else None, group, unit, _cue("not_measure", clean) is not None
+        subjects[-1] if subjects else None,
+        group,
+        unit,
+        _cue("not_measure", clean) is not None,
+        _cue("fall_label", clean) is not None,
     )
 
 
@@ -958,9 +998,10 @@ def _implied_unit(text: str) -> tuple[str, Decimal] | None:
     return (cue.unit, Decimal(1)) if cue and cue.unit else None
 
 
-def _indicator(subject: Cue, unit: str) -> str | None:
-    """The indicator a subject read in `unit` states, if a spec has it in that unit."""
-    change = subject.rule.get("change") == "decrease"
+def _indicator(subject: Cue, unit: str, falls: bool = False) -> str | None:
+    """The indicator a subject read in `unit` states, if a spec has it in that unit; `falls`
+    where the label or title says the measure fell."""
+    change = falls or subject.rule.get("change") == "decrease"
     name = subject.rule["subject"]
     if unit == "%":
         reads = "fall" if change else ("rate-of-plan" if name == "disbursement" else "level")
@@ -1186,6 +1227,31 @@ class TableReader:
                 )
                 if fact is not None:
                     out.append(fact)
+                note = row.levels.get(col_no)
+                if (
+                    fact is not None
+                    and note is not None
+                    and label.falls
+                    and label.subject is not None
+                    and not label.subject.rule.get("change")
+                ):
+                    # "Tỷ lệ hộ nghèo giảm (%) | 0,7% (còn 4,33%)": the rate the fall leaves
+                    level = self._cell_fact(
+                        table,
+                        row,
+                        note,
+                        col,
+                        None,
+                        dataclasses.replace(label, falls=False),
+                        None,
+                        place,
+                        by_place,
+                        caption_year,
+                        caption_measure,
+                        section_group,
+                    )
+                    if level is not None:
+                        out.append(level)
         return out
 
     def _standard_of(self, table: Table, row: Row, evidence: str, year: int | None) -> str | None:
@@ -1265,7 +1331,7 @@ class TableReader:
             unit = _implied_unit(words)
         if unit is None:
             return None
-        indicator = _indicator(measure.subject, unit[0])
+        indicator = _indicator(measure.subject, unit[0], any(m.falls for m in named))
         if indicator is None:
             return None
         counted = unit[0] in ("households", "persons", "houses")

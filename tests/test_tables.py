@@ -520,3 +520,33 @@ def test_a_yearbook_table_copied_a_cell_a_line_with_years_written_as_nam_yyyy():
         ("poverty_rate", *place, 2007, 8.93, "%"),
         ("poverty_rate", *place, 2008, 6.96, "%"),
     ]
+
+
+def test_a_table_of_main_targets_under_done_plan_and_estimate_columns():
+    # a year-end report's table of main targets, a cell a line: "TH năm 2022 | KH năm 2023 |
+    # Ước TH năm 2023" columns, a label ending in a colon over its sub-rows, a fall's row with
+    # the level it leaves in brackets (in its own cell or in the value's), an economy's total
+    # investment that is no programme's budget
+    cells = [
+        *("CÁC CHỈ TIÊU CHỦ YẾU NĂM 2023 CỦA TỈNH QUẢNG TRỊ", "Stt", "Chỉ tiêu"),
+        *("TH năm 2022", "KH năm 2023", "Ước TH năm 2023", "Ghi chú", "I", "Kinh tế"),
+        *("1", "Tổng vốn đầu tư toàn xã hội (Tỷ đồng)", "21.300", "24.000", "23.850", "Đạt"),
+        *("2", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng:", "- Theo cân nặng (%)", "8,1"),
+        *("7,8", "7,9", "Đạt", "II", "Xã hội"),
+        *("3", "Tỷ lệ hộ nghèo giảm (%)", "1,35", "1,2%", "(còn 6,1%)", "1,4% (còn 5,9%)"),
+        *("Vượt", "4", "Tỷ lệ lao động qua đào tạo (%)", "66", "68", "68,5", "Đạt"),
+    ]
+    got = table_facts("\n\n".join(cells), published="2023-12-20")
+    place = ("Quảng Trị", "province")
+    assert sorted(got, key=str) == sorted(
+        [
+            ("poverty_rate_reduction", *place, 2022, 1.35, "pp"),
+            ("poverty_rate_reduction", *place, 2023, 1.2, "pp"),
+            ("poverty_rate", *place, 2023, 6.1, "%"),
+            ("poverty_rate_reduction", *place, 2023, 1.4, "pp"),
+            ("poverty_rate", *place, 2023, 5.9, "%"),
+        ],
+        key=str,
+    )
+    status = {(f["value"], f["status"]) for f in extract("\n\n".join(cells)).facts}
+    assert {(1.2, "target"), (6.1, "target"), (1.4, "actual"), (5.9, "actual")} <= status
