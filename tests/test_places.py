@@ -117,6 +117,21 @@ def test_the_country_in_an_organisations_name_is_no_place():
     assert ("Lai Châu", "province") in names(locs)
 
 
+def test_the_country_qualifying_people_or_things_is_no_place():
+    """ "Chiến lược phát triển gia đình Việt Nam", "phụ nữ Việt Nam": Vietnamese families and
+    women, no place a figure is about; the country the text speaks of stays one."""
+    locs = localities(
+        TITLE + "Thực hiện Chiến lược phát triển gia đình Việt Nam, Hội phụ nữ Việt Nam tỉnh "
+        "đã giúp 120 hộ thoát nghèo; hàng Việt Nam được ưa chuộng."
+    )
+    assert [m for m in locs if m["name"] == "Việt Nam"] == []
+    locs = localities(TITLE + "Năm 2023, tỷ lệ hộ nghèo của Việt Nam giảm còn 2,93%.")
+    assert ("Việt Nam", "country") in names(locs)
+    # a province after such a word is still a place ("người Hà Giang" is not blocked)
+    locs = localities(TITLE + "Người dân Hà Giang đã có 2.000 căn nhà mới.")
+    assert ("Hà Giang", "province") in names(locs)
+
+
 def test_bare_names_in_the_articles_province():
     locs = localities(
         "Nậm Nhùn - Lai Châu: giảm nghèo bền vững\n"

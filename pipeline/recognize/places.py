@@ -193,7 +193,27 @@ def _region_names() -> frozenset[str]:
 
 @cache
 def place_blockers() -> frozenset[str]:
-    return frozenset(w.lower() for rule in patterns.load("place_blockers") for w in rule["words"])
+    return frozenset(
+        w.lower()
+        for rule in patterns.load("place_blockers")
+        if not rule.get("country_only")
+        for w in rule["words"]
+    )
+
+
+# the people or things a country's name qualifies ("Chiến lược phát triển gia đình Việt Nam",
+# "phụ nữ Việt Nam"): Vietnamese families, no place a figure is about
+_QUALIFIED_BY_THE_COUNTRY = regex.compile(
+    r"(?<!\p{L})(?:"
+    + "|".join(
+        regex.escape(w)
+        for rule in patterns.load("place_blockers")
+        if rule.get("country_only")
+        for w in sorted(rule["words"], key=len, reverse=True)
+    )
+    + r")\s+$",
+    regex.IGNORECASE,
+)
 
 
 def is_name_syllable(tok: Token) -> bool:
@@ -627,6 +647,12 @@ class LocalityFinder:
                     _BORDER_AFTER.match(text, hit.end)
                 ):
                     continue  # "phía Tây Bắc giáp huyện Ia Grai": a direction, no region
+                if (
+                    hit.rule["level"] == "country"
+                    and text[hit.start : hit.start + 1].isupper()
+                    and _QUALIFIED_BY_THE_COUNTRY.search(text, max(0, hit.start - 16), hit.start)
+                ):
+                    continue  # "gia đình Việt Nam": Vietnamese families, no place
                 p = Place(
                     hit.start,
                     hit.end,
