@@ -1444,8 +1444,8 @@ def reference_year(doc: Document) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
-# a page's leading date stamp ("date 2026-01-05"), as the pages corpus writes it
-_DATE_STAMP = regex.compile(r"\s*date\s+(?:19|20)\d{2}-\d{2}-\d{2}\b")
+# a page's leading date stamp ("date 2026-01-05", "date 2020-03"), as the pages corpus writes it
+_DATE_STAMP = regex.compile(r"\s*date\s+(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b")
 
 
 class Linker:
@@ -3184,17 +3184,13 @@ class Linker:
         )
 
     def _the_articles_own_date(self, t: Mention) -> bool:
-        """ "date 2026-01-05 Trong giai đoạn qua, …": a page's date stamp run into its lead is
-        the article's date (`meta.published`), no time of the figures after it; a figure the
-        text dates no other way takes the published year, and in January the year just ended
-        (a month-only stamp, `date 2024-06`, gives no `published` and still dates them)."""
+        """ "date 2026-01-05 Trong giai đoạn qua, …": a page's date stamp is the article's date
+        (`meta.published`), no time of the figures after it: a figure the text dates no other
+        way takes the published year (in January, the year just ended). A month-only stamp
+        (`date 2020-03`) gives no `published` (the guide), so it dates nothing either: the
+        text does not fix the year of a present-tense figure (`year` null, a `year_guess`)."""
         stamp = _DATE_STAMP.match(self.doc.text)
-        return bool(
-            stamp is not None
-            and self.doc.meta.published
-            and len(self.doc.meta.published) >= 10
-            and t.end <= stamp.end()
-        )
+        return bool(stamp is not None and t.end <= stamp.end())
 
     @staticmethod
     def _date_of_a_legal_text(t: Mention, before: str) -> bool:
