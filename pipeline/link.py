@@ -1445,7 +1445,7 @@ def reference_year(doc: Document) -> int | None:
 
 
 # a page's leading date stamp ("date 2026-01-05", "date 2020-03"), as the pages corpus writes it
-_DATE_STAMP = regex.compile(r"\s*date\s+(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b")
+_DATE_STAMP = regex.compile(r"\ufeff?\s*date\s+(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b", regex.I)
 
 
 class Linker:

@@ -356,9 +356,11 @@ def _pipe_tables(text: str) -> Iterator[tuple[int, int, list[Cell], str]]:
 _CELL_LINE_MAX = 60
 _SENTENCE_IN_LINE = regex.compile(r"[.!?:;]\s+\S|[.:;]$|\|")
 # a cell that ends like a sentence but is none: a row number "1.", "IV.", a label "Tổng cộng:",
-# a row's title over its sub-rows ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng:")
+# a row's title over its sub-rows ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng:"), not a
+# sentence's lead-in to what follows ("Số hộ cận nghèo của các huyện như sau:")
 _CELL_ENDING_IN_A_STOP = regex.compile(
-    r"^(?:\d{1,3}|[IVXLC]{1,6})\.$|^\S+(?:\s+\S+){0,2}:$|^[^.!?:;|]+:$"
+    r"^(?:\d{1,3}|[IVXLC]{1,6})\.$|^\S+(?:\s+\S+){0,2}:$"
+    r"|^(?!.*(?i:\b(?:như sau|sau đây|cụ thể|gồm|bao gồm)\b))[^.!?:;|]+:$"
 )
 
 

@@ -550,3 +550,40 @@ def test_a_table_of_main_targets_under_done_plan_and_estimate_columns():
     )
     status = {(f["value"], f["status"]) for f in extract("\n\n".join(cells)).facts}
     assert {(1.2, "target"), (6.1, "target"), (1.4, "actual"), (5.9, "actual")} <= status
+
+
+POOR = [
+    ("Bát Xát", "2.100", "10,5"),
+    ("Mường Khương", "1.800", "12,1"),
+    ("Bắc Hà", "1.720", "11,4"),
+]
+NEAR_POOR = [
+    ("Bát Xát", "1.500", "7,5"),
+    ("Mường Khương", "870", "5,8"),
+    ("Bắc Hà", "1.320", "8,8"),
+]
+
+
+def test_a_sentences_lead_in_ending_in_a_colon_keeps_two_tables_apart():
+    # "… như sau:" between two tables a cell a line is a sentence, not a row's title: the
+    # near-poor table after it keeps its own titles
+    def table(title: str, rows: list[tuple[str, str, str]]) -> list[str]:
+        cells = ["TT", "Đơn vị", f"Số hộ {title} (hộ)", f"Tỷ lệ hộ {title} (%)"]
+        for n, (unit, count, rate) in enumerate(rows, 1):
+            cells += [str(n), unit, count, rate]
+        return cells
+
+    cells = [
+        *("Kết quả rà soát năm 2023 của tỉnh Lào Cai", "Số hộ nghèo của các huyện như sau:"),
+        *table("nghèo", [(f"Huyện {h}", c, r) for h, c, r in POOR]),
+        "Số hộ cận nghèo của các huyện như sau:",
+        *table("cận nghèo", [(f"Huyện {h}", c, r) for h, c, r in NEAR_POOR]),
+    ]
+    got = {(f[0], f[1], f[4]) for f in table_facts("\n\n".join(cells), published="2024-05-20")}
+    assert {
+        ("poor_households", "Bát Xát", 2100),
+        ("poverty_rate", "Bát Xát", 10.5),
+        ("near_poor_households", "Bát Xát", 1500),
+        ("near_poverty_rate", "Bát Xát", 7.5),
+    } <= got
+    assert ("poor_households", "Bát Xát", 1500) not in got

@@ -211,7 +211,7 @@ _QUALIFIED_BY_THE_COUNTRY = regex.compile(
         if rule.get("country_only")
         for w in sorted(rule["words"], key=len, reverse=True)
     )
-    + r")\s+$",
+    + r")[ \t]+$",  # (on the same line: a heading's last word is no qualifier)
     regex.IGNORECASE,
 )
 
