@@ -806,7 +806,33 @@ def find_figures(
         if mention is not None:
             out.append(mention)
         pos = max(resume, m.start() + 1)
-    return _join_adjacent(text, out)
+    return _start_of_a_change_in_percent(text, _join_adjacent(text, out))
+
+
+# "giảm từ 30,5 xuống còn 26,2%", "(từ 27,81 đầu năm 2016 xuống còn 11,8%)": the value a
+# change starts from, written without its sign, is in the percent of the value it goes to
+_FROM_BEFORE_A_BARE_START = regex.compile(r"\btừ\s+(?:mức\s+)?$", regex.I)
+_TO_AFTER_A_BARE_START = regex.compile(
+    r"[^.;:%()\n]{0,30}?\b(?:xuống|còn|lên|đến|tới)\b(?:\s+(?:còn|mức))*\s*", regex.I
+)
+
+
+def _start_of_a_change_in_percent(text: str, figures: list[Mention]) -> list[Mention]:
+    out = list(figures)
+    for k, (fig, to) in enumerate(zip(out, out[1:], strict=False)):
+        if (
+            fig.type == "QUANTITY"
+            and fig.attrs.get("unit") is None
+            and not fig.attrs.get("range")
+            and to.type == "PERCENT"
+            and isinstance(fig.attrs.get("value"), int | float)
+            and 0 < fig.attrs["value"] <= 100
+            and _FROM_BEFORE_A_BARE_START.search(text, max(0, fig.start - 12), fig.start)
+            and _TO_AFTER_A_BARE_START.fullmatch(text, fig.end, to.start)
+        ):
+            attrs = {"value": fig.attrs["value"], "per_year": False, "approx": None, "range": None}
+            out[k] = Mention("PERCENT", fig.start, fig.end, fig.text, attrs, "numbers/v1:percent")
+    return out
 
 
 _MONEY_STEPS = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
