@@ -13,6 +13,7 @@ number, is a unit after it) decide what the match is; they never loop over the r
 
 from __future__ import annotations
 
+import itertools
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -819,7 +820,7 @@ _TO_AFTER_A_BARE_START = regex.compile(
 
 def _start_of_a_change_in_percent(text: str, figures: list[Mention]) -> list[Mention]:
     out = list(figures)
-    for k, (fig, to) in enumerate(zip(out, out[1:], strict=False)):
+    for k, (fig, to) in enumerate(itertools.pairwise(figures)):
         if (
             fig.type == "QUANTITY"
             and fig.attrs.get("unit") is None
