@@ -200,6 +200,7 @@ def link_fragment(fragment_id: str) -> str:
 
 # the hedge before a figure ("khoảng", "gần", "hơn"), in the patterns built in code below
 _APPROX = link_fragment("approx")
+_ETHNIC_LIST_ITEM_BEFORE = link_cue("ethnic-list-item-before")
 # "vào cuối năm 2024", "vào thời điểm cuối năm 2020", "năm 2021": a figure's own time after it
 _OWN_TIME_AFTER = (
     r"(?:(?:vào\s+)?(?:thời điểm\s+)?(?:cuối|đầu|giữa|hết)?\s*năm\s+(?:\d{4}|nay)\s*)?"
@@ -2508,7 +2509,15 @@ class Linker:
             return indicator_for("population", "count"), rule, None
         if unit in ("persons",) and ("nhân khẩu" in fig.text.lower() or sub == "population"):
             return indicator_for("population", "count"), "count-population", subject
-        if unit == "persons" and sub is None and self._people_of_a_group(view, fig) is not None:
+        if (
+            unit == "persons"
+            # (a later item of a list of people by ethnic group, whatever the sentence's subject)
+            and (
+                sub is None
+                or _ETHNIC_LIST_ITEM_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
+            )
+            and self._people_of_a_group(view, fig) is not None
+        ):
             return indicator_for("population", "count"), "count-people-of-a-group", None
         if (
             unit == "persons"
@@ -2675,6 +2684,22 @@ class Linker:
                 break
         before = text[max(view.sent.start, fig.start - 50) : fig.start]
         said = regex.search(r"\s+(?:có|với|là|gồm)\s*" + _APPROX + "$", before, regex.I)
+        item = _ETHNIC_LIST_ITEM_BEFORE.search(
+            text, max(view.sent.start, fig.start - 40), fig.start
+        )
+        if (
+            said is None
+            and item is not None
+            and any(
+                other.end <= item.start()
+                and other.attrs.get("unit") == "persons"
+                and self._people_of_a_group(view, other) is not None
+                for other in view.of("QUANTITY")
+            )
+        ):
+            # "dân tộc Tày có hơn 16.500 người, Nùng 6.805 người": a later item of the list
+            name = regex.search(r"\p{Lu}[\p{L}' -]*\p{L}", item.group())
+            return (name.group() if name else item.group().strip(" ,;")), item.end()
         if said is None:
             return None
         start = fig.start - len(before) + said.start()
