@@ -2605,17 +2605,22 @@ class Linker:
                 and self._programme_money(view, fig)
             ):
                 return indicator_for("disbursement", "money"), "money-disbursed", subject
-            donated = subject is not None and (
-                any(
-                    c.kind == "subject"
-                    and c.start >= clause
-                    # (money raised: "vận động được hơn 144,8 tỷ đồng")
-                    and regex.match(r"ủng hộ|quyên góp|vận động", text[c.start : c.end], regex.I)
-                    for c in before
+            donated = (
+                subject is not None
+                and (
+                    any(
+                        c.kind == "subject"
+                        and c.start >= clause
+                        # (money raised: "vận động được hơn 144,8 tỷ đồng")
+                        and regex.match(
+                            r"ủng hộ|quyên góp|vận động", text[c.start : c.end], regex.I
+                        )
+                        for c in before
+                    )
+                    # "Nguồn kinh phí xây dựng nhà là trên 15 tỷ đồng do một số ngân hàng và doanh
+                    # nghiệp ủng hộ": the givers named after the money
+                    or _DONATED_BY_AFTER.match(after_text) is not None
                 )
-                # "Nguồn kinh phí xây dựng nhà là trên 15 tỷ đồng do một số ngân hàng và doanh
-                # nghiệp ủng hộ": the givers named after the money
-                or _DONATED_BY_AFTER.match(after_text) is not None
             )  # firms' donations to a fund for the poor are the fund's money
             if sub == "budget" and (
                 self._programme_money(view, fig) or (donated and self.on_topic)
