@@ -201,6 +201,7 @@ def link_fragment(fragment_id: str) -> str:
 # the hedge before a figure ("khoảng", "gần", "hơn"), in the patterns built in code below
 _APPROX = link_fragment("approx")
 _ETHNIC_LIST_ITEM_BEFORE = link_cue("ethnic-list-item-before")
+_PROGRAMME_NAMED_FOR_A_GROUP_BEFORE = link_cue("programme-named-for-a-group-before")
 # "vào cuối năm 2024", "vào thời điểm cuối năm 2020", "năm 2021": a figure's own time after it
 _OWN_TIME_AFTER = (
     r"(?:(?:vào\s+)?(?:thời điểm\s+)?(?:cuối|đầu|giữa|hết)?\s*năm\s+(?:\d{4}|nay)\s*)?"
@@ -4852,6 +4853,9 @@ class Linker:
             # "chiếm 17,89% (trong đó hộ Khmer nghèo chiếm 27%) …, đến năm 2020 còn 9.500 hộ
             # nghèo": a group inside a parenthesis closed before the figure is the aside's
             and not _closed_before(text, c.end, fig.start)
+            # "Chương trình MTQG phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số":
+            # who a programme is for, by its name
+            and not _PROGRAMME_NAMED_FOR_A_GROUP_BEFORE.search(text, max(0, c.start - 90), c.start)
         ]
         if not groups:
             # "Tại các huyện nghèo, nơi từng là “điểm nóng” …, tỷ lệ hộ nghèo … còn 24,86%",
@@ -4983,7 +4987,18 @@ class Linker:
                 # counted by the households of a group named right after them
                 rest = text[fig.end : view.sent.end]
                 right_after = fig.end + len(rest) - len(rest.lstrip())
-                groups = [c for c in cues if c.kind == "group" and c.start == right_after][:1]
+                # (a group cue may begin at the count's own "hộ": "cho 360 hộ Khmer"; not the
+                # first of a list of recipients: "880 hộ người có công và hộ nghèo")
+                groups = [
+                    c
+                    for c in cues
+                    if c.kind == "group"
+                    and (c.start == right_after or fig.start < c.start < fig.end)
+                    and not regex.match(
+                        r"\s*(?:,|và\b|hoặc\b)\s*(?:các\s+)?(?:hộ|người|cựu|gia đình|đồng bào|thân nhân)\b",
+                        text[c.end : c.end + 30],
+                    )
+                ][:1]
         if indicator in MONEY_FOR_ITS_BENEFICIARIES:
             # "… hỗ trợ vùng đồng bào dân tộc thiểu số và miền núi 404 tỷ đồng": the group is
             # who the money is for, not a sub-population the figure measures (the guide)
