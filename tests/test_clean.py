@@ -608,3 +608,22 @@ def test_a_comment_count_after_the_article_still_opens_the_comments():
     doc = extract(text)
     assert block_of(doc, "Nguyễn Văn Nam").kind == "boilerplate"
     assert [f["value"] for f in doc.facts] == [6.1]
+
+
+def test_a_follow_us_link_above_the_headline_is_no_title():
+    # a news site's "Google News" follow button sits between the section label and the headline
+    page = "\n\n".join(
+        [
+            "Xã hội",
+            "Google News",
+            "Nghệ An: Hơn 600 hộ dân được hỗ trợ nhà ở từ Chương trình 1719",
+            "Thu Hiền",
+            "Tỉnh Nghệ An có 632 hộ dân khó khăn được hỗ trợ nhà ở theo Dự án 1 của Chương "
+            "trình, với số vốn Trung ương phân bổ 25,2 tỷ đồng cho giai đoạn 2021-2025.",
+            "Đối tượng được thụ hưởng chủ yếu là các hộ nghèo, hộ cận nghèo ở các xã khó khăn.",
+        ]
+    )
+    doc = extract(page, published="2025-12-06")
+    assert doc.meta.title == "Nghệ An: Hơn 600 hộ dân được hỗ trợ nhà ở từ Chương trình 1719"
+    # the headline's rounded "Hơn 600 hộ" restates the body's 632: one fact
+    assert [f["value"] for f in doc.facts if f["indicator"] == "houses_supported"] == [632]
