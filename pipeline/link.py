@@ -2077,6 +2077,9 @@ class Linker:
         # QUANTITY
         right = after_text.lstrip().lower()
         changed = _DECREASE_BEFORE.search(left) or _INCREASE_BEFORE.search(left)
+        if unit == "households" and self._houses_total_of_a_split(view, fig):
+            # "3 nhà tình nghĩa, 19 nhà đại đoàn kết cho 22 hộ dân": the houses' written total
+            return indicator_for("houses", "count"), "count-houses-total-of-a-split", None
         if unit == "households" and _HOUSES_BY_HOUSEHOLD_BEFORE.search(text, clause, fig.start):
             # "hỗ trợ xây mới và sửa chữa nhà ở cho 5.361 hộ nghèo", "xây mới 2.731 hộ": houses
             return indicator_for("houses", "count"), "count-houses-by-household", None
@@ -2671,6 +2674,28 @@ class Linker:
             # (the parts follow their whole: "…, trong đó …", "(gồm …")
             and _PARTS_OPENING.search(text, m.end, fig.start) is not None
             for m in view.of("QUANTITY")
+        )
+
+    def _houses_total_of_a_split(self, view: SentenceView, fig: Mention) -> bool:
+        """ "khởi công 3 nhà tình nghĩa, 19 nhà đại đoàn kết cho 22 hộ dân": households the
+        houses of a split are for, as many as the houses together, are their written total
+        (the guide, round 28); "1.306 căn nhà cho 838 hộ nghèo, 198 hộ cận nghèo" is no total."""
+        text = self.doc.text
+        if not regex.search(
+            r"\bcho\s+(?:các\s+)?" + _APPROX + "$", text[view.sent.start : fig.start]
+        ):
+            return False
+        houses = []
+        for m in reversed(view.of("QUANTITY")):
+            if m.end > fig.start:
+                continue
+            if m.attrs.get("unit") != "houses":
+                break
+            houses.append(m.attrs.get("value"))
+        return (
+            len(houses) >= 2
+            and all(isinstance(v, int) for v in houses)
+            and sum(houses) == fig.attrs.get("value")
         )
 
     def _people_of_a_group(self, view: SentenceView, fig: Mention) -> tuple[str, int] | None:
