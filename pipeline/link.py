@@ -4020,6 +4020,7 @@ class Linker:
         self._drop_off_topic()
         self._drop_shares_of_the_poor_or_near_poor()
         self._combined_rate_named_multidimensional()
+        self._combined_rate_its_parts_add_up_to()
         return merge_restatements(self.facts)
 
     def _linking_units(
@@ -4606,6 +4607,41 @@ class Linker:
                 key = ((f["locality"] or {}).get("name"), f["year"], block_of(f))
                 if any(k[:3] == key and k[3] != f["value"] for k in plain):
                     f["indicator"] = indicator_for("multidim", "level")
+
+    def _combined_rate_its_parts_add_up_to(self) -> None:
+        """ "Tỷ lệ hộ nghèo trên cả nước là 7,52%, trong đó hộ nghèo chiếm 4,03%, hộ cận nghèo
+        chiếm 3,49%": a rate whose poor and near-poor parts, given after it in its sentence,
+        add up to it is the combined rate (multidimensional), whatever its label says."""
+        poverty, near = indicator_for("poor", "level"), indicator_for("near", "level")
+        text = self.doc.text
+        for f in self.facts:
+            if (
+                f["indicator"] != poverty
+                or f.get("group")
+                or not isinstance(f["value"], float | int)
+            ):
+                continue
+            same = [
+                g
+                for g in self.facts
+                if g is not f
+                and g["evidence"]["start"] == f["evidence"]["start"]
+                and g["figure"]["start"] > f["figure"]["end"]
+                and g["year"] == f["year"]
+                and g["status"] == f["status"]
+                and not g.get("group")
+            ]
+            poor = [g for g in same if g["indicator"] == poverty]
+            near_poor = [g for g in same if g["indicator"] == near]
+            if (
+                poor
+                and near_poor
+                and regex.search(
+                    r"\btrong đó\b", text[f["figure"]["end"] : poor[0]["figure"]["start"]], regex.I
+                )
+                and abs(poor[0]["value"] + near_poor[0]["value"] - f["value"]) <= 0.015
+            ):
+                f["indicator"] = indicator_for("multidim", "level")
 
     def _drop_shares_of_the_poor_or_near_poor(self) -> None:
         """ "có 16.636 hộ nghèo thuộc dân tộc thiểu số, chiếm 95,42%" in a unit of 17.435 poor
