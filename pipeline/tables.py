@@ -595,6 +595,88 @@ def _space_tables(text: str) -> Iterator[Table]:
             i += 1
 
 
+# a table of units whose rows run on in one paragraph (a PDF page turned into text): "Stt
+# Huyện/thị xã Tổng số hộ Tổng số hộ nghèo Tỷ lệ hộ nghèo A B 1 2 3 1 TP. Cà Mau 54.674 632
+# 1,16 2 Huyện Đầm Dơi 33.247 815 2,45 … Tổng cộng 297.770 14.600 4,90"
+_UNIT_LEVEL_WORD = r"(?:TP\.|TX\.|Thành phố|Thị xã|Huyện|Quận|Xã|Phường|Thị trấn)"
+_RUN_ON_ROW = regex.compile(
+    rf"(?<![\d.,])(?P<index>\d{{1,2}})\s+(?P<label>{_UNIT_LEVEL_WORD}\s+(?-i:\p{{Lu}})[^\d\n|;]{{0,30}}?)"
+    r"(?P<values>(?:\s+[\d.,]+%?)+?)"
+    rf"(?=\s+\d{{1,2}}\s+{_UNIT_LEVEL_WORD}\s|\s+(?:Tổng cộng|Toàn tỉnh|Toàn huyện|Cộng)\b|\s*$|\s*\n|\s+\()"
+)
+_RUN_ON_TOTAL = regex.compile(
+    r"\s+(?P<label>Tổng cộng|Toàn tỉnh|Toàn huyện|Cộng)(?P<values>(?:\s+[\d.,]+%?)+)"
+)
+# where one value column's title begins in a header run on in one line
+_RUN_ON_TITLE_START = regex.compile(r"(?<!\S)(?=(?:Tổng số|Số|Tỷ lệ|Tỉ lệ|Thu nhập|Dân số)\b)")
+_RUN_ON_LABEL_TITLE = regex.compile(
+    r"(?:Huyện|Đơn vị|Địa phương|Tên đơn vị|Địa bàn)(?:\s*/\s*(?:thị xã|thành phố|xã|phường))*",
+    regex.I,
+)
+RUN_ON_MIN_ROWS = 3
+RUN_ON_HEADER_CHARS = 200
+
+
+def _cells_of(text: str, start: int, end: int) -> list[Cell]:
+    return [
+        Cell(start + m.start(), start + m.end(), m.group())
+        for m in regex.finditer(r"\S+", text[start:end])
+    ]
+
+
+def _run_on_tables(text: str) -> Iterator[Table]:
+    """Rows `N <unit> v1 … vk` one after another in running text, as many values each, under
+    a header whose titles begin with their measure's first word ("Tổng số …", "Tỷ lệ …")."""
+    rows_found = list(_RUN_ON_ROW.finditer(text))
+    i = 0
+    while i < len(rows_found):
+        run = [rows_found[i]]
+        k = len(rows_found[i].group("values").split())
+        j = i + 1
+        while (
+            j < len(rows_found)
+            and not text[run[-1].end() : rows_found[j].start()].strip()
+            and len(rows_found[j].group("values").split()) == k
+        ):
+            run.append(rows_found[j])
+            j += 1
+        i = j
+        if len(run) < RUN_ON_MIN_ROWS or k < 2:
+            continue
+        head_from = max(
+            0, run[0].start() - RUN_ON_HEADER_CHARS, text.rfind("\n", 0, run[0].start()) + 1
+        )
+        head = text[head_from : run[0].start()]
+        label_title = None
+        for m in _RUN_ON_LABEL_TITLE.finditer(head):
+            label_title = m
+        if label_title is None:
+            continue
+        after = head[label_title.end() :]
+        # (the columns' numbering under the titles: "A B 1 2 3")
+        after = regex.sub(r"(?:\s+(?:[A-Z]|\d{1,2}))+\s*$", "", after)
+        starts = [m.start() for m in _RUN_ON_TITLE_START.finditer(after)]
+        if len(starts) != k or (starts and after[: starts[0]].strip()):
+            continue
+        base = head_from + label_title.end()
+        titles = [_strip(text, head_from + label_title.start(), base)]
+        for a, b in pairwise([*starts, len(after)]):
+            titles.append(_strip(text, base + a, base + b))
+        rows: list[Row] = []
+        for m in run:
+            index = Cell(m.start("index"), m.end("index"), m.group("index"))
+            label = _strip(text, m.start("label"), m.end("label"))
+            values: list[Cell | None] = list(_cells_of(text, m.start("values"), m.end("values")))
+            rows.append(Row(label, values, index))
+        end = run[-1].end()
+        total = _RUN_ON_TOTAL.match(text, end)
+        if total is not None and len(total.group("values").split()) == k:
+            values = list(_cells_of(text, total.start("values"), total.end("values")))
+            rows.append(Row(_strip(text, total.start("label"), total.end("label")), values))
+            end = total.end()
+        yield Table(head_from + label_title.start(), end, titles, rows, "run-on")
+
+
 def _space_row(text: str, s: int, e: int, has_unit: bool) -> Row | None:
     """`Tỷ lệ hộ nghèo % 15.40 12.11` → label, unit, values; None for a line of no numbers."""
     tokens = [(m.start() + s, m.end() + s, m.group()) for m in regex.finditer(r"\S+", text[s:e])]
@@ -825,6 +907,11 @@ def find_tables(text: str) -> list[Table]:
         if table is not None:
             found.append(table)
     found.extend(_space_tables(text))
+    found.extend(
+        t
+        for t in _run_on_tables(text)
+        if not any(t.start < f.end and f.start < t.end for f in found)
+    )
     for table in found:
         _read_columns(table)
     yearbook = [*_aligned_tables(text), *_year_block_tables(text)]

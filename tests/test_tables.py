@@ -587,3 +587,28 @@ def test_a_sentences_lead_in_ending_in_a_colon_keeps_two_tables_apart():
         ("near_poverty_rate", "Bát Xát", 7.5),
     } <= got
     assert ("poor_households", "Bát Xát", 1500) not in got
+
+
+def test_a_table_of_units_whose_rows_run_on_in_one_paragraph():
+    # a thesis page turned into text: the header and the rows of districts run on, the
+    # columns numbered under their titles ("A B 1 2 3"), a total row at the end
+    text = (
+        "Thực trạng nghèo ở tỉnh Sóc Trăng\n"
+        "Bảng 2.3. Tỷ lệ hộ nghèo theo huyện năm 2015\n"
+        "Đơn vị: Hộ, % Stt Huyện/thị xã Tổng số hộ Tổng số hộ nghèo Tỷ lệ hộ nghèo A B 1 2 3 "
+        "1 TP. Sóc Trăng 35.120 812 2,31 2 Huyện Mỹ Xuyên 41.306 3.105 7,52 3 Huyện Trần Đề "
+        "30.218 4.412 14,60\n4 Huyện Vĩnh Châu 40.877 6.930 16,95 Tổng cộng 147.521 15.259 10,34\n"
+        "(Nguồn: Sở Lao động - Thương binh và Xã hội tỉnh Sóc Trăng)\n"
+    )
+    got = table_facts(text, published="2016-08-01")
+    assert ("poverty_rate", "Mỹ Xuyên", "district", 2015, 7.52, "%") in got
+    assert ("poor_households", "Vĩnh Châu", "district", 2015, 6930, "households") in got
+    assert ("total_households", "Trần Đề", "district", 2015, 30218, "households") in got
+    assert ("poverty_rate", "Sóc Trăng", "province", 2015, 10.34, "%") in got
+    assert len(got) == 15
+    # running text with numbers after unit names is no table: no header of measures
+    prose = (
+        "Giảm nghèo ở Sóc Trăng\nNăm 2015, 1 Huyện Mỹ Xuyên 3 xã, 2 Huyện Trần Đề 4 xã, 3 Huyện "
+        "Vĩnh Châu 5 xã được công nhận nông thôn mới; tỷ lệ hộ nghèo toàn tỉnh còn 10,34%."
+    )
+    assert table_facts(prose, published="2016-08-01") == []
