@@ -202,6 +202,11 @@ def link_fragment(fragment_id: str) -> str:
 _APPROX = link_fragment("approx")
 _ETHNIC_LIST_ITEM_BEFORE = link_cue("ethnic-list-item-before")
 _PROGRAMME_NAMED_FOR_A_GROUP_BEFORE = link_cue("programme-named-for-a-group-before")
+# what a list of people by ethnic group counts: the people who live there, not workers trained
+# or the poor ("giải quyết việc làm cho 2.500 lao động, trong đó dân tộc Tày có 1.000 người")
+_PEOPLE_BY_ORIGIN_BEFORE = regex.compile(
+    r"\b(?:dân số|nhân khẩu|đồng bào|dân tộc (?:thiểu số|anh em)|cư trú|sinh sống|DTTS)\b", regex.I
+)
 # "vào cuối năm 2024", "vào thời điểm cuối năm 2020", "năm 2021": a figure's own time after it
 _OWN_TIME_AFTER = (
     r"(?:(?:vào\s+)?(?:thời điểm\s+)?(?:cuối|đầu|giữa|hết)?\s*năm\s+(?:\d{4}|nay)\s*)?"
@@ -2615,9 +2620,20 @@ class Linker:
                     any(
                         c.kind == "subject"
                         and c.start >= clause
-                        # (money raised: "vận động được hơn 144,8 tỷ đồng")
-                        and regex.match(
-                            r"ủng hộ|quyên góp|vận động", text[c.start : c.end], regex.I
+                        and (
+                            regex.match(r"ủng hộ|quyên góp", text[c.start : c.end], regex.I)
+                            # (money raised, said right before it: "vận động được hơn 144,8 tỷ
+                            # đồng", "số tiền vận động trong 2 năm là …")
+                            or (
+                                regex.match(
+                                    r"(?:số tiền\s+)?vận động", text[c.start : c.end], regex.I
+                                )
+                                and regex.fullmatch(
+                                    r"[^\d.;]{0,40}?(?:là|được)\s*" + _APPROX + r"|\s*",
+                                    text[c.end : fig.start],
+                                )
+                                is not None
+                            )
                         )
                         for c in before
                     )
@@ -2686,12 +2702,21 @@ class Linker:
         ):
             return False
         houses = []
+        after = fig.start
         for m in reversed(view.of("QUANTITY")):
             if m.end > fig.start:
                 continue
             if m.attrs.get("unit") != "houses":
                 break
+            between = text[m.end : after]
+            if houses and not regex.fullmatch(r"[^\d;:.]*?(?:,|\bvà\b)\s*[^\d;:.,]*", between):
+                break  # (only items of one list: "3 nhà tình nghĩa, 19 nhà đại đoàn kết")
+            if not houses and not regex.fullmatch(
+                r"[^\d;:.,]{0,40}?\bcho\s+(?:các\s+)?" + _APPROX, between
+            ):
+                return False  # ("…; hỗ trợ sinh kế cho 20 hộ": the households of another act)
             houses.append(m.attrs.get("value"))
+            after = m.start
         return (
             len(houses) >= 2
             and all(isinstance(v, int) for v in houses)
@@ -2722,6 +2747,7 @@ class Linker:
         if (
             said is None
             and item is not None
+            and _PEOPLE_BY_ORIGIN_BEFORE.search(text, view.sent.start, item.start())
             and any(
                 other.end <= item.start()
                 and other.attrs.get("unit") == "persons"
@@ -4630,6 +4656,7 @@ class Linker:
                 and g["year"] == f["year"]
                 and g["status"] == f["status"]
                 and not g.get("group")
+                and (g["locality"] or {}).get("name") == (f["locality"] or {}).get("name")
             ]
             poor = [g for g in same if g["indicator"] == poverty]
             near_poor = [g for g in same if g["indicator"] == near]
@@ -4928,6 +4955,9 @@ class Linker:
                 if c.kind == "group"
                 and c.end <= fig.start
                 and _GROUP_FRAME_OPENING.fullmatch(text, view.sent.start, c.start)
+                and not _PROGRAMME_NAMED_FOR_A_GROUP_BEFORE.search(
+                    text, max(0, c.start - 90), c.start
+                )
                 and "," in text[c.end : fig.start]
                 # (the frame ends where a unit is named again, not as one of the group's
                 # members: "…, tỷ lệ hộ nghèo của tỉnh Quảng Nam giảm còn 4,5%", but "Riêng 4
@@ -5056,7 +5086,9 @@ class Linker:
                     if c.kind == "group"
                     and (c.start == right_after or fig.start < c.start < fig.end)
                     and not regex.match(
-                        r"\s*(?:,|và\b|hoặc\b)\s*(?:các\s+)?(?:hộ|người|cựu|gia đình|đồng bào|thân nhân)\b",
+                        r"\s*(?:,|và\b|hoặc\b)\s*(?:các\s+)?(?:hộ|người|cựu|gia đình|đồng bào|thân nhân|"
+                        + link_fragment("ethnic-names")
+                        + r")\b",
                         text[c.end : c.end + 30],
                     )
                 ][:1]

@@ -814,7 +814,9 @@ def find_figures(
 # change starts from, written without its sign, is in the percent of the value it goes to
 _FROM_BEFORE_A_BARE_START = regex.compile(r"\btừ\s+(?:mức\s+)?$", regex.I)
 _TO_AFTER_A_BARE_START = regex.compile(
-    r"[^.;:%()\n]{0,30}?\b(?:xuống|còn|lên|đến|tới)\b(?:\s+(?:còn|mức))*\s*", regex.I
+    r"(?:\s*\(?\s*(?:vào\s+)?(?:(?:đầu|cuối|hết)\s+)?(?:năm\s*)?(?:(?:19|20)\d{2}|nay)?\s*\)?)?"
+    r"\s*(?:xuống|còn|lên|đến|tới)\b(?:\s+(?:còn|mức))*\s*",
+    regex.I,
 )
 
 
