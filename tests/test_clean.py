@@ -627,3 +627,23 @@ def test_a_follow_us_link_above_the_headline_is_no_title():
     assert doc.meta.title == "Nghệ An: Hơn 600 hộ dân được hỗ trợ nhà ở từ Chương trình 1719"
     # the headline's rounded "Hơn 600 hộ" restates the body's 632: one fact
     assert [f["value"] for f in doc.facts if f["indicator"] == "houses_supported"] == [632]
+
+
+def test_a_photo_credit_closing_a_table_cell_is_a_caption():
+    # a caption copied from a one-cell table keeps the cell's closing bar after its credit; its
+    # year and figure are the photo's, not the article's
+    page = "\n".join(
+        [
+            "Lai Châu dành 18,3 tỷ đồng làm nhà cho hộ nghèo",
+            "UBND tỉnh Lai Châu vừa phân bổ 18,3 tỷ đồng hỗ trợ làm 305 căn nhà ở "
+            "cho hộ nghèo tại 8 huyện, thành phố.",
+            "Năm 2021, tỉnh còn vận động được 21,5 tỷ đồng làm nhà cho hộ "
+            "nghèo (Ảnh: Minh Khang - Báo Lai Châu). |",
+            "Theo quyết định, huyện Sìn Hồ được hỗ trợ làm 57 nhà cho hộ nghèo.",
+        ]
+    )
+    doc = extract(page)
+    caption = block_of(doc, "Năm 2021")
+    assert caption.kind == "caption"
+    assert 21500000000 not in [f["value"] for f in doc.facts]
+    assert {f["year"] for f in doc.facts if f["value"] == 57} == {None}
