@@ -292,6 +292,8 @@ _VALUE_OF_THE_WORK_BEFORE = link_cue("value-of-the-work-before")
 _MONEY_IN_BRACKETS_AFTER_THE_COUNT = link_cue("money-in-brackets-after-the-count")
 _FOR_WHOM_BEFORE = link_cue("for-whom-before")
 _HOUSES_FOR_A_GROUP_AFTER = link_cue("houses-for-a-group-after")
+_POOR_AMONG_THE_RECIPIENTS_AFTER = link_cue("poor-among-the-recipients-after")
+_POOR_AMONG_THE_RECIPIENTS_BEFORE = link_cue("poor-among-the-recipients-before")
 _NEXT_LIST_ITEM_BEFORE = link_cue("next-list-item-before")
 _LEFT_NEAR_POVERTY_AFTER = link_cue("left-near-poverty-after")
 _POOR_BY_CATEGORY_AFTER = link_cue("poor-by-category-after")
@@ -5092,6 +5094,19 @@ class Linker:
                         text[c.end : c.end + 30],
                     )
                 ][:1]
+        if (
+            indicator == indicator_for("houses", "count")
+            and groups
+            and (
+                _POOR_AMONG_THE_RECIPIENTS_AFTER.match(text, groups[-1].end, view.sent.end)
+                or _POOR_AMONG_THE_RECIPIENTS_BEFORE.search(
+                    text, max(view.sent.start, groups[-1].start - 160), groups[-1].start
+                )
+            )
+        ):
+            # "nhà ở cho người có công, cựu chiến binh nghèo và hộ nghèo": a group listed with
+            # the poor, the houses' default beneficiaries, is no group of them (the guide)
+            groups = []
         if indicator in MONEY_FOR_ITS_BENEFICIARIES:
             # "… hỗ trợ vùng đồng bào dân tộc thiểu số và miền núi 404 tỷ đồng": the group is
             # who the money is for, not a sub-population the figure measures (the guide)
