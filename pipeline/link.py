@@ -1437,6 +1437,8 @@ _DONATED_BY_AFTER = link_cue("donated-by-after")
 _SHARE_WORD_BEFORE = link_cue("share-word-before")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
+# administrative levels from the smallest up: a unit of a higher rank can be another's parent
+_ADMIN_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 _LIST_ITEM = regex.compile(r"\s*[-–•*]\s")  # "- Tỷ lệ nghèo … khu vực thành thị: …"
@@ -3658,12 +3660,23 @@ class Linker:
 
     def _parent_written_after(self, unit: Mention, m: Mention) -> bool:
         name = m.attrs.get("name")
-        return bool(
+        between = self.doc.text[unit.end : m.start]
+        if (
             name
             # ("Tại thôn Đông, xã Tam Hưng có 56 hộ": the village's commune)
             and name
             in (unit.attrs.get("commune"), unit.attrs.get("district"), unit.attrs.get("province"))
-            and regex.fullmatch(r"\s*[-–,]\s*", self.doc.text[unit.end : m.start])
+            and regex.fullmatch(r"\s*[-–,]\s*", between)
+        ):
+            return True
+        # "Xóm Vũ Ngược xã Minh Thanh có 62 hộ", "xã Minh Thanh huyện Nguyên Bình có …": a unit
+        # of a higher level, with its level word, written right after another says where that
+        # one lies, whatever unit of the name the gazetteer would take alone
+        rank = _ADMIN_RANK.get(m.attrs.get("level") or "", -1)
+        return (
+            rank > _ADMIN_RANK.get(unit.attrs.get("level") or "", rank)
+            and regex.fullmatch(r"\s*[-–,]?\s*", between) is not None
+            and _LEVEL_WORD_OPENING.match(m.text) is not None
         )
 
     def _respective_place(
