@@ -343,6 +343,7 @@ _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
 _STANDARD_BEFORE = link_cue("standard-before")
 _FOUNDED_BEFORE = link_cue("founded-before")
+_PRICE_BASE_BEFORE = link_cue("price-base-before")
 _STANDARD_NAMED = link_cue("standard-named")
 # the standards of the national poverty line, by the years they measured
 POVERTY_STANDARDS = (
@@ -3265,6 +3266,7 @@ class Linker:
             )
             or _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
             or _FOUNDED_BEFORE.search(before)
+            or _PRICE_BASE_BEFORE.search(before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
             or self._date_of_a_legal_text(t, before)
             or self._the_articles_own_date(t)
