@@ -497,3 +497,12 @@ def test_a_unit_named_after_words_that_describe_it():
     # a capitalized word after the descriptors that no unit is called opens no place
     text = TITLE + "Các xã đặc biệt khó khăn Trong năm 2023 đã giảm 410 hộ nghèo."
     assert names(localities(text)) == set()
+
+
+def test_a_village_named_by_its_number():
+    """ "Ấp 7 có 251 hộ", "thôn 2 còn 9 hộ nghèo": a village whose name is its number (the
+    gold writes the number as the name), as "Phường 1" is; a count of villages is none."""
+    assert ("7", "village") in names(localities(TITLE + "Ấp 7 có 251 hộ với 1.080 nhân khẩu."))
+    assert ("2", "village") in names(localities(TITLE + "Năm 2023, thôn 2 còn 9 hộ nghèo."))
+    counted = names(localities(TITLE + "Xã có 14 thôn, 2 tổ dân phố với 3.100 hộ."))
+    assert not any(level == "village" for _, level in counted)

@@ -453,7 +453,7 @@ class LocalityFinder:
                     continue
                 nxt = _next_word(doc, span.end - 1)
                 level = hit.rule["level"]
-                numbered = level in ("commune", "district")  # Phường 1, Quận 3
+                numbered = level in ("commune", "district", "village")  # Phường 1, Quận 3, ấp 7
                 run = (
                     name_run(doc, nxt, end, numbered)
                     if nxt is not None and doc[span.end - 1].whitespace_
