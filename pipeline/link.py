@@ -35,6 +35,7 @@ from vnfacts.gazetteer import (
     LEVEL_RANK,
     NAMES_BEFORE,
     ascii_key,
+    fold,
     get_gazetteer,
     name_of_its_time,
 )
@@ -344,6 +345,8 @@ _AS_OF = link_cue("as-of")
 _STANDARD_BEFORE = link_cue("standard-before")
 _FOUNDED_BEFORE = link_cue("founded-before")
 _PRICE_BASE_BEFORE = link_cue("price-base-before")
+# the base years of the statistics office's constant prices ("theo giá 2010")
+PRICE_BASE_YEARS = frozenset({1994, 2010})
 _STANDARD_NAMED = link_cue("standard-named")
 # the standards of the national poverty line, by the years they measured
 POVERTY_STANDARDS = (
@@ -1438,8 +1441,6 @@ _DONATED_BY_AFTER = link_cue("donated-by-after")
 _SHARE_WORD_BEFORE = link_cue("share-word-before")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
-# administrative levels from the smallest up: a unit of a higher rank can be another's parent
-_ADMIN_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
 _LAST_ITEM = regex.compile(r"\)\s*,?\s*và\s+")
 _LIST_ITEM = regex.compile(r"\s*[-–•*]\s")  # "- Tỷ lệ nghèo … khu vực thành thị: …"
@@ -3266,11 +3267,18 @@ class Linker:
             )
             or _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
             or _FOUNDED_BEFORE.search(before)
-            or _PRICE_BASE_BEFORE.search(before)
+            or self._base_year_of_prices(t, before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
             or self._date_of_a_legal_text(t, before)
             or self._the_articles_own_date(t)
         )
+
+    @staticmethod
+    def _base_year_of_prices(t: Mention, before: str) -> bool:
+        """ "giá trị sản xuất (giá so sánh năm 2010)", "theo giá 2010": the base year of constant
+        prices; "theo giá năm 2024" alone is that year's own prices, a time of the figure."""
+        m = _PRICE_BASE_BEFORE.search(before)
+        return m is not None and (m.group("base") is not None or _year_of(t) in PRICE_BASE_YEARS)
 
     def _the_articles_own_date(self, t: Mention) -> bool:
         """ "date 2026-01-05 Trong giai đoạn qua, …": a page's date stamp is the article's date
@@ -3673,12 +3681,26 @@ class Linker:
             return True
         # "Xóm Vũ Ngược xã Minh Thanh có 62 hộ", "xã Minh Thanh huyện Nguyên Bình có …": a unit
         # of a higher level, with its level word, written right after another says where that
-        # one lies, whatever unit of the name the gazetteer would take alone
-        rank = _ADMIN_RANK.get(m.attrs.get("level") or "", -1)
-        return (
-            rank > _ADMIN_RANK.get(unit.attrs.get("level") or "", rank)
+        # one lies, whatever unit of the name the gazetteer would take alone; not where the
+        # gazetteer knows the first unit and none of its name lies there ("ngoài thị trấn
+        # Nguyên Bình, huyện Bảo Lạc cũng …": the district opens a clause of its own)
+        level = unit.attrs.get("level") or ""
+        rank = LEVEL_RANK.get(m.attrs.get("level") or "", -1)
+        if not (
+            rank > LEVEL_RANK.get(level, rank)
             and regex.fullmatch(r"\s*[-–,]?\s*", between) is not None
             and _LEVEL_WORD_OPENING.match(m.text) is not None
+        ):
+            return False
+        own = unit.attrs.get("name")
+        if level == "village" or not own:
+            return True  # (villages are not in the gazetteer)
+        known = get_gazetteer().lookup(own, level)
+        written = fold(m.attrs.get("name") or "").replace(" ", "")  # ("Si MaCai")
+        return not known or any(
+            fold(parent or "").replace(" ", "") == written
+            for u in known
+            for parent in (u.district, u.province)
         )
 
     def _respective_place(

@@ -98,6 +98,8 @@ class SpanCover:
 
 # words before a level word that make it a kind of units, not one unit ("các xã …")
 PLURAL_BEFORE_A_LEVEL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "mọi"})
+# "thôn 2 và 4", "thôn 2, 4": a level word before a list of numbers names several villages
+_NUMBERED_LIST_AFTER = regex.compile(r"\s+\d{1,2}[A-Z]?\s*(?:,|và\b)\s*\d")
 # "Trưởng thôn Điểu Ngọc", "Phó trưởng bản Lò Văn Piềng": a village head's title before a
 # surname-led name is a person's, not a village's name
 TITLE_BEFORE_A_VILLAGE = frozenset({"trưởng"})
@@ -256,6 +258,13 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
         run.append(tok)
         syllables += 1
         if tok.text.isdigit():
+            if (
+                not tok.whitespace_
+                and j + 1 < len(doc)
+                and len(doc[j + 1].text) == 1
+                and doc[j + 1].text.isupper()
+            ):
+                run.append(doc[j + 1])  # "ấp 7A": a letter written onto the number is its own
             break  # a number ends the name
         if _dash_follows(doc, tok) and _dash_inside_name(doc, j, limit):
             # "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm": one name joined by a dash
@@ -453,7 +462,13 @@ class LocalityFinder:
                     continue
                 nxt = _next_word(doc, span.end - 1)
                 level = hit.rule["level"]
-                numbered = level in ("commune", "district", "village")  # Phường 1, Quận 3, ấp 7
+                numbered = level in ("commune", "district") or (
+                    # "ấp 7", "thôn 2": not "hai thôn 2 và 4", "các thôn 2, 4 và 6" (several
+                    # villages, the figure their commune's)
+                    level == "village"
+                    and not (prev is not None and prev.lower_ in PLURAL_BEFORE_A_LEVEL)
+                    and not _NUMBERED_LIST_AFTER.match(text_of(doc), hit.end)
+                )
                 run = (
                     name_run(doc, nxt, end, numbered)
                     if nxt is not None and doc[span.end - 1].whitespace_
@@ -1116,8 +1131,8 @@ def _name_in_its_own_case(p: Place) -> str:
     spells it, or else with each syllable capitalized: one place, one name, however a
     headline is set."""
     letters = [ch for ch in p.name if ch.isalpha()]
-    if not letters or not all(ch.isupper() for ch in letters):
-        return p.name
+    if not letters or not all(ch.isupper() for ch in letters) or p.name[:1].isdigit():
+        return p.name  # ("ấp 7A": a number's letter is no headline's capitals)
     for unit in p.candidates:
         if fold(unit.name) == fold(p.name):
             return unit.name
