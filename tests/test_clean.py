@@ -647,3 +647,21 @@ def test_a_photo_credit_closing_a_table_cell_is_a_caption():
     assert caption.kind == "caption"
     assert 21500000000 not in [f["value"] for f in doc.facts]
     assert {f["year"] for f in doc.facts if f["value"] == 57} == {None}
+
+
+def test_links_to_the_previous_and_next_article_are_furniture():
+    # a portal's "Bài trước" / "Bài tiếp theo" links run the other article's headline onto the
+    # label; its figure is that article's, not this one's
+    page = "\n".join(
+        [
+            "Huyện Ba Bể được bổ sung vốn chương trình giảm nghèo",
+            "Năm 2022, huyện Ba Bể được phân bổ 3,2 tỷ đồng vốn Chương trình mục tiêu quốc gia "
+            "giảm nghèo bền vững.",
+            "Bài trướcBa Bể tăng 1,8% hộ nghèo so với đầu năm 2022",
+            "Bài tiếp theoTỷ lệ hộ nghèo của xã Cao Thượng còn 38% theo chuẩn mới",
+        ]
+    )
+    doc = extract(page)
+    assert block_of(doc, "Bài tiếp theo").kind != "body"
+    assert block_of(doc, "Bài trước").kind != "body"
+    assert [f["value"] for f in doc.facts] == [3200000000]
