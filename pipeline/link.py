@@ -1800,6 +1800,8 @@ class Linker:
                 _DECREASE_BEFORE.search(left)
                 or _DOWN_TO_BEFORE.search(left)
                 or _FALL_IN_CLAUSE.search(text, clause, fig.start)
+                # "Riêng các huyện nghèo giảm từ 6%/năm trở lên": by how much at least
+                or _falls_by_at_least(text, left, fig)
                 # "Đến cuối năm 2019, toàn tỉnh chỉ còn 4%": the level it fell to
                 or _TO_BEFORE.search(left)
                 # "vùng đồng bào DTTS giảm mạnh từ 26,75% năm 2022 xuống 14,43%": where it began
