@@ -1287,6 +1287,12 @@ def _a_floor(text: str, fig: Mention) -> bool:
 
 
 _FALL_BY_AT_LEAST_BEFORE = link_cue("fall-by-at-least-before")
+# "8/17 huyện", "nhiều xã", "15 xã": units counted, whose figure says how many of them did it
+_UNITS_COUNTED_BEFORE = regex.compile(
+    r"(?:\b\d+(?:\s*/\s*\d+)?|\bnhiều|\bmột số|\bcó)\s+(?:đơn vị\s+)?"
+    r"(?:xã|huyện|thôn|bản|tỉnh|phường|địa phương)\b",
+    regex.I,
+)
 
 
 def _falls_by_at_least(text: str, left: str, fig: Mention) -> bool:
@@ -1800,8 +1806,18 @@ class Linker:
                 _DECREASE_BEFORE.search(left)
                 or _DOWN_TO_BEFORE.search(left)
                 or _FALL_IN_CLAUSE.search(text, clause, fig.start)
-                # "Riêng các huyện nghèo giảm từ 6%/năm trở lên": by how much at least
-                or _falls_by_at_least(text, left, fig)
+                # "… giảm mỗi năm ít nhất 4%. Riêng các huyện nghèo giảm từ 6%/năm trở lên": a
+                # part of the fall the sentence before gave, by how much at least (not "Có 15 xã
+                # giảm từ 3% trở lên": how many units fell that much)
+                or (
+                    _falls_by_at_least(text, left, fig)
+                    and _PART_OPENING.match(text, s0) is not None
+                    and not _UNITS_COUNTED_BEFORE.search(text, clause, fig.start)
+                    and any(
+                        f["indicator"] == indicator_for("poor", "fall")
+                        for f in self._facts_of_the_sentence_before(view)
+                    )
+                )
                 # "Đến cuối năm 2019, toàn tỉnh chỉ còn 4%": the level it fell to
                 or _TO_BEFORE.search(left)
                 # "vùng đồng bào DTTS giảm mạnh từ 26,75% năm 2022 xuống 14,43%": where it began
@@ -3695,8 +3711,12 @@ class Linker:
         ):
             return False
         own = unit.attrs.get("name")
-        if level == "village" or not own:
-            return True  # (villages are not in the gazetteer)
+        if level == "village":
+            # (villages are not in the gazetteer: only a unit right after, with no comma, is
+            # surely its parent; "Từ mô hình ở bản Nậm Khao, huyện Mường Tè đã nhân rộng …")
+            return not between.strip()
+        if not own:
+            return True
         known = get_gazetteer().lookup(own, level)
         written = fold(m.attrs.get("name") or "").replace(" ", "")  # ("Si MaCai")
         return not known or any(

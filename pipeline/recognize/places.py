@@ -98,8 +98,14 @@ class SpanCover:
 
 # words before a level word that make it a kind of units, not one unit ("các xã …")
 PLURAL_BEFORE_A_LEVEL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "mọi"})
-# "thôn 2 và 4", "thôn 2, 4": a level word before a list of numbers names several villages
-_NUMBERED_LIST_AFTER = regex.compile(r"\s+\d{1,2}[A-Z]?\s*(?:,|và\b)\s*\d")
+# "thôn 2 và 4", "thôn 2, 4", "ấp 3-4", "thôn 1 tới 3": a level word before a list or a range of
+# numbers names several villages
+_NUMBERED_LIST_AFTER = regex.compile(
+    r"\s+\d{1,2}[A-Za-z]?\s*(?:,|và\b|[-–]|tới\b|đến\b)\s*(?:(?:thôn|ấp|xóm|bản)\s+)?\d", regex.I
+)
+_NUMBERED_LIST_BEFORE = regex.compile(
+    r"(?<![\d.,])\d{1,2}[A-Za-z]?\s*(?:,|và|[-–]|tới|đến)\s*$", regex.I
+)
 # "Trưởng thôn Điểu Ngọc", "Phó trưởng bản Lò Văn Piềng": a village head's title before a
 # surname-led name is a person's, not a village's name
 TITLE_BEFORE_A_VILLAGE = frozenset({"trưởng"})
@@ -262,9 +268,9 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
                 not tok.whitespace_
                 and j + 1 < len(doc)
                 and len(doc[j + 1].text) == 1
-                and doc[j + 1].text.isupper()
+                and doc[j + 1].text.isalpha()
             ):
-                run.append(doc[j + 1])  # "ấp 7A": a letter written onto the number is its own
+                run.append(doc[j + 1])  # "ấp 7A", "ấp 7a": a letter written onto the number
             break  # a number ends the name
         if _dash_follows(doc, tok) and _dash_inside_name(doc, j, limit):
             # "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm": one name joined by a dash
@@ -468,6 +474,9 @@ class LocalityFinder:
                     level == "village"
                     and not (prev is not None and prev.lower_ in PLURAL_BEFORE_A_LEVEL)
                     and not _NUMBERED_LIST_AFTER.match(text_of(doc), hit.end)
+                    and not _NUMBERED_LIST_BEFORE.search(
+                        text_of(doc), max(0, hit.start - 12), hit.start
+                    )
                 )
                 run = (
                     name_run(doc, nxt, end, numbered)
