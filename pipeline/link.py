@@ -3531,7 +3531,18 @@ class Linker:
                         and _LEVEL_WORD_OPENING.match(m.text)
                     )
                 )
-                or not regex.search(r"\bcho\b", between)  # "… cho các hộ nghèo ở Quỳ Hợp"
+                or not (
+                    regex.search(r"\bcho\b", between)  # "… cho các hộ nghèo ở Quỳ Hợp"
+                    # "… làm nhà ở cho hơn 1.000 hộ nghèo huyện Điện Biên Đông": the households
+                    # the houses are for, counted, then their unit
+                    or (
+                        fig.attrs.get("unit") == "households"
+                        and regex.search(
+                            r"\bcho\s*(?:các\s+)?" + _APPROX + r"$",
+                            text[max(view.sent.start, fig.start - 30) : fig.start],
+                        )
+                    )
+                )
             ):
                 continue  # (not "…, nhiều nhất ở huyện Kỳ Sơn", "…, tập trung tại …")
             if named_before is None:
