@@ -506,3 +506,14 @@ def test_a_village_named_by_its_number():
     assert ("2", "village") in names(localities(TITLE + "Năm 2023, thôn 2 còn 9 hộ nghèo."))
     counted = names(localities(TITLE + "Xã có 14 thôn, 2 tổ dân phố với 3.100 hộ."))
     assert not any(level == "village" for _, level in counted)
+
+
+def test_a_bare_name_after_a_word_that_opens_the_sentence():
+    """ "Tại Lai Châu, …", "Riêng Bình Dương …": the capital of the opening word is the
+    sentence's; the province's bare name starts after it."""
+    assert ("Lai Châu", "province") in names(
+        localities(TITLE + "Tại Lai Châu, tỷ lệ hộ nghèo còn 20,1%.")
+    )
+    assert ("Bình Dương", "province") in names(
+        localities(TITLE + "Riêng Bình Dương không còn hộ nghèo theo chuẩn trung ương.")
+    )

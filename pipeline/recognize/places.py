@@ -98,6 +98,12 @@ class SpanCover:
 
 # words before a level word that make it a kind of units, not one unit ("các xã …")
 PLURAL_BEFORE_A_LEVEL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "mọi"})
+# words that open a sentence before a bare name ("Tại Lai Châu, …", "Riêng Bình Dương …"): the
+# capital is the sentence's, the name starts after them
+LEADING_WORDS_BEFORE_A_NAME = frozenset(
+    {"tại", "ở", "riêng", "còn", "như", "với", "cùng", "trong", "theo", "từ", "đến", "sau"}
+    | {"trước", "ngoài", "nhờ", "do", "vì", "khi", "để", "cả", "toàn", "nhưng", "và", "thì"}
+)
 # "thôn 2 và 4", "thôn 2, 4", "ấp 3-4", "thôn 1 tới 3": a level word before a list or a range of
 # numbers names several villages
 _NUMBERED_LIST_AFTER = regex.compile(
@@ -810,7 +816,10 @@ class LocalityFinder:
                         best = (run[:n], units)
                         break
                 if best is None:
-                    i += max(1, len(run))
+                    # "Tại Lai Châu, …", "Riêng Bình Dương không còn …": a word capitalized only
+                    # because it opens the sentence, then the name
+                    lead = len(run) > 1 and run[0].lower_ in LEADING_WORDS_BEFORE_A_NAME
+                    i += 1 if lead else max(1, len(run))
                     continue
                 run, units = best
                 s, e = run[0].idx, run[-1].idx + len(run[-1].text)
