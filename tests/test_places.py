@@ -517,3 +517,8 @@ def test_a_bare_name_after_a_word_that_opens_the_sentence():
     assert ("Bình Dương", "province") in names(
         localities(TITLE + "Riêng Bình Dương không còn hộ nghèo theo chuẩn trung ương.")
     )
+    assert ("Tuy Đức", "district") in names(
+        localities(
+            "Giảm nghèo ở Đắk Nông\nHiện Tuy Đức có hơn 65.000 dân, với 23 dân tộc cùng sinh sống."
+        )
+    )

@@ -103,6 +103,7 @@ PLURAL_BEFORE_A_LEVEL = frozenset({"các", "những", "hai", "ba", "bốn", "nă
 LEADING_WORDS_BEFORE_A_NAME = frozenset(
     {"tại", "ở", "riêng", "còn", "như", "với", "cùng", "trong", "theo", "từ", "đến", "sau"}
     | {"trước", "ngoài", "nhờ", "do", "vì", "khi", "để", "cả", "toàn", "nhưng", "và", "thì"}
+    | {"hiện", "nay", "qua", "chỉ", "song", "tuy", "đó", "vậy", "nên", "mà", "nếu", "hay"}
 )
 # "thôn 2 và 4", "thôn 2, 4", "ấp 3-4", "thôn 1 tới 3": a level word before a list or a range of
 # numbers names several villages
