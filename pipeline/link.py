@@ -1323,6 +1323,12 @@ def _plan_of_a_houses_ratio(fig: Mention, fact: dict[str, Any]) -> list[dict[str
     return [plan]
 
 
+# a group whose households a ratio's denominator counts whole: an area, a people
+_AREA_OR_PEOPLE_GROUP = regex.compile(
+    r"\b(?:khu vực|thành thị|nông thôn|dân tộc|DTTS|đồng bào)\b", regex.I
+)
+
+
 def _households_of_the_whole(
     view: SentenceView, fig: Mention, fact: dict[str, Any]
 ) -> list[dict[str, Any]]:
@@ -1334,7 +1340,20 @@ def _households_of_the_whole(
         not ratio
         or fig.attrs.get("unit") != "households"
         or fact["indicator"] not in HOUSEHOLD_COUNT.values()
-        or fact.get("group")
+        # (an area's or a people's households, the denominator theirs too: "khu vực thành thị
+        # 3.752/121.729 hộ (chiếm 3,08%)"; not a part of the poor: "thiếu hụt về nhà ở …")
+        or (
+            fact.get("group")
+            and (
+                not _AREA_OR_PEOPLE_GROUP.search(fact["group"])
+                # ("hộ nghèo 268 hộ … (trong đó hộ nghèo DTTS là 236/268 hộ)": a share of the
+                # poor counted just before, not of all households)
+                or any(
+                    m.attrs.get("value") == ratio[1] and m.end <= fig.start
+                    for m in view.of("QUANTITY")
+                )
+            )
+        )
         or not ratio[1] > ratio[0]
         # the whole unit's count, as its level's word or a rate of N/M says ("… thiếu hụt về
         # nhà ở là 800/3.200 hộ" is a part of the poor; "rà soát được 3.200/3.500 hộ" progress)
