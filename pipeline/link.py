@@ -1825,6 +1825,26 @@ class Linker:
                 _DECREASE_BEFORE.search(left)
                 or _DOWN_TO_BEFORE.search(left)
                 or _FALL_IN_CLAUSE.search(text, clause, fig.start)
+                # "Trong đó, khu vực thành thị 3.752/121.729 hộ (chiếm 3,08%)": the share the
+                # households just counted under the carried subject make
+                or (
+                    carried.rule["subject"] in HOUSEHOLD_COUNT
+                    and any(
+                        m.attrs.get("unit") == "households"
+                        and regex.fullmatch(
+                            r"\s*[,(]?\s*chiếm\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX,
+                            text[m.end : fig.start],
+                        )
+                        for m in view.of("QUANTITY")
+                        if m.end <= fig.start
+                    )
+                    # (not "có 276 hộ (chiếm 22%) hộ cận nghèo không có khả năng lao động": the
+                    # households' own category named after them)
+                    and not regex.match(
+                        r"\s*\)?\s*(?:là\s+)?(?:số\s+)?(?:hộ|người|khẩu|nhân khẩu)\b",
+                        text[fig.end : view.sent.end],
+                    )
+                )
                 # "… giảm mỗi năm ít nhất 4%. Riêng các huyện nghèo giảm từ 6%/năm trở lên": a
                 # part of the fall the sentence before gave, by how much at least (not "Có 15 xã
                 # giảm từ 3% trở lên": how many units fell that much)
