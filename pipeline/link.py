@@ -4712,6 +4712,12 @@ class Linker:
             self.plan_elaborated = (
                 Cue("plan-elaborated", "target", view.sent.start, view.sent.start, {})
                 if all(s == "target" for s in sentence_statuses)
+                # (not a plan reported against its result: "… phấn đấu giảm … 2,5%, và thực
+                # tế, … đạt 117% kế hoạch được giao. Cụ thể, … giảm 2,92%" details the result)
+                and not (
+                    _DONE.search(doc.text, view.sent.start, view.sent.end)
+                    and _PLAN_REPORTED_MET.search(doc.text, view.sent.start, view.sent.end)
+                )
                 else None
             )
             groups_stated = set(sentence_groups)
@@ -5259,6 +5265,19 @@ class Linker:
             # "Huyện nghèo An Lão có tỷ lệ hộ nghèo giảm …", "xã đặc biệt khó khăn Trà Leng có
             # 210 hộ nghèo": the named unit's attribute, no sub-population of it
             groups = []
+        if groups and _LEVEL_WORD_OPENING.match(text, groups[-1].start):
+            # "huyện nghèo (huyện Đà Bắc) giảm 8,1%": the one unit the group's words stand for,
+            # named in brackets right after them, is the figure's place, no group
+            named = [
+                m
+                for m in view.of("LOCALITY")
+                if m.end <= fig.start
+                and regex.fullmatch(r"\s*\(\s*", text[groups[-1].end : m.start])
+                and regex.match(r"\s*\)", text[m.end : m.end + 3])
+            ]
+            if named:
+                fact["locality"] = place_of(named[0])
+                groups = []
         if groups:
             cue = groups[-1]
             fact["group"] = _group_named(text, cue)
