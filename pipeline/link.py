@@ -1323,6 +1323,8 @@ def _plan_of_a_houses_ratio(fig: Mention, fact: dict[str, Any]) -> list[dict[str
     return [plan]
 
 
+# how far back a count stated before makes a ratio's denominator a share of it
+COUNTED_BEFORE_CHARS = 400
 # a group whose households a ratio's denominator counts whole: an area, a people
 _AREA_OR_PEOPLE_GROUP = regex.compile(
     r"\b(?:khu vực|thành thị|nông thôn|dân tộc|DTTS|đồng bào)\b", regex.I
@@ -1349,8 +1351,11 @@ def _households_of_the_whole(
                 # ("hộ nghèo 268 hộ … (trong đó hộ nghèo DTTS là 236/268 hộ)": a share of the
                 # poor counted just before, not of all households)
                 or any(
-                    m.attrs.get("value") == ratio[1] and m.end <= fig.start
-                    for m in view.of("QUANTITY")
+                    m.type == "QUANTITY"
+                    and m.attrs.get("value") == ratio[1]
+                    and m.end <= fig.start
+                    and fig.start - m.end <= COUNTED_BEFORE_CHARS
+                    for m in view.doc.mentions
                 )
             )
         )
@@ -1423,6 +1428,7 @@ _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
 _RATE_WITHOUT_ITS_SIGN_BEFORE = link_cue("rate-without-its-sign-before")
 _PLAN_REPORTED_MET = link_cue("plan-reported-met")
+_PLAN_RESULT_REPORTED = link_cue("plan-result-reported")
 _JOINT_FIGURE_OF_THE_LISTED = link_cue("joint-figure-of-the-listed")
 _NAMES_THE_WHOLE_UNIT = link_cue("names-the-whole-unit")
 _EACH_OF_THE_LISTED_BEFORE = link_cue("each-of-the-listed-before")
@@ -1831,10 +1837,14 @@ class Linker:
                     carried.rule["subject"] in HOUSEHOLD_COUNT
                     and any(
                         m.attrs.get("unit") == "households"
+                        # (of all the area's households, N/M: not "huyện A 2.400 hộ (chiếm 20%)",
+                        # a share of the poor counted before)
+                        and m.attrs.get("ratio")
                         and regex.fullmatch(
                             r"\s*[,(]?\s*chiếm\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX,
                             text[m.end : fig.start],
                         )
+                        and _rate_of_the_ratio_after(view, m, m.attrs["ratio"])
                         for m in view.of("QUANTITY")
                         if m.end <= fig.start
                     )
@@ -4714,10 +4724,7 @@ class Linker:
                 if all(s == "target" for s in sentence_statuses)
                 # (not a plan reported against its result: "… phấn đấu giảm … 2,5%, và thực
                 # tế, … đạt 117% kế hoạch được giao. Cụ thể, … giảm 2,92%" details the result)
-                and not (
-                    _DONE.search(doc.text, view.sent.start, view.sent.end)
-                    and _PLAN_REPORTED_MET.search(doc.text, view.sent.start, view.sent.end)
-                )
+                and not _PLAN_RESULT_REPORTED.search(doc.text, view.sent.start, view.sent.end)
                 else None
             )
             groups_stated = set(sentence_groups)
@@ -5265,13 +5272,23 @@ class Linker:
             # "Huyện nghèo An Lão có tỷ lệ hộ nghèo giảm …", "xã đặc biệt khó khăn Trà Leng có
             # 210 hộ nghèo": the named unit's attribute, no sub-population of it
             groups = []
-        if groups and _LEVEL_WORD_OPENING.match(text, groups[-1].start):
+        group_level = (
+            _UNIT_LEVELS.get(text[groups[-1].start : groups[-1].end].split()[0].lower())
+            if groups
+            else None
+        )
+        if group_level and not regex.search(
+            r"(?:các|những|hai|ba|bốn|năm|\d+)\s+$",
+            text[max(0, groups[-1].start - 12) : groups[-1].start],
+        ):
             # "huyện nghèo (huyện Đà Bắc) giảm 8,1%": the one unit the group's words stand for,
-            # named in brackets right after them, is the figure's place, no group
+            # named in brackets right after them, is the figure's place, no group (not "5 xã
+            # đặc biệt khó khăn (huyện Kon Plông)": units of the one in brackets)
             named = [
                 m
                 for m in view.of("LOCALITY")
                 if m.end <= fig.start
+                and m.attrs.get("level") == group_level
                 and regex.fullmatch(r"\s*\(\s*", text[groups[-1].end : m.start])
                 and regex.match(r"\s*\)", text[m.end : m.end + 3])
             ]

@@ -757,6 +757,7 @@ class LocalityFinder:
             if span is None:
                 continue
             i = span.start
+            lead_end: int | None = None  # the run's end after a sentence's opening word
             while i < span.end:
                 tok = doc[i]
                 if (
@@ -778,8 +779,14 @@ class LocalityFinder:
                     i += len(run)
                     continue  # "Đông Bắc giáp xã Ia Dơk": a direction, not xã Đông
                 best: tuple[list[Token], list[Unit]] | None = None
+                # after a sentence's opening word, only the whole rest of the run, of two
+                # syllables or more, is a name ("Tại Lai Châu", not "Theo Vũ Quang| Hải")
+                whole_rest_only = lead_end is not None and run[-1].i == lead_end
+                lead_end = None
                 for n in range(len(run), 0, -1):
                     if not is_name_syllable(run[n - 1]):
+                        continue
+                    if whole_rest_only and (n != len(run) or n < 2):
                         continue
                     name = run_text(doc, run[:n])
                     if n == 1 and len(name) < 4:
@@ -820,6 +827,7 @@ class LocalityFinder:
                     # "Tại Lai Châu, …", "Riêng Bình Dương không còn …": a word capitalized only
                     # because it opens the sentence, then the name
                     lead = len(run) > 1 and run[0].lower_ in LEADING_WORDS_BEFORE_A_NAME
+                    lead_end = run[-1].i if lead else None
                     i += 1 if lead else max(1, len(run))
                     continue
                 run, units = best
