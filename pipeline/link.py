@@ -35,7 +35,6 @@ from vnfacts.gazetteer import (
     LEVEL_RANK,
     NAMES_BEFORE,
     ascii_key,
-    fold,
     get_gazetteer,
     name_of_its_time,
 )
@@ -1287,12 +1286,9 @@ def _a_floor(text: str, fig: Mention) -> bool:
 
 
 _FALL_BY_AT_LEAST_BEFORE = link_cue("fall-by-at-least-before")
-# "8/17 huyện", "nhiều xã", "15 xã": units counted, whose figure says how many of them did it
-_UNITS_COUNTED_BEFORE = regex.compile(
-    r"(?:\b\d+(?:\s*/\s*\d+)?|\bnhiều|\bmột số|\bcó)\s+(?:đơn vị\s+)?"
-    r"(?:xã|huyện|thôn|bản|tỉnh|phường|địa phương)\b",
-    regex.I,
-)
+_UNITS_COUNTED_BEFORE = link_cue("units-counted-before")
+# the households' own category named right after a share ("(chiếm 22%) hộ cận nghèo …")
+_CATEGORY_RIGHT_AFTER = regex.compile(r"\s*\)?\s*(?:là\s+)?(?:số\s+)?(?:hộ|người|khẩu|nhân khẩu)\b")
 
 
 def _falls_by_at_least(text: str, left: str, fig: Mention) -> bool:
@@ -1831,42 +1827,11 @@ class Linker:
                 _DECREASE_BEFORE.search(left)
                 or _DOWN_TO_BEFORE.search(left)
                 or _FALL_IN_CLAUSE.search(text, clause, fig.start)
-                # "Trong đó, khu vực thành thị 3.752/121.729 hộ (chiếm 3,08%)": the share the
-                # households just counted under the carried subject make
                 or (
                     carried.rule["subject"] in HOUSEHOLD_COUNT
-                    and any(
-                        m.attrs.get("unit") == "households"
-                        # (of all the area's households, N/M: not "huyện A 2.400 hộ (chiếm 20%)",
-                        # a share of the poor counted before)
-                        and m.attrs.get("ratio")
-                        and regex.fullmatch(
-                            r"\s*[,(]?\s*chiếm\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX,
-                            text[m.end : fig.start],
-                        )
-                        and _rate_of_the_ratio_after(view, m, m.attrs["ratio"])
-                        for m in view.of("QUANTITY")
-                        if m.end <= fig.start
-                    )
-                    # (not "có 276 hộ (chiếm 22%) hộ cận nghèo không có khả năng lao động": the
-                    # households' own category named after them)
-                    and not regex.match(
-                        r"\s*\)?\s*(?:là\s+)?(?:số\s+)?(?:hộ|người|khẩu|nhân khẩu)\b",
-                        text[fig.end : view.sent.end],
-                    )
+                    and self._rate_of_households_just_counted(view, fig)
                 )
-                # "… giảm mỗi năm ít nhất 4%. Riêng các huyện nghèo giảm từ 6%/năm trở lên": a
-                # part of the fall the sentence before gave, by how much at least (not "Có 15 xã
-                # giảm từ 3% trở lên": how many units fell that much)
-                or (
-                    _falls_by_at_least(text, left, fig)
-                    and _PART_OPENING.match(text, s0) is not None
-                    and not _UNITS_COUNTED_BEFORE.search(text, clause, fig.start)
-                    and any(
-                        f["indicator"] == indicator_for("poor", "fall")
-                        for f in self._facts_of_the_sentence_before(view)
-                    )
-                )
+                or self._a_floor_of_the_fall_before(view, fig, clause, left)
                 # "Đến cuối năm 2019, toàn tỉnh chỉ còn 4%": the level it fell to
                 or _TO_BEFORE.search(left)
                 # "vùng đồng bào DTTS giảm mạnh từ 26,75% năm 2022 xuống 14,43%": where it began
@@ -3779,9 +3744,9 @@ class Linker:
         if not own:
             return True
         known = get_gazetteer().lookup(own, level)
-        written = fold(m.attrs.get("name") or "").replace(" ", "")  # ("Si MaCai")
+        written = ascii_key(m.attrs.get("name") or "")  # (spaces apart: "Si MaCai")
         return not known or any(
-            fold(parent or "").replace(" ", "") == written
+            parent and ascii_key(parent) == written
             for u in known
             for parent in (u.district, u.province)
         )
@@ -5251,50 +5216,17 @@ class Linker:
             # "Đề án … trên địa bàn các huyện nghèo …, huyện Mèo Vạc được phân bổ …": one of
             # the units named after them is the figure's own, no group of them
             groups = []
-        if (
-            groups
-            and not units_group
-            and place is not None
-            and _UNIT_LEVELS.get(text[groups[-1].start : groups[-1].end].split()[0].lower())
-            and not regex.search(
-                r"(?:các|những|hai|ba|bốn|năm|\d+)\s+$",
-                text[max(0, groups[-1].start - 12) : groups[-1].start],
-            )
-            and any(
-                m.start >= groups[-1].end
-                and regex.fullmatch(r"\s*", text[groups[-1].end : m.start])
-                and m.attrs.get("name") == place.get("name")
-                # (not the first of a list: "huyện nghèo Trạm Tấu và Mù Cang Chải")
-                and not regex.match(r"\s*(?:,|và\b)", text[m.end : m.end + 6])
-                for m in view.of("LOCALITY")
-            )
-        ):
-            # "Huyện nghèo An Lão có tỷ lệ hộ nghèo giảm …", "xã đặc biệt khó khăn Trà Leng có
-            # 210 hộ nghèo": the named unit's attribute, no sub-population of it
-            groups = []
-        group_level = (
-            _UNIT_LEVELS.get(text[groups[-1].start : groups[-1].end].split()[0].lower())
-            if groups
+        named = (
+            self._unit_the_group_names(view, fig, groups[-1], place)
+            if groups and not units_group
             else None
         )
-        if group_level and not regex.search(
-            r"(?:các|những|hai|ba|bốn|năm|\d+)\s+$",
-            text[max(0, groups[-1].start - 12) : groups[-1].start],
-        ):
-            # "huyện nghèo (huyện Đà Bắc) giảm 8,1%": the one unit the group's words stand for,
-            # named in brackets right after them, is the figure's place, no group (not "5 xã
-            # đặc biệt khó khăn (huyện Kon Plông)": units of the one in brackets)
-            named = [
-                m
-                for m in view.of("LOCALITY")
-                if m.end <= fig.start
-                and m.attrs.get("level") == group_level
-                and regex.fullmatch(r"\s*\(\s*", text[groups[-1].end : m.start])
-                and regex.match(r"\s*\)", text[m.end : m.end + 3])
-            ]
-            if named:
-                fact["locality"] = place_of(named[0])
-                groups = []
+        if named is not None:
+            # "Huyện nghèo An Lão có tỷ lệ hộ nghèo giảm …", "huyện nghèo (huyện Đà Bắc) giảm
+            # 8,1%": the named unit's attribute, no sub-population of it
+            if place is None or named.attrs.get("name") != place.get("name"):
+                fact["locality"] = place_of(named)
+            groups = []
         if groups:
             cue = groups[-1]
             fact["group"] = _group_named(text, cue)
@@ -5419,6 +5351,74 @@ class Linker:
                 if any(abs(r - fall) <= RELATIVE_FALL_TOLERANCE for r in relative):
                     return True
         return False
+
+    def _rate_of_households_just_counted(self, view: SentenceView, fig: Mention) -> bool:
+        """ "Trong đó, khu vực thành thị 3.752/121.729 hộ (chiếm 3,08%)": the share N/M the
+        households just counted make (not "huyện A 2.400 hộ (chiếm 20%)", a share of the poor
+        counted before; not "276 hộ (chiếm 22%) hộ cận nghèo …", their own category after)."""
+        text = self.doc.text
+        share = _SHARE_WORD_BEFORE.search(text, view.sent.start, fig.start)
+        return (
+            share is not None
+            and not _CATEGORY_RIGHT_AFTER.match(text, fig.end, view.sent.end)
+            and any(
+                m.attrs.get("unit") == "households"
+                and m.attrs.get("ratio")
+                and regex.fullmatch(r"\s*[,(]?\s*", text[m.end : share.start()])
+                and _rate_of_the_ratio_after(view, m, m.attrs["ratio"])
+                for m in view.of("QUANTITY")
+                if m.end <= fig.start
+            )
+        )
+
+    def _a_floor_of_the_fall_before(
+        self, view: SentenceView, fig: Mention, clause: int, left: str
+    ) -> bool:
+        """ "… giảm mỗi năm ít nhất 4%. Riêng các huyện nghèo giảm từ 6%/năm trở lên": a part of
+        the fall the sentence before gave, by how much at least (not "Có 15 xã giảm từ 3% trở
+        lên": how many units fell that much)."""
+        text = self.doc.text
+        return (
+            _falls_by_at_least(text, left, fig)
+            and _PART_OPENING.match(text, view.sent.start) is not None
+            and not _UNITS_COUNTED_BEFORE.search(text, clause, fig.start)
+            and any(
+                f["indicator"] == indicator_for("poor", "fall")
+                for f in self._facts_of_the_sentence_before(view)
+            )
+        )
+
+    def _unit_the_group_names(
+        self, view: SentenceView, fig: Mention, cue: Cue, place: dict[str, Any] | None
+    ) -> Mention | None:
+        """The one unit a group's words name, right after them ("Huyện nghèo An Lão", "xã đặc
+        biệt khó khăn Trà Leng", the passage's place) or in brackets at their level ("huyện
+        nghèo (huyện Đà Bắc)"); not a list ("huyện nghèo Trạm Tấu và Mù Cang Chải"), not
+        units counted or plural ("các huyện nghèo …"), not units of the one in brackets ("5 xã
+        đặc biệt khó khăn (huyện Kon Plông)")."""
+        text = self.doc.text
+        level = _UNIT_LEVELS.get(text[cue.start : cue.end].split()[0].lower())
+        if level is None or regex.search(
+            r"(?:các|những|hai|ba|bốn|năm|\d+)\s+$", text[max(0, cue.start - 12) : cue.start]
+        ):
+            return None
+        for m in view.of("LOCALITY"):
+            if m.start < cue.end:
+                continue
+            between = text[cue.end : m.start]
+            if (
+                place is not None
+                and regex.fullmatch(r"\s*", between)
+                and m.attrs.get("name") == place.get("name")
+                and not regex.match(r"\s*(?:,|và\b)", text[m.end : m.end + 6])
+            ) or (
+                m.end <= fig.start
+                and m.attrs.get("level") == level
+                and regex.fullmatch(r"\s*\(\s*", between)
+                and regex.match(r"\s*\)", text[m.end : m.end + 3])
+            ):
+                return m
+        return None
 
     def _a_part_without_group(
         self,
