@@ -35,6 +35,7 @@ from vnfacts.gazetteer import (
     LEVEL_RANK,
     NAMES_BEFORE,
     ascii_key,
+    era_of,
     get_gazetteer,
     name_of_its_time,
 )
@@ -3709,8 +3710,50 @@ class Linker:
         if LEVEL_RANK.get(place.get("level", ""), 9) >= LEVEL_RANK[level]:
             return place  # "toàn xã" (the last named) in a commune's passage: the commune's
         if level == "province":
-            return _province_place(place.get("province")) or place
+            return (
+                self._province_named_for(place, fig)
+                or _province_place(self._province_of_its_time(place.get("province")))
+                or place
+            )
         return _district_place(place.get("district"), place.get("province")) or place
+
+    def _province_of_its_time(self, province: str | None) -> str | None:
+        """A pre-2025 province as a text published from 1 July 2025 calls it: the province
+        it is part of since (a commune of Hòa Bình in a report of September 2025 is in Phú
+        Thọ)."""
+        if not province or era_of(self.doc.meta.published) == "pre2025":
+            return province
+        merged = [
+            u.after_2025["name"]
+            for u in get_gazetteer().lookup(province, "province", era="pre2025")
+            if not u.former and u.after_2025 and u.after_2025.get("name")
+        ]
+        return merged[0] if merged else province
+
+    def _province_named_for(
+        self, place: dict[str, Any], fig: Mention
+    ) -> dict[str, Any] | None:
+        """ "Chương trình … của tỉnh Phú Thọ … Tại xã Pà Cò … Tỉnh đã bố trí 120 tỷ đồng":
+        the province the text named, where the carried unit lies in it, by the data of
+        either era (Pà Cò lay in Hòa Bình, which is Phú Thọ since 1 July 2025)."""
+        own = place.get("province")
+        if not own:
+            return None
+        keys = {ascii_key(own)} | {
+            ascii_key(u.after_2025["name"])
+            for u in get_gazetteer().lookup(own, "province", era="pre2025")
+            if u.after_2025 and u.after_2025.get("name")
+        }
+        named = [
+            m
+            for m in self.doc.mentions
+            if m.type == "LOCALITY"
+            and m.end <= fig.start
+            and m.attrs.get("level") == "province"
+            and ascii_key(m.attrs.get("name") or "") in keys
+            and not named_in_passing(self.doc.text, m)
+        ]
+        return place_of(named[-1]) if named else None
 
     def _parent_written_after(self, unit: Mention, m: Mention) -> bool:
         name = m.attrs.get("name")
