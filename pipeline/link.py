@@ -3730,9 +3730,7 @@ class Linker:
         ]
         return merged[0] if merged else province
 
-    def _province_named_for(
-        self, place: dict[str, Any], fig: Mention
-    ) -> dict[str, Any] | None:
+    def _province_named_for(self, place: dict[str, Any], fig: Mention) -> dict[str, Any] | None:
         """ "Chương trình … của tỉnh Phú Thọ … Tại xã Pà Cò … Tỉnh đã bố trí 120 tỷ đồng":
         the province the text named, where the carried unit lies in it, by the data of
         either era (Pà Cò lay in Hòa Bình, which is Phú Thọ since 1 July 2025)."""
