@@ -522,3 +522,16 @@ def test_a_bare_name_after_a_word_that_opens_the_sentence():
             "Giảm nghèo ở Đắk Nông\nHiện Tuy Đức có hơn 65.000 dân, với 23 dân tộc cùng sinh sống."
         )
     )
+
+
+def test_a_listed_unit_spelled_otherwise_than_in_the_data():
+    """ "huyện Trạm Tấu và Mù Cang Chải": a name listed after a level word takes its level
+    when written as the press writes it, as right after the level word (the data's Mù Căng
+    Chải), not the town of the same name."""
+    found = names(
+        localities(
+            TITLE + "Năm 2020, tại 2 huyện Trạm Tấu và Mù Cang Chải, tỷ lệ hộ nghèo giảm 8%."
+        )
+    )
+    assert ("Mù Cang Chải", "district") in found
+    assert ("Mù Cang Chải", "commune") not in found

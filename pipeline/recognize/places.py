@@ -647,7 +647,11 @@ class LocalityFinder:
                     i = run[-1].i + 1
                     continue
             if level != "village":
-                known = longest_known_prefix(doc, run, level, self.era)
+                # (as after the level word: "huyện Trạm Tấu và Mù Cang Chải", the data's Mù
+                # Căng Chải)
+                known = longest_known_prefix(doc, run, level, self.era) or longest_known_prefix(
+                    doc, run, level, self.era, unaccented=True
+                )
                 if known is None or len(known) != len(run):
                     break
             self.places.append(Place(s, e, name, level, f"rule:{rule_id}:list"))
