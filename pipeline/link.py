@@ -223,7 +223,10 @@ HOUSES_PASSAGE_FACTS = 3
 TIME_LATER_IN_CLAUSE_CHARS = 100  # how far on in its clause a time may still date a figure
 # Units of one level listed before a figure said of them all ("tại 2 huyện A và B, với …")
 UNITS_OF_A_JOINT_SUM = 2
+SCENE_WORDS = (5, 35)  # a caption kept as a line of its own: words, at least and at most
+SCENE_TAIL_WORDS = 4  # words a caption may write after the place it shows ("… ngày một đổi mới")
 _LIST_JOIN = link_cue("list-join")
+_SCENE_VENUE_BEFORE = link_cue("scene-venue-before")
 _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
@@ -4149,7 +4152,9 @@ class Linker:
             # a list of venues ("tại P. Bình Hiên, P. An Hải Bắc, …") is no passage's subject;
             # a sentence about a region or the whole country makes it the subject
             levels = [m.attrs["level"] for m in units]
-            if self._is_unit_list(units):
+            if units and self._scene_of_a_picture(view, units):
+                pass  # "Đoàn giám sát … kiểm tra mô hình sinh kế trên địa bàn xã Vân Sơn."
+            elif self._is_unit_list(units):
                 pass  # "hai huyện A và B": no one unit is the passage's subject
             elif units and max(levels.count(lv) for lv in set(levels)) < 3:
                 self.discourse.last_place = place_of(units[0])
@@ -4176,6 +4181,47 @@ class Linker:
         self._combined_rate_named_multidimensional()
         self._combined_rate_its_parts_add_up_to()
         return merge_restatements(self.facts)
+
+    def _scene_of_a_picture(self, view: SentenceView, units: list[Mention]) -> bool:
+        """A line of its own with no figure that names, after what it shows, the place it
+        shows ("Đoàn giám sát … kiểm tra thực tế mô hình sinh kế trên địa bàn xã Vân Sơn.",
+        "Mô hình chăn nuôi bồ câu tại xã Hồng Lạc"): a photo's caption the page kept without
+        its credit. A unit below the passage's, not named before, it makes no passage's
+        subject ("Tại xã Vân Sơn, …" opening a paragraph does, and so does a statement that
+        goes on after the place)."""
+        doc = self.doc
+        block = doc.blocks[view.sent.block]
+        if (
+            view.sent.start != block.start
+            or view.sent.end < block.end - 1
+            or view.of("QUANTITY", "PERCENT")
+            or not SCENE_WORDS[0]
+            <= len(doc.text[block.start : block.end].split())
+            <= SCENE_WORDS[1]
+        ):
+            return False
+        carried = self.discourse.place()
+        if carried is None:
+            return False
+        for m in units:
+            if not _SCENE_VENUE_BEFORE.search(doc.text, view.sent.start, m.start):
+                return False
+            if len(doc.text[m.end : block.end].split()) > SCENE_TAIL_WORDS:
+                return (
+                    False  # ("… giúp hộ nghèo ở xã Khánh Thiện có thu nhập ổn định.": a statement)
+                )
+            if LEVEL_RANK.get(m.attrs.get("level", ""), 9) >= LEVEL_RANK.get(
+                carried.get("level", ""), -1
+            ):
+                return False
+            if any(
+                o.type == "LOCALITY"
+                and o.end <= view.sent.start
+                and o.attrs.get("name") == m.attrs.get("name")
+                for o in doc.mentions
+            ):
+                return False
+        return True
 
     def _linking_units(
         self, by_sentence: dict[int, list[Mention]]
