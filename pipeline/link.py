@@ -1464,6 +1464,7 @@ _POOR_HOUSEHOLDS_NOUN_AFTER = link_cue("poor-households-noun-after")
 _RATE_NAMED_AFTER = link_cue("rate-named-after")
 _HOUSES_WORK_BEFORE_A_BARE_COUNT = link_cue("houses-work-before-a-bare-count")
 _HOUSES_WORK_AFTER_A_BARE_COUNT = link_cue("houses-work-after-a-bare-count")
+_HOUSES_WORK_AFTER_THE_COUNT = link_cue("houses-work-after-the-count")
 _SHARE_ESCAPING_POVERTY_AFTER = link_cue("share-escaping-poverty-after")
 _NATIONAL_SOURCE_OPENING = link_cue("national-source-opening")
 _PARTS_OPENING = link_cue("parts-opening")
@@ -2599,15 +2600,9 @@ class Linker:
                     and self._houses_built_in_the_passage(view, cues, after_text)
                 )
                 or _HOUSES_FOR_THE_POOR.search(fig.text + after_text[:60]) is not None
-                # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa", "21 căn nhà xây mới"
-                or regex.match(
-                    # ("5 ngôi nhà Đại đoàn kết được bàn giao": a programme's name between)
-                    r"\s*(?:(?:đại đoàn kết|tình nghĩa|tình thương|nhân ái|an sinh|chữ thập đỏ)\s+)?"
-                    r"(?:(?:đã\s+)?được\s+(?:xây dựng|xây mới|xây|sửa chữa|hỗ trợ|bàn giao|khánh thành)"
-                    r"|(?:xây mới|xây dựng mới|sửa chữa)\b)",
-                    after_text,
-                    regex.I,
-                )
+                # "hơn 11.000 căn nhà được xây dựng mới và sửa chữa", "21 căn nhà xây mới",
+                # "747 ngôi nhà đã khởi công"
+                or _HOUSES_WORK_AFTER_THE_COUNT.match(after_text) is not None
                 or regex.search(
                     r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|hỗ trợ|khánh thành"
                     r"|khởi công|bàn giao|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
@@ -4203,7 +4198,9 @@ class Linker:
         carried = self.discourse.place()
         if carried is None:
             return False
-        for m in units:
+        for k, m in enumerate(units):
+            if k and regex.fullmatch(r"[\s,]*\(\s*", doc.text[units[k - 1].end : m.start]):
+                continue  # "… xã Hoài Thượng (Thuận Thành)": the address's district
             if not _SCENE_VENUE_BEFORE.search(doc.text, view.sent.start, m.start):
                 return False
             if len(doc.text[m.end : block.end].split()) > SCENE_TAIL_WORDS:

@@ -106,6 +106,13 @@ def test_words_value(words: str, value: int | None) -> None:
             "nghìn tỷ",
         ),
         ("Quỹ nhận được 35 ngàn tỷ đồng.", "35 ngàn tỷ đồng", 35 * 10**12, "VND", "ngàn tỷ"),
+        (
+            "Tổng vốn giai đoạn 2026 - 2030 là 1,044 triệu tỷ đồng.",
+            "1,044 triệu tỷ đồng",
+            1044 * 10**12,
+            "VND",
+            "triệu tỷ",
+        ),
         ("Mỗi suất quà trị giá 500 nghìn đồng.", "500 nghìn đồng", 500000, "VND", "nghìn"),
         ("Mỗi suất quà trị giá 700 ngàn đồng.", "700 ngàn đồng", 700000, "VND", "ngàn"),
         ("Xã đã huy động 1.200 tỷ cho giao thông.", "1.200 tỷ", 1200000000000, "VND", "tỷ"),
