@@ -17,6 +17,7 @@ from functools import cache
 import regex
 from vnfacts import patterns
 from vnfacts.doc import Block, Document, Meta
+from vnfacts.gazetteer import get_gazetteer
 from vnfacts.registry import stage
 
 HEADER_SCAN_LINES = 12  # the title and dateline sit within the first lines of a page
@@ -572,6 +573,51 @@ def _mark_captions(page: _Page, tail: int) -> None:
         prev = i
 
 
+# "Đà Nẵng: Đại hội đại biểu MTTQ …", "MTTQ Hải Phòng: Tập hợp, đoàn kết …": a unit, a colon,
+# a headline
+_PLACED_HEADLINE = regex.compile(r"^\s*(?P<who>[^:]{2,40}):\s+\p{Lu}")
+RELATED_HEADLINES = 2  # such lines in a row, at least, make a widget of other articles
+MAX_RELATED_HEADLINE_WORDS = 30
+
+
+def _placed_headline(line: str) -> bool:
+    """A line that reads as another article's headline filed under a unit's name."""
+    m = _PLACED_HEADLINE.match(line)
+    if (
+        m is None
+        or ends_sentence(line)
+        or _FIGURE.search(line)
+        or len(words(line)) > MAX_RELATED_HEADLINE_WORDS
+    ):
+        return False
+    who = words(m.group("who"))
+    gazetteer = get_gazetteer()
+    return any(
+        gazetteer.is_name(" ".join(who[k:]), level)
+        for k in range(max(0, len(who) - 4), len(who))
+        for level in ("province", "district")
+    )
+
+
+def _mark_related_headlines(page: _Page, body_start: int, tail: int) -> None:
+    """Headlines of other articles, each filed under a unit's name, listed inside the body
+    ("Đà Nẵng: Đại hội …", "Bình Định: Tuyên dương …", "Nghệ An: …"): a widget, not the
+    article's content (one such line alone may be a heading of the article's own)."""
+    run: list[int] = []
+    for i in range(body_start + 1, tail + 1):
+        if (
+            i < tail
+            and page.blocks[i].kind in ("body", "heading")
+            and _placed_headline(page.lines[i])
+        ):
+            run.append(i)
+            continue
+        if len(run) >= RELATED_HEADLINES:
+            for k in run:
+                page.mark(k, "boilerplate", "related-headlines")
+        run = []
+
+
 def _common_prefix(a: str, b: str) -> str:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -641,6 +687,7 @@ def clean(doc: Document) -> Document:
     else:
         doc.meta.published = normalize_date(doc.meta.published)
     _mark_captions(page, tail)
+    _mark_related_headlines(page, body_start, tail)
     _mark_headings_and_author(page, body_start, tail, doc.meta)
     doc.blocks = page.blocks
     return doc

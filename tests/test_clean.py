@@ -665,3 +665,37 @@ def test_links_to_the_previous_and_next_article_are_furniture():
     assert block_of(doc, "Bài tiếp theo").kind != "body"
     assert block_of(doc, "Bài trước").kind != "body"
     assert [f["value"] for f in doc.facts] == [3200000000]
+
+
+def test_headlines_of_other_articles_filed_under_their_provinces_are_furniture():
+    # a front's site lists other provinces' news inside the article ("Đà Nẵng: …", "Nghệ An:
+    # …"); the unit of the last one is not the passage's subject after it
+    page = "\n".join(
+        [
+            "Sìn Hồ ủng hộ hơn 400 triệu đồng Quỹ “Vì người nghèo”",
+            "Chiều 10/11, Ban Vận động Quỹ “Vì người nghèo” huyện Sìn Hồ, tỉnh Lai Châu tổ "
+            "chức phát động ủng hộ Quỹ năm 2023.",
+            "Quảng Ngãi: Đại hội đại biểu MTTQ Việt Nam huyện Sơn Tịnh nhiệm kỳ 2024 - 2029",
+            "Thanh Hóa: Tuyên dương các tập thể trong cuộc vận động xây dựng nông thôn mới",
+            "Từ tháng 10/2022 đến tháng 9/2023, Ban Vận động Quỹ “Vì người nghèo” đã tiếp nhận "
+            "hơn 12 tỷ đồng và phân bổ gần 11 tỷ đồng làm nhà Đại đoàn kết cho hộ nghèo.",
+        ]
+    )
+    doc = extract(page)
+    assert block_of(doc, "Quảng Ngãi:").kind == "boilerplate"
+    assert block_of(doc, "Thanh Hóa:").kind == "boilerplate"
+    places = {f["locality"]["name"] for f in doc.facts if f["value"] >= 10**10}
+    assert places == {"Sìn Hồ"}
+
+
+def test_one_line_filed_under_a_province_is_no_widget():
+    # a single "Province: …" line may be the article's own heading
+    page = "\n".join(
+        [
+            "Giảm nghèo ở vùng cao",
+            "Năm 2023, các tỉnh vùng cao tiếp tục giảm nhanh tỷ lệ hộ nghèo.",
+            "Lai Châu: Giảm nghèo nhanh ở các huyện biên giới",
+            "Năm 2023, tỷ lệ hộ nghèo của tỉnh Lai Châu giảm còn 20,1%.",
+        ]
+    )
+    assert block_of(extract(page), "Lai Châu:").kind != "boilerplate"
