@@ -535,3 +535,16 @@ def test_a_listed_unit_spelled_otherwise_than_in_the_data():
     )
     assert ("Mù Cang Chải", "district") in found
     assert ("Mù Cang Chải", "commune") not in found
+
+
+def test_society_is_no_commune():
+    """ "tổng vốn đầu tư toàn xã hội" (society), "Ngân hàng Chính sách xã hội": no commune named
+    by its level word alone, standing for the last one named; "xã Hội Xuân" is one."""
+    found = localities(
+        TITLE
+        + "Xã Đại Hà còn 20 hộ nghèo. Năm 2022, tổng vốn đầu tư toàn xã hội đạt 5.300 tỷ đồng."
+    )
+    assert [m["text"] for m in found] == ["Xã Đại Hà"]
+    assert ("Hội Xuân", "commune") in names(
+        localities(TITLE + "Năm 2023, xã Hội Xuân còn 120 hộ nghèo.")
+    )

@@ -474,6 +474,10 @@ class LocalityFinder:
                 ):
                     continue
                 nxt = _next_word(doc, span.end - 1)
+                if nxt is not None and doc[nxt].text in hit.rule.get("not_before", ()):
+                    # "tổng vốn đầu tư toàn xã hội": society, no commune (in lower case: "xã
+                    # Hội Xuân" is one)
+                    continue
                 level = hit.rule["level"]
                 numbered = level in ("commune", "district") or (
                     # "ấp 7", "thôn 2": not "hai thôn 2 và 4", "các thôn 2, 4 và 6" (several
