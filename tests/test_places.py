@@ -548,3 +548,16 @@ def test_society_is_no_commune():
     assert ("Hội Xuân", "commune") in names(
         localities(TITLE + "Năm 2023, xã Hội Xuân còn 120 hộ nghèo.")
     )
+
+
+def test_units_listed_after_their_level_word_and_a_colon():
+    """ "7 xã: Nhân Hòa, Tân Hưng, Vĩnh Long và Vĩnh Phong": each name is a unit of the level
+    written before the colon, not the province a commune is named after."""
+    found = names(
+        localities(
+            TITLE + "Huyện Vĩnh Bảo xây dựng nông thôn mới kiểu mẫu ở 4 xã: Nhân Hòa, Tân Hưng, "
+            "Vĩnh Long và Vĩnh Phong."
+        )
+    )
+    assert {("Nhân Hòa", "commune"), ("Vĩnh Long", "commune"), ("Vĩnh Phong", "commune")} <= found
+    assert ("Vĩnh Long", "province") not in found
