@@ -561,3 +561,23 @@ def test_units_listed_after_their_level_word_and_a_colon():
     )
     assert {("Nhân Hòa", "commune"), ("Vĩnh Long", "commune"), ("Vĩnh Phong", "commune")} <= found
     assert ("Vĩnh Long", "province") not in found
+
+
+def test_one_syllable_opening_a_longer_name_is_no_unit():
+    """ "Ảnh: Thanh Thủy", "Bộ trưởng Phùng Xuân Nhạ": a one-syllable unit name (xã Thanh of
+    Quảng Trị, thị trấn Phùng of Hà Nội) that opens a longer capitalized run is part of a
+    person's name."""
+    found = names(
+        localities(
+            "Giáo dục ở Hướng Hóa, Quảng Trị\nCác thầy cô vận động học sinh đến trường. "
+            "Ảnh: Thanh Thủy - TTXVN"
+        )
+    )
+    assert ("Thanh", "commune") not in found
+    found = names(
+        localities(
+            "Giảm nghèo ở Hà Nội\nĐại biểu Hà Nội đặt câu hỏi với Bộ trưởng Phùng Xuân Nhạ "
+            "tại phiên thảo luận."
+        )
+    )
+    assert not any(name == "Phùng" for name, _ in found)

@@ -828,7 +828,9 @@ class LocalityFinder:
                     if whole_rest_only and (n != len(run) or n < 2):
                         continue
                     name = run_text(doc, run[:n])
-                    if n == 1 and len(name) < 4:
+                    if n == 1 and (len(name) < 4 or len(run) > 1):
+                        # (one syllable that opens a longer capitalized run is a person's or
+                        # another name's: "Ảnh: Thanh Thủy", "Bộ trưởng Phùng Xuân Nhạ")
                         continue
                     units = [
                         u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS
