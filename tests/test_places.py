@@ -550,19 +550,6 @@ def test_society_is_no_commune():
     )
 
 
-def test_units_listed_after_their_level_word_and_a_colon():
-    """ "7 xã: Nhân Hòa, Tân Hưng, Vĩnh Long và Vĩnh Phong": each name is a unit of the level
-    written before the colon, not the province a commune is named after."""
-    found = names(
-        localities(
-            TITLE + "Huyện Vĩnh Bảo xây dựng nông thôn mới kiểu mẫu ở 4 xã: Nhân Hòa, Tân Hưng, "
-            "Vĩnh Long và Vĩnh Phong."
-        )
-    )
-    assert {("Nhân Hòa", "commune"), ("Vĩnh Long", "commune"), ("Vĩnh Phong", "commune")} <= found
-    assert ("Vĩnh Long", "province") not in found
-
-
 def test_one_syllable_opening_a_longer_name_is_no_unit():
     """ "Ảnh: Thanh Thủy", "Bộ trưởng Phùng Xuân Nhạ": a one-syllable unit name (xã Thanh of
     Quảng Trị, thị trấn Phùng of Hà Nội) that opens a longer capitalized run is part of a

@@ -505,10 +505,6 @@ class LocalityFinder:
                 ):
                     run = self._name_after_a_descriptor(hit.end, level, end)
                 if not run:
-                    listed_to = self._list_after_a_colon(span.end, level, end, hit.rule["id"])
-                    if listed_to > 0:
-                        covered_to = listed_to
-                        continue
                     if hit.rule.get("anaphor") and prev is not None and prev.lower_ in ANAPHOR_CUES:
                         self.places.append(
                             Place(
@@ -626,33 +622,6 @@ class LocalityFinder:
                 end = run[n - 1].idx + len(run[n - 1].text)
                 return Place(hit.start, end, name, level, "gazetteer:name-with-level-syllable")
         return None
-
-    def _list_after_a_colon(self, i: int, level: str, limit: int, rule_id: str) -> int:
-        """ "các xã: Phú Thuận, Vĩnh Khánh, Vĩnh Phú", "8 huyện: Phước Sơn, Nam Giang", "3 xã
-        gồm: An Vĩnh, An Hải": one level word, a colon, the names; each is a unit of that
-        level (not the province "Vĩnh Long" a commune of the list is named after). Returns
-        where the list ends, or -1."""
-        doc = self.doc
-        while i < len(doc) and doc[i].lower_ in ("là", "gồm", "bao gồm"):
-            i += 1
-        if i + 1 >= len(doc) or doc[i].text != ":" or doc[i].idx >= limit:
-            return -1
-        j = i + 1
-        if not is_name_syllable(doc[j]) or doc[j].text.isdigit():
-            return -1
-        run = name_run(doc, j, limit)
-        if not run or len(run) > 4:
-            return -1
-        if level != "village":
-            known = longest_known_prefix(doc, run, level, self.era) or longest_known_prefix(
-                doc, run, level, self.era, unaccented=True
-            )
-            if known is None or len(known) != len(run):
-                return -1
-        s, e = run[0].idx, run[-1].idx + len(run[-1].text)
-        first = Place(s, e, run_text(doc, run), level, f"rule:{rule_id}:list")
-        self.places.append(first)
-        return max(e, self._list_after(run[-1].i + 1, first, limit, rule_id))
 
     def _list_after(self, i: int, first: Place, limit: int, rule_id: str) -> int:
         """`các xã Pa Cheo, Y Tý và A Lù`, `02 thôn Nam Lanh Chang, Bắc Lanh Chang`: one level
