@@ -194,6 +194,7 @@ def test_ranges(text: str, low: int, high: int, unit: str) -> None:
     [
         ("Toàn xã còn 215 hộ nghèo.", "215 hộ", 215, "households"),
         ("Huyện có 12.436 hộ gia đình.", "12.436 hộ gia đình", 12436, "households"),
+        ("Trao nhà cho 5 gia đình chính sách.", "5 gia đình", 5, "households"),
         ("Đã giảm 97 hộ cận nghèo.", "97 hộ", 97, "households"),
         ("Thôn có 1.245 nhân khẩu.", "1.245 nhân khẩu", 1245, "persons"),
         ("Có 46 người đi làm ở doanh nghiệp.", "46 người", 46, "persons"),
