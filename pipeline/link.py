@@ -227,6 +227,8 @@ SCENE_WORDS = (5, 35)  # a caption kept as a line of its own: words, at least an
 SCENE_TAIL_WORDS = 4  # words a caption may write after the place it shows ("… ngày một đổi mới")
 _LIST_JOIN = link_cue("list-join")
 _SCENE_VENUE_BEFORE = link_cue("scene-venue-before")
+_CAPTION_SCENE_OPENING = link_cue("caption-scene-opening")
+_PARENT_IN_BRACKETS_BETWEEN = link_cue("parent-in-brackets-between")
 _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
@@ -346,6 +348,8 @@ _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
 _STANDARD_BEFORE = link_cue("standard-before")
+_CRITERIA_BEFORE = link_cue("criteria-before")
+_CRITERIA_OWNER_BEFORE = link_cue("criteria-owner-before")
 _FOUNDED_BEFORE = link_cue("founded-before")
 _PRICE_BASE_BEFORE = link_cue("price-base-before")
 # the base years of the statistics office's constant prices ("theo giá 2010")
@@ -1050,6 +1054,15 @@ def _district_place(name: str | None, province: str | None) -> dict[str, Any] | 
     units = get_gazetteer().lookup(name, "district", era="pre2025")
     unit = next((u for u in units if not u.former and u.province == province), None)
     return None if unit is None else _place_of_unit(unit)
+
+
+def _merged_into(province: str) -> list[str]:
+    """The provinces of 1 July 2025 a pre-2025 province is part of."""
+    return [
+        u.after_2025["name"]
+        for u in get_gazetteer().lookup(province, "province", era="pre2025")
+        if not u.former and u.after_2025 and u.after_2025.get("name")
+    ]
 
 
 def _province_place(name: str | None) -> dict[str, Any] | None:
@@ -3287,6 +3300,8 @@ class Linker:
             # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020" names the standard; "theo chuẩn
             # nghèo đa chiều đến cuối năm 2024" dates the figure
             or (_STANDARD_BEFORE.search(before) and not _AS_OF.match(t.text))
+            # "hộ nghèo theo tiêu chí giai đoạn 2021-2025 còn 1,44%": the criteria's period
+            or (_period_of(t) is not None and _CRITERIA_BEFORE.search(before))
             # "giảm 5,73% theo chuẩn nghèo đa chiều, giai đoạn 2022-2025": the standard's
             # period after its comma
             or (
@@ -3373,6 +3388,11 @@ class Linker:
             and not named_in_passing(text, m)
             and not parent_of_a_described_unit(text, m, view.sent.start)
             and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
+            # "theo tiêu chí của tỉnh": the criteria's owner, named by its level word alone
+            and not (
+                (m.method or "").endswith(":anaphor")
+                and _CRITERIA_OWNER_BEFORE.search(text, view.sent.start, m.start)
+            )
             # "Kiên Giang là một trong những tỉnh vùng Đồng bằng sông Cửu Long có …": the
             # region says where the unit lies; "Xã Mường Nhé được thành lập trên cơ sở sáp
             # nhập ba xã A, B và C, hiện có …": the units merged into the one named first
@@ -3689,6 +3709,14 @@ class Linker:
         if not unnamed or place is None:
             return place
         level = {"tỉnh": "province", "huyện": "district"}.get(unnamed[-1], "commune")
+        below = _LEVEL_WORD_AFTER.search(self.doc.text, fig.end, view.sent.end)
+        if (
+            below is not None
+            and LEVEL_RANK[_LEVEL_OF_WORD[below.group("level").lower()]] < (LEVEL_RANK[level])
+        ):
+            # "Huyện đã hỗ trợ xây mới 25 căn nhà cho hộ nghèo của xã": the giver names its
+            # level, the households the unit below it the passage is about
+            return place
         if LEVEL_RANK.get(place.get("level", ""), -1) > LEVEL_RANK[level]:
             # "huyện sửa chữa mới 185 căn nhà" in a passage placed at its province: the unit of
             # that level the text named last (in that province); "Riêng Bình Dương … . Cuối năm
@@ -3721,25 +3749,18 @@ class Linker:
         Thọ)."""
         if not province or era_of(self.doc.meta.published) == "pre2025":
             return province
-        merged = [
-            u.after_2025["name"]
-            for u in get_gazetteer().lookup(province, "province", era="pre2025")
-            if not u.former and u.after_2025 and u.after_2025.get("name")
-        ]
-        return merged[0] if merged else province
+        return next(iter(_merged_into(province)), province)
 
     def _province_named_for(self, place: dict[str, Any], fig: Mention) -> dict[str, Any] | None:
-        """ "Chương trình … của tỉnh Phú Thọ … Tại xã Pà Cò … Tỉnh đã bố trí 120 tỷ đồng":
-        the province the text named, where the carried unit lies in it, by the data of
-        either era (Pà Cò lay in Hòa Bình, which is Phú Thọ since 1 July 2025)."""
+        """ "Chương trình … của tỉnh Lào Cai … Tại xã Bản Phố … Tỉnh đã bố trí 215 tỷ đồng":
+        the province the text named, where the carried unit lies in it (in a text published
+        from 1 July 2025, or in the province its old one is part of since)."""
         own = place.get("province")
         if not own:
             return None
-        keys = {ascii_key(own)} | {
-            ascii_key(u.after_2025["name"])
-            for u in get_gazetteer().lookup(own, "province", era="pre2025")
-            if u.after_2025 and u.after_2025.get("name")
-        }
+        keys = {ascii_key(own)}
+        if era_of(self.doc.meta.published) != "pre2025":
+            keys |= {ascii_key(name) for name in _merged_into(own)}
         named = [
             m
             for m in self.doc.mentions
@@ -4178,10 +4199,10 @@ class Linker:
         return merge_restatements(self.facts)
 
     def _scene_of_a_picture(self, view: SentenceView, units: list[Mention]) -> bool:
-        """A line of its own with no figure that names, after what it shows, the place it
-        shows ("Đoàn giám sát … kiểm tra thực tế mô hình sinh kế trên địa bàn xã Vân Sơn.",
-        "Mô hình chăn nuôi bồ câu tại xã Hồng Lạc"): a photo's caption the page kept without
-        its credit. A unit below the passage's, not named before, it makes no passage's
+        """A line of its own with no figure that opens like a caption and names, after what it
+        shows, the place it shows ("Đoàn giám sát … kiểm tra thực tế mô hình sinh kế trên
+        địa bàn xã Vân Sơn.", "Bàn giao nhà … cho gia đình cụ X, thôn Y, xã Z"): a photo's
+        caption the page kept without its credit. A unit below the passage's, not named before, it makes no passage's
         subject ("Tại xã Vân Sơn, …" opening a paragraph does, and so does a statement that
         goes on after the place)."""
         doc = self.doc
@@ -4189,6 +4210,7 @@ class Linker:
         if (
             view.sent.start != block.start
             or view.sent.end < block.end - 1
+            or not _CAPTION_SCENE_OPENING.match(doc.text, view.sent.start)
             or view.of("QUANTITY", "PERCENT")
             or not SCENE_WORDS[0]
             <= len(doc.text[block.start : block.end].split())
@@ -4199,7 +4221,7 @@ class Linker:
         if carried is None:
             return False
         for k, m in enumerate(units):
-            if k and regex.fullmatch(r"[\s,]*\(\s*", doc.text[units[k - 1].end : m.start]):
+            if k and _PARENT_IN_BRACKETS_BETWEEN.fullmatch(doc.text, units[k - 1].end, m.start):
                 continue  # "… xã Hoài Thượng (Thuận Thành)": the address's district
             if not _SCENE_VENUE_BEFORE.search(doc.text, view.sent.start, m.start):
                 return False

@@ -699,3 +699,18 @@ def test_one_line_filed_under_a_province_is_no_widget():
         ]
     )
     assert block_of(extract(page), "Lai Châu:").kind != "boilerplate"
+
+
+def test_the_articles_own_subheadings_under_its_units_are_no_widget():
+    # "Huyện Mường Khương: …", "Huyện Bắc Hà: …": sections of the article, each opening with its
+    # unit's level word, not other articles' headlines
+    page = "\n".join(
+        [
+            "Giảm nghèo ở Lào Cai",
+            "Năm 2024, các huyện của tỉnh Lào Cai tiếp tục giảm nhanh hộ nghèo.",
+            "Huyện Mường Khương: Hoàn thành xóa nhà tạm cho hộ nghèo",
+            "Huyện Bắc Hà: Đẩy mạnh trồng cây ăn quả ôn đới",
+            "Năm 2024, toàn huyện Bắc Hà còn 1.800 hộ nghèo.",
+        ]
+    )
+    assert block_of(extract(page), "Huyện Mường Khương:").kind != "boilerplate"

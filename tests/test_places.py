@@ -568,3 +568,12 @@ def test_one_syllable_opening_a_longer_name_is_no_unit():
         )
     )
     assert not any(name == "Phùng" for name, _ in found)
+
+
+def test_a_listed_name_spelled_otherwise_is_taken_whole():
+    """ "huyện An Lão và Vinh Thanh": the whole name the press spells without its marks
+    (Vĩnh Thạnh), not the shorter district whose name opens it (Vinh)."""
+    found = names(
+        localities(TITLE + "Năm 2023, huyện An Lão và Vinh Thanh đều có tỷ lệ hộ nghèo trên 15%.")
+    )
+    assert ("Vinh Thanh", "district") in found

@@ -653,10 +653,12 @@ class LocalityFinder:
             if level != "village":
                 # (as after the level word: "huyện Trạm Tấu và Mù Cang Chải", the data's Mù
                 # Căng Chải)
-                known = longest_known_prefix(doc, run, level, self.era) or longest_known_prefix(
-                    doc, run, level, self.era, unaccented=True
-                )
-                if known is None or len(known) != len(run):
+                known = max(
+                    longest_known_prefix(doc, run, level, self.era) or [],
+                    longest_known_prefix(doc, run, level, self.era, unaccented=True) or [],
+                    key=len,
+                )  # (the longer: "huyện An Lão và Vinh Thanh" is Vĩnh Thạnh, not Vinh)
+                if len(known) != len(run):
                     break
             self.places.append(Place(s, e, name, level, f"rule:{rule_id}:list"))
             end_at = e
