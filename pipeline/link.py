@@ -3713,7 +3713,7 @@ class Linker:
         below = _LEVEL_WORD_AFTER.search(self.doc.text, fig.end, view.sent.end)
         if (
             below is not None
-            and LEVEL_RANK[_LEVEL_OF_WORD[below.group("level").lower()]] < (LEVEL_RANK[level])
+            and LEVEL_RANK[_LEVEL_OF_WORD[below.group("level").lower()]] < LEVEL_RANK[level]
         ):
             # "Huyện đã hỗ trợ xây mới 25 căn nhà cho hộ nghèo của xã": the giver names its
             # level, the households the unit below it the passage is about
@@ -4203,42 +4203,37 @@ class Linker:
         """A line of its own with no figure that opens like a caption and names, after what it
         shows, the place it shows ("Đoàn giám sát … kiểm tra thực tế mô hình sinh kế trên
         địa bàn xã Vân Sơn.", "Bàn giao nhà … cho gia đình cụ X, thôn Y, xã Z"): a photo's
-        caption the page kept without its credit. A unit below the passage's, not named before, it makes no passage's
-        subject ("Tại xã Vân Sơn, …" opening a paragraph does, and so does a statement that
-        goes on after the place)."""
+        caption the page kept without its credit. A unit below the passage's, not named
+        before, it makes no passage's subject ("Tại xã Vân Sơn, …" opening a paragraph does,
+        and so does a statement that goes on after the place)."""
         doc = self.doc
         block = doc.blocks[view.sent.block]
+        n_words = len(doc.text[block.start : block.end].split())
+        carried = self.discourse.place()
         if (
-            view.sent.start != block.start
+            carried is None
+            or view.sent.start != block.start
             or view.sent.end < block.end - 1
+            or not SCENE_WORDS[0] <= n_words <= SCENE_WORDS[1]
             or not _CAPTION_SCENE_OPENING.match(doc.text, view.sent.start)
             or view.of("QUANTITY", "PERCENT")
-            or not SCENE_WORDS[0]
-            <= len(doc.text[block.start : block.end].split())
-            <= SCENE_WORDS[1]
         ):
             return False
-        carried = self.discourse.place()
-        if carried is None:
-            return False
+        named_before = {
+            o.attrs.get("name")
+            for o in doc.mentions
+            if o.type == "LOCALITY" and o.end <= view.sent.start
+        }
+        carried_rank = LEVEL_RANK.get(carried.get("level", ""), -1)
         for k, m in enumerate(units):
             if k and _PARENT_IN_BRACKETS_BETWEEN.fullmatch(doc.text, units[k - 1].end, m.start):
                 continue  # "… xã Hoài Thượng (Thuận Thành)": the address's district
-            if not _SCENE_VENUE_BEFORE.search(doc.text, view.sent.start, m.start):
-                return False
-            if len(doc.text[m.end : block.end].split()) > SCENE_TAIL_WORDS:
-                return (
-                    False  # ("… giúp hộ nghèo ở xã Khánh Thiện có thu nhập ổn định.": a statement)
-                )
-            if LEVEL_RANK.get(m.attrs.get("level", ""), 9) >= LEVEL_RANK.get(
-                carried.get("level", ""), -1
-            ):
-                return False
-            if any(
-                o.type == "LOCALITY"
-                and o.end <= view.sent.start
-                and o.attrs.get("name") == m.attrs.get("name")
-                for o in doc.mentions
+            if (
+                not _SCENE_VENUE_BEFORE.search(doc.text, view.sent.start, m.start)
+                # ("… giúp hộ nghèo ở xã Khánh Thiện có thu nhập ổn định.": a statement)
+                or len(doc.text[m.end : block.end].split()) > SCENE_TAIL_WORDS
+                or LEVEL_RANK.get(m.attrs.get("level", ""), 9) >= carried_rank
+                or m.attrs.get("name") in named_before
             ):
                 return False
         return True
