@@ -574,14 +574,26 @@ def _mark_captions(page: _Page, tail: int) -> None:
 
 
 RELATED_HEADLINES = 2  # such lines in a row, at least, make a widget of other articles
+MAX_RELATED_HEADLINE_WORDS = 30
 
 
 def _placed_headline(line: str) -> bool:
     """A line that reads as another article's headline filed under a unit's name ("Đà
     Nẵng: Đại hội …", "MTTQ Hải Phòng: Tập hợp …"; not the article's own "Huyện X: …")."""
-    cue = match_cue(line, "related-headline")
-    m = cue.pattern.match(line) if cue is not None else None
-    if m is None or ends_sentence(line) or _FIGURE.search(line):
+    m = next(
+        (
+            found
+            for cue in cues()
+            if cue.kind == "related-headline" and (found := cue.pattern.match(line))
+        ),
+        None,
+    )
+    if (
+        m is None
+        or len(words(line)) > MAX_RELATED_HEADLINE_WORDS
+        or ends_sentence(line)
+        or _FIGURE.search(line)
+    ):
         return False
     who = words(m.group("who"))
     gazetteer = get_gazetteer()

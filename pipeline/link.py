@@ -1470,7 +1470,6 @@ _FALL_IN_CLAUSE = link_cue("fall-in-clause")
 _RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
 _RATE_OF_THE_COUNT = link_cue("rate-of-the-count")
 _GROUP_AFTER_NOUN = link_cue("group-after-noun")
-_KIN_BEFORE_A_GROUP = link_cue("kin-before-a-group")
 _UNITS_OF_A_GROUP = link_cue("units-of-a-group")
 _PART_OF_A_GROUP = link_cue("part-of-a-group")
 _POOR_AND_NEAR_POOR = link_cue("poor-and-near-poor")
@@ -4301,9 +4300,6 @@ class Linker:
         after_noun = _GROUP_AFTER_NOUN.match(text, fig.end, view.sent.end)
         if after_noun:
             at = {after_noun.start("noun"), after_noun.end()} - {-1}
-            kin = _KIN_BEFORE_A_GROUP.match(text, after_noun.end(), view.sent.end)
-            if kin:  # "1.755 hộ nghèo là đồng bào DTTS": the group after "đồng bào"
-                at.add(kin.end())
         elif _PART_OPENER_BEFORE.search(text, view.sent.start, fig.start):
             # "557 hộ nghèo (trong đó 214 hộ DTTS, …)": a part of the count named by its group
             # right after its unit
