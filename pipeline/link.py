@@ -347,6 +347,7 @@ _BASELINE_BEFORE = link_cue("baseline-before")
 _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
+_ONE_YEAR_AFTER_A_STANDARD = link_cue("one-year-after-a-standard")
 _STANDARD_BEFORE = link_cue("standard-before")
 _CRITERIA_BEFORE = link_cue("criteria-before")
 _CRITERIA_OWNER_BEFORE = link_cue("criteria-owner-before")
@@ -3290,16 +3291,23 @@ class Linker:
             return None
         return written[figures.index(fig)]
 
-    def usable_time(self, t: Mention, sent_start: int) -> bool:
-        """A time that can date a figure: dated, not a `so với` baseline, not a poverty standard's period."""
+    def usable_time(self, t: Mention, sent_start: int, carried: bool = False) -> bool:
+        """A time that can date a figure: dated, not a `so với` baseline, not a poverty standard's
+        period. `carried`: a time kept to date the next sentences' figures, where a year after a
+        standard's name ("Quyết định phê duyệt kết quả rà soát … theo chuẩn nghèo đa chiều năm
+        2019") names a document, not the year of figures that follow."""
         if _year_of(t) is None:
             return False
         before = self.doc.text[sent_start : t.start]
         return not (
             _SINCE.search(before)
             # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020" names the standard; "theo chuẩn
-            # nghèo đa chiều đến cuối năm 2024" dates the figure
-            or (_STANDARD_BEFORE.search(before) and not _AS_OF.match(t.text))
+            # nghèo đa chiều đến cuối năm 2024", "… năm 2023 còn 2,93%" date the figure
+            or (
+                _STANDARD_BEFORE.search(before)
+                and not _AS_OF.match(t.text)
+                and (carried or not _ONE_YEAR_AFTER_A_STANDARD.match(t.text))
+            )
             # "hộ nghèo theo tiêu chí giai đoạn 2021-2025 còn 1,44%": the criteria's period
             or (_period_of(t) is not None and _CRITERIA_BEFORE.search(before))
             # "giảm 5,73% theo chuẩn nghèo đa chiều, giai đoạn 2022-2025": the standard's
@@ -4117,7 +4125,7 @@ class Linker:
             named = [
                 t
                 for t in view.of("TIME")
-                if self.usable_time(t, sent.start)
+                if self.usable_time(t, sent.start, carried=True)
                 # "Đến nay, …" opening a paragraph: its next sentences speak of now too, not of
                 # the year an earlier paragraph named
                 and (
