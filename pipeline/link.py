@@ -837,6 +837,7 @@ class Discourse:
             order = {k: i for i, k in enumerate(first)}  # the order units are first named in
             best = max(counts, key=lambda k: (counts[k], -order[k]))
             self.main_place = first[best]
+            self.main_place = self._parent_of_a_tie(counts, first) or self.main_place
         districts = {
             (m.attrs.get("name"), m.attrs.get("province"))
             for m in self.doc.mentions
@@ -929,6 +930,28 @@ class Discourse:
 
     def place(self) -> dict[str, Any] | None:
         return self.section_place or self.last_place or self.main_place
+
+    @staticmethod
+    def _parent_of_a_tie(
+        counts: dict[tuple[str, str], int], first: dict[tuple[str, str], dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """ "xã A có 80 hộ được hỗ trợ …; xã B có 33 hộ …; xã C …" in a text that names each
+        commune once and no unit above them: the report is their parent's (the district they
+        share, else the province), not the first one listed."""
+        if max(counts.values()) != 1 or any(level != "commune" for _, level in counts):
+            return None
+        if len(counts) < UNITS_OF_A_PROVINCE_REPORT:
+            return None
+        units = list(first.values())
+        districts = {(u.get("district"), u.get("province")) for u in units}
+        if len(districts) == 1:
+            district, province = next(iter(districts))
+            if district:
+                return _district_place(district, province)
+        provinces = {u.get("province") for u in units}
+        if len(provinces) == 1 and None not in provinces:
+            return _province_place(next(iter(provinces)))
+        return None
 
 
 @cache

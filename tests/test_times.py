@@ -70,6 +70,22 @@ def one(text: str, published: str | None = PUB) -> tuple[str, dict[str, Any]]:
             "Từ năm 2021 đến nay",
             {"period": {"start": 2021, "end": 2024}, "relative": "to_now", "from_published": True},
         ),
+        # a span to now that starts on a day or in a month
+        (
+            "Các hộ đã khởi công làm nhà từ ngày 10/11/2023 đến nay.",
+            "từ ngày 10/11/2023 đến nay",
+            {"period": {"start": 2023, "end": 2024}, "relative": "to_now", "from_published": True},
+        ),
+        (
+            "Từ tháng 3/2022 đến nay, huyện bàn giao 40 căn nhà.",
+            "Từ tháng 3/2022 đến nay",
+            {"period": {"start": 2022, "end": 2024}, "relative": "to_now", "from_published": True},
+        ),
+        (
+            "Từ tháng 6 năm 2023 tới nay, xã có thêm 12 hộ thoát nghèo.",
+            "Từ tháng 6 năm 2023 tới nay",
+            {"period": {"start": 2023, "end": 2024}, "relative": "to_now", "from_published": True},
+        ),
         # dates
         (
             "Kế hoạch ban hành ngày 31/3/2023.",

@@ -35,6 +35,13 @@ ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # Days after publication past which a day/month without a year is read as last year's.
 FUTURE_DAYS = 62
 # "(từ) đầu năm 2020 đến nay": a span that began with the year it runs in
+# the day or month a span to now starts from, before its year: "ngày 10/11/", "tháng 3/",
+# "tháng 3 năm ", "ngày 10 tháng 11 năm "
+_DAY_OR_MONTH_OF_A_START = (
+    r"(?:(?<![\w.,/:])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
+    r"|tháng\s+\d{1,2}\s*[/-]\s*"
+    r"|(?:(?<![\w.,/:])\d{1,2}\s+)?tháng\s+\d{1,2}\s*,?\s+năm\s+)"
+)
 _START_OF_THE_YEAR_BEFORE = regex.compile(r"\bđầu\s+$", regex.I)
 
 
@@ -108,8 +115,10 @@ def _rules() -> tuple[Any, Any, Any, dict[str, dict[str, Any]]]:
         # giai đoạn 2021 - 2025, từ năm 2021 đến 2023, năm 2021-2022
         rf"(?P<period>{pre_period}(?:năm\s+)?{LB_NUM}(?P<py1>{YEAR})"
         rf"(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?)(?P<py2>{YEAR}))",
-        # từ năm 2021 đến nay
-        rf"(?P<since>{pre_period}(?:năm\s+)?{LB_NUM}(?P<sy>{YEAR})"
+        # từ năm 2021 đến nay; from a day or a month: từ ngày 10/11/2024 đến nay, từ tháng
+        # 3/2024 đến nay, từ tháng 3 năm 2024 đến nay
+        rf"(?P<since>(?:(?<=(?<!\w)(?P<sfrom>{frm})\s+ngày\s+)|{pre_period})"
+        rf"(?:{_DAY_OR_MONTH_OF_A_START}|(?:năm\s+)?{LB_NUM})(?P<sy>{YEAR})"
         r"\s+(?P<snow>\L<to_now>)(?!\w))",
         # 3 tháng đầu năm 2024, sáu tháng đầu năm, 9 tháng năm 2024
         r"(?P<fm>(?<=(?:(?<![\w.,/:])(?P<fmn>\d{1,2})|(?<!\w)(?P<fmn>\L<nw>(?:\s+\L<nw>)?))\s+)"
@@ -164,7 +173,7 @@ def _rules() -> tuple[Any, Any, Any, dict[str, dict[str, Any]]]:
 # Groups that a lookbehind fills before the anchor: the mention starts at the first one.
 PREFIX_GROUPS = {
     "period": ("pcue", "pfrom"),
-    "since": ("pcue", "pfrom"),
+    "since": ("pcue", "pfrom", "sfrom"),
     "fm": ("fmn",),
     "wdate": ("wdc",),
     "date": ("dc",),
