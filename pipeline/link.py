@@ -347,6 +347,7 @@ _BASELINE_BEFORE = link_cue("baseline-before")
 _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
+_PARAGRAPH_OPENING_TIME_BEFORE = link_cue("paragraph-opening-time-before")
 _ONE_YEAR_AFTER_A_STANDARD = link_cue("one-year-after-a-standard")
 _STANDARD_BEFORE = link_cue("standard-before")
 _CRITERIA_BEFORE = link_cue("criteria-before")
@@ -3194,6 +3195,10 @@ class Linker:
             ]
             if later:
                 times = later[-1:]  # "Giai đoạn 2005-2012 và năm 2013 …": the year after it
+        if not times and self.paragraph_time is not None:
+            # "Năm 2019, tình hình kinh tế - xã hội … tiếp tục chuyển biến tích cực. …(five
+            # sentences)… Tỷ lệ hộ nghèo giảm 1,33%": the year that opens the paragraph frames it
+            times = [self.paragraph_time]
         if not times and self.earlier_times and self.carry_times:
             # the time of the report, named in an earlier paragraph ("Kết quả rà soát năm
             # 2022 …", then a paragraph of regional rates that names no year)
@@ -3692,6 +3697,18 @@ class Linker:
             return _province_place(provinces.pop())
         return None
 
+    def _opening_time(self, view: SentenceView, named: list[Mention]) -> Mention | None:
+        """ "Năm 2019, …", "Trong năm 2023, …" opening a paragraph: one year, written first and
+        set off by a comma, that frames what the paragraph goes on to report."""
+        text = self.doc.text
+        first = named[:1]
+        if not first or set(first[0].attrs) != {"year"}:
+            return None  # (not a period, a relative time, nor an event's day: "Ngày 12/11/2024, …")
+        t = first[0]
+        if not _PARAGRAPH_OPENING_TIME_BEFORE.fullmatch(text, view.sent.start, t.start):
+            return None
+        return t if regex.match(r"\s*,", text[t.end : t.end + 3]) else None
+
     def _year_of_a_plan(self, t: Mention, sent: Any) -> bool:
         """ "Năm 2025, mục tiêu giảm nghèo …": the year of a plan dates no later statement;
         "Năm 2023, kế hoạch giảm nghèo đã hoàn thành, đạt 105%" reports the year's result."""
@@ -4099,6 +4116,7 @@ class Linker:
         now = int(doc.meta.published[:4]) if doc.meta.published else self.reference_year
         recent: list[list[Mention]] = []  # the times of the paragraph's last sentences
         self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
+        self.paragraph_time: Mention | None = None  # the year the current paragraph opens with
         self.block_subject: Cue | None = None
         self.previous_block_subject: Cue | None = None
         self.block_start = -1  # where the current paragraph's first sentence starts
@@ -4173,6 +4191,8 @@ class Linker:
             ]  # a plan's year ("phấn đấu đến năm 2025") dates no later statement
             if named or not continued:  # a piece of a sentence keeps the sentence's time
                 recent.append(named)
+            if sent.start == block.start:
+                self.paragraph_time = self._opening_time(view, named)
             # a place a comparison or a rank names ("… so với mục tiêu giảm nghèo của cả
             # nước", "đứng thứ 10 cả nước") is no passage's subject
             subjects = [
