@@ -347,6 +347,7 @@ _BASELINE_BEFORE = link_cue("baseline-before")
 _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
+_GROUP_LIVING_THERE_AFTER = link_cue("group-living-there-after")
 _PARAGRAPH_OPENING_TIME_BEFORE = link_cue("paragraph-opening-time-before")
 _ONE_YEAR_AFTER_A_STANDARD = link_cue("one-year-after-a-standard")
 _STANDARD_BEFORE = link_cue("standard-before")
@@ -2601,9 +2602,11 @@ class Linker:
             return indicator_for("population", "count"), "count-population", subject
         if (
             unit == "persons"
-            # (a later item of a list of people by ethnic group, whatever the sentence's subject)
+            # (a later item of a list of people by ethnic group, whatever the sentence's subject;
+            # "toàn tỉnh có 40 thành phần dân tộc thiểu số, với 198.884 người": a unit's "có"
+            # before its people)
             and (
-                sub is None
+                sub in (None, "total_households")
                 or _ETHNIC_LIST_ITEM_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
             )
             and self._people_of_a_group(view, fig) is not None
@@ -2836,8 +2839,12 @@ class Linker:
         if said is None:
             return None
         start = fig.start - len(before) + said.start()
-        for c in find_cues(text, max(view.sent.start, fig.start - 50), start):
-            if "ethnic" in c.rule.get("id", "") and c.end == start:
+        for c in find_cues(text, max(view.sent.start, fig.start - 90), start):
+            # ("có 32 dân tộc thiểu số cùng sinh sống, với trên 173.765 người", "có đông đồng
+            # bào DTTS nhất vùng, với gần 470 nghìn người": the people of the group just named)
+            if "ethnic" in c.rule.get("id", "") and (
+                c.end == start or _GROUP_LIVING_THERE_AFTER.fullmatch(text, c.end, start)
+            ):
                 return _group_named(text, c), c.end
         return None
 
