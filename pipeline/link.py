@@ -325,7 +325,7 @@ _MONEY_SUBJECTS = frozenset({"budget", "disbursement", "loans", "finance", "inco
 # which subject cues can govern a figure of each kind (others are modifiers: "kinh phí hỗ trợ hộ nghèo")
 _SUBJECTS_FOR: dict[str, frozenset[str]] = {
     "PERCENT": frozenset(
-        {"poor", "near", "multidim", "disbursement", "loans", "finance", "income"}
+        {"poor", "near", "multidim", "disbursement", "loans", "finance", "income", "economy"}
     ),
     "VND": _MONEY_SUBJECTS,
     "households": frozenset({"poor", "near", "total_households", "population"}),
