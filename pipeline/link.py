@@ -2360,8 +2360,11 @@ class Linker:
                     # (not a share's denominator: "chiếm 0,40% trong tổng số hộ dân, số hộ …")
                     r"(?<!\b(?:trong|so với|trên)\s)"
                     r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b"
+                    # (not past another count's own label: "… 13,28% tổng số hộ toàn huyện và
+                    # số hộ cận nghèo là 1.440 hộ")
+                    + r"(?:(?!\bsố hộ\b|\bhộ\s+(?:cận\s+)?nghèo\b)"
                     + _IN_SENTENCE
-                    + r"{0,50}?(?:\b(?:là|có)|:)\s*"
+                    + r"){0,50}?(?:\b(?:là|có)|:)\s*"
                     + _APPROX
                     + "$",
                     # "Tổng số hộ dân trên địa bàn tỉnh cuối năm 2016: 543.764 hộ": a label's
