@@ -3246,8 +3246,17 @@ class Linker:
             )
             if period is not None and starts_period:
                 return period["start"], None, since  # "từ 33.486 hộ": the count it began with
-            if period is not None and regex.search(
-                r"\bđầu\s*$", text[max(view.sent.start, t.start - 8) : t.start], regex.I
+            if (
+                period is not None
+                and regex.search(
+                    r"\bđầu\s*$", text[max(view.sent.start, t.start - 8) : t.start], regex.I
+                )
+                # (not the start of a span written from one year to another: "từ đầu năm
+                # 2016 đến cuối năm 2019, … 2.600 hộ thoát nghèo" holds to its end; "từ đầu
+                # năm 2019 đến nay" is that year so far)
+                and not regex.search(
+                    r"\b(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:19|20)\d\d", t.text, regex.I
+                )
             ):
                 # "đầu giai đoạn 2021-2025 là 9,33%": the start of the period, not its end
                 return period["start"], None, since
