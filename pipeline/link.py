@@ -42,6 +42,7 @@ from vnfacts.gazetteer import (
 from vnfacts.registry import stage
 
 READINGS = frozenset({"level", "fall", "count", "count-fall", "money", "rate-of-plan"})
+WHOLE_UNITS = frozenset({"households", "persons", "houses"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +61,13 @@ class IndicatorSpec:
     plausible: tuple[tuple[str, float, float], ...] = ()
 
     def holds(self, value: Any, unit: str | None) -> bool:
-        """Whether `value` in `unit` is one a fact of this indicator can take."""
-        return not isinstance(value, int | float) or all(
-            low <= value <= high for u, low, high in self.plausible if u == unit
-        )
+        """Whether `value` in `unit` is one a fact of this indicator can take (a count of
+        households, people or houses is whole: "67.39 hộ" is a misprint, no count)."""
+        if not isinstance(value, int | float):
+            return True
+        if unit in WHOLE_UNITS and value != int(value):
+            return False
+        return all(low <= value <= high for u, low, high in self.plausible if u == unit)
 
 
 @cache
