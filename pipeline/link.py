@@ -351,6 +351,7 @@ _BASELINE_BEFORE = link_cue("baseline-before")
 _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
+_DONORS_FROM_BEFORE = link_cue("donors-from-before")
 _GROUP_LIVING_THERE_AFTER = link_cue("group-living-there-after")
 _PARAGRAPH_OPENING_TIME_BEFORE = link_cue("paragraph-opening-time-before")
 _ONE_YEAR_AFTER_A_STANDARD = link_cue("one-year-after-a-standard")
@@ -758,11 +759,16 @@ VENUE_AFTER_CHARS = 180  # how far after a venue the meeting held there may be n
 
 
 def named_in_passing(text: str, m: Mention) -> bool:
-    """A place named as where a meeting is held, or as a neighbour on the border ("phía Đông
-    giáp huyện Mèo Vạc", marked by the recognizer), not what the figures are about."""
-    return (m.method or "").endswith(NEIGHBOUR) or bool(
-        _VENUE_BEFORE.search(text, max(0, m.start - 6), m.start)
-        and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + VENUE_AFTER_CHARS))
+    """A place named as where a meeting is held, as a neighbour on the border ("phía Đông
+    giáp huyện Mèo Vạc", marked by the recognizer) or as where donors come from ("các nhà
+    hảo tâm ở Thành phố Hồ Chí Minh"), not what the figures are about."""
+    return (
+        (m.method or "").endswith(NEIGHBOUR)
+        or bool(
+            _VENUE_BEFORE.search(text, max(0, m.start - 6), m.start)
+            and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + VENUE_AFTER_CHARS))
+        )
+        or bool(_DONORS_FROM_BEFORE.search(text, max(0, m.start - 60), m.start))
     )
 
 

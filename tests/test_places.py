@@ -173,6 +173,17 @@ def test_communes_listed_after_one_level_word():
     assert {("Pa Cheo", "commune"), ("Y Tý", "commune"), ("A Lù", "commune")} <= names(locs)
 
 
+def test_bare_province_before_any_named_one_is_the_province_of_the_unit_named_before():
+    # "của tỉnh" after a district of Long An and before a city named as the donors' home
+    locs = localities(
+        TITLE
+        + "Huyện Tân Hưng xây 18 căn nhà từ nguồn vận động của tỉnh và các nhà hảo tâm ở "
+        "Thành phố Hồ Chí Minh."
+    )
+    anaphors = [m for m in locs if m.get("anaphor")]
+    assert [(m["name"], m["level"]) for m in anaphors] == [("Long An", "province")]
+
+
 def test_whole_province_refers_to_the_unit_of_the_passage():
     locs = localities(
         TITLE

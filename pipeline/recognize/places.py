@@ -1050,6 +1050,12 @@ class LocalityFinder:
         k = bisect.bisect_left(starts, at)
         if k:
             return same[k - 1]
+        if level == "province":
+            # "huyện Đức Huệ … từ nguồn vận động của tỉnh và các nhà hảo tâm ở Thành phố Hồ Chí
+            # Minh": the province of the unit named last before it, not one named later
+            above = self._province_of_the_unit_before(at)
+            if above is not None:
+                return above
         if most_named is not None:
             return most_named
         if level == "province":
@@ -1065,6 +1071,21 @@ class LocalityFinder:
             found = self._commune_parent_district()
             if found is not None:
                 return Place(at, at, found.name, "district", "context:commune-parent", unit=found)
+        return None
+
+    def _province_of_the_unit_before(self, at: int) -> Place | None:
+        """The province of the last district or commune named before `at`, where the gazetteer
+        places it in one province."""
+        for p in sorted(self.places, key=lambda p: p.start, reverse=True):
+            if p.start >= at or p.anaphor or p.level not in ("district", "commune"):
+                continue
+            provinces = {u.province for u in self._candidates(p) if u.province}
+            if len(provinces) != 1:
+                return None
+            units = units_named(next(iter(provinces)), "province", self.era)
+            if not units:
+                return None
+            return Place(at, at, units[0].name, "province", "context:unit-before", unit=units[0])
         return None
 
     def _named_of_level(self, level: str) -> tuple[list[int], list[Place], Place | None]:
