@@ -176,8 +176,7 @@ def test_communes_listed_after_one_level_word():
 def test_bare_province_before_any_named_one_is_the_province_of_the_unit_named_before():
     # "của tỉnh" after a district of Long An and before a city named as the donors' home
     locs = localities(
-        TITLE
-        + "Huyện Tân Hưng xây 18 căn nhà từ nguồn vận động của tỉnh và các nhà hảo tâm ở "
+        TITLE + "Huyện Tân Hưng xây 18 căn nhà từ nguồn vận động của tỉnh và các nhà hảo tâm ở "
         "Thành phố Hồ Chí Minh."
     )
     anaphors = [m for m in locs if m.get("anaphor")]
