@@ -2932,6 +2932,7 @@ class Linker:
         ]
         if periods:
             fact["year"], fact["period"] = periods[-1]["end"], dict(periods[-1])
+            self.year_basis = "text"  # (the period the text named dates it now)
 
     def _dated_before_writing(self, view: SentenceView, start: int, end: int) -> bool:
         """Whether text[start:end] names a year (or a period's end) before the year the
@@ -3300,6 +3301,12 @@ class Linker:
                 # "Ngày 06/01/2021, UBND tỉnh ban hành Quyết định phê duyệt kết quả rà soát
                 # hộ nghèo …": the decision's date; its figures are the year just ended
                 return year - 1, None, since
+            if (
+                t.attrs.get("relative") == "now"
+                and t.attrs.get("from_published")
+                and year == int(published[:4] or 0)
+            ):
+                self.year_basis = "published"  # "Hiện nay, …": dated by the article, not the text
             return year, period, since
         if published:
             self.year_basis = "published"
@@ -5656,6 +5663,15 @@ def _stated_as(
     ]
 
 
+def _specific(value: Any) -> bool:
+    """A figure too exact to hold twice by chance (43.048 hộ, 33,05%), unlike a round one
+    (3%, 100 hộ) that a text may give for two years."""
+    if not isinstance(value, int | float) or value == 0:
+        return False
+    digits = f"{abs(value):.2f}".replace(".", "").strip("0")
+    return len(digits) >= 3 and not (value == int(value) and int(value) % 100 == 0)
+
+
 def _weakly_placed(f: dict[str, Any]) -> bool:
     """A fact whose year or place the sentence itself did not state (a title, a summary)."""
     year_basis, where, _ = f.get("_basis", ("text", "sentence", "body"))
@@ -5719,7 +5735,15 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             title_dated_by_body = (
                 k_basis[2] == "title" and k_basis[0] != "text" and f_basis[0] == "text"
             )
-            if (_weakly_placed(k) and not _weakly_placed(f)) or title_dated_by_body:
+            same_place = k_place == f_place
+            restated = same_place and _specific(f["value"])
+            if restated and (k_basis[0], f_basis[0]) == ("text", "published"):
+                # "Đến hết năm 2019, … còn 43.048 hộ nghèo … ¶ Hiện nay … còn 43.048 hộ nghèo":
+                # an exact figure said again in the present tense is the one the text dated
+                same = k
+                break
+            dated_again = restated and (k_basis[0], f_basis[0]) == ("published", "text")
+            if (_weakly_placed(k) and not _weakly_placed(f)) or title_dated_by_body or dated_again:
                 # the body fixes what the title left to the discourse
                 for key in (
                     "locality",
