@@ -351,6 +351,7 @@ _BASELINE_BEFORE = link_cue("baseline-before")
 _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
+_TASKS_OF_A_YEAR_BEFORE = link_cue("tasks-of-a-year-before")
 _DONORS_FROM_BEFORE = link_cue("donors-from-before")
 _GROUP_LIVING_THERE_AFTER = link_cue("group-living-there-after")
 _PARAGRAPH_OPENING_TIME_BEFORE = link_cue("paragraph-opening-time-before")
@@ -4216,6 +4217,9 @@ class Linker:
                     and not _RESULTS_HEADING.match(doc.text, sent.start)
                 )
                 and not self._year_of_a_plan(t, sent)
+                # "tổng kết … năm 2020; triển khai phương hướng nhiệm vụ năm 2021": the year
+                # the tasks set out are for dates none of the results reported next
+                and not _TASKS_OF_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
                 # "… còn 10,89%, so với mức 21,66% năm 2021": a comparison's baseline
                 and not _BASELINE_BEFORE.search(doc.text[sent.start : t.start])
                 # "(diễn ra ngày 26/11/2021)": the date of an event in an aside
