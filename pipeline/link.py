@@ -4611,7 +4611,23 @@ class Linker:
         else:
             opener = list(_BREAKDOWN_OPENER.finditer(text, s0, item_start))
             head_fact = self._head_in_the_sentence_before(view, fig, opener)
-            if head_fact is not None and not _VERB_OF_AN_ITEM.search(text, item_start, fig.start):
+            if (
+                head_fact is not None
+                and (
+                    not _VERB_OF_AN_ITEM.search(text, item_start, fig.start)
+                    # "… giảm 12 hộ so với năm 2022. Trong đó, thị trấn Hồ Xá giảm 1 hộ, …": a
+                    # fall's items say "giảm" too
+                    or (
+                        head_fact["indicator"] == indicator_for("poor", "count-fall")
+                        and fig.attrs.get("unit") == "households"
+                        and regex.search(
+                            r"(?:^|\bvà\b)[^\d.;:]*?\bgiảm\s*(?:được\s*)?" + _APPROX + "$",
+                            text[item_start : fig.start],
+                        )
+                        is not None
+                    )
+                )
+            ):
                 # "… tỷ lệ hộ nghèo của huyện còn 18,6%. Trong đó, xã A Xan 35,1%, …": the
                 # sentence opens a breakdown of the figure the sentence before ended with
                 # (not "xã Vĩnh Ô giảm còn 14,1%": the item says what it is)
