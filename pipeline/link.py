@@ -3202,6 +3202,15 @@ class Linker:
             # "Phấn đấu đến năm 2025 đạt các chỉ tiêu sau. Tỷ lệ hộ nghèo giảm còn 3%": the
             # deadline of the plan the line is part of
             times = [self.plan_header_time]
+        if (
+            not times
+            and self.plan_time is not None
+            and self.plan_time.start < view.sent.start
+            and _TARGET_BEFORE.search(text, view.sent.start, fig.start)
+        ):
+            # "… thống nhất các chỉ tiêu, nhiệm vụ năm 2022. Trong đó, phấn đấu thu nhập bình
+            # quân đầu người 49,57 triệu đồng": the plan the sentence before set out
+            times = [self.plan_time]
         if not times and block_times:
             # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
             periods = [t for t in block_times if _period_of(t) is not None]
@@ -3734,6 +3743,21 @@ class Linker:
             return _province_place(provinces.pop())
         return None
 
+    def _year_a_plan_is_for(self, view: SentenceView) -> Mention | None:
+        """ "các đại biểu thống nhất các chỉ tiêu, nhiệm vụ năm 2022.": the one year a plan the
+        sentence sets out (and reports no figure of) is for."""
+        text = self.doc.text
+        if view.of("QUANTITY", "PERCENT"):
+            return None
+        years = [
+            t
+            for t in view.of("TIME")
+            if set(t.attrs) == {"year"}
+            and self.usable_time(t, view.sent.start)
+            and _TARGET_BEFORE.search(text, view.sent.start, t.start)
+        ]
+        return years[-1] if len(years) == 1 else None
+
     def _opening_time(self, view: SentenceView, named: list[Mention]) -> Mention | None:
         """ "Năm 2019, …", "Trong năm 2023, …" opening a paragraph: one year, written first and
         set off by a comma, that frames what the paragraph goes on to report."""
@@ -4154,6 +4178,7 @@ class Linker:
         recent: list[list[Mention]] = []  # the times of the paragraph's last sentences
         self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
         self.paragraph_time: Mention | None = None  # the year the current paragraph opens with
+        self.plan_time: Mention | None = None  # the year of a plan the last sentence set out
         self.block_subject: Cue | None = None
         self.previous_block_subject: Cue | None = None
         self.block_start = -1  # where the current paragraph's first sentence starts
@@ -4233,6 +4258,9 @@ class Linker:
                 recent.append(named)
             if sent.start == block.start:
                 self.paragraph_time = self._opening_time(view, named)
+            self.plan_time = self._year_a_plan_is_for(view) or (
+                self.plan_time if continued else None
+            )
             # a place a comparison or a rank names ("… so với mục tiêu giảm nghèo của cả
             # nước", "đứng thứ 10 cả nước") is no passage's subject
             subjects = [
