@@ -3585,11 +3585,13 @@ class Linker:
             # giám sát của Quốc hội cho biết …" in a report that names no unit: the country's
             return dict(COUNTRY), "sentence"
         if (
-            place is None
+            # (the outlet's province too, for a text that names no place at all)
+            (place is None or self.names_no_place)
             and self.relays_a_national_source
             and not _SUBNATIONAL.search(text, view.sent.start, fig.start)
         ):
-            # "Theo báo cáo của Tổng cục Thống kê …" in a text that names no unit anywhere
+            # "Theo báo cáo của Tổng cục Thống kê …", "Báo cáo của Chính phủ …" in a text that
+            # names no unit anywhere
             return dict(COUNTRY), "discourse"
         return place, "discourse" if place else "none"
 
@@ -3666,6 +3668,14 @@ class Linker:
             if outer and outer in (m.attrs.get("district"), m.attrs.get("province")):
                 return m
         return None
+
+    @cached_property
+    def names_no_place(self) -> bool:
+        """A text that names no place and speaks of no unit ("toàn tỉnh", "của huyện"): what
+        place its figures have comes from the outlet alone."""
+        return not any(
+            m.type == "LOCALITY" for m in self.doc.mentions
+        ) and not _A_UNIT_SPOKEN_OF.search(self.doc.text)
 
     @cached_property
     def relays_a_national_source(self) -> bool:
