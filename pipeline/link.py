@@ -351,10 +351,13 @@ _BASELINE_BEFORE = link_cue("baseline-before")
 _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
+_STILL_BEFORE = regex.compile(r"\bvẫn\b", regex.I)
 _TASKS_OF_A_YEAR_BEFORE = link_cue("tasks-of-a-year-before")
 _DONORS_FROM_BEFORE = link_cue("donors-from-before")
+_FUNDS_OF_A_HIGHER_LEVEL_BEFORE = link_cue("funds-of-a-higher-level-before")
 _GROUP_LIVING_THERE_AFTER = link_cue("group-living-there-after")
 _PARAGRAPH_OPENING_TIME_BEFORE = link_cue("paragraph-opening-time-before")
+_YEAR_REVIEWED_AFTER = link_cue("year-reviewed-after")
 _ONE_YEAR_AFTER_A_STANDARD = link_cue("one-year-after-a-standard")
 _STANDARD_BEFORE = link_cue("standard-before")
 _CRITERIA_BEFORE = link_cue("criteria-before")
@@ -761,8 +764,9 @@ VENUE_AFTER_CHARS = 180  # how far after a venue the meeting held there may be n
 
 def named_in_passing(text: str, m: Mention) -> bool:
     """A place named as where a meeting is held, as a neighbour on the border ("phía Đông
-    giáp huyện Mèo Vạc", marked by the recognizer) or as where donors come from ("các nhà
-    hảo tâm ở Thành phố Hồ Chí Minh"), not what the figures are about."""
+    giáp huyện Mèo Vạc", marked by the recognizer), as where donors come from ("các nhà
+    hảo tâm ở Thành phố Hồ Chí Minh") or as the level above whose funds paid ("từ nguồn vận
+    động của tỉnh"), not what the figures are about."""
     return (
         (m.method or "").endswith(NEIGHBOUR)
         or bool(
@@ -770,6 +774,10 @@ def named_in_passing(text: str, m: Mention) -> bool:
             and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + VENUE_AFTER_CHARS))
         )
         or bool(_DONORS_FROM_BEFORE.search(text, max(0, m.start - 60), m.start))
+        or bool(
+            m.attrs.get("anaphor")
+            and _FUNDS_OF_A_HIGHER_LEVEL_BEFORE.search(text, max(0, m.start - 60), m.start)
+        )
     )
 
 
@@ -2660,7 +2668,7 @@ class Linker:
                 or _HOUSES_WORK_AFTER_THE_COUNT.match(after_text) is not None
                 or regex.search(
                     r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|hỗ trợ|khánh thành"
-                    r"|khởi công|bàn giao|hoàn thành|phân bổ)\b" + _IN_SENTENCE + r"{0,25}$",
+                    r"|khởi công|bàn giao|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
                     left,
                     regex.I,
                 )
@@ -3028,6 +3036,7 @@ class Linker:
         (`text`: written in the sentence or passage, `published`: a present-tense figure
         dated by the article, `unfixed`: an undated article that names no time for it)."""
         self.year_basis = "text"
+        self.said_now = False
         text = self.doc.text
         after = text[fig.end : view.sent.end]
         since = self.since_for(view, fig)
@@ -3311,12 +3320,8 @@ class Linker:
                 # "Ngày 06/01/2021, UBND tỉnh ban hành Quyết định phê duyệt kết quả rà soát
                 # hộ nghèo …": the decision's date; its figures are the year just ended
                 return year - 1, None, since
-            if (
-                t.attrs.get("relative") == "now"
-                and t.attrs.get("from_published")
-                and year == int(published[:4] or 0)
-            ):
-                self.year_basis = "published"  # "Hiện nay, …": dated by the article, not the text
+            # ("Hiện nay, …": a year the article's date gives, not one the text wrote)
+            self.said_now = bool(t.attrs.get("relative") == "now" and t.attrs.get("from_published"))
             return year, period, since
         if published:
             self.year_basis = "published"
@@ -3380,7 +3385,12 @@ class Linker:
             or (
                 _STANDARD_BEFORE.search(before)
                 and not _AS_OF.match(t.text)
-                and (carried or not _ONE_YEAR_AFTER_A_STANDARD.match(t.text))
+                and (
+                    carried
+                    or not _ONE_YEAR_AFTER_A_STANDARD.match(t.text)
+                    # ("theo chuẩn nghèo áp dụng năm 2022": the year names the standard)
+                    or regex.search(r"\báp dụng(?:\s+(?:cho|từ))?\s*$", before) is not None
+                )
             )
             # "hộ nghèo theo tiêu chí giai đoạn 2021-2025 còn 1,44%": the criteria's period
             or (_period_of(t) is not None and _CRITERIA_BEFORE.search(before))
@@ -3778,7 +3788,13 @@ class Linker:
         t = first[0]
         if not _PARAGRAPH_OPENING_TIME_BEFORE.fullmatch(text, view.sent.start, t.start):
             return None
-        return t if regex.match(r"\s*,", text[t.end : t.end + 3]) else None
+        if not regex.match(r"\s*,", text[t.end : t.end + 3]):
+            return None
+        # (a year that reviews what was achieved, not one that sets a scene: "Năm 2010, xã
+        # được đưa vào danh sách xã đặc biệt khó khăn", "Năm 2016, huyện bắt đầu triển khai …")
+        if not _YEAR_REVIEWED_AFTER.search(text, t.end, view.sent.end):
+            return None
+        return t
 
     def _year_of_a_plan(self, t: Mention, sent: Any) -> bool:
         """ "Năm 2025, mục tiêu giảm nghèo …": the year of a plan dates no later statement;
@@ -4871,6 +4887,8 @@ class Linker:
                 fact["year_guess"] = self.reference_year
                 fact["year_basis"] = "most-named-year"
             fact["_basis"] = (self.year_basis, where, self.doc.blocks[view.sent.block].kind)
+            if self.said_now and not _STILL_BEFORE.search(doc.text, view.sent.start, fig.start):
+                fact["_said_now"] = True  # (not "vẫn còn 2.345 hộ": the same value a year on)
             if fact["unit"] == "pp/year" and period is None:
                 # "giảm từ 70,5% năm 2016 xuống còn 41,3% năm 2020, bình quân mỗi năm giảm
                 # 7,3%": the average holds over the years the sentence runs from and to
@@ -5795,12 +5813,17 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
             same_place = k_place == f_place
             restated = same_place and _specific(f["value"])
-            if restated and (k_basis[0], f_basis[0]) == ("text", "published"):
+            if restated and k_basis[0] == "text" and f.get("_said_now") and not k.get("_said_now"):
                 # "Đến hết năm 2019, … còn 43.048 hộ nghèo … ¶ Hiện nay … còn 43.048 hộ nghèo":
                 # an exact figure said again in the present tense is the one the text dated
                 same = k
                 break
-            dated_again = restated and (k_basis[0], f_basis[0]) == ("published", "text")
+            dated_again = (
+                restated
+                and (k.get("_said_now") or k_basis[0] == "published")
+                and f_basis[0] == "text"
+                and not f.get("_said_now")
+            )
             if (_weakly_placed(k) and not _weakly_placed(f)) or title_dated_by_body or dated_again:
                 # the body fixes what the title left to the discourse
                 for key in (
@@ -5811,6 +5834,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "year_guess",
                     "year_basis",
                     "status",
+                    "_said_now",
                 ):
                     if key in f:
                         k[key] = f[key]
@@ -5830,6 +5854,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
     for f in kept:
         f.pop("_basis", None)
+        f.pop("_said_now", None)
     return kept
 
 

@@ -1050,9 +1050,12 @@ class LocalityFinder:
         k = bisect.bisect_left(starts, at)
         if k:
             return same[k - 1]
-        if level == "province":
+        if level == "province" and not (
+            most_named is not None and sum(p.name == most_named.name for p in same) >= 2
+        ):
             # "huyện Đức Huệ … từ nguồn vận động của tỉnh và các nhà hảo tâm ở Thành phố Hồ Chí
-            # Minh": the province of the unit named last before it, not one named later
+            # Minh": the province of the unit named last before it, not one named once later
+            # (a province the text names again and again is the text's)
             above = self._province_of_the_unit_before(at)
             if above is not None:
                 return above
@@ -1075,18 +1078,25 @@ class LocalityFinder:
 
     def _province_of_the_unit_before(self, at: int) -> Place | None:
         """The province of the last district or commune named before `at`, where the gazetteer
-        places it in one province."""
-        for p in sorted(self.places, key=lambda p: p.start, reverse=True):
-            if p.start >= at or p.anaphor or p.level not in ("district", "commune"):
-                continue
-            provinces = {u.province for u in self._candidates(p) if u.province}
-            if len(provinces) != 1:
-                return None
-            units = units_named(next(iter(provinces)), "province", self.era)
-            if not units:
-                return None
-            return Place(at, at, units[0].name, "province", "context:unit-before", unit=units[0])
-        return None
+        places it in one province (the units' starts memoized like `_named_of_level`)."""
+        key = ("units-below-province", *self._state())
+        if key not in self._memo:
+            below = sorted(
+                (p for p in self.places if not p.anaphor and p.level in ("district", "commune")),
+                key=lambda p: p.start,
+            )
+            self._memo[key] = ([p.start for p in below], below)
+        starts, below = self._memo[key]
+        k = bisect.bisect_left(starts, at)
+        if not k:
+            return None
+        provinces = {u.province for u in self._candidates(below[k - 1]) if u.province}
+        if len(provinces) != 1:
+            return None
+        units = units_named(next(iter(provinces)), "province", self.era)
+        if not units:
+            return None
+        return Place(at, at, units[0].name, "province", "context:unit-before", unit=units[0])
 
     def _named_of_level(self, level: str) -> tuple[list[int], list[Place], Place | None]:
         """The places of `level` named in the text (not anaphors), sorted by start (ties in

@@ -34,7 +34,6 @@ LB_NUM = r"(?<![\w.,/:]|\p{L}[-‐])"
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # Days after publication past which a day/month without a year is read as last year's.
 FUTURE_DAYS = 62
-# "(từ) đầu năm 2020 đến nay": a span that began with the year it runs in
 # the day or month a span to now starts from, before its year: "ngày 10/11/", "tháng 3/",
 # "tháng 3 năm ", "ngày 10 tháng 11 năm "
 _DAY_OR_MONTH_OF_A_START = (
@@ -42,6 +41,7 @@ _DAY_OR_MONTH_OF_A_START = (
     r"|tháng\s+\d{1,2}\s*[/-]\s*"
     r"|(?:(?<![\w.,/:])\d{1,2}\s+)?tháng\s+\d{1,2}\s*,?\s+năm\s+)"
 )
+# "(từ) đầu năm 2020 đến nay": a span that began with the year it runs in
 _START_OF_THE_YEAR_BEFORE = regex.compile(r"\bđầu\s+$", regex.I)
 
 
