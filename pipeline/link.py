@@ -1633,8 +1633,8 @@ class Linker:
             )
         if got is None:
             got = self._classify(view, fig, cues, carried)
-        if got is None and read:
-            got = self._like_a_neighbour(view, fig, read)
+        if got is None:
+            got = self._like_a_neighbour(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "VND":
             got = self._money_of_a_budget_or_houses(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "houses":
@@ -4577,6 +4577,10 @@ class Linker:
           the same place in the item: "huyện A giảm từ 6,5-7,2% (840-930 hộ); B 4,5-5,0%
           (1.070-1.190 hộ); …"."""
         if not read:
+            # (the first figure of a sentence: an item of the sentence before's list)
+            item_start = self._item_start(view, fig)
+            if item_start == view.sent.start and self._opens_with_place(view, item_start, fig):
+                return self._item_like_the_sentence_before(view, fig)
             return None
         text = self.doc.text
         last_fig, last_indicator, _, last_subject = read[-1]
@@ -4621,9 +4625,11 @@ class Linker:
             # the next item of a list of houses
             return houses, "count-houses-listed", last_subject
         item_start = self._item_start(view, fig)
-        if item_start == view.sent.start or not self._opens_with_place(view, item_start, fig):
+        if not self._opens_with_place(view, item_start, fig):
             return None
         position = self._position_in_item(view, fig, item_start)
+        if item_start == view.sent.start:
+            return None
         for other, indicator, _, subject in read:
             other_item = self._item_start(view, other)
             if (
@@ -4746,6 +4752,30 @@ class Linker:
         start = _clause_start(text, view.sent.start, fig.start, marks=";")
         joins = [m.end() for m in _LAST_ITEM.finditer(text, start, fig.start)]
         return joins[-1] if joins else start
+
+    def _item_like_the_sentence_before(
+        self, view: SentenceView, fig: Mention
+    ) -> tuple[str, str, Cue | None] | None:
+        """ "… huyện Trà Bồng được phân khai hơn 37,5 tỷ đồng, hỗ trợ 1.563 hộ nghèo. Huyện Tây
+        Trà hơn 33,7 tỷ đồng, …": a sentence that opens with a unit and its figure, no word
+        of what it is, goes on the list the sentence before gave for a unit of that level."""
+        sentences = self.doc.sentences
+        starts = [x.start for x in sentences]
+        i = bisect.bisect_right(starts, view.sent.start) - 1
+        if i <= 0:
+            return None  # (the sentence before may end the paragraph before: the list goes on)
+        before = sentences[i - 1]
+        place = next((m for m in view.of("LOCALITY") if m.end <= fig.start), None)
+        if place is None:
+            return None
+        for f in self.facts_by_evidence.get(before.start, []):
+            if (
+                f["unit"] == fig.attrs.get("unit")
+                and (f.get("locality") or {}).get("level") == place.attrs.get("level")
+                and f.get("status") != "target"
+            ):
+                return f["indicator"], "list-item-like-the-first", None
+        return None
 
     def _opens_with_place(self, view: SentenceView, item_start: int, fig: Mention) -> bool:
         """A list item that begins with a place and names no subject before its figure."""
