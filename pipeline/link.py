@@ -3680,6 +3680,12 @@ class Linker:
         return None
 
     @cached_property
+    def sentence_before(self) -> dict[int, Any]:
+        """Each sentence's start and the sentence right before it."""
+        sentences = self.doc.sentences
+        return {b.start: a for a, b in itertools.pairwise(sentences)}
+
+    @cached_property
     def names_no_place(self) -> bool:
         """A text that names no place and speaks of no unit ("toàn tỉnh", "của huyện"): what
         place its figures have comes from the outlet alone."""
@@ -4578,10 +4584,7 @@ class Linker:
           (1.070-1.190 hộ); …"."""
         if not read:
             # (the first figure of a sentence: an item of the sentence before's list)
-            item_start = self._item_start(view, fig)
-            if item_start == view.sent.start and self._opens_with_place(view, item_start, fig):
-                return self._item_like_the_sentence_before(view, fig)
-            return None
+            return self._item_like_the_sentence_before(view, fig)
         text = self.doc.text
         last_fig, last_indicator, _, last_subject = read[-1]
         if (
@@ -4759,14 +4762,16 @@ class Linker:
         """ "… huyện Trà Bồng được phân khai hơn 37,5 tỷ đồng, hỗ trợ 1.563 hộ nghèo. Huyện Tây
         Trà hơn 33,7 tỷ đồng, …": a sentence that opens with a unit and its figure, no word
         of what it is, goes on the list the sentence before gave for a unit of that level."""
-        sentences = self.doc.sentences
-        starts = [x.start for x in sentences]
-        i = bisect.bisect_right(starts, view.sent.start) - 1
-        if i <= 0:
-            return None  # (the sentence before may end the paragraph before: the list goes on)
-        before = sentences[i - 1]
         place = next((m for m in view.of("LOCALITY") if m.end <= fig.start), None)
-        if place is None:
+        if place is None or not regex.fullmatch(
+            r"\s*", self.doc.text[view.sent.start : place.start]
+        ):
+            return None  # (cheap tests first: most figures that no cue names stop here)
+        before = self.sentence_before.get(view.sent.start)
+        if before is None or not self.facts_by_evidence.get(before.start):
+            return None  # (the sentence before may end the paragraph before: the list goes on)
+        item_start = self._item_start(view, fig)
+        if item_start != view.sent.start or not self._opens_with_place(view, item_start, fig):
             return None
         for f in self.facts_by_evidence.get(before.start, []):
             if (
