@@ -351,6 +351,8 @@ _BASELINE_BEFORE = link_cue("baseline-before")
 _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
+_PART_OF_A_FALL_JOINT = link_cue("part-of-a-fall-joint")
+_OWN_LEVEL_VERB = link_cue("own-level-verb")
 _STILL_BEFORE = regex.compile(r"\bvẫn\b", regex.I)
 _TASKS_OF_A_YEAR_BEFORE = link_cue("tasks-of-a-year-before")
 _DONORS_FROM_BEFORE = link_cue("donors-from-before")
@@ -475,6 +477,12 @@ FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
 FALL_INDICATORS = frozenset(
     s.indicator for s in indicator_specs() if s.reads in ("fall", "count-fall")
 )
+# the fall of each level a part of a fall may be said of ("trong đó có 0,8% hộ nghèo …")
+_FALL_OF_A_LEVEL: dict[str, str] = {
+    indicator_for("poor", "level"): indicator_for("poor", "fall"),
+    indicator_for("multidim", "level"): indicator_for("poor", "fall"),
+    indicator_for("poor", "count"): indicator_for("poor", "count-fall"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -4756,6 +4764,33 @@ class Linker:
         joins = [m.end() for m in _LAST_ITEM.finditer(text, start, fig.start)]
         return joins[-1] if joins else start
 
+    def _part_of_a_fall(
+        self,
+        view: SentenceView,
+        fig: Mention,
+        indicator: str,
+        read: list[tuple[Mention, str, str, Cue | None]],
+    ) -> str | None:
+        """ "giảm 0,5% hộ nghèo, trong đó có 0,8% hộ nghèo dân tộc Khmer", "giảm được 2,95% hộ
+        nghèo và 4,3% tỷ lệ nghèo đa chiều", "phấn đấu giảm 2.800 hộ nghèo, trong đó có 1.000
+        hộ nghèo đồng bào dân tộc thiểu số": a part of a fall, said with no verb of its own, is
+        a fall too (the fall indicator of its level, where there is one)."""
+        fall = _FALL_OF_A_LEVEL.get(indicator)
+        if fall is None:
+            return None
+        text = self.doc.text
+        for other, other_indicator, _, _ in reversed(read):
+            if other_indicator != fall or other.type != fig.type:
+                continue
+            if other.attrs.get("unit") != fig.attrs.get("unit") and fig.type == "QUANTITY":
+                return None
+            between = text[other.end : fig.start]
+            joint = _PART_OF_A_FALL_JOINT.search(between)
+            if joint is None or _OWN_LEVEL_VERB.search(between, joint.end()):
+                return None
+            return fall
+        return None
+
     def _item_like_the_sentence_before(
         self, view: SentenceView, fig: Mention
     ) -> tuple[str, str, Cue | None] | None:
@@ -4887,6 +4922,9 @@ class Linker:
                 fig.attrs["no_fact"] = self.no_fact
                 continue
             indicator, rule, subject = got
+            fall = self._part_of_a_fall(view, fig, indicator, read)
+            if fall is not None:
+                indicator = fall
             read.append((fig, indicator, rule, subject))
             year, period, since = self.year_for(view, fig, block_times, indicator)
             end = self._end_of_a_change(view, fig)
