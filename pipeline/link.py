@@ -477,6 +477,15 @@ FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
 FALL_INDICATORS = frozenset(
     s.indicator for s in indicator_specs() if s.reads in ("fall", "count-fall")
 )
+# counts of households a part counted by its group may be of ("trong đó có 334 hộ DTTS")
+_PARTS_OF_A_COUNT = frozenset(
+    {
+        indicator_for("poor", "count"),
+        indicator_for("near", "count"),
+        indicator_for("poor", "count-fall"),
+    }
+)
+_PART_OF_A_COUNT_OPENER = regex.compile(r"\btrong đó\b", regex.I)
 # the fall of each level a part of a fall may be said of ("trong đó có 0,8% hộ nghèo …")
 _FALL_OF_A_LEVEL: dict[str, str] = {
     indicator_for("poor", "level"): indicator_for("poor", "fall"),
@@ -4775,10 +4784,31 @@ class Linker:
         nghèo và 4,3% tỷ lệ nghèo đa chiều", "phấn đấu giảm 2.800 hộ nghèo, trong đó có 1.000
         hộ nghèo đồng bào dân tộc thiểu số": a part of a fall, said with no verb of its own, is
         a fall too (the fall indicator of its level, where there is one)."""
+        text = self.doc.text
+        if indicator == indicator_for("total_households", "count"):
+            # "còn 436 hộ nghèo …, trong đó đồng bào dân tộc thiểu số là 334 hộ": households of
+            # a group counted as a part of the poor (or of the poor who left poverty) are those
+            for other, other_indicator, _, _ in reversed(read):
+                if other.type != fig.type or other.attrs.get("unit") != fig.attrs.get("unit"):
+                    continue
+                if other_indicator not in _PARTS_OF_A_COUNT:
+                    return None
+                between = text[other.end : fig.start]
+                opener = _PART_OF_A_COUNT_OPENER.search(between)
+                if (
+                    opener
+                    and not regex.search(
+                        r"\b(?:còn|xuống|chiếm|đạt|tăng|giảm)\b", between[opener.end() :]
+                    )
+                    # (no other count's subject between: "…; hộ cận nghèo 185 …, trong đó …")
+                    and not any(c.kind == "subject" for c in find_cues(text, other.end, fig.start))
+                ):
+                    return other_indicator
+                return None
+            return None
         fall = _FALL_OF_A_LEVEL.get(indicator)
         if fall is None:
             return None
-        text = self.doc.text
         for other, other_indicator, _, _ in reversed(read):
             if other_indicator != fall or other.type != fig.type:
                 continue
