@@ -485,7 +485,7 @@ _PARTS_OF_A_COUNT = frozenset(
         indicator_for("poor", "count-fall"),
     }
 )
-_PART_OF_A_COUNT_OPENER = regex.compile(r"\btrong đó\b", regex.I)
+_PART_OF_A_COUNT_OPENER = regex.compile(r"\btrong đó(?:\s+có)?\b", regex.I)
 # the fall of each level a part of a fall may be said of ("trong đó có 0,8% hộ nghèo …")
 _FALL_OF_A_LEVEL: dict[str, str] = {
     indicator_for("poor", "level"): indicator_for("poor", "fall"),
@@ -4797,9 +4797,10 @@ class Linker:
                 opener = _PART_OF_A_COUNT_OPENER.search(between)
                 if (
                     opener
-                    and not regex.search(
-                        r"\b(?:còn|xuống|chiếm|đạt|tăng|giảm)\b", between[opener.end() :]
-                    )
+                    and not _OWN_LEVEL_VERB.search(between, opener.end())
+                    # (a part is no larger than its whole: "312 hộ thuộc diện nghèo, trong đó
+                    # có 1.020 hộ là đồng bào Mông" counts the commune's)
+                    and _value(fig) <= _value(other)
                     # (no other count's subject between: "…; hộ cận nghèo 185 …, trong đó …")
                     and not any(c.kind == "subject" for c in find_cues(text, other.end, fig.start))
                 ):
@@ -4816,7 +4817,16 @@ class Linker:
                 return None
             between = text[other.end : fig.start]
             joint = _PART_OF_A_FALL_JOINT.search(between)
-            if joint is None or _OWN_LEVEL_VERB.search(between, joint.end()):
+            if (
+                joint is None
+                or _OWN_LEVEL_VERB.search(between, joint.end())
+                or ";" in between[joint.end() :]
+                # (a subject of its own before the figure: "… và hiện tỷ lệ hộ nghèo toàn huyện
+                # 4,2%" is a level)
+                or any(
+                    c.kind == "subject" for c in find_cues(text, other.end + joint.end(), fig.start)
+                )
+            ):
                 return None
             return fall
         return None
@@ -4838,6 +4848,8 @@ class Linker:
         item_start = self._item_start(view, fig)
         if item_start != view.sent.start or not self._opens_with_place(view, item_start, fig):
             return None
+        if not regex.match(r"\s*(?:[,;.]|$)", self.doc.text[fig.end : view.sent.end]):
+            return None  # ("Huyện Quan Sơn 85 căn nhà bị tốc mái": the figure says what it is)
         for f in self.facts_by_evidence.get(before.start, []):
             if (
                 f["unit"] == fig.attrs.get("unit")
@@ -4952,9 +4964,9 @@ class Linker:
                 fig.attrs["no_fact"] = self.no_fact
                 continue
             indicator, rule, subject = got
-            fall = self._part_of_a_fall(view, fig, indicator, read)
-            if fall is not None:
-                indicator = fall
+            part_of = self._part_of_a_fall(view, fig, indicator, read)
+            if part_of is not None:
+                indicator = part_of
             read.append((fig, indicator, rule, subject))
             year, period, since = self.year_for(view, fig, block_times, indicator)
             end = self._end_of_a_change(view, fig)
@@ -4965,6 +4977,11 @@ class Linker:
                 named = self._unit_right_after(view, fig)
                 place, where = (place_of(named) if named else place), "sentence"
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
+            if part_of is not None:
+                # (the method says the reading came from the figure it is a part of)
+                fact["method"] = fact["method"].replace(
+                    f"{rule}/v1", f"{rule}+part-of-the-figure-before/v1", 1
+                )
             spec = _spec_of(indicator)
             if spec is not None and not spec.holds(fact["value"], fact["unit"]):
                 # "Tổng đầu tư toàn xã hội bình quân 850 tỷ đồng/năm" read after an income
@@ -5840,6 +5857,12 @@ def _stated_as(
         if k.get("_basis", ("text", "", ""))[2] == "title"
         and k.get("_basis", ("text", "", ""))[0] != "text"
     ]
+
+
+def _value(m: Mention) -> float:
+    """A figure's value, 0 where it has none."""
+    v = m.attrs.get("value")
+    return float(v) if isinstance(v, int | float) else 0.0
 
 
 def _specific(value: Any) -> bool:
