@@ -352,6 +352,8 @@ _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
 _AS_OF = link_cue("as-of")
 _PART_OF_A_FALL_JOINT = link_cue("part-of-a-fall-joint")
+_PART_OF_A_COUNT_OPENER = link_cue("part-of-a-count-opener")
+_STANDARD_APPLIED_BEFORE = link_cue("standard-applied-before")
 _OWN_LEVEL_VERB = link_cue("own-level-verb")
 _STILL_BEFORE = regex.compile(r"\bvẫn\b", regex.I)
 _TASKS_OF_A_YEAR_BEFORE = link_cue("tasks-of-a-year-before")
@@ -485,7 +487,6 @@ _PARTS_OF_A_COUNT = frozenset(
         indicator_for("poor", "count-fall"),
     }
 )
-_PART_OF_A_COUNT_OPENER = regex.compile(r"\btrong đó(?:\s+có)?\b", regex.I)
 # the fall of each level a part of a fall may be said of ("trong đó có 0,8% hộ nghèo …")
 _FALL_OF_A_LEVEL: dict[str, str] = {
     indicator_for("poor", "level"): indicator_for("poor", "fall"),
@@ -3406,7 +3407,7 @@ class Linker:
                     carried
                     or not _ONE_YEAR_AFTER_A_STANDARD.match(t.text)
                     # ("theo chuẩn nghèo áp dụng năm 2022": the year names the standard)
-                    or regex.search(r"\báp dụng(?:\s+(?:cho|từ))?\s*$", before) is not None
+                    or _STANDARD_APPLIED_BEFORE.search(before) is not None
                 )
             )
             # "hộ nghèo theo tiêu chí giai đoạn 2021-2025 còn 1,44%": the criteria's period
@@ -4645,11 +4646,9 @@ class Linker:
             # the next item of a list of houses
             return houses, "count-houses-listed", last_subject
         item_start = self._item_start(view, fig)
-        if not self._opens_with_place(view, item_start, fig):
+        if item_start == view.sent.start or not self._opens_with_place(view, item_start, fig):
             return None
         position = self._position_in_item(view, fig, item_start)
-        if item_start == view.sent.start:
-            return None
         for other, indicator, _, subject in read:
             other_item = self._item_start(view, other)
             if (
