@@ -4772,17 +4772,18 @@ class Linker:
         joins = [m.end() for m in _LAST_ITEM.finditer(text, start, fig.start)]
         return joins[-1] if joins else start
 
-    def _part_of_a_fall(
+    def _reading_of_a_part(
         self,
         view: SentenceView,
         fig: Mention,
         indicator: str,
         read: list[tuple[Mention, str, str, Cue | None]],
     ) -> str | None:
-        """ "giảm 0,5% hộ nghèo, trong đó có 0,8% hộ nghèo dân tộc Khmer", "giảm được 2,95% hộ
-        nghèo và 4,3% tỷ lệ nghèo đa chiều", "phấn đấu giảm 2.800 hộ nghèo, trong đó có 1.000
-        hộ nghèo đồng bào dân tộc thiểu số": a part of a fall, said with no verb of its own, is
-        a fall too (the fall indicator of its level, where there is one)."""
+        """The reading a part takes from the figure before it, if any: "giảm 0,5% hộ nghèo,
+        trong đó có 0,8% hộ nghèo dân tộc Khmer", "giảm được 2,95% hộ nghèo và 4,3% tỷ lệ nghèo
+        đa chiều": a part of a fall, said with no verb of its own, is a fall too (the fall
+        indicator of its level, where there is one); "còn 436 hộ nghèo, trong đó … 334 hộ" a
+        count of households of a group is a part of the count before it."""
         text = self.doc.text
         if indicator == indicator_for("total_households", "count"):
             # "còn 436 hộ nghèo …, trong đó đồng bào dân tộc thiểu số là 334 hộ": households of
@@ -4963,7 +4964,7 @@ class Linker:
                 fig.attrs["no_fact"] = self.no_fact
                 continue
             indicator, rule, subject = got
-            part_of = self._part_of_a_fall(view, fig, indicator, read)
+            part_of = self._reading_of_a_part(view, fig, indicator, read)
             if part_of is not None:
                 indicator = part_of
             read.append((fig, indicator, rule, subject))
