@@ -587,3 +587,16 @@ def test_a_listed_name_spelled_otherwise_is_taken_whole():
         localities(TITLE + "Năm 2023, huyện An Lão và Vinh Thanh đều có tỷ lệ hộ nghèo trên 15%.")
     )
     assert ("Vinh Thanh", "district") in found
+
+
+def test_a_commune_merged_away_is_named_whole():
+    """ "xã Quế Trung" (Quảng Nam, merged in 2019): a whole former name is the commune the
+    text means, with its old district and province, not the current commune "Quế" of
+    another province that its first syllable names."""
+    locs = localities(
+        "Ngày hội đại đoàn kết ở thôn Trung Hạ\nNăm 2018, thôn Trung Hạ (xã Quế Trung) "
+        "còn 40 hộ nghèo.",
+        published="2018-11-12",
+    )
+    communes = [m for m in locs if m["level"] == "commune"]
+    assert [(m["name"], m["province"]) for m in communes] == [("Quế Trung", "Quảng Nam")]

@@ -368,9 +368,25 @@ def longest_known_prefix(
         if not is_name_syllable(run[n - 1]):
             continue
         name = run_text(doc, run[:n])
-        if gaz.lookup_unaccented(name, level, era) if unaccented else units_named(name, level, era):
+        if unaccented:
+            if gaz.lookup_unaccented(name, level, era):
+                return run[:n]
+        elif units_named(name, level, era) or (n >= 2 and _former_units_named(name, level)):
             return run[:n]
     return None
+
+
+def _former_units_named(name: str, level: str) -> list[Unit]:
+    """Units merged away before 2025 called `name` ("xã Quế Trung", merged in 2019): a
+    whole former name is the unit the text means, never a shorter current one it starts
+    with ("Quế", a commune of another province)."""
+    gaz = get_gazetteer()
+    return [
+        u
+        for lv in _gaz_levels(level)
+        for u in gaz.lookup(name, level=lv, era="pre2025", include_former=True)
+        if u.former
+    ]
 
 
 def _extended_by_lower_case(doc: Doc, run: list[Token], level: str, era: str) -> list[Token] | None:
@@ -933,6 +949,8 @@ class LocalityFinder:
             # "huyện Mù Cang Chải": a unit written with its level word, its diacritics off
             units = get_gazetteer().lookup_unaccented(p.name, p.level, self.era)
             p.unaccented = bool(units)
+        if not units and p.level in ADMIN_LEVELS and len(p.name.split()) >= 2:
+            units = _former_units_named(p.name, p.level)  # "xã Quế Trung", merged in 2019
         if p.level == "city":
             # "TP. Lào Cai" is the city, not the province; "TP. Cần Thơ" is both at once
             cities = [u for u in units if (u.type or "").lower() == "thành phố"]
