@@ -254,6 +254,8 @@ _HOUSEHOLDS_NAMED_AFTER = regex.compile(
     r"\s*(?:gia đình\s+)?(?P<who>[^\d,;.()]{3,60}?)\s*(?=,|;|\.|\(|\bvà\b|$)"
 )
 _SAYS_WHAT_THE_HOUSEHOLDS_DID = link_cue("says-what-the-households-did")
+_HOUSEHOLD_KINDS_OPENER = link_cue("household-kinds-opener")
+_HOUSEHOLD_KIND_ITEMS = link_cue("household-kind-items")
 _RESULT_AGAINST_A_PLAN_BEFORE = link_cue("result-against-a-plan-before")
 _UNIT_OPENING = link_cue("unit-opening")
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
@@ -1646,8 +1648,10 @@ class Linker:
         self.provisional = False
         got = self._item_of_a_breakdown(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "households":
-            got = self._houses_of_the_households_before(view, fig) or self._houses_by_place(
-                view, fig, read or []
+            got = (
+                self._houses_of_the_households_before(view, fig)
+                or self._houses_by_place(view, fig, read or [])
+                or self._houses_by_household_kind(view, fig, read or [])
             )
         if got is None:
             got = self._classify(view, fig, cues, carried)
@@ -1714,6 +1718,35 @@ class Linker:
         ):
             return houses, "part-of-the-sentence-before", None
         return None
+
+    def _houses_by_household_kind(
+        self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
+    ) -> tuple[str, str, Cue | None] | None:
+        """ "hỗ trợ xây mới 462 căn nhà, gồm 131 hộ nghèo, 118 hộ cận nghèo và 213 hộ khó
+        khăn": households listed right after the houses the sentence counted, by the kind of
+        household the houses went to, are those houses (each with its kind as the group)."""
+        houses = indicator_for("houses", "count")
+        text = self.doc.text
+        # the houses counted last, before the items of the list read so far
+        items = 0
+        while items < len(read) and read[-1 - items][2] == "houses-by-household-kind":
+            items += 1
+        if items == len(read) or read[-1 - items][1] != houses:
+            return None  # (the list must follow the houses, nothing else counted between)
+        counted = read[-1 - items][0]
+        between = text[counted.end : fig.start]
+        opener = _HOUSEHOLD_KINDS_OPENER.search(between)
+        if (
+            opener is None
+            or not _HOUSEHOLD_KIND_ITEMS.fullmatch(between, opener.end())
+            or _value(fig) > _value(counted)
+        ):
+            return None
+        item_end = regex.search(r"[,;.()]|\bvà\b|$", text[fig.end : view.sent.end])
+        item = text[fig.end : fig.end + (item_end.start() if item_end else 0)]
+        if _SAYS_WHAT_THE_HOUSEHOLDS_DID.search(item):
+            return None  # ("…, trong đó 45 hộ đã thoát nghèo": the item says its own)
+        return houses, "houses-by-household-kind", None
 
     def _part_of_the_sentence_before(
         self, view: SentenceView, fig: Mention, indicator: str
@@ -5649,6 +5682,13 @@ class Linker:
             # "Huyện nghèo … có tỷ lệ nghèo đa chiều là 47,94%. Trong đó có 31,72% hộ nghèo và
             # 16,22% hộ cận nghèo": the parts of the group the sentence before spoke of
             fact["group"] = self.sentence_group
+        if rule == "houses-by-household-kind" and (
+            named := _HOUSEHOLDS_NAMED_AFTER.match(text, fig.end, view.sent.end)
+        ):
+            # "462 căn nhà, gồm 131 hộ nghèo, 118 hộ cận nghèo và 213 hộ khó khăn": a split by
+            # kind of household, each part of its kind, the poor too (they are one kind of
+            # several here, not the default beneficiaries)
+            fact["group"] = "hộ " + named.group("who").strip()
         if (
             rule == "part-of-the-sentence-before"
             and fig.attrs.get("unit") == "households"
