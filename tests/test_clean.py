@@ -714,3 +714,22 @@ def test_the_articles_own_subheadings_under_its_units_are_no_widget():
         ]
     )
     assert block_of(extract(page), "Huyện Mường Khương:").kind != "boilerplate"
+
+
+def test_a_paragraph_opening_with_a_players_word_is_prose():
+    """ "Tốc độ: 1.0x" above an article is the audio player's; "Tốc độ tăng trưởng bình quân
+    … đạt trên 37%/năm. …" is the report's paragraph, and its figures are content."""
+    text = (
+        "Huyện Kon Plông hoàn thành nhiều chỉ tiêu kinh tế - xã hội\n"
+        "Nghe bài viết\n"
+        "Tốc độ: 1.0x\n"
+        "Trong nhiệm kỳ 2010-2015, huyện Kon Plông đã thực hiện có hiệu quả Chương trình 30a.\n"
+        "Tốc độ tăng trưởng bình quân giai đoạn 2011-2015 của huyện đạt trên 37%/năm. Tỷ lệ hộ "
+        "nghèo giảm mạnh, từ 69% năm 2010 xuống còn 22% năm 2015.\n"
+    )
+    doc = extract(text)
+    assert block_of(doc, "Tốc độ: 1.0x").kind == "boilerplate"
+    assert block_of(doc, "Tốc độ tăng trưởng").kind == "body"
+    assert (2015, 22) in {
+        (f["year"], f["value"]) for f in doc.facts if f["indicator"] == "poverty_rate"
+    }
