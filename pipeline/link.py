@@ -251,7 +251,7 @@ _UNIT_RIGHT_AFTER = regex.compile(
 _POOR_OF_THE_UNIT_BEFORE = link_cue("poor-of-the-unit-before")
 # the words that name the households a part counts, after its unit, up to the next item
 _HOUSEHOLDS_NAMED_AFTER = regex.compile(
-    r"\s*(?:gia đình\s+)?(?P<who>[^\d,;.()]{3,60}?)\s*(?=,|;|\.|\(|\bvà\b|$)"
+    r"\s*(?:gia đình\s+)?(?P<who>[^\d,;.()]{3,60}?)\s*(?=,|;|\.|\(|\)|\bvà\b|$)"
 )
 _SAYS_WHAT_THE_HOUSEHOLDS_DID = link_cue("says-what-the-households-did")
 _HOUSEHOLD_KINDS_OPENER = link_cue("household-kinds-opener")
@@ -1735,7 +1735,7 @@ class Linker:
             return None  # (the list must follow the houses, nothing else counted between)
         counted = read[-1 - items][0]
         between = text[counted.end : fig.start]
-        opener = _HOUSEHOLD_KINDS_OPENER.search(between)
+        opener = _HOUSEHOLD_KINDS_OPENER.match(between)
         if (
             opener is None
             or not _HOUSEHOLD_KIND_ITEMS.fullmatch(between, opener.end())
@@ -5687,8 +5687,10 @@ class Linker:
         ):
             # "462 căn nhà, gồm 131 hộ nghèo, 118 hộ cận nghèo và 213 hộ khó khăn": a split by
             # kind of household, each part of its kind, the poor too (they are one kind of
-            # several here, not the default beneficiaries)
-            fact["group"] = "hộ " + named.group("who").strip()
+            # several here, not the default beneficiaries); "60 hộ là đồng bào Khmer": the
+            # people the households are
+            who = named.group("who").strip()
+            fact["group"] = who[3:] if who.startswith("là ") else "hộ " + who
         if (
             rule == "part-of-the-sentence-before"
             and fig.attrs.get("unit") == "households"

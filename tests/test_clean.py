@@ -733,3 +733,18 @@ def test_a_paragraph_opening_with_a_players_word_is_prose():
     assert (2015, 22) in {
         (f["year"], f["value"]) for f in doc.facts if f["indicator"] == "poverty_rate"
     }
+    # a player's line of options is furniture however long; a short line of prose is not
+    text = (
+        "Huyện Mù Cang Chải giảm nghèo nhanh\n"
+        "Tốc độ đọc: 0.5x 0.75x 1.0x 1.25x 1.5x 2.0x\n"
+        "Giọng đọc: Nữ miền Bắc Nữ miền Nam Nam miền Bắc\n"
+        "Năm 2023, tỷ lệ hộ nghèo toàn huyện Mù Cang Chải giảm còn 35,2%.\n"
+        "Tốc độ giảm nghèo 6,5%.\n"
+    )
+    doc = extract(text)
+    assert block_of(doc, "Tốc độ đọc").kind == "boilerplate"
+    assert block_of(doc, "Giọng đọc").kind == "boilerplate"
+    assert block_of(doc, "Tốc độ giảm nghèo").kind != "boilerplate"
+    assert ("Mù Cang Chải", 35.2) in {
+        ((f["locality"] or {}).get("name"), f["value"]) for f in doc.facts
+    }

@@ -591,12 +591,20 @@ def test_a_listed_name_spelled_otherwise_is_taken_whole():
 
 def test_a_commune_merged_away_is_named_whole():
     """ "xã Quế Trung" (Quảng Nam, merged in 2019): a whole former name is the commune the
-    text means, with its old district and province, not the current commune "Quế" of
-    another province that its first syllable names."""
+    text means, with its old district and province where the article is about that
+    province, not the current commune "Quế" of another province that its first syllable
+    names; a current commune written with a tone mark dropped ("xã Đức Hoa" of Sóc Sơn)
+    is no former commune of another province that the loose former key spells."""
     locs = localities(
-        "Ngày hội đại đoàn kết ở thôn Trung Hạ\nNăm 2018, thôn Trung Hạ (xã Quế Trung) "
-        "còn 40 hộ nghèo.",
+        "Ngày hội đại đoàn kết ở Quảng Nam\nNăm 2018, thôn Trung Hạ (xã Quế Trung) "
+        "còn 40 hộ nghèo, giảm 12 hộ so với năm 2017 của tỉnh Quảng Nam.",
         published="2018-11-12",
     )
     communes = [m for m in locs if m["level"] == "commune"]
     assert [(m["name"], m["province"]) for m in communes] == [("Quế Trung", "Quảng Nam")]
+    locs = localities(
+        "Giảm nghèo ở ngoại thành\nNăm 2023, xã Đức Hoa (huyện Sóc Sơn) còn 12 hộ nghèo.",
+        published="2023-12-20",
+    )
+    communes = [m for m in locs if m["level"] == "commune"]
+    assert [m["province"] for m in communes] != ["Hà Tĩnh"]

@@ -929,7 +929,7 @@ class LocalityFinder:
         for p in self.places:
             if p.anaphor or p.level in ("village", "region", "country"):
                 continue
-            units = self._candidates(p)
+            units = self._candidates(p, former=False)
             if p.level in ("province", "city"):
                 provs = [u for u in units if u.level == "province"]
                 if provs:
@@ -943,14 +943,26 @@ class LocalityFinder:
                     votes[u.name] += 1
         return votes
 
-    def _candidates(self, p: Place) -> list[Unit]:
+    def _candidates(self, p: Place, former: bool = True) -> list[Unit]:
         units = units_named(p.name, p.level, self.era)
         if not units and p.level in ("province", "district") and p.method.startswith("rule:level"):
             # "huyện Mù Cang Chải": a unit written with its level word, its diacritics off
             units = get_gazetteer().lookup_unaccented(p.name, p.level, self.era)
             p.unaccented = bool(units)
-        if not units and p.level in ADMIN_LEVELS and len(p.name.split()) >= 2:
-            units = _former_units_named(p.name, p.level)  # "xã Quế Trung", merged in 2019
+        if former and not units and p.level in ADMIN_LEVELS and len(p.name.split()) >= 2:
+            # "xã Quế Trung", merged in 2019: former names are kept without their marks, so a
+            # current commune written with a tone mark dropped may spell one of another
+            # province ("xã Đức Hoa (huyện Sóc Sơn)"); only a former unit inside the parent
+            # written with it, or in a province the article is about, is the one meant
+            provinces = self.article_provinces()
+            units = [
+                u
+                for u in _former_units_named(p.name, p.level)
+                if any(
+                    _same(parent, u.district) or _same(parent, u.province) for parent in p.parents
+                )
+                or (not p.parents and u.province in provinces)
+            ]
         if p.level == "city":
             # "TP. Lào Cai" is the city, not the province; "TP. Cần Thơ" is both at once
             cities = [u for u in units if (u.type or "").lower() == "thành phố"]
