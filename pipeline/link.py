@@ -1708,9 +1708,7 @@ class Linker:
         the households they house are houses too."""
         houses = indicator_for("houses", "count")
         text = self.doc.text
-        item_end = regex.search(r"[,;.]|\bvà\b|$", text[fig.end : view.sent.end])
-        item = text[fig.end : fig.end + (item_end.start() if item_end else 0)]
-        if _SAYS_WHAT_THE_HOUSEHOLDS_DID.search(item):
+        if self._item_says_what_its_households_did(view, fig):
             return None  # ("Trong đó, có 45 hộ đã thoát nghèo": the item says its own)
         if _ELABORATION_OPENING.match(text, view.sent.start) and any(
             f["indicator"] == houses and "hộ" in f["figure"]["text"]
@@ -1742,11 +1740,18 @@ class Linker:
             or _value(fig) > _value(counted)
         ):
             return None
-        item_end = regex.search(r"[,;.()]|\bvà\b|$", text[fig.end : view.sent.end])
-        item = text[fig.end : fig.end + (item_end.start() if item_end else 0)]
-        if _SAYS_WHAT_THE_HOUSEHOLDS_DID.search(item):
+        if self._item_says_what_its_households_did(view, fig):
             return None  # ("…, trong đó 45 hộ đã thoát nghèo": the item says its own)
         return houses, "houses-by-household-kind", None
+
+    def _item_says_what_its_households_did(self, view: SentenceView, fig: Mention) -> bool:
+        """Whether the words of a list item after its count of households, up to the next
+        item, say what the households did, got or lack ("45 hộ đã thoát nghèo", "60 hộ nhận
+        thêm bò giống"), rather than which households they are."""
+        text = self.doc.text
+        item_end = regex.search(r"[,;.()]|\bvà\b|$", text[fig.end : view.sent.end])
+        item = text[fig.end : fig.end + (item_end.start() if item_end else 0)]
+        return bool(_SAYS_WHAT_THE_HOUSEHOLDS_DID.search(item))
 
     def _part_of_the_sentence_before(
         self, view: SentenceView, fig: Mention, indicator: str
@@ -5682,28 +5687,22 @@ class Linker:
             # "Huyện nghèo … có tỷ lệ nghèo đa chiều là 47,94%. Trong đó có 31,72% hộ nghèo và
             # 16,22% hộ cận nghèo": the parts of the group the sentence before spoke of
             fact["group"] = self.sentence_group
-        if rule == "houses-by-household-kind" and (
-            named := _HOUSEHOLDS_NAMED_AFTER.match(text, fig.end, view.sent.end)
-        ):
-            # "462 căn nhà, gồm 131 hộ nghèo, 118 hộ cận nghèo và 213 hộ khó khăn": a split by
-            # kind of household, each part of its kind, the poor too (they are one kind of
-            # several here, not the default beneficiaries); "60 hộ là đồng bào Khmer": the
-            # people the households are
-            who = named.group("who").strip()
-            fact["group"] = who[3:] if who.startswith("là ") else "hộ " + who
         if (
-            rule == "part-of-the-sentence-before"
+            rule in ("part-of-the-sentence-before", "houses-by-household-kind")
             and fig.attrs.get("unit") == "households"
             and (named := _HOUSEHOLDS_NAMED_AFTER.match(text, fig.end, view.sent.end))
         ):
             # "Trong đó có 232 hộ gia đình chính sách người có công, 546 hộ cựu chiến binh
             # nghèo, …": each part is of the households its words after the count name; the
-            # poor, the default beneficiaries, are no group ("… và 496 hộ nghèo", the guide)
+            # poor, the default beneficiaries, are no group ("… và 496 hộ nghèo", the guide),
+            # but in a split by kind right after the houses ("462 căn nhà, gồm 131 hộ nghèo,
+            # 118 hộ cận nghèo và 213 hộ khó khăn") they are one kind of several; "60 hộ là
+            # đồng bào Khmer" names the people the households are
             who = named.group("who").strip()
-            if who.lower() == "nghèo":
+            if who.lower() == "nghèo" and rule == "part-of-the-sentence-before":
                 fact.pop("group", None)
             else:
-                fact["group"] = "hộ " + who
+                fact["group"] = who[3:] if who.startswith("là ") else "hộ " + who
         if "group" not in fact and rule == "item-of-a-breakdown" and self.breakdown_group:
             # "còn 6.500 hộ nghèo DTTS, gồm: huyện Đắk Glei 1.200 hộ, …": each item is of the
             # group of the figure it breaks down

@@ -371,15 +371,17 @@ def longest_known_prefix(
         if unaccented:
             if gaz.lookup_unaccented(name, level, era):
                 return run[:n]
-        elif units_named(name, level, era) or (n >= 2 and _former_units_named(name, level)):
+        elif units_named(name, level, era) or (
+            # "xã Quế Trung", merged in 2019: a whole former name, never a shorter current
+            # unit it starts with ("Quế" of another province); a yes or no, from the bits
+            n >= 2 and any(gaz.is_name(name, lv, include_former=True) for lv in _gaz_levels(level))
+        ):
             return run[:n]
     return None
 
 
 def _former_units_named(name: str, level: str) -> list[Unit]:
-    """Units merged away before 2025 called `name` ("xã Quế Trung", merged in 2019): a
-    whole former name is the unit the text means, never a shorter current one it starts
-    with ("Quế", a commune of another province)."""
+    """Units merged away before 2025 called `name` ("xã Quế Trung", merged in 2019)."""
     gaz = get_gazetteer()
     return [
         u
@@ -958,23 +960,14 @@ class LocalityFinder:
             units = [
                 u
                 for u in _former_units_named(p.name, p.level)
-                if any(
-                    _same(parent, u.district) or _same(parent, u.province) for parent in p.parents
-                )
-                or (not p.parents and u.province in provinces)
+                if _inside_a_parent(u, p) or (not p.parents and u.province in provinces)
             ]
         if p.level == "city":
             # "TP. Lào Cai" is the city, not the province; "TP. Cần Thơ" is both at once
             cities = [u for u in units if (u.type or "").lower() == "thành phố"]
             units = cities or units
         if p.parents:
-            narrowed = [
-                u
-                for u in units
-                if any(
-                    _same(parent, u.district) or _same(parent, u.province) for parent in p.parents
-                )
-            ]
+            narrowed = [u for u in units if _inside_a_parent(u, p)]
             units = narrowed or units
         if len(units) > 1:
             # "TX. Cai Lậy" / "huyện Cai Lậy", "thị trấn Trạm Tấu" / "xã Trạm Tấu": the level
@@ -1195,6 +1188,12 @@ class LocalityFinder:
                         # it may now be (or no longer be) the commune whose district is asked;
                         # anaphors count for nothing else that is memoized
                         self._anaphors_resolved += 1
+
+
+def _inside_a_parent(u: Unit, p: Place) -> bool:
+    """Whether a unit lies in a district or province written with the place ("xã X (huyện
+    Y)", "xã X, tỉnh Z")."""
+    return any(_same(parent, u.district) or _same(parent, u.province) for parent in p.parents)
 
 
 def _same(a: str | None, b: str | None) -> bool:
