@@ -2724,7 +2724,7 @@ class Linker:
                 or _HOUSES_WORK_AFTER_THE_COUNT.match(after_text) is not None
                 or regex.search(
                     r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|hỗ trợ|khánh thành"
-                    r"|khởi công|bàn giao|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
+                    r"|khởi công|bàn giao|hoàn thành|trao(?:\s+tặng)?|tặng)\b" + _IN_SENTENCE + r"{0,25}$",
                     left,
                     regex.I,
                 )
@@ -2784,11 +2784,27 @@ class Linker:
                                 regex.match(
                                     r"(?:số tiền\s+)?vận động", text[c.start : c.end], regex.I
                                 )
-                                and regex.fullmatch(
-                                    r"[^\d.;]{0,40}?(?:là|được)\s*" + _APPROX + r"|\s*",
-                                    text[c.end : fig.start],
+                                and (
+                                    regex.fullmatch(
+                                        r"[^\d.;]{0,40}?(?:là|được)\s*" + _APPROX + r"|\s*",
+                                        text[c.end : fig.start],
+                                    )
+                                    is not None
+                                    # "số tiền vận động cả 3 cấp trên 49 tỷ đồng": who raised
+                                    # it, with no other measure between
+                                    or (
+                                        regex.fullmatch(
+                                            r"[^.;]{0,30}?" + _APPROX, text[c.end : fig.start]
+                                        )
+                                        is not None
+                                        and not any(
+                                            c.end <= m.start
+                                            and m.end <= fig.start
+                                            and m.attrs.get("unit") is not None
+                                            for m in view.of("QUANTITY", "PERCENT")
+                                        )
+                                    )
                                 )
-                                is not None
                             )
                         )
                         for c in before
