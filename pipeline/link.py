@@ -3318,6 +3318,21 @@ class Linker:
             # 2022 …", then a paragraph of regional rates that names no year)
             times = self.earlier_times[-1:]
         if (
+            times
+            and times[-1].start < view.sent.start
+            and _period_of(times[-1]) is None
+            and _year_of(times[-1])
+            in {
+                _year_of(t)
+                for t in view.of("TIME")
+                if _SINCE.search(text, view.sent.start, t.start) and _year_of(t) is not None
+            }
+        ):
+            # "Năm 2020, … ¶ Hiện nay, thu nhập … đạt 72 triệu đồng, gấp 1,64 lần so với năm
+            # 2020": a sentence measured against the year an earlier one named speaks of a
+            # later time (the article's date, or none in an undated text)
+            times = []
+        if (
             unresolved_now
             and times
             and (
