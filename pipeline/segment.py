@@ -9,16 +9,44 @@ no model time is spent on page furniture.
 
 from __future__ import annotations
 
+from functools import cache
+
+import regex
+from vnfacts import patterns
 from vnfacts.doc import Document, Sentence, Token
 from vnfacts.registry import stage
 from vnfacts.textalign import align
+
+
+@cache
+def _level_abbreviation_at_end() -> regex.Pattern[str]:
+    """A sentence that ends with a level word's abbreviation (`TX.`, `TT.`, `H.`, from
+    patterns/levels.jsonl) ends inside a unit's name: "… tại các huyện An Phú, TX. Tân
+    Châu với tổng kinh phí 972 triệu đồng" is one sentence."""
+    dotted = sorted(
+        {p for rule in patterns.load("levels") for p in rule["phrase"] if p.endswith(".")},
+        key=len,
+        reverse=True,
+    )
+    return regex.compile(r"(?<!\p{L})(?:" + "|".join(map(regex.escape, dotted)) + r")\s*$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     from underthesea import sent_tokenize
 
     chunk = text[start:end]
-    return [(s, e) for s, e, _ in align(text, sent_tokenize(chunk), start, end)]
+    spans = [(s, e) for s, e, _ in align(text, sent_tokenize(chunk), start, end)]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if (
+            merged
+            and _level_abbreviation_at_end().search(text, merged[-1][0], merged[-1][1])
+            and regex.match(r"\s*[\p{Lu}\d]", text[merged[-1][1] : e])
+        ):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def split_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

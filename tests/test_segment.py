@@ -76,3 +76,20 @@ def test_default_pipeline_skips_word_segmentation():
         "Lục Bình giảm nghèo bền vững\nTỷ lệ hộ nghèo của xã Lục Bình giảm còn 8,9% vào cuối năm 2023."
     )
     assert doc.sentences and doc.tokens == []
+
+
+def test_a_level_abbreviation_ends_no_sentence():
+    """underthesea ends a sentence after "TX." or "TT."; the unit's name goes on after it."""
+    from vnfacts.segment import split_sentences
+
+    text = (
+        "Tỉnh hỗ trợ 500 bồn chứa nước cho hộ nghèo tại các huyện: An Phú, TX. Tân Châu với "
+        "tổng kinh phí 750 triệu đồng. Tại H. Mèo Vạc và TT. Đồng Văn có 50 hộ. Ông Hùng nói."
+    )
+    got = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert got == [
+        "Tỉnh hỗ trợ 500 bồn chứa nước cho hộ nghèo tại các huyện: An Phú, TX. Tân Châu với "
+        "tổng kinh phí 750 triệu đồng.",
+        "Tại H. Mèo Vạc và TT. Đồng Văn có 50 hộ.",
+        "Ông Hùng nói.",
+    ]
