@@ -3395,6 +3395,11 @@ class Linker:
                     text[max(0, t.start - 12) : t.start + 4],
                     regex.I,
                 ) or regex.match(r"(?:đến|tới)\b", t.text, regex.I):
+                    # ("Giai đoạn 2011-2015, … phấn đấu đến năm 2015 … giảm từ 12,15%": the
+                    # period the sentence named, ending at the deadline, began with it)
+                    for p in (_period_of(o) for o in times if o.start >= view.sent.start):
+                        if p is not None and p["start"] < year <= p["end"]:
+                            return p["start"], None, since
                     published = self.doc.meta.published
                     self.year_basis = "published" if published else "unfixed"
                     return (int(published[:4]) if published else None), None, since
