@@ -2724,7 +2724,7 @@ class Linker:
                 or _HOUSES_WORK_AFTER_THE_COUNT.match(after_text) is not None
                 or regex.search(
                     r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|hỗ trợ|khánh thành"
-                    r"|khởi công|bàn giao|hoàn thành|trao(?:\s+tặng)?|tặng)\b"
+                    r"|khởi công|bàn giao|hoàn thành|trao(?:\s+tặng)?|tặng|tài trợ)\b"
                     + _IN_SENTENCE
                     + r"{0,25}$",
                     left,
