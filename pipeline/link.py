@@ -462,6 +462,7 @@ _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 _PARENT_OF_A_DESCRIBED_UNIT_BEFORE = link_cue("parent-of-a-described-unit-before")
 _RANKED_AFTER = link_cue("ranked-after")
 _COUNTRY_COMPARED_BEFORE = link_cue("country-compared-before")
+_SHARE_OF_A_GROUPS_HOUSEHOLDS_AFTER = link_cue("share-of-a-groups-households-after")
 
 
 EXCEPTION_WINDOWS = frozenset(
@@ -517,6 +518,9 @@ class LinkException:
     # words that must stand right before the figure for the exception to apply ("vượt" before
     # a margin over a plan)
     requires_before: regex.Pattern[str] | None = None
+    # words right after the figure that make it what the exception says it is not ("chiếm
+    # 13,04% so với tổng số hộ đồng bào dân tộc thiểu số": the group's own rate)
+    unless_after: regex.Pattern[str] | None = None
 
     def applies(self, fig: Mention, indicator: str) -> bool:
         unit = "%" if fig.type == "PERCENT" else str(fig.attrs.get("unit"))
@@ -557,9 +561,20 @@ def link_exceptions() -> tuple[LinkException, ...]:
                 bool(rule.get("unless_group", False)),
                 _before_figure(rule.get("unless_before"), where),
                 _before_figure(rule.get("requires_before"), where),
+                _after_figure(rule.get("unless_after"), where),
             )
         )
     return tuple(out)
+
+
+def _after_figure(words: str | None, where: str) -> regex.Pattern[str] | None:
+    """An exception's `unless_after`: words starting right after the figure."""
+    if not words:
+        return None
+    try:
+        return regex.compile(splice_fragments(words, _link_cues()[0], where), regex.I)
+    except regex.error as exc:
+        raise patterns.PatternError(f"{where}: {exc}") from exc
 
 
 def _before_figure(words: str | None, where: str) -> regex.Pattern[str] | None:
@@ -635,6 +650,8 @@ def stopping_exception(
         if exc.unless_before is not None and exc.unless_before.search(text, *before):
             continue
         if exc.requires_before is not None and not exc.requires_before.search(text, *before):
+            continue
+        if exc.unless_after is not None and exc.unless_after.match(text, fig.end, view.sent.end):
             continue
         return exc.id
     return None
@@ -5609,6 +5626,13 @@ class Linker:
             # the count's noun (or after a fall's rate named after it, "giảm 0,22% tỷ lệ hộ
             # nghèo dân tộc thiểu số") is the figure's own, before any group earlier in the clause
             groups = self._group_after_noun(view, fig, cues) or groups
+        if indicator in LEVEL_OF.values() and fig.type == "PERCENT":
+            share = _SHARE_OF_A_GROUPS_HOUSEHOLDS_AFTER.match(text, fig.end, view.sent.end)
+            of_group = [c for c in cues if c.kind == "group" and share and c.start == share.end()]
+            if of_group:
+                # "… chiếm 13,04% so với tổng số hộ đồng bào dân tộc thiểu số": the rate of the
+                # group whose households it is measured against
+                groups = of_group[:1]
         if indicator == indicator_for("houses", "count"):
             # "16 căn nhà cho hộ đồng bào dân tộc thiểu số": the group the houses are for, said
             # after them, is theirs ("… và 25 căn nhà cho hộ nghèo": none, whatever group an
