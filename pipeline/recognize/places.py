@@ -133,7 +133,8 @@ _DESCRIBED = regex.compile(
 
 
 # an institution's head word ("blocker-institution" of place_blockers.jsonl) opening the
-# phrase a country's name ends: "Ngân hàng TMCP Kỹ thương Việt Nam"
+# phrase a country's name ends: "Ngân hàng TMCP Kỹ thương Việt Nam", "Ngân hàng Thương mại Cổ
+# phần Đầu tư và phát triển Việt Nam" (up to ten words)
 _INSTITUTION_BEFORE = regex.compile(
     r"(?<!\p{L})(?:"
     + "|".join(
@@ -142,7 +143,7 @@ _INSTITUTION_BEFORE = regex.compile(
         if rule["id"] == "blocker-institution"
         for w in sorted(rule["words"], key=len, reverse=True)
     )
-    + r")\s+(?P<name>(?-i:\p{Lu})[^\s,.;:()\n]*\s+(?:[^\s,.;:()\n]+\s+){0,6})$",
+    + r")\s+(?P<name>(?-i:\p{Lu})[^\s,.;:()\n]*\s+(?:[^\s,.;:()\n]+\s+){0,9})$",
     regex.IGNORECASE | regex.V1,
 )
 # lower-case words an institution's name may hold ("Ngân hàng TMCP kỹ thương Việt Nam"); a
