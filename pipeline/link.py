@@ -3953,11 +3953,24 @@ class Linker:
         if village is not None:
             return place_of(village)
         officials = [(m.start, m.end) for m in view.of("OFFICIAL", "PERSON")]
-        unnamed = [
-            m.group("level").lower()
-            for m in _UNNAMED_UNIT_BEFORE.finditer(self.doc.text, view.sent.start, fig.start)
-            if not any(a <= m.start() < b for a, b in officials)
-        ]
+        unnamed = (
+            [
+                m.group("level").lower()
+                for m in _UNNAMED_UNIT_BEFORE.finditer(self.doc.text, view.sent.start, fig.start)
+                if not any(a <= m.start() < b for a, b in officials)
+            ]
+            or [
+                # "Với tổng kinh phí gần 2 tỷ đồng …, huyện đã triển khai …", "… còn 2,03%; đặc
+                # biệt huyện không còn hộ nghèo …": the clause after the figure whose subject is a
+                # bare level noun names the unit of that level
+                m.group("level").lower()
+                for m in _UNNAMED_UNIT_BEFORE.finditer(self.doc.text, fig.end, view.sent.end)
+                if self.doc.text[m.start()] in ",;:"
+                and not any(a <= m.start() < b for a, b in officials)
+                # (not a part's giver: "Tổng kinh phí … 3,01 tỷ đồng; trong đó, tỉnh hỗ trợ …")
+                and not _BREAKDOWN_OPENER.search(self.doc.text, fig.end, m.start() + 1)
+            ][:1]
+        )
         if not unnamed or place is None:
             return place
         level = {"tỉnh": "province", "huyện": "district"}.get(unnamed[-1], "commune")
