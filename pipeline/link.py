@@ -462,6 +462,11 @@ _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 _PARENT_OF_A_DESCRIBED_UNIT_BEFORE = link_cue("parent-of-a-described-unit-before")
 _RANKED_AFTER = link_cue("ranked-after")
 _COUNTRY_COMPARED_BEFORE = link_cue("country-compared-before")
+_BRANCH_OF_A_GIVER_BEFORE = link_cue("branch-of-a-giver-before")
+# a unit named by its level word and name ("huyện Tam Nông", "xã Hòa Bình")
+_A_UNIT_NAMED = regex.compile(
+    r"\b(?:tỉnh|huyện|xã|thành phố|thị xã|quận|phường|thị trấn)\s+(?-i:\p{Lu})", regex.I
+)
 _SHARE_OF_A_GROUPS_HOUSEHOLDS_AFTER = link_cue("share-of-a-groups-households-after")
 
 
@@ -811,6 +816,10 @@ def named_in_passing(text: str, m: Mention) -> bool:
             and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + VENUE_AFTER_CHARS))
         )
         or bool(_DONORS_FROM_BEFORE.search(text, max(0, m.start - 60), m.start))
+        or bool(
+            (branch := _BRANCH_OF_A_GIVER_BEFORE.search(text, max(0, m.start - 30), m.start))
+            and _A_UNIT_NAMED.search(text, 0, branch.start())
+        )
         or bool(
             m.attrs.get("anaphor")
             and _FUNDS_OF_A_HIGHER_LEVEL_BEFORE.search(text, max(0, m.start - 60), m.start)
@@ -2741,9 +2750,16 @@ class Linker:
                 or _HOUSES_WORK_AFTER_THE_COUNT.match(after_text) is not None
                 or regex.search(
                     r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|hỗ trợ|khánh thành"
-                    r"|khởi công|bàn giao|hoàn thành|trao(?:\s+tặng)?|tặng|tài trợ)\b"
-                    + _IN_SENTENCE
-                    + r"{0,25}$",
+                    r"|khởi công|bàn giao|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
+                    left,
+                    regex.I,
+                )
+                # "trao 10 ngôi nhà", "tài trợ 21 căn": a giving verb right before the count
+                # (not "nhà tài trợ đã khảo sát 30 căn nhà", "trao quà, … còn 250 căn nhà tạm")
+                or regex.search(
+                    r"(?<!\bnhà\s)\b(?:trao(?:\s+tặng)?|tặng|tài trợ)\s+(?:thêm\s+)?"
+                    + _APPROX
+                    + "$",
                     left,
                     regex.I,
                 )
@@ -2813,7 +2829,11 @@ class Linker:
                                     # it, with no other measure between
                                     or (
                                         regex.fullmatch(
-                                            r"[^.;]{0,30}?" + _APPROX, text[c.end : fig.start]
+                                            r"(?:(?!\b(?:hơn|thiếu|chỉ tiêu|kế hoạch|so với|tăng"
+                                            r"|giảm|chênh|chưa|còn|thấp|cao)\b)[^.;]){0,30}?"
+                                            + _APPROX,
+                                            text[c.end : fig.start],
+                                            regex.I,
                                         )
                                         is not None
                                         and not any(
@@ -3342,7 +3362,15 @@ class Linker:
             in {
                 _year_of(t)
                 for t in view.of("TIME")
-                if _SINCE.search(text, view.sent.start, t.start) and _year_of(t) is not None
+                if _SINCE.search(text, view.sent.start, t.start)
+                and _year_of(t) is not None
+                # (not a point inside that year: "giảm 650 hộ so với đầu năm 2022" is of 2022)
+                and not regex.search(
+                    r"\b(?:đầu|cuối|giữa|hết|thời điểm)\s*(?:năm\s*)?$",
+                    text[max(0, t.start - 15) : t.start],
+                    regex.I,
+                )
+                and not regex.match(r"(?:đầu|cuối|giữa|hết|thời điểm)\b", t.text, regex.I)
             }
         ):
             # "Năm 2020, … ¶ Hiện nay, thu nhập … đạt 72 triệu đồng, gấp 1,64 lần so với năm
@@ -3415,7 +3443,21 @@ class Linker:
                     # ("Giai đoạn 2011-2015, … phấn đấu đến năm 2015 … giảm từ 12,15%": the
                     # period the sentence named, ending at the deadline, began with it)
                     for p in (_period_of(o) for o in times if o.start >= view.sent.start):
-                        if p is not None and p["start"] < year <= p["end"]:
+                        if (
+                            p is not None
+                            and p["start"] < year <= p["end"]
+                            # (not when the sentence writes the present year too: "Năm 2023,
+                            # … giai đoạn 2021-2025, phấn đấu đến năm 2025 giảm … từ 2.500 hộ")
+                            and not any(
+                                _period_of(o) is None and o is not t and _year_of(o) != year
+                                for o in times
+                                if o.start >= view.sent.start
+                            )
+                            # (not "từ 1,8% hiện nay xuống dưới 0,5%": today's)
+                            and not regex.match(
+                                r"\s*(?:%\s*)?(?:hiện nay|hiện tại|hiện|nay)\b", after, regex.I
+                            )
+                        ):
                             return p["start"], None, since
                     published = self.doc.meta.published
                     self.year_basis = "published" if published else "unfixed"
@@ -3969,6 +4011,7 @@ class Linker:
                 and not any(a <= m.start() < b for a, b in officials)
                 # (not a part's giver: "Tổng kinh phí … 3,01 tỷ đồng; trong đó, tỉnh hỗ trợ …")
                 and not _BREAKDOWN_OPENER.search(self.doc.text, fig.end, m.start() + 1)
+                and self._clause_of_a_bare_unit_says_no_figure(view, m.end())
             ][:1]
         )
         if not unnamed or place is None:
@@ -4007,6 +4050,20 @@ class Linker:
                 or place
             )
         return _district_place(place.get("district"), place.get("province")) or place
+
+    def _clause_of_a_bare_unit_says_no_figure(self, view: SentenceView, start: int) -> bool:
+        """ "…; đặc biệt huyện không còn hộ nghèo …" speaks of the unit as a whole; a clause
+        with a figure of its own ("…, huyện đạt 18,2%", "…; tỉnh đã bố trí 200 tỷ đồng") is
+        a comparison or a giver, and one that names a unit below ("huyện đang phấn đấu đưa
+        xã ra khỏi …") keeps the figure the lower unit's."""
+        text = self.doc.text
+        end = min(
+            [i for i in (text.find(c, start, view.sent.end) for c in ",;.") if i >= 0]
+            or [view.sent.end]
+        )
+        return not any(
+            start <= m.start < end for m in view.of("QUANTITY", "PERCENT")
+        ) and not regex.search(r"\b(?:xã|thôn|bản|ấp|làng|phường|thị trấn)\b", text[start:end])
 
     def _province_of_its_time(self, province: str | None) -> str | None:
         """A pre-2025 province as a text published from 1 July 2025 calls it: the province
@@ -5641,7 +5698,15 @@ class Linker:
             groups = self._group_after_noun(view, fig, cues) or groups
         if indicator in LEVEL_OF.values() and fig.type == "PERCENT":
             share = _SHARE_OF_A_GROUPS_HOUSEHOLDS_AFTER.match(text, fig.end, view.sent.end)
-            of_group = [c for c in cues if c.kind == "group" and share and c.start == share.end()]
+            of_group = [
+                c
+                for c in cues
+                if c.kind == "group"
+                and share
+                and c.start == share.end()
+                # (not "so với tổng số hộ DTTS nghèo": a share of the group's poor)
+                and not regex.match(r"\s*(?:cận\s+)?nghèo\b", text[c.end : c.end + 12])
+            ]
             if of_group:
                 # "… chiếm 13,04% so với tổng số hộ đồng bào dân tộc thiểu số": the rate of the
                 # group whose households it is measured against

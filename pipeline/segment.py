@@ -41,7 +41,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (
             merged
             and _level_abbreviation_at_end().search(text, merged[-1][0], merged[-1][1])
-            and regex.match(r"\s*[\p{Lu}\d]", text[merged[-1][1] : e])
+            and regex.match(r"\s*\p{Lu}", text[merged[-1][1] : e])
         ):
             merged[-1] = (merged[-1][0], e)
         else:

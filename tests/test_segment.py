@@ -93,3 +93,12 @@ def test_a_level_abbreviation_ends_no_sentence():
         "Tại H. Mèo Vạc và TT. Đồng Văn có 50 hộ.",
         "Ông Hùng nói.",
     ]
+
+
+def test_a_sentence_ending_in_a_level_abbreviation_before_a_figure_stays_apart():
+    """A unit's name opens with a capital letter: "… và TT. 25 căn nhà …" is two sentences."""
+    from vnfacts.segment import split_sentences
+
+    text = "Đoàn công tác đã làm việc tại xã Hướng Phùng và TT. 25 căn nhà đã được bàn giao."
+    got = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert len(got) == 2
