@@ -573,22 +573,23 @@ def link_exceptions() -> tuple[LinkException, ...]:
 
 
 def _after_figure(words: str | None, where: str) -> regex.Pattern[str] | None:
-    """An exception's `unless_after`: words starting right after the figure."""
-    if not words:
-        return None
-    try:
-        return regex.compile(splice_fragments(words, _link_cues()[0], where), regex.I)
-    except regex.error as exc:
-        raise patterns.PatternError(f"{where}: {exc}") from exc
+    """An exception's `unless_after`: words starting right after the figure (matched there)."""
+    return _exception_words(words, where, "")
 
 
 def _before_figure(words: str | None, where: str) -> regex.Pattern[str] | None:
     """An exception's `unless_before` / `requires_before`: words ending right before the
-    figure (link_cues.jsonl's fragments, `{approx}`, `{in-sentence}`, may stand in them)."""
+    figure."""
+    return _exception_words(words, where, "$")
+
+
+def _exception_words(words: str | None, where: str, anchor: str) -> regex.Pattern[str] | None:
+    """An exception's words around the figure (link_cues.jsonl's fragments, `{approx}`,
+    `{in-sentence}`, may stand in them), compiled once, validated on load."""
     if not words:
         return None
     try:
-        return regex.compile(splice_fragments(words, _link_cues()[0], where) + "$", regex.I)
+        return regex.compile(splice_fragments(words, _link_cues()[0], where) + anchor, regex.I)
     except regex.error as exc:
         raise patterns.PatternError(f"{where}: {exc}") from exc
 

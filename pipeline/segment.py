@@ -17,6 +17,8 @@ from vnfacts.doc import Document, Sentence, Token
 from vnfacts.registry import stage
 from vnfacts.textalign import align
 
+_A_CAPITAL_NEXT = regex.compile(r"\s*\p{Lu}")  # a unit's name opens with a capital
+
 
 @cache
 def _level_abbreviation_at_end() -> regex.Pattern[str]:
@@ -40,8 +42,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in spans:
         if (
             merged
-            and _level_abbreviation_at_end().search(text, merged[-1][0], merged[-1][1])
-            and regex.match(r"\s*\p{Lu}", text[merged[-1][1] : e])
+            # (only the sentence's last characters can hold the abbreviation)
+            and _level_abbreviation_at_end().search(
+                text, max(merged[-1][0], merged[-1][1] - 12), merged[-1][1]
+            )
+            and _A_CAPITAL_NEXT.match(text, merged[-1][1], e)
         ):
             merged[-1] = (merged[-1][0], e)
         else:
