@@ -463,10 +463,7 @@ _PARENT_OF_A_DESCRIBED_UNIT_BEFORE = link_cue("parent-of-a-described-unit-before
 _RANKED_AFTER = link_cue("ranked-after")
 _COUNTRY_COMPARED_BEFORE = link_cue("country-compared-before")
 _BRANCH_OF_A_GIVER_BEFORE = link_cue("branch-of-a-giver-before")
-# a unit named by its level word and name ("huyện Tam Nông", "xã Hòa Bình")
-_A_UNIT_NAMED = regex.compile(
-    r"\b(?:tỉnh|huyện|xã|thành phố|thị xã|quận|phường|thị trấn)\s+(?-i:\p{Lu})", regex.I
-)
+_UNIT_NAMED = link_cue("unit-named")
 _SHARE_OF_A_GROUPS_HOUSEHOLDS_AFTER = link_cue("share-of-a-groups-households-after")
 
 
@@ -819,7 +816,7 @@ def named_in_passing(text: str, m: Mention) -> bool:
         or bool(_DONORS_FROM_BEFORE.search(text, max(0, m.start - 60), m.start))
         or bool(
             (branch := _BRANCH_OF_A_GIVER_BEFORE.search(text, max(0, m.start - 30), m.start))
-            and _A_UNIT_NAMED.search(text, 0, branch.start())
+            and _UNIT_NAMED.search(text, 0, branch.start())
         )
         or bool(
             m.attrs.get("anaphor")
