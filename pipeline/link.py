@@ -240,6 +240,7 @@ _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
 _EACH_UNIT_BEFORE = link_cue("each-unit-before")
+EACH_UNIT_CHARS = 60  # how far before a figure "mỗi xã được hỗ trợ xây" may start
 _ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
 _GROUP_FRAME_OPENING = link_cue("group-frame-opening")
 # how many words a plan's item in a sentence of its own may have ("Tỷ lệ hộ nghèo giảm còn 15%.")
@@ -1890,6 +1891,8 @@ class Linker:
         s0 = view.sent.start
         if not any(ch.isdigit() for ch in fig.text) or _inside_quotes(text, s0, fig.start):
             return None  # "làm chủ một căn nhà", slogans in quotes
+        if fig.attrs.get("each") and not self._listed_for_each(view, fig):
+            return None  # "hỗ trợ 2 tỷ đồng/xã": each unit's share, of no unit named
         clause = _clause_start(text, s0, fig.start)
         unit = fig.attrs.get("unit")
         if unit is None and fig.type == "QUANTITY" and isinstance(fig.attrs.get("value"), int):
@@ -3097,8 +3100,15 @@ class Linker:
         between = r"\s*(?:\([^()]{1,40}\))?\s*(?:với\s*)?" + (
             rf"(?:(?:{also})\s*)?" if also else ""
         )
+        until = fig.start
+        each = _EACH_UNIT_BEFORE.search(
+            text, max(view.sent.start, fig.start - EACH_UNIT_CHARS), until
+        )
+        if each is not None:
+            # "các xã A, B, C, mỗi xã 5 căn": the item is each of the listed units'
+            until, between = each.start(), r"\s*[,(]?\s*"
         return any(
-            m.end <= fig.start and regex.fullmatch(between, text[m.end : fig.start])
+            m.end <= until and regex.fullmatch(between, text[m.end : until])
             for m in view.of("LOCALITY")
         )
 
@@ -4282,18 +4292,29 @@ class Linker:
         text = self.doc.text
         places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
         each = (
-            _EACH_UNIT_BEFORE.search(text, max(view.sent.start, fig.start - 25), fig.start)
+            _EACH_UNIT_BEFORE.search(
+                text, max(view.sent.start, fig.start - EACH_UNIT_CHARS), fig.start
+            )
             if fig.type == "QUANTITY"
             else None
         )
+        if each is None and fig.attrs.get("each"):
+            # "ở các huyện Duy Xuyên, Đại Lộc và thị xã Điện Bàn (5 ngôi nhà/địa phương)"
+            listed = self._listed_for_each(view, fig)
+            fact["locality"] = place_of(listed[-1])
+            return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
         if each is not None:
-            # "các xã: Phú Thuận, Vĩnh Khánh, Vĩnh Phú, mỗi xã 5 căn": a count each of the
-            # units listed right before gets; the fact is theirs, one each, not the passage's
-            listed = self._listed_before(places)
+            # "các xã: Phú Thuận, Vĩnh Khánh, Vĩnh Phú, mỗi xã 5 căn", "Cẩm Giang, Bàu Đồn
+            # (mỗi xã 1 căn)": a count each of the units listed right before gets; the fact is
+            # theirs, one each, not the passage's ("mỗi nơi" lists units of mixed kinds)
+            any_kind = regex.match(r"mỗi\s+(?:nơi|địa phương|đơn vị)\b", each.group())
+            listed = self._listed_before(places, any_level=any_kind is not None)
             if len(listed) < 2 or not regex.fullmatch(
-                r"\s*,?\s*", text[listed[-1].end : each.start()]
+                r"\s*[,(]?\s*", text[listed[-1].end : each.start()]
             ):
                 return []
+            if fact.get("group") and listed[-1].text in fact["group"]:
+                fact["group"] = None  # ("4 huyện A, B, C và D, mỗi huyện 17 căn": no group)
             fact["locality"] = place_of(listed[-1])
             return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
         if fig.type != "PERCENT" or fact.get("group") or not fact.get("locality"):
@@ -4319,9 +4340,22 @@ class Linker:
             return []
         return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
 
-    def _listed_before(self, places: list[Mention]) -> list[Mention]:
+    def _listed_for_each(self, view: SentenceView, fig: Mention) -> list[Mention]:
+        """The units a figure "per unit" is each one's: "các huyện A, B và thị xã C (5 ngôi
+        nhà/địa phương)", "các xã A, B với 2 tỷ đồng/xã"; a list of units of any kind that
+        ends right before the figure."""
+        text = self.doc.text
+        places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
+        listed = self._listed_before(places, any_level=True)
+        if len(listed) < 2 or not regex.fullmatch(
+            r"\s*(?:[,(:]|với)?\s*", text[listed[-1].end : fig.start]
+        ):
+            return []
+        return listed
+
+    def _listed_before(self, places: list[Mention], any_level: bool = False) -> list[Mention]:
         """The last places, joined by commas or "và", if all of one level ("các xã A, B và
-        C"); else no list."""
+        C") or `any_level`; else no list."""
         if not places:
             return []
         text = self.doc.text
@@ -4330,7 +4364,7 @@ class Linker:
             if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : listed[0].start]):
                 break
             listed.insert(0, m)
-        return listed if len({m.attrs.get("level") for m in listed}) == 1 else []
+        return listed if any_level or len({m.attrs.get("level") for m in listed}) == 1 else []
 
     def _is_unit_list(self, places: list[Mention]) -> bool:
         """ "tại hai huyện Trạm Tấu và Mù Cang Chải": the last places form a list joined by
@@ -5841,6 +5875,23 @@ class Linker:
                 fact.pop("group", None)
             else:
                 fact["group"] = who[3:] if who.startswith("là ") else "hộ " + who
+        if (
+            "group" not in fact
+            and indicator == indicator_for("houses", "count")
+            and self._place_right_before(view, fig, also=r"có|\(")
+        ):
+            # "28 căn nhà được trao cho gia đình chính sách ở các xã: Cẩm Giang (1 căn),
+            # Hiệp Thạnh (8 căn)": an item by place is of the group of the houses in total
+            total = next(
+                (
+                    f
+                    for f in reversed(self.facts_by_evidence.get(view.sent.start, []))
+                    if f["indicator"] == indicator and f["figure"]["start"] < fig.start
+                ),
+                None,
+            )
+            if total is not None and total.get("group"):
+                fact["group"] = total["group"]
         if "group" not in fact and rule == "item-of-a-breakdown" and self.breakdown_group:
             # "còn 6.500 hộ nghèo DTTS, gồm: huyện Đắk Glei 1.200 hộ, …": each item is of the
             # group of the figure it breaks down

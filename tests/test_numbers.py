@@ -160,6 +160,28 @@ def test_money_and_rates_per_unit(text: str, value: float, unit: str) -> None:
     assert attrs["unit"] == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "span"),
+    [
+        (
+            "ở các huyện Quế Sơn và Nông Sơn (4 ngôi nhà/địa phương).",
+            4,
+            "houses",
+            "4 ngôi nhà/địa phương",
+        ),
+        ("hỗ trợ các xã khó khăn 2 tỷ đồng/xã.", 2000000000, "VND", "2 tỷ đồng/xã"),
+    ],
+)
+def test_a_figure_per_unit_of_place_is_each_units(
+    text: str, value: float, unit: str, span: str
+) -> None:
+    """ "4 ngôi nhà/địa phương": the figure counts houses, as many for each listed unit (not a
+    unit "houses/địa"), and says so, so that linking gives it to each unit or to none."""
+    _, got_span, attrs = one(text)
+    assert got_span == span
+    assert (attrs["value"], attrs["unit"], attrs.get("each")) == (value, unit, "locality")
+
+
 def test_money_range_shares_the_scale() -> None:
     kind, span, attrs = one("Thu nhập của lao động từ 10 - 13 triệu đồng/tháng.")
     assert (kind, span) == ("QUANTITY", "từ 10 - 13 triệu đồng/tháng")

@@ -113,6 +113,8 @@ def _to_decimal(s: str) -> Decimal | None:
 
 # units that count whole things: a household, a person, a house is never a fraction
 WHOLE_UNITS = frozenset({"households", "persons", "houses"})
+# the `per` of "5 ngôi nhà/địa phương" (patterns/units.jsonl): a figure each listed unit gets
+EACH_LOCALITY = "locality"
 _ENGLISH_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
 
 
@@ -707,6 +709,9 @@ def _figure(
     if not has_unit and scale1 is None:
         per_text = None
     unit, pers = _unit_name(base, per_text, R)
+    each = pers == [EACH_LOCALITY]
+    if each:
+        unit, pers = base, []  # "5 ngôi nhà/địa phương": houses, as many for each unit
 
     mult1 = scale1.factor if scale1 and not (nw and s1) else Decimal(1)
     mult2 = scale2.factor if scale2 else Decimal(1)
@@ -771,6 +776,8 @@ def _figure(
         }
         if ratio is not None:
             attrs["ratio"] = ratio
+        if each:
+            attrs["each"] = EACH_LOCALITY
         if s1 or s2:
             attrs["scale_word"] = fold(s2 or s1)
         mtype, parts = "QUANTITY", [rule_id, scale1.id if scale1 else None, approx_id]
