@@ -2592,7 +2592,9 @@ class Linker:
                     )
                 if (
                     regex.search(
-                        r"(?:\blà|\bcó|\bcòn|tương đương|\btức|\(|:|\bvới)\s*" + _APPROX + "$",
+                        r"(?:\blà|\bcó|\bcòn(?:\s+lại)?|tương đương|\btức|\(|:|\bvới)\s*"
+                        + _APPROX
+                        + "$",
                         left,
                         regex.I,
                     )
