@@ -38,6 +38,18 @@ def test_a_village_heads_title_before_a_name_is_no_village():
     )
 
 
+def test_plei_stays_in_the_village_name_it_opens():
+    """ "ở Plei Ốp, xã Ia Kênh": "plei" (village, in Jarai and Bahnar) is part of the name, as in
+    the official Plei Kần; "làng", "thôn" before a name are not."""
+    locs = names(
+        localities(
+            "Trao 3 căn nhà cho hộ nghèo ở Plei Ốp, xã Ia Kênh và làng Plei Bông, thôn Tân Lập."
+        )
+    )
+    assert {("Plei Ốp", "village"), ("Plei Bông", "village"), ("Tân Lập", "village")} <= locs
+    assert ("Ốp", "village") not in locs
+
+
 def test_a_level_word_before_a_part_of_the_country_names_no_unit():
     """ "Tỉnh Nam Bộ 'trắng hộ nghèo'": a southern province, unnamed; no province "Nam Bộ"."""
     locs = names(

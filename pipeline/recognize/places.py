@@ -574,7 +574,11 @@ class LocalityFinder:
                 place = Place(
                     hit.start,
                     name_end,
-                    run_text(doc, run),
+                    # "Plei Sar": a word of the people's own language for a village that stays
+                    # in the name, as in Plei Kần, Pleiku
+                    text_of(doc)[hit.start : name_end]
+                    if hit.rule.get("in_name")
+                    else run_text(doc, run),
                     level,
                     f"rule:{hit.rule['id']}",
                     parents=[parent] if parent else [],
