@@ -6078,7 +6078,9 @@ def _stated_as(
 ) -> list[dict[str, Any]]:
     """Earlier facts that state `f` again: the same statement, and for a body's plan a
     headline that gives the plan's figure with no plan word and no year of its own
-    ("Tỷ lệ hộ nghèo chỉ còn khoảng 1,36%" over "Dự kiến, đến cuối năm 2025, … 1,36%")."""
+    ("Tỷ lệ hộ nghèo chỉ còn khoảng 1,36%" over "Dự kiến, đến cuối năm 2025, … 1,36%"), or
+    with the plan's own year and unit ("Mù Cang Chải: Hỗ trợ 367 nhà ở … năm 2023" over "…
+    huyện Mù Càng Chải năm 2023 sẽ hỗ trợ 367 nhà")."""
     same = stated.get(_statement_key(f), [])
     if f.get("status") != "target":
         return same
@@ -6087,8 +6089,20 @@ def _stated_as(
         k
         for k in as_actual
         if k.get("_basis", ("text", "", ""))[2] == "title"
-        and k.get("_basis", ("text", "", ""))[0] != "text"
+        and (
+            k.get("_basis", ("text", "", ""))[0] != "text"
+            or (k["year"] == f["year"] and _same_unit(k["locality"], f["locality"]))
+        )
     ]
+
+
+def _same_unit(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """The same place, by its code where both have one ("Mù Cang Chải" and "Mù Càng Chải",
+    two spellings of Mù Căng Chải), else by name."""
+    a, b = a or {}, b or {}
+    if a.get("code") and b.get("code"):
+        return bool(a["code"] == b["code"] and a.get("level") == b.get("level"))
+    return a.get("name") == b.get("name")
 
 
 def _value(m: Mention) -> float:
@@ -6159,7 +6173,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for k in [] if same is not None else _stated_as(stated, f):
             k_place = (k["locality"] or {}).get("name")
             f_place = (f["locality"] or {}).get("name")
-            if (k["year"], k_place) == (f["year"], f_place):
+            if k["year"] == f["year"] and _same_unit(k["locality"], f["locality"]):
                 if k.get("_basis", ("", "", ""))[2] == "title" and f.get("status") == "target":
                     k["status"] = "target"  # the headline states the body's plan
                 same = k

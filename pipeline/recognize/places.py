@@ -829,6 +829,15 @@ class LocalityFinder:
                     units = [
                         u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS
                     ]
+                    if units and all(u.level == "commune" for u in units):
+                        # "Mù Cang Chải: Hỗ trợ 367 nhà …": the town, and the district it is the
+                        # seat of, spelled as the press does (the data's Mù Căng Chải)
+                        seats = {u.district for u in units}
+                        units += [
+                            d
+                            for d in get_gazetteer().lookup_unaccented(name, "district", self.era)
+                            if d.name in seats
+                        ]
                     inside = [u for u in units if u.level == "province" or u.province in provinces]
                     if not inside and units:
                         # "Bắc Hà (Lào Cai) - Năm 2023, …": the province in parentheses right
@@ -952,7 +961,11 @@ class LocalityFinder:
 
     def _candidates(self, p: Place, former: bool = True) -> list[Unit]:
         units = units_named(p.name, p.level, self.era)
-        if not units and p.level in ("province", "district") and p.method.startswith("rule:level"):
+        if (
+            not units
+            and p.level in ("province", "district")
+            and p.method.startswith(("rule:level", "gazetteer:bare-name"))
+        ):
             # "huyện Mù Cang Chải": a unit written with its level word, its diacritics off
             units = get_gazetteer().lookup_unaccented(p.name, p.level, self.era)
             p.unaccented = bool(units)
