@@ -240,6 +240,7 @@ _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
 _EACH_UNIT_BEFORE = link_cue("each-unit-before")
+_UNIT_RIGHT_AFTER_THE_FIGURE = link_cue("unit-right-after-the-figure")
 EACH_UNIT_CHARS = 60  # how far before a figure "mỗi xã được hỗ trợ xây" may start
 _ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
 _GROUP_FRAME_OPENING = link_cue("group-frame-opening")
@@ -3613,6 +3614,26 @@ class Linker:
         return None
 
     # ------------------------------------------------------------------ where
+    def _unit_inside_right_after(
+        self, view: SentenceView, fig: Mention, before: list[Mention]
+    ) -> Mention | None:
+        """ "huyện Di Linh có tỷ lệ hộ nghèo thấp nhất là 3% ở xã Tam Bố, cao nhất 21,5% ở xã
+        Đinh Trang Thượng": a unit below one the sentence named before, written right after
+        the figure with `ở`/`tại`, is the figure's."""
+        text = self.doc.text
+        rank = max(LEVEL_RANK.get(str(m.attrs.get("level")), 0) for m in before)
+        return next(
+            (
+                m
+                for m in view.of("LOCALITY")
+                if m.start >= fig.end
+                and _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
+                and LEVEL_RANK.get(str(m.attrs.get("level")), 0) < rank
+                and m.attrs.get("level") != "village"
+            ),
+            None,
+        )
+
     def place_for(
         self, view: SentenceView, fig: Mention, indicator: str | None = None
     ) -> tuple[dict[str, Any] | None, str]:
@@ -3677,6 +3698,9 @@ class Linker:
             whole = self._whole_of_listed_units(view, fig, places)
             if whole is not None:
                 return whole, "sentence"
+            inside = self._unit_inside_right_after(view, fig, places)
+            if inside is not None:
+                return place_of(inside), "sentence"
             if indicator in _DONE_SOMEWHERE:
                 done_in = self._unit_where_it_was_done(view, fig, last)
                 if done_in is not None:
