@@ -2284,11 +2284,12 @@ class Linker:
             return indicator_for("houses", "count"), "count-houses-finished", None
         if (
             unit == "households"
-            and regex.search(r"\b(?:hỗ trợ\s*(?:cho\s*)?|có)\s*" + _APPROX + "$", left, regex.I)
+            and regex.search(r"\b(?:hỗ trợ\s*(?:cho\s*)?|có|cho)\s*" + _APPROX + "$", left, regex.I)
             and _HOUSES_AFTER_HOUSEHOLDS.match(after_text)
         ):
             # "hỗ trợ 1.500 hộ nghèo xây nhà", "toàn tỉnh có 428 hộ nghèo, hộ cận nghèo xây mới
-            # và sửa chữa nhà ở": the houses built for those households
+            # và sửa chữa nhà ở", "trao kinh phí … cho 48 hộ nghèo xây dựng mới và sửa chữa nhà
+            # ở": the houses built for those households
             return indicator_for("houses", "count"), "count-houses-for-households", None
         if (
             unit == "households"
