@@ -2118,6 +2118,11 @@ class Linker:
                 if in_clause_subject(cues, clause, fig.start) and _SHARE_WORD_BEFORE.search(left):
                     return None  # "hộ nghèo DTTS chiếm 80% hộ nghèo": a share of the poor
                 near = bool(after_noun.group("near"))
+                if not near and regex.match(r"\s*đa chiều\b", after_text[after_noun.end() :]):
+                    # "Cả nước có 5,71% số hộ nghèo đa chiều": the multidimensional rate
+                    if _DECREASE_BEFORE.search(left) or _FALLS_LISTED_BEFORE.search(left):
+                        return None
+                    return LEVEL_OF["multidim"], "rate-noun-after", None
                 if _DECREASE_BEFORE.search(left) or _FALLS_LISTED_BEFORE.search(left):
                     return (
                         None
