@@ -241,6 +241,7 @@ _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
 _EACH_UNIT_BEFORE = link_cue("each-unit-before")
 _UNIT_RIGHT_AFTER_THE_FIGURE = link_cue("unit-right-after-the-figure")
+_FRAME_OF_A_CLAUSE = link_cue("frame-of-a-clause")
 EACH_UNIT_CHARS = 60  # how far before a figure "mỗi xã được hỗ trợ xây" may start
 _ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
 _GROUP_FRAME_OPENING = link_cue("group-frame-opening")
@@ -3620,6 +3621,17 @@ class Linker:
         return None
 
     # ------------------------------------------------------------------ where
+    def _framed_in_a_clause_before(self, view: SentenceView, m: Mention, fig: Mention) -> bool:
+        """ "…; tại huyện A Lưới, 325 căn nhà … được bàn giao đủ; nhóm hộ nghèo … có 358 căn":
+        a unit that frames a clause of its own after a semicolon (`tại`, `ở`, `riêng` opening
+        it) is that clause's, not the place of a figure in a later clause."""
+        text = self.doc.text
+        semicolon = text.rfind(";", view.sent.start, m.start)
+        if semicolon < 0 or ";" not in text[m.end : fig.start]:
+            return False  # (a frame that opens the sentence holds for all of it: "Riêng huyện
+            # nghèo Đakrông, tỷ lệ hộ nghèo … là 43,69%; tỷ lệ hộ cận nghèo 9,76%")
+        return _FRAME_OF_A_CLAUSE.fullmatch(text, semicolon + 1, m.start) is not None
+
     def _unit_inside_right_after(
         self, view: SentenceView, fig: Mention, before: list[Mention]
     ) -> Mention | None:
@@ -3679,6 +3691,7 @@ class Linker:
             # region says where the unit lies; "Xã Mường Nhé được thành lập trên cơ sở sáp
             # nhập ba xã A, B và C, hiện có …": the units merged into the one named first
             and not self._described_or_merged(view, m)
+            and not self._framed_in_a_clause_before(view, m, fig)
         ]
         # "xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%", "xã Tân Lập, Đan Phượng": a parent written
         # after its unit says where the unit is; the figure is the unit's
@@ -3725,6 +3738,8 @@ class Linker:
             m
             for m in view.of("LOCALITY")
             if 0 <= m.start - fig.end <= 45
+            # (not across a clause: "… hơn 21 tỷ đồng; tại huyện A Lưới, 325 căn …")
+            and ";" not in text[fig.end : m.start]
             and regex.search(
                 # "12 hộ nghèo ở thôn Nà Sài", "3,69% tổng số hộ toàn tỉnh Lâm Đồng"
                 r"\b(?:ở|tại)\s*$|^\s*(?:so với\s+)?(?:tổng\s+)?số\s+hộ(?:\s+dân)?\s+"
