@@ -3883,7 +3883,13 @@ class Linker:
             if named_before is None:
                 return m  # (no unit before the figure to lie inside)
             outer = named_before.attrs.get("name")
-            if outer and outer in (m.attrs.get("district"), m.attrs.get("province")):
+            # ("… xây 2 ngôi nhà cho 2 hộ nghèo tại bản Huổi Én, xã Mường So": a village of
+            # the commune named before)
+            if outer and outer in (
+                m.attrs.get("commune"),
+                m.attrs.get("district"),
+                m.attrs.get("province"),
+            ):
                 return m
         return None
 
