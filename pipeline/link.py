@@ -242,6 +242,7 @@ _PART_OPENER_BEFORE = link_cue("part-opener-before")
 _EACH_UNIT_BEFORE = link_cue("each-unit-before")
 _UNIT_RIGHT_AFTER_THE_FIGURE = link_cue("unit-right-after-the-figure")
 _FRAME_OF_A_CLAUSE = link_cue("frame-of-a-clause")
+_PLAN_WORD_AFTER_THE_COUNT = link_cue("plan-word-after-the-count")
 EACH_UNIT_CHARS = 60  # how far before a figure "mỗi xã được hỗ trợ xây" may start
 _ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
 _GROUP_FRAME_OPENING = link_cue("group-frame-opening")
@@ -5615,6 +5616,12 @@ class Linker:
                 and not self._refers_to_a_plan(view, c)
             ]
         plan_stated = not targets and self._content_of_a_plan_referred_to(view, fig)
+        # "5 căn nhà còn lại phấn đấu hoàn thành, bàn giao trước ngày 5/8": the count is the
+        # subject of a plan word right after it
+        plan_stated = plan_stated or (
+            fig.type == "QUANTITY"
+            and _PLAN_WORD_AFTER_THE_COUNT.match(text, fig.end, view.sent.end) is not None
+        )
         # "đến cuối năm 2025 còn không quá 1%": a ceiling is what a plan allows
         plan_stated = plan_stated or bool(_A_CEILING.match(fig.text))
         # "giảm từ 3% trở lên", "mỗi năm giảm 3,5% hộ nghèo trở lên": a floor is what a plan
