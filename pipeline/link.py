@@ -2387,7 +2387,8 @@ class Linker:
                 and (
                     regex.match(
                         # "có 12.276 hộ, tương ứng 49.582 khẩu", "có 854 hộ/3.243 khẩu"
-                        r"(?:với|,|và|gồm|/)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
+                        # ("có dân số 1.013 hộ (6.008 khẩu)": the people in brackets)
+                        r"(?:với|,|và|gồm|/|\()\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
                         r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)"
                         # (not "854 hộ/3.243 khẩu thoát nghèo": the poor's)
                         r"(?!\s+(?:đã\s+)?(?:thoát\s+)?(?:cận\s+)?nghèo)",
