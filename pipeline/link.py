@@ -241,7 +241,6 @@ _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
 _EACH_UNIT_BEFORE = link_cue("each-unit-before")
 _UNIT_RIGHT_AFTER_THE_FIGURE = link_cue("unit-right-after-the-figure")
-_FRAME_OF_A_CLAUSE = link_cue("frame-of-a-clause")
 _PLAN_WORD_AFTER_THE_COUNT = link_cue("plan-word-after-the-count")
 EACH_UNIT_CHARS = 60  # how far before a figure "mỗi xã được hỗ trợ xây" may start
 _ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
@@ -1674,6 +1673,8 @@ class Linker:
         and the named exceptions (`classify` applies them)."""
         self.no_fact = "no-indicator-cue"
         self.provisional = False
+        if fig.attrs.get("each") and not self._listed_for_each(view, fig):
+            return None  # "hỗ trợ 2 tỷ đồng/địa phương": each unit's share, of no unit named
         got = self._item_of_a_breakdown(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "households":
             got = (
@@ -1894,8 +1895,6 @@ class Linker:
         s0 = view.sent.start
         if not any(ch.isdigit() for ch in fig.text) or _inside_quotes(text, s0, fig.start):
             return None  # "làm chủ một căn nhà", slogans in quotes
-        if fig.attrs.get("each") and not self._listed_for_each(view, fig):
-            return None  # "hỗ trợ 2 tỷ đồng/xã": each unit's share, of no unit named
         clause = _clause_start(text, s0, fig.start)
         unit = fig.attrs.get("unit")
         if unit is None and fig.type == "QUANTITY" and isinstance(fig.attrs.get("value"), int):
@@ -2120,11 +2119,6 @@ class Linker:
                 if in_clause_subject(cues, clause, fig.start) and _SHARE_WORD_BEFORE.search(left):
                     return None  # "hộ nghèo DTTS chiếm 80% hộ nghèo": a share of the poor
                 near = bool(after_noun.group("near"))
-                if not near and regex.match(r"\s*đa chiều\b", after_text[after_noun.end() :]):
-                    # "Cả nước có 5,71% số hộ nghèo đa chiều": the multidimensional rate
-                    if _DECREASE_BEFORE.search(left) or _FALLS_LISTED_BEFORE.search(left):
-                        return None
-                    return LEVEL_OF["multidim"], "rate-noun-after", None
                 if _DECREASE_BEFORE.search(left) or _FALLS_LISTED_BEFORE.search(left):
                     return (
                         None
@@ -3623,17 +3617,6 @@ class Linker:
         return None
 
     # ------------------------------------------------------------------ where
-    def _framed_in_a_clause_before(self, view: SentenceView, m: Mention, fig: Mention) -> bool:
-        """ "…; tại huyện A Lưới, 325 căn nhà … được bàn giao đủ; nhóm hộ nghèo … có 358 căn":
-        a unit that frames a clause of its own after a semicolon (`tại`, `ở`, `riêng` opening
-        it) is that clause's, not the place of a figure in a later clause."""
-        text = self.doc.text
-        semicolon = text.rfind(";", view.sent.start, m.start)
-        if semicolon < 0 or ";" not in text[m.end : fig.start]:
-            return False  # (a frame that opens the sentence holds for all of it: "Riêng huyện
-            # nghèo Đakrông, tỷ lệ hộ nghèo … là 43,69%; tỷ lệ hộ cận nghèo 9,76%")
-        return _FRAME_OF_A_CLAUSE.fullmatch(text, semicolon + 1, m.start) is not None
-
     def _unit_inside_right_after(
         self, view: SentenceView, fig: Mention, before: list[Mention]
     ) -> Mention | None:
@@ -3693,7 +3676,6 @@ class Linker:
             # region says where the unit lies; "Xã Mường Nhé được thành lập trên cơ sở sáp
             # nhập ba xã A, B và C, hiện có …": the units merged into the one named first
             and not self._described_or_merged(view, m)
-            and not self._framed_in_a_clause_before(view, m, fig)
         ]
         # "xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%", "xã Tân Lập, Đan Phượng": a parent written
         # after its unit says where the unit is; the figure is the unit's
@@ -4356,6 +4338,8 @@ class Linker:
         if each is None and fig.attrs.get("each"):
             # "ở các huyện Duy Xuyên, Đại Lộc và thị xã Điện Bàn (5 ngôi nhà/địa phương)"
             listed = self._listed_for_each(view, fig)
+            if not listed:
+                return []  # (read_figure drops a figure per unit with no list first)
             fact["locality"] = place_of(listed[-1])
             return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
         if each is not None:
@@ -4365,7 +4349,7 @@ class Linker:
             any_kind = regex.match(r"mỗi\s+(?:nơi|địa phương|đơn vị)\b", each.group())
             listed = self._listed_before(places, any_level=any_kind is not None)
             if len(listed) < 2 or not regex.fullmatch(
-                r"\s*[,(]?\s*", text[listed[-1].end : each.start()]
+                r"\s*[,(]?\s*", text[places[-1].end : each.start()]
             ):
                 return []
             if fact.get("group") and listed[-1].text in fact["group"]:
@@ -4403,7 +4387,7 @@ class Linker:
         places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
         listed = self._listed_before(places, any_level=True)
         if len(listed) < 2 or not regex.fullmatch(
-            r"\s*(?:[,(:]|với)?\s*", text[listed[-1].end : fig.start]
+            r"\s*(?:[,(:]|với)?\s*", text[places[-1].end : fig.start]
         ):
             return []
         return listed
@@ -4419,7 +4403,15 @@ class Linker:
             if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : listed[0].start]):
                 break
             listed.insert(0, m)
-        return listed if any_level or len({m.attrs.get("level") for m in listed}) == 1 else []
+        if any_level:
+            # "xã Mường Cơi, huyện Phù Yên và xã Tà Xùa, huyện Bắc Yên, mỗi địa phương 10 căn":
+            # a district written after its commune says where the commune is; not an item
+            return [
+                m
+                for k, m in enumerate(listed)
+                if not (k and self._parent_written_after(listed[k - 1], m))
+            ]
+        return listed if len({m.attrs.get("level") for m in listed}) == 1 else []
 
     def _is_unit_list(self, places: list[Mention]) -> bool:
         """ "tại hai huyện Trạm Tấu và Mù Cang Chải": the last places form a list joined by
@@ -5940,6 +5932,9 @@ class Linker:
             "group" not in fact
             and indicator == indicator_for("houses", "count")
             and self._place_right_before(view, fig, also=r"có|\(")
+            # (not "…, huyện Trạm Tấu có 6 căn nhà đại đoàn kết cho hộ nghèo": the item names
+            # whom its houses are for)
+            and not regex.match(r"[^,;.()]*\bcho\b", text[fig.end : view.sent.end])
         ):
             # "28 căn nhà được trao cho gia đình chính sách ở các xã: Cẩm Giang (1 căn),
             # Hiệp Thạnh (8 căn)": an item by place is of the group of the houses in total
@@ -6150,7 +6145,13 @@ def _stated_as(
         if k.get("_basis", ("text", "", ""))[2] == "title"
         and (
             k.get("_basis", ("text", "", ""))[0] != "text"
-            or (k["year"] == f["year"] and _same_unit(k["locality"], f["locality"]))
+            or (
+                k["year"] == f["year"]
+                and _same_unit(k["locality"], f["locality"])
+                # (not a dated headline the body already stated as done: "Giảm 800 hộ nghèo
+                # năm 2023" over "… giảm 800 hộ nghèo, đạt kế hoạch năm 2023 là giảm 800 hộ")
+                and not k.get("_stated_done")
+            )
         )
     ]
 
@@ -6283,9 +6284,12 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             same.setdefault("also_evidence", []).append(
                 {k: f["evidence"][k] for k in ("start", "end")}
             )
+            if f.get("status") != "target":
+                same["_stated_done"] = True
     for f in kept:
         f.pop("_basis", None)
         f.pop("_said_now", None)
+        f.pop("_stated_done", None)
     return kept
 
 

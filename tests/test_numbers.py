@@ -169,14 +169,15 @@ def test_money_and_rates_per_unit(text: str, value: float, unit: str) -> None:
             "houses",
             "4 ngôi nhà/địa phương",
         ),
-        ("hỗ trợ các xã khó khăn 2 tỷ đồng/xã.", 2000000000, "VND", "2 tỷ đồng/xã"),
+        ("hỗ trợ các xã khó khăn 2 tỷ đồng/địa phương.", 2000000000, "VND", "2 tỷ đồng/địa phương"),
     ],
 )
 def test_a_figure_per_unit_of_place_is_each_units(
     text: str, value: float, unit: str, span: str
 ) -> None:
     """ "4 ngôi nhà/địa phương": the figure counts houses, as many for each listed unit (not a
-    unit "houses/địa"), and says so, so that linking gives it to each unit or to none."""
+    unit "houses/địa"), and says so, so that linking gives it to each unit or to none ("/xã"
+    stays a unit of its own: "25 hộ/thôn")."""
     _, got_span, attrs = one(text)
     assert got_span == span
     assert (attrs["value"], attrs["unit"], attrs.get("each")) == (value, unit, "locality")

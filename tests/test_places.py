@@ -48,6 +48,8 @@ def test_plei_stays_in_the_village_name_it_opens():
     )
     assert {("Plei Ốp", "village"), ("Plei Bông", "village"), ("Tân Lập", "village")} <= locs
     assert ("Ốp", "village") not in locs
+    # written lower case, "plei" is the common noun before a name
+    assert ("Ia Mơ Nông", "village") in names(localities("Trao 2 căn nhà ở plei Ia Mơ Nông."))
 
 
 def test_a_level_word_before_a_part_of_the_country_names_no_unit():

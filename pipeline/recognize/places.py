@@ -575,9 +575,10 @@ class LocalityFinder:
                     hit.start,
                     name_end,
                     # "Plei Sar": a word of the people's own language for a village that stays
-                    # in the name, as in Plei Kần, Pleiku
+                    # in the name, as in Plei Kần, Pleiku (written lower case, "plei Ia Mơ
+                    # Nông", it is the common noun)
                     text_of(doc)[hit.start : name_end]
-                    if hit.rule.get("in_name")
+                    if hit.rule.get("in_name") and text_of(doc)[hit.start].isupper()
                     else run_text(doc, run),
                     level,
                     f"rule:{hit.rule['id']}",
