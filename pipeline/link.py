@@ -3101,7 +3101,8 @@ class Linker:
     def _place_right_before(self, view: SentenceView, fig: Mention, also: str = "") -> bool:
         """A list item "Nam Trà My 2.753 hộ", "Trà Cang (Nam Trà My) 496 hộ": a place named
         right before the figure, the item of a list whose head named what is counted (`also`:
-        more words that may stand between)."""
+        more words that may stand between). Before "mỗi xã (được hỗ trợ xây) 5 căn" the place
+        must stand right before those words instead, whatever `also` allows."""
         text = self.doc.text
         between = r"\s*(?:\([^()]{1,40}\))?\s*(?:với\s*)?" + (
             rf"(?:(?:{also})\s*)?" if also else ""
