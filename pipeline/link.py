@@ -4382,8 +4382,8 @@ class Linker:
 
     def _listed_for_each(self, view: SentenceView, fig: Mention) -> list[Mention]:
         """The units a figure "per unit" is each one's: "các huyện A, B và thị xã C (5 ngôi
-        nhà/địa phương)", "các xã A, B với 2 tỷ đồng/xã"; a list of units of any kind that
-        ends right before the figure."""
+        nhà/địa phương)", "các xã A, B với 2 tỷ đồng/đơn vị"; a list of units of any kind that
+        ends right before the figure ("/xã" is a unit of its own, patterns/units.jsonl)."""
         text = self.doc.text
         places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
         listed = self._listed_before(places, any_level=True)
