@@ -4347,8 +4347,7 @@ class Linker:
             # "các xã: Phú Thuận, Vĩnh Khánh, Vĩnh Phú, mỗi xã 5 căn", "Cẩm Giang, Bàu Đồn
             # (mỗi xã 1 căn)": a count each of the units listed right before gets; the fact is
             # theirs, one each, not the passage's ("mỗi nơi" lists units of mixed kinds)
-            any_kind = regex.match(r"mỗi\s+(?:nơi|địa phương|đơn vị)\b", each.group())
-            listed = self._listed_before(places, any_level=any_kind is not None)
+            listed = self._listed_before(places, any_level=each.group("any_kind") is not None)
             if len(listed) < 2 or not regex.fullmatch(
                 r"\s*[,(]?\s*", text[places[-1].end : each.start()]
             ):
