@@ -718,6 +718,9 @@ class LocalityFinder:
                     and _QUALIFIED_BY_THE_COUNTRY.search(text, max(0, hit.start - 16), hit.start)
                 ):
                     continue  # "gia đình Việt Nam": Vietnamese families, no place
+                unless = hit.rule.get("not_followed_by")
+                if unless and regex.match(unless, text[hit.end : hit.end + 40], regex.I):
+                    continue  # "phong trào Cả nước chung tay …": a campaign's name
                 p = Place(
                     hit.start,
                     hit.end,
@@ -820,10 +823,12 @@ class LocalityFinder:
                 for n in range(len(run), 0, -1):
                     if not is_name_syllable(run[n - 1]):
                         continue
-                    if whole_rest_only and (n != len(run) or n < 2):
-                        continue
                     name = run_text(doc, run[:n])
-                    if n == 1 and (len(name) < 4 or len(run) > 1):
+                    # "Tại Huế, …": a province's one-syllable name is a name even when short
+                    a_province = n == 1 and fold(name) in _province_names(self.era)
+                    if whole_rest_only and (n != len(run) or (n < 2 and not a_province)):
+                        continue
+                    if n == 1 and not a_province and (len(name) < 4 or len(run) > 1):
                         # (one syllable that opens a longer capitalized run is a person's or
                         # another name's: "Ảnh: Thanh Thủy", "Bộ trưởng Phùng Xuân Nhạ")
                         continue
