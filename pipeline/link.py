@@ -2114,6 +2114,8 @@ class Linker:
             ):
                 return indicator_for("disbursement", "rate-of-plan"), "rate-of-plan", subject
             after_noun = _POOR_HOUSEHOLDS_NOUN_AFTER.match(after_text)
+            if after_noun and after_noun.group("rate") and not _DECREASE_BEFORE.search(left):
+                after_noun = None  # "… 5% tỷ lệ hộ nghèo …" is read below, not as a fall
             if after_noun:
                 # "còn 6,71% hộ nghèo", "giảm được 4,44% hộ nghèo": the counted noun follows
                 if in_clause_subject(cues, clause, fig.start) and _SHARE_WORD_BEFORE.search(left):
