@@ -2345,7 +2345,10 @@ class Linker:
             # "giúp 450 hộ nghèo vươn lên thoát nghèo"
             escaped = (
                 regex.match(
-                    r"(?:nghèo\s+)?(?:[\p{L},]+\s+){0,12}?"
+                    # (a place between, with its number or its province in brackets: "6.400 hộ
+                    # tại Quận 8 (TP. Hồ Chí Minh) thoát nghèo")
+                    r"(?:nghèo\s+)?(?:(?:[\p{L},]+|(?i:quận|phường)\s+\d{1,2}|\([^()\d]{1,40}\))\s+)"
+                    r"{0,12}?"
                     # ("hộ nghèo không có khả năng thoát nghèo": no escape)
                     r"(?<!không có khả năng\s|không thể\s|chưa thể\s|chưa\s)"
                     r"(?:thoát nghèo|thoát khỏi (?:đói )?nghèo|"
@@ -2639,9 +2642,10 @@ class Linker:
             if (
                 sub in HOUSEHOLD_COUNT
                 # "(từ 33.486 hộ xuống còn …)", "giảm từ 5.120 hộ (năm 2021) xuống còn …",
-                # "… xuống còn chưa đến 1.800 hộ vào cuối năm 2024, …": its own time may follow
+                # "… xuống còn chưa đến 1.800 hộ vào cuối năm 2024, …": its own time may follow,
+                # and the rates of the same fall in brackets ("… 2013 (9,34% xuống còn 0,95%)")
                 and regex.match(
-                    r"^\s*(?:\([^()]{0,60}\)\s*)?" + _OWN_TIME_AFTER + r"(?:\)|xuống|,|;|\.|$)",
+                    r"^\s*(?:\([^()]{0,60}\)\s*)?" + _OWN_TIME_AFTER + r"(?:\)|\(|xuống|,|;|\.|$)",
                     after_text,
                 )
                 and (_FROM_BEFORE.search(left) or _TO_BEFORE.search(left))
@@ -3240,6 +3244,30 @@ class Linker:
             and regex.fullmatch(r"\s*(?:\(\s*)?(?:vào\s*)?", text[other.end : t.start])
             and _FROM_BEFORE.search(text[max(view.sent.start, other.start - 15) : other.start])
         }
+        starts_a_change = (
+            _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start])
+            or regex.search(r"\(\s*$", text[max(view.sent.start, fig.start - 3) : fig.start])
+        ) and regex.match(r"\s*(?:%\s*)?(?:\S+\s+){0,3}?(?:xuống|còn|lên)", after[:40], regex.I)
+        first_start = [
+            t
+            for t in dated
+            if t.start in owned
+            and t.end <= fig.start
+            and _period_of(t) is None
+            and _year_of(t) is not None
+        ]
+        if (
+            starts_a_change
+            and first_start
+            and not any(
+                regex.fullmatch(r"\s*(?:\(\s*)?(?:vào\s*)?", text[fig.end : t.start])
+                for t in dated
+                if t.start >= fig.end
+            )
+        ):
+            # "giảm từ 7.330 hộ đầu năm 2009 xuống còn 930 hộ vào cuối năm 2013 (9,34% xuống
+            # còn 0,95%)": a second change told alongside the first starts where it started
+            return _year_of(first_start[0]), None, since
         times = [t for t in dated if t.end <= fig.start and t.start not in owned]
         named_for = [
             t
