@@ -5674,6 +5674,14 @@ class Linker:
                     r"[\s,]*(?:(?:đã|đều|cũng)\s+)?(?:(?:giảm|có)\s+)?",
                     text[c.end : subject.start],
                 )
+                # (after a comma, not the units a unit has: "huyện Ba Chẽ có 5 xã đặc biệt khó
+                # khăn, tỷ lệ hộ nghèo là 48,08%")
+                and not (
+                    "," in text[c.end : subject.start]
+                    and regex.search(
+                        r"\bcó\b", text[_clause_start(text, clause_start, c.start, ",;:") : c.start]
+                    )
+                )
             ]
             if right_before:
                 group_from = right_before[-1].start
