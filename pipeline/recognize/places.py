@@ -98,6 +98,9 @@ class SpanCover:
 
 # words before a level word that make it a kind of units, not one unit ("các xã …")
 PLURAL_BEFORE_A_LEVEL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "mọi"})
+# how far into the text the headline and the lead go: where a bare name only one province
+# has may name the article's unit before any province is named
+LEAD_CHARS = 600
 # words that open a sentence before a bare name ("Tại Lai Châu, …", "Riêng Bình Dương …"): the
 # capital is the sentence's, the name starts after them
 LEADING_WORDS_BEFORE_A_NAME = frozenset(
@@ -854,6 +857,19 @@ class LocalityFinder:
                         written, _ = _parent_after(doc, after_n, end)
                         if written is not None and fold(written) in _province_names(self.era):
                             inside = [u for u in units if _same(u.province, written)]
+                    if (
+                        not inside
+                        and units
+                        and not provinces
+                        and run[0].idx < LEAD_CHARS
+                        and n > 1
+                        and len({u.province for u in units}) == 1
+                        and {u.level for u in units} <= {"district", "commune"}
+                    ):
+                        # "Khởi sắc ở vùng dân tộc thiểu số của Thạch Thất" opening an article
+                        # that has named no province yet: a name only one province has, in
+                        # the headline or the lead (a byline's "Thu Thủy" is no commune)
+                        inside = units
                     units = inside
                     if not units and n > 1:
                         # "Tam Đàn: 1,51%; … Tam Vinh: 0,44%" in a report on huyện Phú Ninh: a
