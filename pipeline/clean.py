@@ -67,10 +67,67 @@ _VERBAL = (
     r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2})"
 )
 _ISO = r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-DATE_RE = regex.compile(rf"(?:{_DMY}|{_VERBAL}|{_ISO})", regex.IGNORECASE)
+# months written as words: "30 Tháng Mười Hai 2011" (a portal's stamp), "Sunday, August 11,
+# 2019" (a site in English letters)
+_MONTH_WORDS = {
+    "một": 1,
+    "giêng": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+    "chạp": 12,
+}
+_ENGLISH_MONTHS = {
+    name: i + 1
+    for i, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+# (capitalized, as portals stamp them: "6 tháng năm 2024" is a half-year, no date)
+_VIETNAMESE_MONTH_NAME = (
+    r"(?:ngày\s+)?(?P<d>\d{1,2})\s+(?-i:Tháng\s+(?P<mw>Mười\s+Một|Mười\s+Hai|Một|Giêng|Hai|Ba|"
+    r"Tư|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười|Chạp))\s*,?\s+(?:năm\s+)?(?P<y>(?:19|20)\d{2})"
+)
+_ENGLISH_DATE = (
+    rf"(?P<me>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*"
+    r"(?P<y>(?:19|20)\d{2})"
+)
+DATE_RE = regex.compile(
+    rf"(?:{_DMY}|{_VERBAL}|{_VIETNAMESE_MONTH_NAME}|{_ENGLISH_DATE}|{_ISO})", regex.IGNORECASE
+)
 TIME_RE = regex.compile(_TIME, regex.IGNORECASE)
 WEEKDAY_RE = regex.compile(
     r"^\s*(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", regex.IGNORECASE
+)
+# what else a dateline may hold beside its date and time: a weekday after a byline
+# ("Tuệ Linh - Phạm Hoài Thứ bảy, ngày 01/04/2023 11:42 AM (GMT+7)"), a time zone, an
+# English weekday
+_DATELINE_WORDS = regex.compile(
+    r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|ngày|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?",
+    regex.IGNORECASE,
 )
 
 
@@ -78,8 +135,14 @@ def parse_date(line: str) -> dt.date | None:
     m = DATE_RE.search(line)
     if not m:
         return None
+    if m["mw"]:
+        month = _MONTH_WORDS[" ".join(m["mw"].lower().split())]
+    elif m["me"]:
+        month = _ENGLISH_MONTHS[m["me"].lower()]
+    else:
+        month = int(m["m"])
     try:
-        return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return dt.date(int(m["y"]), month, int(m["d"]))
     except ValueError:
         return None
 
@@ -91,7 +154,7 @@ def is_date_line(line: str) -> bool:
         return _clock_line(line)
     rest = DATE_RE.sub(" ", line)
     rest = TIME_RE.sub(" ", rest)
-    rest = WEEKDAY_RE.sub(" ", rest)
+    rest = _DATELINE_WORDS.sub(" ", rest)
     return len(words(rest)) <= 6
 
 

@@ -168,6 +168,11 @@ def test_title_given_by_jsonl_field_is_found_in_text():
         ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27", "2019-08-23"),
         ("Cập nhật: 2023-11-05 10:00", "2023-11-05"),
         ("31/02/2024", None),
+        # a portal's stamp with the month in words, capitalized; an English site's date
+        ("Tin tức sự kiện 28 Tháng Mười Một 2012 9:10:00 SA", "2012-11-28"),
+        ("Monday, March 4, 2019", "2019-03-04"),
+        # a half-year in a headline is no date
+        ("Sơ kết 6 tháng năm 2024", None),
     ],
 )
 def test_parse_date(line, expected):
@@ -177,6 +182,9 @@ def test_parse_date(line, expected):
 
 def test_date_line_versus_prose():
     assert is_date_line("Thứ Hai, 15/01/2024 | 10:30")
+    # a byline before the weekday, a time zone; a date and time before the bylines
+    assert is_date_line("Minh Anh - Quốc Toàn Thứ năm, ngày 07/03/2024 10:15 AM (GMT+7)")
+    assert is_date_line("12/09/2023 08:40 GMT+7 Hoàng Long - Ngọc Mai")
     assert not is_date_line(
         "UBND xã đã ban hành Kế hoạch số 54/KH-UBND ngày 31/3/2023 về việc giảm nghèo năm 2023."
     )
@@ -256,6 +264,11 @@ def test_short_title_above_the_lead():
             + "".join(f"- Mục {i}\n" for i in range(9))
             + "Quang Huy - 10:05, 15/03/2021\nNăm 2020, huyện còn 12% hộ nghèo.",
             "2021-03-15",
+        ),
+        (
+            "Tân Uyên còn 3,1% hộ nghèo\nMinh Anh - Quốc Toàn Thứ năm, ngày 07/03/2024 10:15 AM (GMT+7)\n"
+            "Năm 2023, huyện Tân Uyên giảm 640 hộ nghèo.",
+            "2024-03-07",
         ),
     ],
 )
