@@ -1576,6 +1576,7 @@ _PARTS_OPENING = link_cue("parts-opening")
 _A_UNIT_SPOKEN_OF = link_cue("a-unit-spoken-of")
 _DONATED_BY_AFTER = link_cue("donated-by-after")
 _SHARE_WORD_BEFORE = link_cue("share-word-before")
+_REACHED_AFTER = link_cue("reached-after")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -2305,6 +2306,9 @@ class Linker:
             and regex.search(
                 r"\b(?:hiện\s+)?có\s*(?:tổng\s*(?:số\s*)?)?" + _APPROX + "$", left, regex.I
             )
+            # ("đã có trên 75.800 hộ dân … được hỗ trợ phát triển sản xuất": the households a
+            # programme reached, not all the unit's)
+            and not _REACHED_AFTER.match(text, fig.end, view.sent.end)
             # ("557 hộ nghèo, trong đó có 214 hộ dân tộc thiểu số": a part of the poor)
             and not (
                 _PART_OPENER_BEFORE.search(text, s0, fig.start)
