@@ -369,6 +369,7 @@ _PARAGRAPH_OPENING_TIME_BEFORE = link_cue("paragraph-opening-time-before")
 _YEAR_REVIEWED_AFTER = link_cue("year-reviewed-after")
 _ONE_YEAR_AFTER_A_STANDARD = link_cue("one-year-after-a-standard")
 _STANDARD_BEFORE = link_cue("standard-before")
+_NATIONAL_STANDARD_PERIOD_BEFORE = link_cue("national-standard-period-before")
 _CRITERIA_BEFORE = link_cue("criteria-before")
 _CRITERIA_OWNER_BEFORE = link_cue("criteria-owner-before")
 _FOUNDED_BEFORE = link_cue("founded-before")
@@ -1577,6 +1578,9 @@ _A_UNIT_SPOKEN_OF = link_cue("a-unit-spoken-of")
 _DONATED_BY_AFTER = link_cue("donated-by-after")
 _SHARE_WORD_BEFORE = link_cue("share-word-before")
 _REACHED_AFTER = link_cue("reached-after")
+_UNITS_A_UNIT_HAS_BEFORE = link_cue("units-a-unit-has-before")
+_THOSE_UNITS_AFTER = link_cue("those-units-after")
+_SHARE_OF_THE_PEOPLE_BEFORE = link_cue("share-of-the-people-before")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -2351,13 +2355,16 @@ class Linker:
                 regex.match(
                     # (a place between, with its number or its province in brackets: "6.400 hộ
                     # tại Quận 8 (TP. Hồ Chí Minh) thoát nghèo")
-                    r"(?:nghèo\s+)?(?:(?:[\p{L},]+|(?i:quận|phường)\s+\d{1,2}|\([^()\d]{1,40}\))\s+)"
-                    r"{0,12}?"
-                    # ("hộ nghèo không có khả năng thoát nghèo": no escape)
-                    r"(?<!không có khả năng\s|không thể\s|chưa thể\s|chưa\s)"
+                    r"(?:nghèo\s+)?(?:(?:[\p{L},]+|(?i:quận|phường)\s+\d{1,2}"
+                    r"|\([^()\d]{1,40}\))\s+){0,12}?"
+                    # ("hộ nghèo không có khả năng thoát nghèo", "… được hỗ trợ để thoát nghèo",
+                    # "… quyết tâm thoát nghèo": no escape, an aim or an inability)
+                    r"(?<!không có khả năng\s|khó có khả năng\s|không thể\s|chưa thể\s|chưa\s"
+                    r"|\bđể\s|quyết tâm\s|phấn đấu\s|mong muốn\s|\bmuốn\s|nguy cơ\s|cần\s)"
                     r"(?:thoát nghèo|thoát khỏi (?:đói )?nghèo|"
                     r"vượt (?:qua )?ngưỡng nghèo|ra khỏi (?:danh sách\s+)?(?:diện )?(?:hộ )?nghèo)",
-                    right,
+                    after_text.lstrip(),
+                    regex.I,
                 )
                 is not None
             )
@@ -3250,8 +3257,12 @@ class Linker:
         }
         starts_a_change = (
             _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start])
-            or regex.search(r"\(\s*$", text[max(view.sent.start, fig.start - 3) : fig.start])
-        ) and regex.match(r"\s*(?:%\s*)?(?:\S+\s+){0,3}?(?:xuống|còn|lên)", after[:40], regex.I)
+            and regex.match(r"\s*(?:%\s*)?(?:\S+\s+){0,3}?(?:xuống|còn|lên)", after[:40], regex.I)
+        ) or (
+            # "(9,34% xuống còn 0,95%)": the change verb right after the bracketed start
+            regex.search(r"\(\s*$", text[max(view.sent.start, fig.start - 3) : fig.start])
+            and regex.match(r"\s*(?:%\s*)?(?:xuống|giảm xuống|còn|lên)\b", after[:20], regex.I)
+        )
         first_start = [
             t
             for t in dated
@@ -3259,6 +3270,9 @@ class Linker:
             and t.end <= fig.start
             and _period_of(t) is None
             and _year_of(t) is not None
+            # (the same clause: "… xuống còn 4,2% năm 2020; đến cuối năm 2023, tiếp tục giảm
+            # từ 4,2% …" is another change)
+            and ";" not in text[t.end : fig.start]
         ]
         if (
             starts_a_change
@@ -3585,7 +3599,13 @@ class Linker:
             # "theo chuẩn nghèo đa chiều giai đoạn 2016-2020" names the standard; "theo chuẩn
             # nghèo đa chiều đến cuối năm 2024", "… năm 2023 còn 2,93%" date the figure
             or (
-                _STANDARD_BEFORE.search(before)
+                (
+                    _STANDARD_BEFORE.search(before)
+                    or (
+                        _period_of(t) is not None
+                        and _NATIONAL_STANDARD_PERIOD_BEFORE.search(before)
+                    )
+                )
                 and not _AS_OF.match(t.text)
                 and (
                     carried
@@ -5682,8 +5702,19 @@ class Linker:
                 # khăn, tỷ lệ hộ nghèo là 48,08%")
                 and not (
                     "," in text[c.end : subject.start]
-                    and regex.search(
-                        r"\bcó\b", text[_clause_start(text, clause_start, c.start, ",;:") : c.start]
+                    and _UNITS_A_UNIT_HAS_BEFORE.search(
+                        text[_clause_start(text, clause_start, c.start, ",;:") : c.start]
+                    )
+                    # (not when the rate names them again: "… có 8 xã miền núi, tỷ lệ hộ nghèo
+                    # của 8 xã này là 22,5%")
+                    and not _THOSE_UNITS_AFTER.search(text, subject.end, fig.start)
+                )
+                # (nor the people a share of the population is: "với trên 83% dân số là đồng
+                # bào các dân tộc thiểu số, tỷ lệ hộ nghèo chiếm hơn 61%")
+                and not (
+                    "," in text[c.end : subject.start]
+                    and _SHARE_OF_THE_PEOPLE_BEFORE.search(
+                        text, max(view.sent.start, c.start - 40), c.start
                     )
                 )
             ]

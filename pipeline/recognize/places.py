@@ -98,6 +98,12 @@ class SpanCover:
 
 # words before a level word that make it a kind of units, not one unit ("các xã …")
 PLURAL_BEFORE_A_LEVEL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "mọi"})
+# words right before a one-syllable province name that make it a place ("Tại Huế", "ở Huế",
+# "của Huế", "Riêng Huế", a clause's or headline's "Huế …"), not a person ("chị Huế")
+_PLACING_WORD_BEFORE = regex.compile(
+    r"(?:\b(?:[Tt]ại|ở|Ở|của|về|đến|từ|khắp|[Rr]iêng|TP\.?|thành phố|Thành phố)\s+|[,;:]\s*|^\s*)$",
+    regex.M,
+)
 # how far into the text the headline and the lead go: where a bare name only one province
 # has may name the article's unit before any province is named
 LEAD_CHARS = 600
@@ -721,8 +727,14 @@ class LocalityFinder:
                     and _QUALIFIED_BY_THE_COUNTRY.search(text, max(0, hit.start - 16), hit.start)
                 ):
                     continue  # "gia đình Việt Nam": Vietnamese families, no place
-                unless = hit.rule.get("not_followed_by")
-                if unless and regex.match(unless, text[hit.end : hit.end + 40], regex.I):
+                campaign = hit.rule.get("campaign_name")
+                if (
+                    campaign
+                    and regex.search(
+                        campaign["before"], text[max(0, hit.start - 30) : hit.start], regex.I
+                    )
+                    and regex.match(campaign["after"], text[hit.end : hit.end + 40], regex.I)
+                ):
                     continue  # "phong trào Cả nước chung tay …": a campaign's name
                 p = Place(
                     hit.start,
@@ -827,8 +839,13 @@ class LocalityFinder:
                     if not is_name_syllable(run[n - 1]):
                         continue
                     name = run_text(doc, run[:n])
-                    # "Tại Huế, …": a province's one-syllable name is a name even when short
-                    a_province = n == 1 and fold(name) in _province_names(self.era)
+                    # "Tại Huế, …", "ở Huế": a province's one-syllable name is a name even when
+                    # short, after a word that places (not "chị Huế", a person)
+                    a_province = (
+                        n == 1
+                        and fold(name) in _province_names(self.era)
+                        and bool(_PLACING_WORD_BEFORE.search(text, max(0, tok.idx - 12), tok.idx))
+                    )
                     if whole_rest_only and (n != len(run) or (n < 2 and not a_province)):
                         continue
                     if n == 1 and not a_province and (len(name) < 4 or len(run) > 1):
@@ -865,6 +882,12 @@ class LocalityFinder:
                         and n > 1
                         and len({u.province for u in units}) == 1
                         and {u.level for u in units} <= {"district", "commune"}
+                        # (a district's name, not a commune's only: "Hòa Phát", "Quang Minh"
+                        # are firms' and people's names too)
+                        and any(
+                            d.province == units[0].province
+                            for d in get_gazetteer().lookup(name, "district", era="pre2025")
+                        )
                     ):
                         # "Khởi sắc ở vùng dân tộc thiểu số của Thạch Thất" opening an article
                         # that has named no province yet: a name only one province has, in
