@@ -1578,6 +1578,7 @@ _A_UNIT_SPOKEN_OF = link_cue("a-unit-spoken-of")
 _DONATED_BY_AFTER = link_cue("donated-by-after")
 _SHARE_WORD_BEFORE = link_cue("share-word-before")
 _REACHED_AFTER = link_cue("reached-after")
+_UNIT_GIVEN_MONEY = link_cue("unit-given-money")
 _UNITS_A_UNIT_HAS_BEFORE = link_cue("units-a-unit-has-before")
 _THOSE_UNITS_AFTER = link_cue("those-units-after")
 _SHARE_OF_THE_PEOPLE_BEFORE = link_cue("share-of-the-people-before")
@@ -3673,11 +3674,12 @@ class Linker:
 
     # ------------------------------------------------------------------ where
     def _unit_inside_right_after(
-        self, view: SentenceView, fig: Mention, before: list[Mention]
+        self, view: SentenceView, fig: Mention, before: list[Mention], money: bool = False
     ) -> Mention | None:
         """ "huyện Di Linh có tỷ lệ hộ nghèo thấp nhất là 3% ở xã Tam Bố, cao nhất 21,5% ở xã
         Đinh Trang Thượng": a unit below one the sentence named before, written right after
-        the figure with `ở`/`tại`, is the figure's."""
+        the figure with `ở`/`tại`, is the figure's; so is the unit a budget is given to
+        ("UBMTTQ tỉnh hỗ trợ 300 triệu đồng cho xã Thọ Hợp")."""
         text = self.doc.text
         rank = max(LEVEL_RANK.get(str(m.attrs.get("level")), 0) for m in before)
         return next(
@@ -3685,7 +3687,10 @@ class Linker:
                 m
                 for m in view.of("LOCALITY")
                 if m.start >= fig.end
-                and _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
+                and (
+                    _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
+                    or (money and _UNIT_GIVEN_MONEY.fullmatch(text, fig.end, m.start))
+                )
                 and LEVEL_RANK.get(str(m.attrs.get("level")), 0) < rank
                 and m.attrs.get("level") != "village"
             ),
@@ -3756,7 +3761,9 @@ class Linker:
             whole = self._whole_of_listed_units(view, fig, places)
             if whole is not None:
                 return whole, "sentence"
-            inside = self._unit_inside_right_after(view, fig, places)
+            inside = self._unit_inside_right_after(
+                view, fig, places, money=indicator == indicator_for("budget", "money")
+            )
             if inside is not None:
                 return place_of(inside), "sentence"
             if indicator in _DONE_SOMEWHERE:
