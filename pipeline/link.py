@@ -3689,7 +3689,12 @@ class Linker:
                 if m.start >= fig.end
                 and (
                     _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
-                    or (money and _UNIT_GIVEN_MONEY.fullmatch(text, fig.end, m.start))
+                    or (
+                        money
+                        and _UNIT_GIVEN_MONEY.fullmatch(text, fig.end, m.start)
+                        # (one unit, not the first of several: "… cho xã A và xã B")
+                        and not regex.match(r"\s*(?:,|và\b)\s*\p{L}", text[m.end : m.end + 12])
+                    )
                 )
                 and LEVEL_RANK.get(str(m.attrs.get("level")), 0) < rank
                 and m.attrs.get("level") != "village"
