@@ -2356,7 +2356,7 @@ class Linker:
                 regex.match(
                     # (a place between, with its number or its province in brackets: "6.400 hộ
                     # tại Quận 8 (TP. Hồ Chí Minh) thoát nghèo")
-                    r"(?:nghèo\s+)?(?:(?:[\p{L},]+|(?i:quận|phường)\s+\d{1,2}"
+                    r"(?:nghèo\s+)?(?:(?:[\p{L},]+|(?:quận|phường)\s+\d{1,2}"
                     r"|\([^()\d]{1,40}\))\s+){0,12}?"
                     # ("hộ nghèo không có khả năng thoát nghèo", "… được hỗ trợ để thoát nghèo",
                     # "… quyết tâm thoát nghèo": no escape, an aim or an inability)
