@@ -3233,9 +3233,12 @@ class Linker:
         if ends:
             return int(ends.group("y")), None, int(ends.group("since"))
         dated = [t for t in view.of("TIME") if self.usable_time(t, view.sent.start)]
-        if _FROM_BEFORE.search(
-            text[max(view.sent.start, fig.start - 15) : fig.start]
-        ) and regex.match(r"\s*(?:%\s*)?(?:\S+\s+){0,3}?(?:xuống|còn|lên)", after[:40], regex.I):
+        # "từ 17,83% xuống còn 15,24%": the figure a change starts from
+        starts_a_change = bool(
+            _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start])
+            and regex.match(r"\s*(?:%\s*)?(?:\S+\s+){0,3}?(?:xuống|còn|lên)", after[:40], regex.I)
+        )
+        if starts_a_change:
             # "giảm 2,59% so với năm 2016 (từ 17,83% xuống còn 15,24%)": the starting value
             # holds for the baseline the sentence names
             baseline = [
@@ -3256,14 +3259,6 @@ class Linker:
             and regex.fullmatch(r"\s*(?:\(\s*)?(?:vào\s*)?", text[other.end : t.start])
             and _FROM_BEFORE.search(text[max(view.sent.start, other.start - 15) : other.start])
         }
-        starts_a_change = (
-            _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start])
-            and regex.match(r"\s*(?:%\s*)?(?:\S+\s+){0,3}?(?:xuống|còn|lên)", after[:40], regex.I)
-        ) or (
-            # "(9,34% xuống còn 0,95%)": the change verb right after the bracketed start
-            regex.search(r"\(\s*$", text[max(view.sent.start, fig.start - 3) : fig.start])
-            and regex.match(r"\s*(?:%\s*)?(?:xuống|giảm xuống|còn|lên)\b", after[:20], regex.I)
-        )
         first_start = [
             t
             for t in dated
@@ -3276,8 +3271,17 @@ class Linker:
             and ";" not in text[t.end : fig.start]
         ]
         if (
-            starts_a_change
-            and first_start
+            first_start
+            and (
+                starts_a_change
+                # "(9,34% xuống còn 0,95%)": the change verb right after the bracketed start
+                or (
+                    regex.search(r"\(\s*$", text[max(view.sent.start, fig.start - 3) : fig.start])
+                    and regex.match(
+                        r"\s*(?:%\s*)?(?:xuống|giảm xuống|còn|lên)\b", after[:20], regex.I
+                    )
+                )
+            )
             and not any(
                 regex.fullmatch(r"\s*(?:\(\s*)?(?:vào\s*)?", text[fig.end : t.start])
                 for t in dated
@@ -5710,23 +5714,22 @@ class Linker:
                     r"[\s,]*(?:(?:đã|đều|cũng)\s+)?(?:(?:giảm|có)\s+)?",
                     text[c.end : subject.start],
                 )
-                # (after a comma, not the units a unit has: "huyện Ba Chẽ có 5 xã đặc biệt khó
-                # khăn, tỷ lệ hộ nghèo là 48,08%")
+                # after a comma, not the units a unit has ("huyện Ba Chẽ có 5 xã đặc biệt khó
+                # khăn, tỷ lệ hộ nghèo là 48,08%") unless the rate names them again ("… của 8
+                # xã này"), nor who a share of the people is ("với trên 83% dân số là đồng bào
+                # các dân tộc thiểu số, tỷ lệ hộ nghèo chiếm hơn 61%")
                 and not (
                     "," in text[c.end : subject.start]
-                    and _UNITS_A_UNIT_HAS_BEFORE.search(
-                        text[_clause_start(text, clause_start, c.start, ",;:") : c.start]
-                    )
-                    # (not when the rate names them again: "… có 8 xã miền núi, tỷ lệ hộ nghèo
-                    # của 8 xã này là 22,5%")
-                    and not _THOSE_UNITS_AFTER.search(text, subject.end, fig.start)
-                )
-                # (nor the people a share of the population is: "với trên 83% dân số là đồng
-                # bào các dân tộc thiểu số, tỷ lệ hộ nghèo chiếm hơn 61%")
-                and not (
-                    "," in text[c.end : subject.start]
-                    and _SHARE_OF_THE_PEOPLE_BEFORE.search(
-                        text, max(view.sent.start, c.start - 40), c.start
+                    and (
+                        (
+                            _UNITS_A_UNIT_HAS_BEFORE.search(
+                                text[_clause_start(text, clause_start, c.start, ",;:") : c.start]
+                            )
+                            and not _THOSE_UNITS_AFTER.search(text, subject.end, fig.start)
+                        )
+                        or _SHARE_OF_THE_PEOPLE_BEFORE.search(
+                            text, max(view.sent.start, c.start - 40), c.start
+                        )
                     )
                 )
             ]
