@@ -3551,7 +3551,13 @@ class Linker:
             if int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS and (
                 surveyed
                 or (
-                    indicator != indicator_for("population", "count")
+                    # (a year's statistic: not a house handed over or money given in
+                    # January, which the published year dates)
+                    (
+                        indicator in SURVEY_INDICATORS
+                        or indicator == indicator_for("income", "money")
+                    )
+                    and indicator != indicator_for("population", "count")
                     and not _TARGET_BEFORE.search(text, view.sent.start, fig.start)
                     and not _a_floor(text, fig)  # ("hằng năm giảm ít nhất 0,5%": a plan's)
                 )
@@ -3755,6 +3761,9 @@ class Linker:
             and not (k and self._parent_written_after(places[k - 1], m))
         ]
         if places:
+            own = self._own_unit_in_a_list_of_placed_figures(view, fig, places[-1])
+            if own is not None:
+                return place_of(own), "sentence"
             owner = self._unit_of_the_level_after(view, fig, places)
             if owner is not None:
                 return place_of(owner), "sentence"
@@ -4247,6 +4256,30 @@ class Linker:
             parent and ascii_key(parent) == written
             for u in known
             for parent in (u.district, u.province)
+        )
+
+    def _own_unit_in_a_list_of_placed_figures(
+        self, view: SentenceView, fig: Mention, last: Mention
+    ) -> Mention | None:
+        """ "Trong đó, 3 căn tại xã Hòa Tân, 1 căn ở xã An Nhơn và 1 căn ở xã An Khánh": when
+        the unit named before a figure is itself written right after an earlier figure (that
+        figure's own unit), and this figure too has a unit of that level written right after
+        it, each figure is of its own unit, not of the one before."""
+        text = self.doc.text
+        if not any(
+            m.end <= last.start and _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, m.end, last.start)
+            for m in view.of(fig.type)
+        ):
+            return None
+        return next(
+            (
+                m
+                for m in view.of("LOCALITY")
+                if m.start >= fig.end
+                and _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
+                and m.attrs.get("level") == last.attrs.get("level")
+            ),
+            None,
         )
 
     def _respective_place(
