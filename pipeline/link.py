@@ -6377,7 +6377,20 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and f_basis[0] == "text"
                 and not f.get("_said_now")
             )
-            if (_weakly_placed(k) and not _weakly_placed(f)) or title_dated_by_body or dated_again:
+            # "Trao hỗ trợ 5 căn nhà …" over "… huyện Châu Thành … trao … 5 căn nhà …", both
+            # dated by the article's date: the body's sentence places what the title did not
+            placed_by_body = (
+                k_basis[2] == "title"
+                and k_basis[1] != "sentence"
+                and f_basis[1] == "sentence"
+                and k["year"] == f["year"]
+            )
+            if (
+                (_weakly_placed(k) and not _weakly_placed(f))
+                or title_dated_by_body
+                or dated_again
+                or placed_by_body
+            ):
                 # the body fixes what the title left to the discourse
                 for key in (
                     "locality",
