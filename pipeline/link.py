@@ -269,6 +269,7 @@ _BREAKDOWN_OPENER = link_cue("breakdown-opener")
 # houses and money are where they were built or spent: "… cho các hộ nghèo ở Quỳ Hợp"
 _DONE_SOMEWHERE = frozenset({indicator_for("houses", "count"), indicator_for("budget", "money")})
 _WHERE_DONE_BEFORE = link_cue("where-done-before")
+_HOUSES_KIND_THEN_WHERE = link_cue("houses-kind-then-where")
 _SCENE_OPENING_BEFORE = link_cue("scene-opening-before")
 WHERE_DONE_CHARS = 160  # how far after the figure the unit where it was done may stand
 _A_CEILING = link_cue("a-ceiling")
@@ -3932,6 +3933,11 @@ class Linker:
                 )
                 or not (
                     regex.search(r"\bcho\b", between)  # "… cho các hộ nghèo ở Quỳ Hợp"
+                    # "… bàn giao thêm 02 nhà đại đoàn kết tại xã Mỹ Phúc": the houses' unit
+                    or (
+                        fig.attrs.get("unit") == "houses"
+                        and _HOUSES_KIND_THEN_WHERE.search(between) is not None
+                    )
                     # "… làm nhà ở cho hơn 1.000 hộ nghèo huyện Điện Biên Đông": the households
                     # the houses are for, counted, then their unit
                     or (

@@ -451,6 +451,20 @@ def test_a_name_in_a_capitalized_headline_keeps_the_units_own_case():
     assert [(m["name"], m["level"]) for m in headline] == [("Bảo Lâm", "district")]
 
 
+def test_a_former_district_after_its_commune_in_a_capitalized_headline_keeps_its_case():
+    # "… TẠI XÃ MỸ PHÚC HUYỆN MỸ LỘC": a district merged away in 2025 is known only as a
+    # former unit; its name must still read as the body writes it
+    locs = localities(
+        "BÀN GIAO 02 NHÀ ĐẠI ĐOÀN KẾT TẠI XÃ MỸ PHÚC HUYỆN MỸ LỘC\n"
+        "Sáng 08/10/2021, Ủy ban MTTQ huyện Mỹ Lộc bàn giao nhà cho hộ nghèo."
+    )
+    headline = [m for m in locs if m["text"].isupper()]
+    assert [(m["name"], m["level"]) for m in headline] == [
+        ("Mỹ Phúc", "commune"),
+        ("Mỹ Lộc", "district"),
+    ]
+
+
 def test_a_bare_district_with_its_province_in_parentheses_before_the_article_names_it():
     # a lead's "Bắc Hà (Lào Cai) - …": the province is known only from the parentheses
     locs = localities(
