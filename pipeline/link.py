@@ -353,6 +353,7 @@ _PER_YEAR_BEFORE = link_cue("per-year-before")
 _YEAR_AFTER = link_cue("year-after")
 _ENDS_OF_A_FALL_AFTER = link_cue("ends-of-a-fall-after")
 _SINCE = link_cue("since")
+_BASELINE_VALUE_IN_BRACKETS = link_cue("baseline-value-in-brackets")
 _BASELINE_BEFORE = link_cue("baseline-before")
 _EVENT_DATE_IN_BRACKETS_BEFORE = link_cue("event-date-in-brackets-before")
 _MIDWAY_THROUGH_A_PROGRAMME = link_cue("midway-through-a-programme")
@@ -3188,6 +3189,10 @@ class Linker:
         listed = self._year_of_a_respective_list(view, fig)
         if listed is not None:
             return listed, None, since
+        # (a level's, not a change restated: "giảm 2% so với năm 2023 (8.848 hộ thoát nghèo)")
+        baseline = None if indicator in FALL_INDICATORS else self._baseline_year_before(view, fig)
+        if baseline is not None:
+            return baseline, None, None
         # a figure the year-end survey of the poor counts, in an article approving its results
         surveyed = self.reports_last_years_survey and indicator in SURVEY_INDICATORS
         m = _YEAR_AFTER.match(after)
@@ -3571,6 +3576,20 @@ class Linker:
         # year (FACTS.md); the year the body names most is only a guess
         self.year_basis = "unfixed"
         return None, None, since
+
+    def _baseline_year_before(self, view: SentenceView, fig: Mention) -> int | None:
+        """ "… còn 3,5%, giảm 1,2% so với năm 2022 (4,7%)": a figure in brackets right after a
+        baseline's time is the baseline's value, of that year."""
+        text = self.doc.text
+        for t in view.of("TIME"):
+            if (
+                t.end <= fig.start
+                and _BASELINE_VALUE_IN_BRACKETS.fullmatch(text, t.end, fig.start)
+                and _SINCE.search(text, max(view.sent.start, t.start - 30), t.start)
+                and "period" not in t.attrs
+            ):
+                return _year_of(t)
+        return None
 
     def _a_plans_time_after(self, fig: Mention, t: Mention) -> bool:
         """ "17,73%, …, kế hoạch giai đoạn 2021 - 2025 là …": a time a plan word after the
