@@ -487,6 +487,9 @@ EXCEPTION_WINDOWS = frozenset(
     }
 )
 FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
+_INCOME_UNITS = frozenset(
+    unit for s in indicator_specs() if s.subject == "income" for unit in s.units
+)
 FALL_INDICATORS = frozenset(
     s.indicator for s in indicator_specs() if s.reads in ("fall", "count-fall")
 )
@@ -1698,6 +1701,10 @@ class Linker:
             got = self._money_of_a_budget_or_houses(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
+        if got is None and fig.attrs.get("unit") in _INCOME_UNITS:
+            # "… thu nhập bình quân … đạt 69,52 triệu đồng/người/năm. Trong đó, khu vực nông
+            # thôn đạt 68,47 triệu đồng/người/năm": the parts of an income
+            got = self._part_of_the_sentence_before(view, fig, indicator_for("income", "money"))
         if got is None and fig.type == "PERCENT" and not fig.attrs.get("per_year"):
             # "toàn huyện còn 0,97% thuộc diện hộ nghèo": the category said after a share (not
             # a share of recipients: "trong số 1.200 hộ được vay vốn, có 60% là hộ nghèo")
