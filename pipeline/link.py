@@ -3904,6 +3904,27 @@ class Linker:
             return dict(COUNTRY), "discourse"
         return place, "discourse" if place else "none"
 
+    def _place_a_paragraph_elaborates(self, view: SentenceView) -> dict[str, Any] | None:
+        """ "… tổng kế hoạch vốn … là 1.104.697 triệu đồng … ¶ Hỗ trợ phát triển … ở Hóa Sơn ¶
+        Trong đó vốn … 20.910 triệu đồng": a paragraph that opens with "Trong đó" details the
+        last figure before it, across lines with no figure (a photo's caption the page kept)
+        that named another unit: the passage is again of the unit of that figure."""
+        doc, text = self.doc, self.doc.text
+        if (
+            not self.facts
+            or doc.blocks[view.sent.block].start != view.sent.start
+            or not _ELABORATION_OPENING.match(text, view.sent.start)
+        ):
+            return None
+        last = self.facts[-1]
+        between = (last["evidence"]["end"], view.sent.start)
+        inside = [m for m in doc.mentions if between[0] <= m.start and m.end <= between[1]]
+        if any(m.type in ("QUANTITY", "PERCENT") for m in inside) or not any(
+            m.type == "LOCALITY" for m in inside
+        ):
+            return None
+        return last.get("locality")
+
     def _unit_of_the_level_after(
         self, view: SentenceView, fig: Mention, places: list[Mention]
     ) -> Mention | None:
@@ -4642,6 +4663,9 @@ class Linker:
                     self.discourse.section_place = officials_by_block[sent.block]
                 self._enter_list_item(block.start, block.end)
             view = SentenceView(doc, sent, sent_mentions)
+            elaborated = self._place_a_paragraph_elaborates(view)
+            if elaborated is not None:
+                self.discourse.last_place = elaborated
             if "giải ngân" in doc.text[sent.start : sent.end].lower():
                 self.block_disbursement = True
             if not block.is_boilerplate:
