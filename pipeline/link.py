@@ -3841,10 +3841,16 @@ class Linker:
         ]
         if after:  # "12 hộ nghèo ở thôn Nà Sài": the place written right after the counted noun
             return place_of(after[0]), "sentence"
-        if regex.match(r"\s*Để\b", text[view.sent.start : fig.start]):
+        if regex.match(r"\s*(?:Để|Với)\b", text[view.sent.start : fig.start]):
             # "Để (thực hiện mục tiêu) đưa tỷ lệ hộ nghèo về 3,28% …, huyện Sông Hinh triển
-            # khai …": the unit the main clause after the purpose names
-            comma = text.find(",", fig.end, view.sent.end)
+            # khai …": the unit the main clause after the purpose names; so after a means
+            # ("Với tổng nguồn vốn huy động … là 67,9 tỷ đồng …, xã An Bình đã hoàn thiện …")
+            # (a clause's comma, not a later figure's decimal one: "… trên 23,6 tỷ đồng, xã …",
+            # nor one that opens the means' parts: "…, trong đó nhân dân đóng góp …, xã …")
+            clause = regex.compile(r",(?!\d)(?!\s*trong đó\b)", regex.I).search(
+                text, fig.end, view.sent.end
+            )
+            comma = clause.start() if clause else -1
             main = [
                 m
                 for m in view.of("LOCALITY")
