@@ -932,6 +932,16 @@ class Discourse:
             # a text that names many districts of one province and no province ("phân bổ cho
             # các huyện Bắc Trà My, Hiệp Đức, Đông Giang …") reports on their province
             self.main_place = _province_place(next(iter(provinces))) or self.main_place
+        elif (
+            len(provinces) == 1
+            and len(districts) >= 2
+            and not one_leads
+            and (next(iter(provinces)), "province") in counts
+        ):
+            # "… toàn tỉnh giảm 4,29% hộ nghèo … Riêng hai huyện vùng cao … Trạm Tấu đạt 7,15%":
+            # a text that names its province and several of its districts, none of them
+            # leading, reports on the province, the districts being its parts
+            self.main_place = _province_place(next(iter(provinces))) or self.main_place
         if not any(level == "province" for _, level in counts):
             # a province known only from the outlet ("baoquangnam.vn", "yenbai.gov.vn"):
             # the report's province when the text names none (FACTS.md)
