@@ -465,6 +465,17 @@ def test_a_former_district_after_its_commune_in_a_capitalized_headline_keeps_its
     ]
 
 
+def test_a_village_introduced_with_its_level_word_is_known_when_written_bare_later():
+    # villages are in no gazetteer: "Trung Hạ là thôn …" is the village the text introduced
+    locs = localities(
+        "Ngày hội ở thôn Đông Yên\n"
+        "Ngày 12/11, thôn Đông Yên (xã Quế Trung) tổ chức Ngày hội Đại đoàn kết.\n"
+        "Đông Yên là thôn có 395 hộ. Theo anh Đông Yên, thôn còn 5 hộ nghèo."
+    )
+    bare = [m for m in locs if m["text"] == "Đông Yên"]
+    assert [(m["level"], m["commune"]) for m in bare] == [("village", "Quế Trung")]
+
+
 def test_a_bare_district_with_its_province_in_parentheses_before_the_article_names_it():
     # a lead's "Bắc Hà (Lào Cai) - …": the province is known only from the parentheses
     locs = localities(

@@ -154,6 +154,7 @@ def recognize(doc: Document, *, ner: str = "gaps") -> Document:
         ]
     places.drop_organisation_name_parts(orgs)
     places.find_bare_names(blocked)
+    places.find_introduced_villages(blocked)
     places.resolve()
     places.mark_neighbours()
     places.resolve_anaphors()

@@ -954,6 +954,43 @@ class LocalityFinder:
                 named_levels.setdefault(fold(run_text(doc, run)), set()).add(level)
                 i = run[-1].i + 1
 
+    def find_introduced_villages(self, blocked: list[tuple[int, int]]) -> None:
+        """ "thôn Trung Hạ (xã Quế Trung) tổ chức … ¶ Trung Hạ là thôn có dân số đông với
+        395 hộ": a village the text introduced with its level word, written bare later, is
+        that village (villages are in no gazetteer, so the bare-name pass cannot know them).
+        A name of two capitalized syllables or more, standing alone (no capitalized word
+        right before or after it), outside people's names and organisations."""
+        text = text_of(self.doc)
+        blocked_cover = SpanCover(len(text))
+        for bs, be in blocked:
+            blocked_cover.add(bs, be)
+        introduced: dict[str, Place] = {}
+        for p in sorted(self.places, key=lambda q: q.start):
+            words_ = p.name.split()
+            if (
+                p.level == "village"
+                and p.method.startswith("rule:level")
+                and len(words_) >= 2
+                and all(w[:1].isupper() and w.isalpha() for w in words_)
+            ):
+                introduced.setdefault(p.name, p)
+        for name, first in introduced.items():
+            pattern = regex.compile(
+                rf"(?<![\p{{L}}\p{{N}}])(?<!\p{{Lu}}\p{{Ll}}*\s){regex.escape(name)}"
+                rf"(?![\p{{L}}\p{{N}}])(?!\s\p{{Lu}})"
+            )
+            for m in pattern.finditer(text, first.end):
+                s, e = m.start(), m.end()
+                if (
+                    self._covered(s, e)
+                    or blocked_cover.overlaps(s, e)
+                    or not any(rs <= s and e <= re_ for rs, re_ in self.ranges)
+                ):
+                    continue
+                self.places.append(
+                    Place(s, e, name, "village", "rule:introduced-village", parent_place=None)
+                )
+
     def _named_districts(self) -> frozenset[str]:
         """The districts the text names so far (by their gazetteer names)."""
         return frozenset(p.name for p in self.places if p.level == "district" and p.name)
