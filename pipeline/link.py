@@ -1565,6 +1565,7 @@ _THE_RATE_AGAIN = link_cue("the-rate-again")
 _RESPECTIVELY = link_cue("respectively")
 _HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
 _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
+_SUPPORTED_TO_BUILD_NO_NOUN_AFTER = link_cue("supported-to-build-no-noun-after")
 _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
 _HOUSES_BY_HOUSEHOLD_BEFORE = link_cue("houses-by-household-before")
@@ -2305,6 +2306,8 @@ class Linker:
             _HOUSES_FINISHED_AFTER.match(after_text)
             # "30 hộ nghèo là người DTTS được hỗ trợ xây dựng, sửa chữa nhà ở"
             or _SUPPORTED_TO_BUILD_AFTER.match(after_text)
+            # "… có 462 hộ được hỗ trợ xây mới, …": the house left unsaid
+            or _SUPPORTED_TO_BUILD_NO_NOUN_AFTER.match(after_text)
             or _HOUSES_FINISHED_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
         ):
             # "1.114 hộ đã hoàn thành việc làm nhà", "số hộ làm xong nhà là 237 hộ": houses
