@@ -260,6 +260,7 @@ _SAYS_WHAT_THE_HOUSEHOLDS_DID = link_cue("says-what-the-households-did")
 _HOUSEHOLD_KINDS_OPENER = link_cue("household-kinds-opener")
 _HOUSEHOLD_KIND_ITEMS = link_cue("household-kind-items")
 _RESULT_AGAINST_A_PLAN_BEFORE = link_cue("result-against-a-plan-before")
+_EVENT_OF_THE_MOMENT = link_cue("event-of-the-moment")
 _UNIT_OPENING = link_cue("unit-opening")
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
 # a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
@@ -487,6 +488,22 @@ EXCEPTION_WINDOWS = frozenset(
     }
 )
 FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
+_FOR_THE_WHOLE_UNIT_AFTER = regex.compile(
+    r"\s*cho\b[^.;]{0,40}?\b(?:trên địa bàn|toàn|của)\s+(?:huyện|tỉnh|thành phố|thị xã)\b", regex.I
+)
+LEAD_WORDS = 12  # how many words a paragraph after a headline needs to be its lead
+# a comma that ends a clause: not a decimal one ("23,6 tỷ"), nor one that opens the parts of
+# what the clause counted ("… 67,9 tỷ đồng, trong đó nhân dân đóng góp …")
+_CLAUSE_COMMA = regex.compile(r",(?!\d)(?!\s*trong đó\b)", regex.I)
+# the words before a unit that opens its line: the line is about it ("Riêng huyện Mèo Vạc, …")
+_UNIT_OPENS_THE_LINE = regex.compile(
+    r"\s*(?:(?:Riêng|Tại|Ở|Còn|Đối với|Với|Trên địa bàn|Về phía)\s+)?", regex.I
+)
+# the parts an income is given for in a "Trong đó, …" sentence after it
+_INCOME_PART_NAMED = regex.compile(
+    r"\b(?:khu vực|vùng|nông thôn|thành thị|đô thị|hộ\s+(?:cận\s+)?nghèo|đồng bào|dân tộc)\b",
+    regex.I,
+)
 _INCOME_UNITS = frozenset(
     unit for s in indicator_specs() if s.subject == "income" for unit in s.units
 )
@@ -1712,7 +1729,23 @@ class Linker:
             got = self._money_of_a_budget_or_houses(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
-        if got is None and fig.attrs.get("unit") in _INCOME_UNITS:
+        if (
+            got is None
+            and fig.attrs.get("unit") in _INCOME_UNITS
+            # (a part named as a group or a unit: not "lao động làm việc tại các khu công
+            # nghiệp có thu nhập 8 triệu đồng/người/tháng", the income of some other people)
+            and (
+                _INCOME_PART_NAMED.search(
+                    self.doc.text,
+                    _clause_start(self.doc.text, view.sent.start, fig.start),
+                    fig.start,
+                )
+                or any(
+                    _clause_start(self.doc.text, view.sent.start, fig.start) <= m.start < fig.start
+                    for m in view.of("LOCALITY")
+                )
+            )
+        ):
             # "… thu nhập bình quân … đạt 69,52 triệu đồng/người/năm. Trong đó, khu vực nông
             # thôn đạt 68,47 triệu đồng/người/năm": the parts of an income
             got = self._part_of_the_sentence_before(view, fig, indicator_for("income", "money"))
@@ -3577,11 +3610,17 @@ class Linker:
             if int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS and (
                 surveyed
                 or (
-                    # (a year's statistic: not a house handed over or money given in
-                    # January, which the published year dates)
+                    # (a year's statistic, or a year-end review's houses and money: not a
+                    # house handed over or money given at the moment of writing, "Vừa qua, …
+                    # trao 5 căn nhà", which the published year dates)
                     (
                         indicator in SURVEY_INDICATORS
                         or indicator == indicator_for("income", "money")
+                        # (in the sentence's paragraph so far: "Vừa qua, … trao 5 căn nhà …
+                        # Trong đó, 3 căn tại xã Hòa Tân, …"; a headline, in the lead too)
+                        or not _EVENT_OF_THE_MOMENT.search(
+                            text, self.doc.blocks[view.sent.block].start, self._event_end(view)
+                        )
                     )
                     and indicator != indicator_for("population", "count")
                     and not _TARGET_BEFORE.search(text, view.sent.start, fig.start)
@@ -3854,15 +3893,17 @@ class Linker:
         ]
         if after:  # "12 hộ nghèo ở thôn Nà Sài": the place written right after the counted noun
             return place_of(after[0]), "sentence"
-        if regex.match(r"\s*(?:Để|Với)\b", text[view.sent.start : fig.start]):
+        if regex.match(r"\s*(?:Để|Với)\b", text[view.sent.start : fig.start]) and not (
+            # (a figure of the main clause after it, not of the purpose or the means: "Với sự
+            # vào cuộc của …, năm 2023 đã có 1.250 hộ thoát nghèo, huyện Mường Lát …")
+            _CLAUSE_COMMA.search(text, view.sent.start, fig.start)
+        ):
             # "Để (thực hiện mục tiêu) đưa tỷ lệ hộ nghèo về 3,28% …, huyện Sông Hinh triển
             # khai …": the unit the main clause after the purpose names; so after a means
             # ("Với tổng nguồn vốn huy động … là 67,9 tỷ đồng …, xã An Bình đã hoàn thiện …")
             # (a clause's comma, not a later figure's decimal one: "… trên 23,6 tỷ đồng, xã …",
             # nor one that opens the means' parts: "…, trong đó nhân dân đóng góp …, xã …")
-            clause = regex.compile(r",(?!\d)(?!\s*trong đó\b)", regex.I).search(
-                text, fig.end, view.sent.end
-            )
+            clause = _CLAUSE_COMMA.search(text, fig.end, view.sent.end)
             comma = clause.start() if clause else -1
             main = [
                 m
@@ -3938,11 +3979,46 @@ class Linker:
         last = self.facts[-1]
         between = (last["evidence"]["end"], view.sent.start)
         inside = [m for m in doc.mentions if between[0] <= m.start and m.end <= between[1]]
-        if any(m.type in ("QUANTITY", "PERCENT") for m in inside) or not any(
-            m.type == "LOCALITY" for m in inside
+        units = [m for m in inside if m.type == "LOCALITY"]
+        if (
+            any(m.type in ("QUANTITY", "PERCENT") for m in inside)
+            or not units
+            # (a line that opens on its unit changes the subject, no caption: "Riêng huyện Mèo
+            # Vạc, công tác giảm nghèo còn nhiều khó khăn. ¶ Trong đó, …", a heading "Huyện Bảo
+            # Lạc")
+            or any(
+                _UNIT_OPENS_THE_LINE.fullmatch(text, self._line_start(m.start), m.start)
+                for m in units
+            )
         ):
             return None
         return last.get("locality")
+
+    def _event_end(self, view: SentenceView) -> int:
+        """Where to look for what dates a sentence's event: its own end, or for a headline (or
+        a heading) the end of the first paragraph after it ("Trao 8 căn nhà đại đoàn kết ¶ … Vừa qua, Ủy
+        ban MTTQ huyện Như Thanh trao 8 căn nhà …")."""
+        if (
+            view.sent.end > _title_end(self.doc)
+            and self.doc.blocks[view.sent.block].kind != "heading"
+        ):
+            return view.sent.end  # (a heading, like the headline, heads what follows)
+        text = self.doc.text
+        lead = next(
+            (
+                b
+                for b in self.doc.blocks
+                if b.start >= view.sent.end
+                and b.kind == "body"
+                and len(text[b.start : b.end].split()) >= LEAD_WORDS
+            ),
+            None,
+        )  # (the lead, not a caption or a stamp under the headline)
+        return lead.end if lead is not None else view.sent.end
+
+    def _line_start(self, at: int) -> int:
+        """Where the block holding offset `at` starts."""
+        return next((b.start for b in self.doc.blocks if b.start <= at < b.end), at)
 
     def _unit_of_the_level_after(
         self, view: SentenceView, fig: Mention, places: list[Mention]
@@ -4003,6 +4079,9 @@ class Linker:
                     or (
                         fig.attrs.get("unit") == "houses"
                         and _HOUSES_KIND_THEN_WHERE.search(between) is not None
+                        # (not the venue of houses for the whole unit: "… 20 căn nhà đại đoàn
+                        # kết tại xã Quài Tở cho hộ nghèo trên địa bàn huyện")
+                        and not _FOR_THE_WHOLE_UNIT_AFTER.match(text, m.end, view.sent.end)
                     )
                     # "… làm nhà ở cho hơn 1.000 hộ nghèo huyện Điện Biên Đông": the households
                     # the houses are for, counted, then their unit
@@ -6158,6 +6237,25 @@ class Linker:
             ]
             if owners and "group" not in fact:
                 fact["group"] = owners[-1].group("group").strip()
+            if rule == "part-of-the-sentence-before":
+                # "… thu nhập bình quân … đạt 40 triệu đồng. Trong đó, hộ nghèo chỉ đạt 12 triệu
+                # đồng": a part's group is the one its clause names; its year and status are
+                # the whole's when its sentence names no time of its own
+                clause = text[_clause_start(text, view.sent.start, fig.start) : fig.start]
+                poor = regex.search(r"\bhộ\s+(?:cận\s+)?nghèo\b", clause, regex.I)
+                if poor is not None and "group" not in fact:
+                    fact["group"] = poor.group()
+                whole = next(  # (the first: "đạt 69,52 triệu …, tăng … so với năm 2018 (…)")
+                    (
+                        f
+                        for f in self._facts_of_the_sentence_before(view)
+                        if f["indicator"] == indicator
+                    ),
+                    None,
+                )
+                if whole is not None and not view.of("TIME"):
+                    fact["year"], fact["period"] = whole["year"], whole.get("period")
+                    fact["status"] = whole.get("status", fact.get("status"))
         if fig.attrs.get("range"):
             fact["range"] = fig.attrs["range"]
         return fact
@@ -6456,6 +6554,10 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             # dated by the article's date: the body's sentence places what the title did not
             placed_by_body = (
                 k_basis[2] == "title"
+                # (not a headline the body already restated with the headline's own unit:
+                # "Bàn giao 20 căn nhà … ¶ Huyện Mường Lát … bàn giao 20 căn nhà … Trước đó,
+                # xã Trung Lý cũng đã nhận 20 căn nhà")
+                and not k.get("also_evidence")
                 and k_basis[1] != "sentence"
                 and f_basis[1] == "sentence"
                 and k["year"] == f["year"]
