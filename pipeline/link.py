@@ -2435,6 +2435,13 @@ class Linker:
                     or (
                         part
                         and not self._group_after_noun(view, fig, cues)
+                        # (nor a unit: "…, trong đó 620 hộ nghèo tại xã Sơn Vĩ, …" is the
+                        # commune's count)
+                        and not any(
+                            _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
+                            for m in view.of("LOCALITY")
+                            if m.start >= fig.end
+                        )
                         # ("toàn xã có 1.250 hộ, trong đó 320 hộ nghèo": the poor among all the
                         # unit's households are its poor)
                         and regex.search(
@@ -3787,6 +3794,9 @@ class Linker:
                 )
                 and LEVEL_RANK.get(str(m.attrs.get("level")), 0) < rank
                 and m.attrs.get("level") != "village"
+                # (a venue, the houses being for the whole unit: "… 18 căn nhà đại đoàn kết
+                # tại xã Quài Cang cho hộ nghèo trên địa bàn huyện")
+                and not _FOR_THE_WHOLE_UNIT_AFTER.match(text, m.end, view.sent.end)
             ),
             None,
         )
