@@ -491,6 +491,14 @@ FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
 _FOR_THE_WHOLE_UNIT_AFTER = regex.compile(
     r"\s*cho\b[^.;]{0,40}?\b(?:trên địa bàn|toàn|của)\s+(?:huyện|tỉnh|thành phố|thị xã)\b", regex.I
 )
+# a change told from a year to a later one: "giảm từ trên 90.000 hộ năm 2005 xuống còn gần
+# 29.000 hộ năm 2010"
+_CHANGE_FROM_A_YEAR_TO_ANOTHER = regex.compile(
+    r"\btừ\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d[\d.,]*\s*(?:%|\p{L}+)?\s*(?:\(\s*)?"
+    r"(?:vào\s+)?(?:cuối\s+|đầu\s+)?năm\s+(?P<start>(?:19|20)\d\d)\b\)?(?:[^.;]|\.(?=\d)){0,40}?"
+    r"\b(?:xuống|còn|lên)\b(?:[^.;]|\.(?=\d)){0,40}?\bnăm\s+(?P<end>(?:19|20)\d\d)\b",
+    regex.I,
+)
 LEAD_WORDS = 12  # how many words a paragraph after a headline needs to be its lead
 # a comma that ends a clause: not a decimal one ("23,6 tỷ"), nor one that opens the parts of
 # what the clause counted ("… 67,9 tỷ đồng, trong đó nhân dân đóng góp …")
@@ -3314,6 +3322,9 @@ class Linker:
             ]
             if baseline and not any(_period_of(t) for t in dated if t.end <= fig.start):
                 return _year_of(baseline[0]), None, None
+            told_before = self._start_of_a_change_told_just_before(view, fig)
+            if told_before is not None and not any(t.end <= fig.start for t in dated):
+                return told_before, None, since
         # "từ 28,1% năm 2011 xuống còn 3,54%": a time written right after the starting figure
         # of a change is that figure's, not the later one's
         owned = {
@@ -3642,6 +3653,20 @@ class Linker:
         # year (FACTS.md); the year the body names most is only a guess
         self.year_basis = "unfixed"
         return None, None, since
+
+    def _start_of_a_change_told_just_before(self, view: SentenceView, fig: Mention) -> int | None:
+        """ "Số hộ nghèo … giảm từ trên 90.000 hộ năm 2005 xuống còn gần 29.000 hộ năm 2010.
+        Tỷ lệ hộ nghèo giảm từ 27,55% xuống còn 7,45%": a change whose sentence names no time,
+        right after a sentence of the same paragraph that told a change from a year to a
+        later one, starts where that one started."""
+        text = self.doc.text
+        before = self.sentence_before.get(view.sent.start)
+        if before is None or before.block != view.sent.block:
+            return None
+        told = _CHANGE_FROM_A_YEAR_TO_ANOTHER.search(text, before.start, before.end)
+        if told is None or int(told.group("start")) >= int(told.group("end")):
+            return None
+        return int(told.group("start"))
 
     def _baseline_year_before(self, view: SentenceView, fig: Mention) -> int | None:
         """ "… còn 3,5%, giảm 1,2% so với năm 2022 (4,7%)": a figure in brackets right after a
