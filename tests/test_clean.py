@@ -680,6 +680,21 @@ def test_links_to_the_previous_and_next_article_are_furniture():
     assert [f["value"] for f in doc.facts] == [3200000000]
 
 
+def test_a_related_news_link_with_its_headline_is_furniture():
+    # "Tin liên quan: Khởi công xây dựng 4 nhà …": a link to another article, however long its
+    # headline; its houses are that article's
+    page = "\n".join(
+        [
+            "Khởi công xây dựng nhà ở cho hộ nghèo ở Hương Sơn",
+            "Năm 2023, huyện Hương Sơn đã khởi công, bàn giao 94 nhà cho hộ nghèo trong đợt 1.",
+            "Tin liên quan: Khởi công xây dựng 4 nhà đại đoàn kết cho hộ nghèo xã Sơn Kim 2",
+        ]
+    )
+    doc = extract(page)
+    assert block_of(doc, "Tin liên quan").kind != "body"
+    assert [f["value"] for f in doc.facts] == [94]
+
+
 def test_headlines_of_other_articles_filed_under_their_provinces_are_furniture():
     # a front's site lists other provinces' news inside the article ("Đà Nẵng: …", "Nghệ An:
     # …"); the unit of the last one is not the passage's subject after it
