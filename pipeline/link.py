@@ -499,6 +499,10 @@ _CHANGE_FROM_A_YEAR_TO_ANOTHER = regex.compile(
     r"\b(?:xuống|còn|lên)\b(?:[^.;]|\.(?=\d)){0,40}?\bnăm\s+(?P<end>(?:19|20)\d\d)\b",
     regex.I,
 )
+# a year spoken of without its number: "Năm qua, …", "Cả năm, …", "Trong năm, …"
+_YEAR_WORDS = regex.compile(
+    r"\b(?:năm\s+(?:qua|vừa qua|nay|ngoái|trước)|cả năm|trong năm)\b", regex.I
+)
 LEAD_WORDS = 12  # how many words a paragraph after a headline needs to be its lead
 # a comma that ends a clause: not a decimal one ("23,6 tỷ"), nor one that opens the parts of
 # what the clause counted ("… 67,9 tỷ đồng, trong đó nhân dân đóng góp …")
@@ -960,8 +964,8 @@ class Discourse:
         elif (
             len(provinces) == 1
             and len(districts) >= 2
-            and not one_leads
             and (next(iter(provinces)), "province") in counts
+            and self._districts_named_alike()
         ):
             # "… toàn tỉnh giảm 4,29% hộ nghèo … Riêng hai huyện vùng cao … Trạm Tấu đạt 7,15%":
             # a text that names its province and several of its districts, none of them
@@ -1039,6 +1043,21 @@ class Discourse:
 
     def place(self) -> dict[str, Any] | None:
         return self.section_place or self.last_place or self.main_place
+
+    def _districts_named_alike(self) -> bool:
+        """Whether every district the text names (in lists too) is named as often as the
+        others: parts of a province report ("2 huyện Trạm Tấu và Mù Cang Chải … Trạm Tấu đạt
+        7,15% và Mù Cang Chải 7,61%"), not a district's report that names a neighbour once
+        ("Huyện Mường Lát … học tập kinh nghiệm của huyện Quan Sơn")."""
+        named: dict[str, int] = {}
+        for m in self.doc.mentions:
+            if (
+                m.type == "LOCALITY"
+                and m.attrs.get("level") == "district"
+                and not (m.method or "").endswith(":parent")
+            ):
+                named[m.attrs.get("name") or ""] = named.get(m.attrs.get("name") or "", 0) + 1
+        return len(set(named.values())) == 1
 
     @staticmethod
     def _parent_of_a_tie(
@@ -2448,7 +2467,7 @@ class Linker:
                         and not any(
                             _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
                             for m in view.of("LOCALITY")
-                            if m.start >= fig.end
+                            if m.start >= fig.end and m.attrs.get("level") != "village"
                         )
                         # ("toàn xã có 1.250 hộ, trong đó 320 hộ nghèo": the poor among all the
                         # unit's households are its poor)
@@ -3322,8 +3341,14 @@ class Linker:
             ]
             if baseline and not any(_period_of(t) for t in dated if t.end <= fig.start):
                 return _year_of(baseline[0]), None, None
-            told_before = self._start_of_a_change_told_just_before(view, fig)
-            if told_before is not None and not any(t.end <= fig.start for t in dated):
+            told_before = (
+                self._start_of_a_change_told_just_before(view, fig)
+                if indicator in SURVEY_INDICATORS
+                and not view.of("TIME")
+                and not _YEAR_WORDS.search(text, view.sent.start, view.sent.end)
+                else None
+            )
+            if told_before is not None:
                 return told_before, None, since
         # "từ 28,1% năm 2011 xuống còn 3,54%": a time written right after the starting figure
         # of a change is that figure's, not the later one's
@@ -3637,7 +3662,13 @@ class Linker:
                         # (in the sentence's paragraph so far: "Vừa qua, … trao 5 căn nhà …
                         # Trong đó, 3 căn tại xã Hòa Tân, …"; a headline, in the lead too)
                         or not _EVENT_OF_THE_MOMENT.search(
-                            text, self.doc.blocks[view.sent.block].start, self._event_end(view)
+                            text,
+                            # ("Hiện còn 56 căn đang thi công. Năm qua, huyện đã bàn giao 96 căn":
+                            # the sentence that reviews the year is the year's)
+                            view.sent.start
+                            if _YEAR_WORDS.search(text, view.sent.start, view.sent.end)
+                            else self.doc.blocks[view.sent.block].start,
+                            self._event_end(view),
                         )
                     )
                     and indicator != indicator_for("population", "count")
@@ -3819,11 +3850,24 @@ class Linker:
                 )
                 and LEVEL_RANK.get(str(m.attrs.get("level")), 0) < rank
                 and m.attrs.get("level") != "village"
+                # (not the first of several: "… 25 căn nhà tại xã Buôn Triết, xã Đắk Liêng và
+                # thị trấn Liên Sơn" are the whole unit's)
+                and not self._first_of_several(view, m)
                 # (a venue, the houses being for the whole unit: "… 18 căn nhà đại đoàn kết
                 # tại xã Quài Cang cho hộ nghèo trên địa bàn huyện")
                 and not _FOR_THE_WHOLE_UNIT_AFTER.match(text, m.end, view.sent.end)
             ),
             None,
+        )
+
+    def _first_of_several(self, view: SentenceView, m: Mention) -> bool:
+        """Whether a unit is followed by another joined to it ("xã Buôn Triết, xã Đắk Liêng
+        và thị trấn Liên Sơn"): one of several, no figure's own unit."""
+        text = self.doc.text
+        return any(
+            regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : o.start])
+            for o in view.of("LOCALITY")
+            if o.start >= m.end
         )
 
     def place_for(
@@ -4115,8 +4159,10 @@ class Linker:
                         fig.attrs.get("unit") == "houses"
                         and _HOUSES_KIND_THEN_WHERE.search(between) is not None
                         # (not the venue of houses for the whole unit: "… 20 căn nhà đại đoàn
-                        # kết tại xã Quài Tở cho hộ nghèo trên địa bàn huyện")
+                        # kết tại xã Quài Tở cho hộ nghèo trên địa bàn huyện", nor the first
+                        # of several units)
                         and not _FOR_THE_WHOLE_UNIT_AFTER.match(text, m.end, view.sent.end)
+                        and not self._first_of_several(view, m)
                     )
                     # "… làm nhà ở cho hơn 1.000 hộ nghèo huyện Điện Biên Đông": the households
                     # the houses are for, counted, then their unit

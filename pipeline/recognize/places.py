@@ -61,6 +61,14 @@ class Place:
     unaccented: bool = False  # its unit matched only with diacritics dropped ("Mù Cang Chải")
 
 
+# the head of a firm's or an institution's name before a word: "Công ty Tân Lập" is no village
+_A_FIRM_BEFORE = regex.compile(
+    r"\b(?:công ty|doanh nghiệp|hợp tác xã|htx|tập đoàn|cửa hàng|nhà hàng|khách sạn|trường|"
+    r"quỹ|chi nhánh|cơ sở|xí nghiệp|nhà máy|ngân hàng|siêu thị)\s*$",
+    regex.I,
+)
+
+
 class SpanCover:
     """The characters a growing set of spans covers, so that "does anything found so far
     overlap this span?" costs the span's length, not a scan over every span found so far
@@ -982,7 +990,8 @@ class LocalityFinder:
             for m in pattern.finditer(text, first.end):
                 s, e = m.start(), m.end()
                 if (
-                    self._covered(s, e)
+                    _A_FIRM_BEFORE.search(text, max(0, s - 20), s)
+                    or self._covered(s, e)
                     or blocked_cover.overlaps(s, e)
                     or not any(rs <= s and e <= re_ for rs, re_ in self.ranges)
                 ):
