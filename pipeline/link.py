@@ -488,34 +488,15 @@ EXCEPTION_WINDOWS = frozenset(
     }
 )
 FACT_INDICATORS = frozenset(s.indicator for s in indicator_specs())
-_FOR_THE_WHOLE_UNIT_AFTER = regex.compile(
-    r"\s*cho\b[^.;]{0,40}?\b(?:trên địa bàn|toàn|của)\s+(?:huyện|tỉnh|thành phố|thị xã)\b", regex.I
-)
-# a change told from a year to a later one: "giảm từ trên 90.000 hộ năm 2005 xuống còn gần
-# 29.000 hộ năm 2010"
-_CHANGE_FROM_A_YEAR_TO_ANOTHER = regex.compile(
-    r"\btừ\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d[\d.,]*\s*(?:%|\p{L}+)?\s*(?:\(\s*)?"
-    r"(?:vào\s+)?(?:cuối\s+|đầu\s+)?năm\s+(?P<start>(?:19|20)\d\d)\b\)?(?:[^.;]|\.(?=\d)){0,40}?"
-    r"\b(?:xuống|còn|lên)\b(?:[^.;]|\.(?=\d)){0,40}?\bnăm\s+(?P<end>(?:19|20)\d\d)\b",
-    regex.I,
-)
-# a year spoken of without its number: "Năm qua, …", "Cả năm, …", "Trong năm, …"
-_YEAR_WORDS = regex.compile(
-    r"\b(?:năm\s+(?:qua|vừa qua|nay|ngoái|trước)|cả năm|trong năm)\b", regex.I
-)
+_FOR_THE_WHOLE_UNIT_AFTER = link_cue("for-the-whole-unit-after")
+_CHANGE_FROM_A_YEAR_TO_ANOTHER = link_cue("change-from-a-year-to-another")
+_YEAR_WORDS = link_cue("year-words")
 LEAD_WORDS = 12  # how many words a paragraph after a headline needs to be its lead
 # a comma that ends a clause: not a decimal one ("23,6 tỷ"), nor one that opens the parts of
 # what the clause counted ("… 67,9 tỷ đồng, trong đó nhân dân đóng góp …")
 _CLAUSE_COMMA = regex.compile(r",(?!\d)(?!\s*trong đó\b)", regex.I)
-# the words before a unit that opens its line: the line is about it ("Riêng huyện Mèo Vạc, …")
-_UNIT_OPENS_THE_LINE = regex.compile(
-    r"\s*(?:(?:Riêng|Tại|Ở|Còn|Đối với|Với|Trên địa bàn|Về phía)\s+)?", regex.I
-)
-# the parts an income is given for in a "Trong đó, …" sentence after it
-_INCOME_PART_NAMED = regex.compile(
-    r"\b(?:khu vực|vùng|nông thôn|thành thị|đô thị|hộ\s+(?:cận\s+)?nghèo|đồng bào|dân tộc)\b",
-    regex.I,
-)
+_UNIT_OPENS_THE_LINE = link_cue("unit-opens-the-line")
+_INCOME_PART_NAMED = link_cue("income-part-named")
 _INCOME_UNITS = frozenset(
     unit for s in indicator_specs() if s.subject == "income" for unit in s.units
 )
@@ -4075,13 +4056,13 @@ class Linker:
 
     def _event_end(self, view: SentenceView) -> int:
         """Where to look for what dates a sentence's event: its own end, or for a headline (or
-        a heading) the end of the first paragraph after it ("Trao 8 căn nhà đại đoàn kết ¶ … Vừa qua, Ủy
-        ban MTTQ huyện Như Thanh trao 8 căn nhà …")."""
+        a heading, which heads what follows too) the end of the lead after it ("Trao 8 căn nhà
+        đại đoàn kết ¶ … Vừa qua, Ủy ban MTTQ huyện Như Thanh trao 8 căn nhà …")."""
         if (
             view.sent.end > _title_end(self.doc)
             and self.doc.blocks[view.sent.block].kind != "heading"
         ):
-            return view.sent.end  # (a heading, like the headline, heads what follows)
+            return view.sent.end
         text = self.doc.text
         lead = next(
             (

@@ -61,14 +61,6 @@ class Place:
     unaccented: bool = False  # its unit matched only with diacritics dropped ("Mù Cang Chải")
 
 
-# the head of a firm's or an institution's name before a word: "Công ty Tân Lập" is no village
-_A_FIRM_BEFORE = regex.compile(
-    r"\b(?:công ty|doanh nghiệp|hợp tác xã|htx|tập đoàn|cửa hàng|nhà hàng|khách sạn|trường|"
-    r"quỹ|chi nhánh|cơ sở|xí nghiệp|nhà máy|ngân hàng|siêu thị)\s*$",
-    regex.I,
-)
-
-
 class SpanCover:
     """The characters a growing set of spans covers, so that "does anything found so far
     overlap this span?" costs the span's length, not a scan over every span found so far
@@ -232,6 +224,13 @@ def place_blockers() -> frozenset[str]:
         if not rule.get("country_only")
         for w in rule["words"]
     )
+
+
+def _a_blocker_before(text: str, at: int) -> bool:
+    """Whether the one to three words right before offset `at` are a place blocker (an
+    institution's or a product's head word: "công ty", "trường", "sâm")."""
+    words = regex.findall(r"\p{L}+", text[max(0, at - 30) : at].lower())
+    return any(" ".join(words[-n:]) in place_blockers() for n in (1, 2, 3) if len(words) >= n)
 
 
 # the people or things a country's name qualifies ("Chiến lược phát triển gia đình Việt Nam",
@@ -990,7 +989,8 @@ class LocalityFinder:
             for m in pattern.finditer(text, first.end):
                 s, e = m.start(), m.end()
                 if (
-                    _A_FIRM_BEFORE.search(text, max(0, s - 20), s)
+                    # ("Công ty Tân Lập trao 6 căn nhà": a firm's name, patterns/place_blockers)
+                    _a_blocker_before(text, s)
                     or self._covered(s, e)
                     or blocked_cover.overlaps(s, e)
                     or not any(rs <= s and e <= re_ for rs, re_ in self.ranges)
