@@ -2446,9 +2446,8 @@ class Linker:
                         # (nor a unit: "…, trong đó 620 hộ nghèo tại xã Sơn Vĩ, …" is the
                         # commune's count)
                         and not any(
-                            _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
-                            for m in view.of("LOCALITY")
-                            if m.start >= fig.end and m.attrs.get("level") != "village"
+                            m.attrs.get("level") != "village"
+                            for m in self._units_written_right_after(view, fig)
                         )
                         # ("toàn xã có 1.250 hộ, trong đó 320 hộ nghèo": the poor among all the
                         # unit's households are its poor)
@@ -3634,24 +3633,7 @@ class Linker:
             if int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS and (
                 surveyed
                 or (
-                    # (a year's statistic, or a year-end review's houses and money: not a
-                    # house handed over or money given at the moment of writing, "Vừa qua, …
-                    # trao 5 căn nhà", which the published year dates)
-                    (
-                        indicator in SURVEY_INDICATORS
-                        or indicator == indicator_for("income", "money")
-                        # (in the sentence's paragraph so far: "Vừa qua, … trao 5 căn nhà …
-                        # Trong đó, 3 căn tại xã Hòa Tân, …"; a headline, in the lead too)
-                        or not _EVENT_OF_THE_MOMENT.search(
-                            text,
-                            # ("Hiện còn 56 căn đang thi công. Năm qua, huyện đã bàn giao 96 căn":
-                            # the sentence that reviews the year is the year's)
-                            view.sent.start
-                            if _YEAR_WORDS.search(text, view.sent.start, view.sent.end)
-                            else self.doc.blocks[view.sent.block].start,
-                            self._event_end(view),
-                        )
-                    )
+                    self._of_the_year_written_about(view, indicator)
                     and indicator != indicator_for("population", "count")
                     and not _TARGET_BEFORE.search(text, view.sent.start, fig.start)
                     and not _a_floor(text, fig)  # ("hằng năm giảm ít nhất 0,5%": a plan's)
@@ -3665,6 +3647,30 @@ class Linker:
         # year (FACTS.md); the year the body names most is only a guess
         self.year_basis = "unfixed"
         return None, None, since
+
+    def _of_the_year_written_about(self, view: SentenceView, indicator: str | None) -> bool:
+        """Whether a present-tense figure of a text of January or February is of the year
+        just ended: a year's statistic, or a year-end review's houses and money; not a house
+        handed over or money given at the moment of writing ("Vừa qua, … trao 5 căn nhà …
+        Trong đó, 3 căn tại xã Hòa Tân", in the sentence's paragraph so far, or for a
+        headline in its lead), unless the sentence itself reviews the year ("Hiện còn 56 căn
+        đang thi công. Năm qua, huyện đã bàn giao 96 căn")."""
+        if indicator in SURVEY_INDICATORS or indicator == indicator_for("income", "money"):
+            return True
+        text = self.doc.text
+        reviews_the_year = _YEAR_WORDS.search(text, view.sent.start, view.sent.end)
+        start = view.sent.start if reviews_the_year else self.doc.blocks[view.sent.block].start
+        return not _EVENT_OF_THE_MOMENT.search(text, start, self._event_end(view))
+
+    def _units_written_right_after(self, view: SentenceView, fig: Mention) -> list[Mention]:
+        """The units written right after a figure, its own words at most between ("620 hộ
+        nghèo tại xã Sơn Vĩ", "3 căn nhà đại đoàn kết ở xã Phổ Châu")."""
+        text = self.doc.text
+        return [
+            m
+            for m in view.of("LOCALITY")
+            if m.start >= fig.end and _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
+        ]
 
     def _start_of_a_change_told_just_before(self, view: SentenceView, fig: Mention) -> int | None:
         """ "Số hộ nghèo … giảm từ trên 90.000 hộ năm 2005 xuống còn gần 29.000 hộ năm 2010.
@@ -3815,13 +3821,14 @@ class Linker:
         ("UBMTTQ tỉnh hỗ trợ 300 triệu đồng cho xã Thọ Hợp")."""
         text = self.doc.text
         rank = max(LEVEL_RANK.get(str(m.attrs.get("level")), 0) for m in before)
+        right_after = self._units_written_right_after(view, fig)
         return next(
             (
                 m
                 for m in view.of("LOCALITY")
                 if m.start >= fig.end
                 and (
-                    _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
+                    m in right_after
                     or (
                         money
                         and _UNIT_GIVEN_MONEY.fullmatch(text, fig.end, m.start)
@@ -4487,10 +4494,8 @@ class Linker:
         return next(
             (
                 m
-                for m in view.of("LOCALITY")
-                if m.start >= fig.end
-                and _UNIT_RIGHT_AFTER_THE_FIGURE.fullmatch(text, fig.end, m.start)
-                and m.attrs.get("level") == last.attrs.get("level")
+                for m in self._units_written_right_after(view, fig)
+                if m.attrs.get("level") == last.attrs.get("level")
             ),
             None,
         )
