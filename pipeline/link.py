@@ -425,6 +425,7 @@ _REL_FALL = link_cue("rel-fall")
 _PEOPLE_COUNTED_BEFORE = link_cue("people-counted-before")
 _WHOLE_UNIT = link_cue("whole-unit")
 _LABEL_OF_A_BARE_COUNT = link_cue("label-of-a-bare-count")
+_LABEL_OF_A_BARE_TOTAL = link_cue("label-of-a-bare-total")
 _SURVEY_RESULTS = link_cue("survey-results")
 _SURVEY_REFERENCE_BEFORE = link_cue("survey-reference-before")
 _SURVEY_RESULT_MONTHS = (1, 2)  # a year-end review published then speaks of the last year
@@ -1582,6 +1583,7 @@ _EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
 _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
 _PEOPLE_OF_HOUSEHOLDS_BEFORE = link_cue("people-of-households-before")
+_HOUSEHOLDS_OF_AN_UNCOUNTED_KIND = link_cue("households-of-an-uncounted-kind")
 _PEOPLE_OF_A_PLACE_BEFORE = link_cue("people-of-a-place-before")
 _PEOPLE_COUNT_ENDS = link_cue("people-count-ends")
 _UNITS_OF_A_PLACE_BEFORE = link_cue("units-of-a-place-before")
@@ -1623,6 +1625,7 @@ _UNIT_GIVEN_MONEY = link_cue("unit-given-money")
 _UNITS_A_UNIT_HAS_BEFORE = link_cue("units-a-unit-has-before")
 _THOSE_UNITS_AFTER = link_cue("those-units-after")
 _SHARE_OF_THE_PEOPLE_BEFORE = link_cue("share-of-the-people-before")
+_POOR_HOUSEHOLDS_NAMED = link_cue("poor-households-named")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -1972,6 +1975,11 @@ class Linker:
             if label and regex.match(r"\s*(?:[;,.()]|$)", text[fig.end : view.sent.end]):
                 cat = "near" if label.group("near") else "poor"
                 return HOUSEHOLD_COUNT[cat], "count-after-label", None
+            if _LABEL_OF_A_BARE_TOTAL.search(
+                text, max(s0, fig.start - BARE_COUNT_LABEL_CHARS), fig.start
+            ) and regex.match(r"\s*(?:[;,.()]|$)", text[fig.end : view.sent.end]):
+                # "toàn tỉnh có tổng số hộ dân cư là 128.904, trong đó …": all the households
+                return indicator_for("total_households", "count"), "count-after-label", None
             # "kéo giảm hộ nghèo từ 8.371 vào năm 2021 xuống còn 2.613": the bare ends of a
             # count's change, the poor or near-poor households the clause names
             category = _last_category([c for c in cues if clause <= c.start and c.end <= fig.start])
@@ -2467,9 +2475,10 @@ class Linker:
                 and (
                     regex.match(
                         # "có 12.276 hộ, tương ứng 49.582 khẩu", "có 854 hộ/3.243 khẩu"
-                        # ("có dân số 1.013 hộ (6.008 khẩu)": the people in brackets)
-                        r"(?:với|,|và|gồm|/|\()\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
-                        r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người)"
+                        # ("có dân số 1.013 hộ (6.008 khẩu)": the people in brackets; "Có 1.377
+                        # hộ = 5.044 khẩu", "gần 17.000 hộ và 86.000 dân")
+                        r"(?:với|,|và|gồm|/|\(|=)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
+                        r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người|dân\b(?!\s+tộc))"
                         # (not "854 hộ/3.243 khẩu thoát nghèo": the poor's)
                         r"(?!\s+(?:đã\s+)?(?:thoát\s+)?(?:cận\s+)?nghèo)",
                         right,
@@ -2482,6 +2491,8 @@ class Linker:
                         regex.I,
                     )
                 )
+                # ("hộ không nghèo 4.825 hộ = 22.437 khẩu": a category the rules do not count)
+                and not _HOUSEHOLDS_OF_AN_UNCOUNTED_KIND.search(text, item, fig.start)
                 # "số hộ nghèo của tỉnh là 21.000 hộ với 95.000 nhân khẩu": the poor's count
                 # (in the figure's own comma clause: "… hộ nghèo theo Quyết định 59, đầu năm
                 # 2016, toàn huyện có 12.276 hộ, tương ứng 49.582 khẩu" counts all of them)
@@ -2531,6 +2542,10 @@ class Linker:
                     "count-households-of-a-place",
                     None,
                 )
+            if cat is None and self._all_households_under_a_poor_count(view, fig):
+                # "tổng số hộ nghèo của huyện còn 1.008 hộ/35.191 hộ": the denominator counts
+                # all the unit's households
+                return indicator_for("total_households", "count"), "count-over-all", None
             if regex.search(
                 r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b"
                 + _IN_SENTENCE
@@ -3096,6 +3111,29 @@ class Linker:
                     regex.I,
                 )
             )
+        )
+
+    def _all_households_under_a_poor_count(self, view: SentenceView, fig: Mention) -> bool:
+        """ "còn 1.008 hộ/35.191 hộ, chiếm 2,86%", "… (6.263 hộ/19.249 hộ)": a count of
+        households after a smaller one and a slash, in a sentence about the poor, is the
+        denominator of their share: all the unit's households."""
+        text = self.doc.text
+        if fig.attrs.get("unit") != "households" or not isinstance(fig.attrs.get("value"), int):
+            return False
+        part = next(
+            (
+                m
+                for m in view.of("QUANTITY")
+                if m.end <= fig.start and regex.fullmatch(r"\s*/\s*", text[m.end : fig.start])
+            ),
+            None,
+        )
+        return (
+            part is not None
+            and part.attrs.get("unit") == "households"
+            and isinstance(part.attrs.get("value"), int)
+            and part.attrs["value"] < fig.attrs["value"]
+            and bool(_POOR_HOUSEHOLDS_NAMED.search(text, view.sent.start, part.start))
         )
 
     def _disbursed_from(self, view: SentenceView, subject: Cue | None, fig: Mention) -> bool:
