@@ -1595,6 +1595,9 @@ _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
 _SUPPORTED_TO_BUILD_NO_NOUN_AFTER = link_cue("supported-to-build-no-noun-after")
 _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
+_HOUSES_PART_AFTER = link_cue("houses-part-after")
+# how far back in its paragraph the houses a part of them belongs to are named
+HOUSES_PART_CHARS = 300
 _HOUSES_BY_HOUSEHOLD_BEFORE = link_cue("houses-by-household-before")
 _FALLS_LISTED_BEFORE = link_cue("falls-listed-before")
 _INVESTED_FOR_AFTER = link_cue("invested-for-after")
@@ -2371,6 +2374,18 @@ class Linker:
             # và sửa chữa nhà ở", "trao kinh phí … cho 48 hộ nghèo xây dựng mới và sửa chữa nhà
             # ở": the houses built for those households
             return indicator_for("houses", "count"), "count-houses-for-households", None
+        if (
+            unit == "households"
+            and _HOUSES_PART_AFTER.match(after_text)
+            and regex.search(
+                r"\bnhà\b",
+                text[max(text.rfind("\n", 0, s0) + 1, fig.start - HOUSES_PART_CHARS) : fig.start],
+                regex.I,
+            )
+        ):
+            # "… nhà ở cho 178 hộ, trong đó 70 hộ xây mới, 108 hộ sửa chữa": a part of the
+            # houses, in a paragraph already about them
+            return indicator_for("houses", "count"), "count-houses-part", None
         if (
             unit == "households"
             and (
