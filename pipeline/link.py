@@ -3180,23 +3180,37 @@ class Linker:
     ) -> None:
         """ "Giai đoạn 2021-2025, … ¶ … chỉ tiêu được giao là giảm 4-5%/năm": a yearly target
         whose sentence names no time is the plan of the last period named before it that
-        holds its year, and holds for the period's end (the guide's year of a period)."""
+        holds its year (or of a coming period its paragraph just named), and holds for the
+        period's end (the guide's year of a period)."""
         if (
             fact["status"] != "target"
             or fact.get("unit") != "pp/year"
-            or fact.get("period")
             or fact["year"] is None
-            or any(t.attrs.get("year") or _period_of(t) for t in view.of("TIME"))
+            # (a time after a semicolon frames the next clause: "… 3-4%/năm; Đến năm 2023, …")
+            or any(
+                t.attrs.get("year") or _period_of(t)
+                for t in view.of("TIME")
+                if ";" not in self.doc.text[fig.end : t.start]
+            )
         ):
             return
-        periods = [
-            p
+        named = [
+            (t, p)
             for t in self.doc.mentions
-            if t.type == "TIME"
-            and t.end <= fig.start
-            and (p := _period_of(t)) is not None
-            and p["start"] <= fact["year"] <= p["end"]
+            if t.type == "TIME" and t.end <= fig.start
+            if (p := _period_of(t)) is not None
         ]
+        periods = (
+            []
+            if fact.get("period")
+            else [p for _, p in named if p["start"] <= fact["year"] <= p["end"]]
+        )
+        paragraph = self.doc.text.rfind("\n", 0, view.sent.start) + 1
+        if named and named[-1][0].start >= paragraph and named[-1][1]["start"] > fact["year"]:
+            # "… trong giai đoạn 2021-2025. Huyện đề ra mục tiêu giảm … 3-4%/năm" written in
+            # 2020: the coming period the paragraph just named, whatever period an earlier
+            # paragraph's opening framed
+            periods = [named[-1][1]]
         if periods:
             fact["year"], fact["period"] = periods[-1]["end"], dict(periods[-1])
             self.year_basis = "text"  # (the period the text named dates it now)

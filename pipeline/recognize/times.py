@@ -113,8 +113,10 @@ def _rules() -> tuple[Any, Any, Any, dict[str, dict[str, Any]]]:
     )
     alts = [
         # giai đoạn 2021 - 2025, từ năm 2021 đến 2023, năm 2021-2022
+        # ("giai đoạn 2021-25": the end year's last two digits, joined by a bare dash)
         rf"(?P<period>{pre_period}(?:năm\s+)?{LB_NUM}(?P<py1>{YEAR})"
-        rf"(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?)(?P<py2>{YEAR}))",
+        rf"(?:(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?)(?P<py2>{YEAR})"
+        r"|[-–—](?P<py2s>\d\d)(?![\w%/]|[.,]\d)))",
         # từ năm 2021 đến nay; from a day or a month: từ ngày 10/11/2024 đến nay, từ tháng
         # 3/2024 đến nay, từ tháng 3 năm 2024 đến nay
         rf"(?P<since>(?:(?<=(?<!\w)(?P<sfrom>{frm})\s+ngày\s+)|{pre_period})"
@@ -267,7 +269,8 @@ def _time(
 
     attrs: dict[str, Any] = {}
     if g("period") is not None:
-        y1, y2 = int(g("py1")), int(g("py2"))
+        y1 = int(g("py1"))
+        y2 = int(g("py2")) if g("py2") is not None else y1 // 100 * 100 + int(g("py2s"))
         if not y1 < y2 <= y1 + 50:
             return None
         return {"period": {"start": y1, "end": y2}}, "period"
