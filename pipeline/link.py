@@ -2176,6 +2176,34 @@ class Linker:
                 sub == "disbursement"
                 and (
                     regex.search(r"(?:đạt|bằng)\s*(?:t[ỷỉ] lệ\s*)?" + _APPROX + "$", left, regex.I)
+                    # "Chương trình … đã giải ngân được 7,5%": the share paid out
+                    # (not of a share of money named after it: "Nếu … giải ngân được 70% vốn
+                    # đầu tư trong năm")
+                    or (
+                        regex.search(
+                            r"\bgiải ngân\s+(?:được|đạt)\s*" + _APPROX + "$", left, regex.I
+                        )
+                        and bool(regex.match(r"\s*(?:[.;,)]|$|kế hoạch)", after_text, regex.I))
+                    )
+                    # "Một số tỉnh có tỷ lệ giải ngân cao là: Vĩnh Long 7,5%, Bến Tre 12,6%":
+                    # the rate itself named as the subject
+                    or (
+                        subject is not None
+                        and bool(
+                            regex.search(
+                                r"\bt[ỷỉ] lệ\s*$",
+                                text[max(s0, subject.start - 8) : subject.start],
+                                regex.I,
+                            )
+                        )
+                        and not _DECREASE_BEFORE.search(left)
+                        and not _INCREASE_BEFORE.search(left)
+                        # (not all public investment's: "tỷ lệ giải ngân vốn đầu tư công của cả
+                        # nước (29,39%)")
+                        and not regex.search(
+                            r"\bđầu tư công\b", text[subject.end : fig.start], regex.I
+                        )
+                    )
                     or _KE_HOACH_AFTER.match(after_text)
                     # "giải ngân đạt 1.007 tỷ đồng (70,5%)", "4.318 tỷ đồng/6.033 tỷ đồng (chiếm
                     # 71,6%)": the share in brackets right after the money paid out
@@ -2377,10 +2405,15 @@ class Linker:
         if (
             unit == "households"
             and _HOUSES_PART_AFTER.match(after_text)
-            and regex.search(
-                r"\bnhà\b",
-                text[max(text.rfind("\n", 0, s0) + 1, fig.start - HOUSES_PART_CHARS) : fig.start],
-                regex.I,
+            and (
+                regex.search(
+                    r"\bnhà\b",
+                    text[
+                        max(text.rfind("\n", 0, s0) + 1, fig.start - HOUSES_PART_CHARS) : fig.start
+                    ],
+                    regex.I,
+                )
+                or regex.search(r"\bnhà\b", text[fig.end : view.sent.end], regex.I)
             )
         ):
             # "… nhà ở cho 178 hộ, trong đó 70 hộ xây mới, 108 hộ sửa chữa": a part of the
