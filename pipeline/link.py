@@ -4146,10 +4146,17 @@ class Linker:
         last = self.facts[-1]
         between = (last["evidence"]["end"], view.sent.start)
         inside = [m for m in doc.mentions if between[0] <= m.start and m.end <= between[1]]
-        units = [m for m in inside if m.type == "LOCALITY"]
+        # the units the caption names: any but the last fact's own (figures that gave no
+        # fact may stand before them, under the last fact's unit: "Ủy ban MTTQ tỉnh đã huy
+        # động được 33,5 tỷ đồng … ¶ Ủy ban MTTQ huyện Hương Sơn khởi công … ¶ Trong đó, …")
+        own = (last.get("locality") or {}).get("name")
+        units = [m for m in inside if m.type == "LOCALITY" and m.attrs.get("name") != own]
         if (
-            any(m.type in ("QUANTITY", "PERCENT") for m in inside)
-            or not units
+            not units
+            or any(
+                m.type in ("QUANTITY", "PERCENT") and m.start >= self._line_start(units[0].start)
+                for m in inside
+            )
             # (a line that opens on its unit changes the subject, no caption: "Riêng huyện Mèo
             # Vạc, công tác giảm nghèo còn nhiều khó khăn. ¶ Trong đó, …", a heading "Huyện Bảo
             # Lạc")
