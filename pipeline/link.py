@@ -469,6 +469,7 @@ _FIGURE_OF_THE_PLACE_BEFORE = link_cue("figure-of-the-place-before")
 _COMPARED_OR_RANKED_BEFORE = link_cue("compared-or-ranked-before")
 _PARENT_OF_A_DESCRIBED_UNIT_BEFORE = link_cue("parent-of-a-described-unit-before")
 _RANKED_AFTER = link_cue("ranked-after")
+_RANKED_BEFORE = link_cue("ranked-before")
 _COUNTRY_COMPARED_BEFORE = link_cue("country-compared-before")
 _BRANCH_OF_A_GIVER_BEFORE = link_cue("branch-of-a-giver-before")
 _UNIT_NAMED = link_cue("unit-named")
@@ -914,6 +915,8 @@ class Discourse:
                 and not listed
                 and not named_in_passing(self.doc.text, m)
                 and not parent_of_a_described_unit(self.doc.text, m)
+                # (one unit ranked among the others a total counts: "… lớn nhất là Hoài Nhơn")
+                and not _RANKED_BEFORE.search(self.doc.text, max(0, m.start - 60), m.start)
             ):
                 key = (m.attrs["name"], m.attrs["level"])
                 counts[key] = counts.get(key, 0) + 1
@@ -4997,8 +5000,10 @@ class Linker:
                 if m.attrs.get("level") in ("province", "district", "commune")
                 and not named_in_passing(doc.text, m)
                 and not parent_of_a_described_unit(doc.text, m, sent.start)
-                # ("…, trong đó huyện Si Ma Cai giảm mạnh nhất": one unit ranked among others)
+                # ("…, trong đó huyện Si Ma Cai giảm mạnh nhất", "lớn nhất là Hoài Nhơn với 68
+                # hộ": one unit ranked among others)
                 and not _RANKED_AFTER.match(doc.text, m.end, sent.end)
+                and not _RANKED_BEFORE.search(doc.text, max(sent.start, m.start - 60), m.start)
             ]
             wider = [
                 m
