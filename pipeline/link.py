@@ -5043,7 +5043,9 @@ class Linker:
         self._drop_shares_of_the_poor_or_near_poor()
         self._combined_rate_named_multidimensional()
         self._combined_rate_its_parts_add_up_to()
-        return merge_restatements(self.facts)
+        facts = merge_restatements(self.facts)
+        _headline_total_dated_by_its_parts(facts, _title_end(self.doc))
+        return facts
 
     def _scene_of_a_picture(self, view: SentenceView, units: list[Mention]) -> bool:
         """A line of its own with no figure that opens like a caption and names, after what it
@@ -6672,6 +6674,40 @@ def _rounds_to(headline: dict[str, Any], body: dict[str, Any]) -> bool:
     if a == int(a) and b != int(b):
         return abs(a - b) < 1  # "2%" over "2,36%"
     return a == int(a) and int(a) % 10 ** max(1, len(str(int(abs(a)))) - 2) == 0
+
+
+# how many parts a headline's total may be the sum of
+MAX_PARTS_OF_A_HEADLINE_TOTAL = 6
+
+
+def _headline_total_dated_by_its_parts(facts: list[dict[str, Any]], title_end: int) -> None:
+    """ "Phân bổ 3,6 tỷ đồng … ¶ … năm 2024 … trích 2,1 tỷ đồng …; trích 1,5 tỷ đồng …": a
+    headline's undated figure that the body's figures of one year, stated one after the
+    other, add up to is of their year."""
+    for i, head in enumerate(facts):
+        if head["year"] is not None or head["evidence"]["start"] >= title_end:
+            continue
+        run: list[dict[str, Any]] = []
+        for f in facts[i + 1 :]:
+            if f["indicator"] != head["indicator"]:
+                continue
+            if (
+                f["year"] is None
+                or f.get("status") != head.get("status")
+                or (f["locality"] or {}).get("name") != (head["locality"] or {}).get("name")
+                or len(run) == MAX_PARTS_OF_A_HEADLINE_TOTAL
+            ):
+                break
+            run.append(f)
+            total = sum(float(p["value"]) for p in run)
+            if (
+                len(run) >= 2
+                and len({p["year"] for p in run}) == 1
+                and abs(total - float(head["value"])) <= 0.005 * float(head["value"])
+            ):
+                head["year"], head["year_basis"] = run[0]["year"], run[0].get("year_basis")
+                head.pop("year_guess", None)
+                break
 
 
 def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
