@@ -2260,7 +2260,10 @@ class Linker:
                     and not listed  # "65,05% hộ nghèo, Trà Giác 64,08%": a list of rates
                     # "còn 6.912 hộ nghèo, tương ứng 3,36%": the count's rate
                     and not regex.search(
-                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$", between, regex.I
+                        # ("Hộ nghèo của xã Trà Don ở mức hơn 60%": the level it stands at)
+                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\bở mức\b|\(\s*$",
+                        between,
+                        regex.I,
                     )
                     # "huyện A: hộ nghèo 0,52%, cận nghèo 2,14%": a label and its rate; "hộ
                     # cận nghèo là 0,77% với 2.462 hộ": the category's rate
