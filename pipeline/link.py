@@ -1576,6 +1576,9 @@ _SUBNATIONAL = link_cue("subnational")
 _UNIT_ANAPHOR = link_cue("unit-anaphor")
 _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
+_OPENING_PHRASE = link_cue("opening-phrase")
+_VILLAGE_SUBJECT_VERB_AFTER = link_cue("village-subject-verb-after")
+_BARE_VILLAGE_SUBJECT = link_cue("bare-village-subject")
 _RATE_WITHOUT_ITS_SIGN_BEFORE = link_cue("rate-without-its-sign-before")
 _PLAN_REPORTED_MET = link_cue("plan-reported-met")
 _PLAN_RESULT_REPORTED = link_cue("plan-result-reported")
@@ -4427,6 +4430,30 @@ class Linker:
             or _PLAN_REPORTED_MET.search(text, plan.end(), sent.end)
         )
 
+    def _village_the_sentence_is_about(self, view: SentenceView) -> Mention | None:
+        """ "Thôn Nà Hin hiện có 52 hộ, …", "Khu dân cư thôn Thiện Cư có 268 hộ …", "Đến nay,
+        thôn có 21 hộ …": a sentence whose subject is a village (by its name, or by its level
+        word after the text named it) makes the village the passage's unit, so the next
+        sentences' figures ("Tỷ lệ hộ nghèo giảm xuống còn 08 hộ") are the village's."""
+        text, s0 = self.doc.text, view.sent.start
+        opening = _OPENING_PHRASE.match(text, s0, view.sent.end)
+        start = opening.end() if opening else s0
+        for m in view.of("LOCALITY"):
+            if (
+                m.attrs.get("level") == "village"
+                and regex.fullmatch(r"\s*(?:khu dân cư\s+)?", text[start : m.start], regex.I)
+                and _VILLAGE_SUBJECT_VERB_AFTER.match(text, m.end, view.sent.end)
+            ):
+                return m
+        if _BARE_VILLAGE_SUBJECT.match(text, start, view.sent.end):
+            named = [
+                m
+                for m in self.doc.mentions
+                if m.type == "LOCALITY" and m.attrs.get("level") == "village" and m.end <= s0
+            ]
+            return named[-1] if named else None
+        return None
+
     def _village_named_last(self, view: SentenceView, fig: Mention) -> Mention | None:
         """ "Cuối năm 2022, làng còn 30 hộ nghèo" after "Tại làng Đê Kôn …": the village the
         text named last, when the level word opens the sentence or a clause."""
@@ -5038,6 +5065,9 @@ class Linker:
                     # (regions named in passing, "lao động đi làm ở Đông Nam Bộ và …", change
                     # nothing)
                     self.discourse.last_place = dict(COUNTRY)
+            village = self._village_the_sentence_is_about(view)
+            if village is not None:
+                self.discourse.last_place = place_of(village)
         from vnfacts.tables import table_facts  # the table reader, a module of this stage
 
         for fact in table_facts(self):
