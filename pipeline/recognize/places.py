@@ -253,6 +253,10 @@ def is_name_syllable(tok: Token) -> bool:
     return (text[:1].isupper() and text.isalpha()) or (text.isdigit() and len(text) <= 2)
 
 
+# a unit named right after a number ("thôn 7 xã Đoàn Kết"): the number is a name's, no count
+_PARENT_UNIT_NAMED_AFTER = regex.compile(r"\s+(?:xã|phường|thị trấn|huyện)\s+\p{Lu}")
+
+
 def _a_figure_follows(doc: Doc, i: int) -> bool:
     """The number at token i is a figure the number recogniser reads with its unit or as a
     share ("38 hộ", "5%"), not a name's number ("thôn Tân Lập 2")."""
@@ -283,7 +287,12 @@ def name_run(doc: Doc, i: int, limit: int, allow_number: bool = False) -> list[T
         tok = doc[j]
         if not is_name_syllable(tok) or (tok.text.isdigit() and not (run or allow_number)):
             break
-        if tok.text.isdigit() and _a_figure_follows(doc, j):
+        if (
+            tok.text.isdigit()
+            and _a_figure_follows(doc, j)
+            # ("thôn 7 xã Đoàn Kết": the village's number, then its commune by name)
+            and not (not run and _PARENT_UNIT_NAMED_AFTER.match(text_of(doc), tok.idx + len(tok)))
+        ):
             break  # "xã Ch'ơm 38 hộ": the figure of the item, not "thôn Tân Lập 2"
         run.append(tok)
         syllables += 1
