@@ -5034,6 +5034,10 @@ class Linker:
                 # hộ": one unit ranked among others)
                 and not _RANKED_AFTER.match(doc.text, m.end, sent.end)
                 and not _RANKED_BEFORE.search(doc.text, max(sent.start, m.start - 60), m.start)
+                # ("doanh nghiệp trong và ngoài tỉnh": the world outside the unit, no subject)
+                and not regex.search(
+                    r"\bngoài\s*$", doc.text[max(sent.start, m.start - 8) : m.start]
+                )
             ]
             wider = [
                 m
