@@ -1249,7 +1249,12 @@ def district_of_outlet(url: str | None) -> dict[str, Any] | None:
     for label in labels:
         if len(label) < 5 or label in provinces:
             continue
-        units = _unit_keys("district").get(label, [])
+        station = regex.sub(r"(?:rt|tv|ttvh)$", "", label)
+        units = _unit_keys("district").get(label, []) or (
+            # "dailocrt.vn": a district's radio and television station (not a province's:
+            # "laocaitv.vn" is Lào Cai province's, not its capital city's)
+            _unit_keys("district").get(station, []) if station not in provinces else []
+        )
         if province is not None:
             units = [u for u in units if u.province == province["name"]]
         if len(units) == 1:
