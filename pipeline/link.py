@@ -905,6 +905,7 @@ class Discourse:
     def __post_init__(self) -> None:
         counts: dict[tuple[str, str], int] = {}
         first: dict[tuple[str, str], dict[str, Any]] = {}
+        ranked: list[Mention] = []
         for m in self.doc.mentions:
             listed = (m.method or "").endswith(
                 (":list", ":parent")
@@ -915,12 +916,24 @@ class Discourse:
                 and not listed
                 and not named_in_passing(self.doc.text, m)
                 and not parent_of_a_described_unit(self.doc.text, m)
-                # (one unit ranked among the others a total counts: "… lớn nhất là Hoài Nhơn")
-                and not _RANKED_BEFORE.search(self.doc.text, max(0, m.start - 60), m.start)
             ):
+                if _RANKED_BEFORE.search(self.doc.text, max(0, m.start - 60), m.start):
+                    # one unit ranked among the others a total counts ("… lớn nhất là Hoài
+                    # Nhơn"): the subject only when the text names no other unit
+                    ranked.append(m)
+                    continue
                 key = (m.attrs["name"], m.attrs["level"])
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(key, place_of(m))
+        url = self.doc.meta.url
+        outlet_unit = url is not None and (
+            district_of_outlet(url) is not None or province_of_outlet(url) is not None
+        )
+        # (the outlet's unit, when it has one, is the report's before a ranked unit)
+        for m in ranked if not counts and not outlet_unit else []:
+            key = (m.attrs["name"], m.attrs["level"])
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, place_of(m))
         if counts:
             order = {k: i for i, k in enumerate(first)}  # the order units are first named in
             best = max(counts, key=lambda k: (counts[k], -order[k]))
@@ -1607,6 +1620,7 @@ _SUPPORTED_TO_BUILD_NO_NOUN_AFTER = link_cue("supported-to-build-no-noun-after")
 _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
 _HOUSES_PART_AFTER = link_cue("houses-part-after")
+_DWELLING_NAMED = link_cue("dwelling-named")
 # how far back in its paragraph the houses a part of them belongs to are named
 HOUSES_PART_CHARS = 300
 _HOUSES_BY_HOUSEHOLD_BEFORE = link_cue("houses-by-household-before")
@@ -1640,6 +1654,10 @@ _UNITS_A_UNIT_HAS_BEFORE = link_cue("units-a-unit-has-before")
 _THOSE_UNITS_AFTER = link_cue("those-units-after")
 _SHARE_OF_THE_PEOPLE_BEFORE = link_cue("share-of-the-people-before")
 _POOR_HOUSEHOLDS_NAMED = link_cue("poor-households-named")
+# a bank's or a credit scheme's loans, or all public investment: no programme paid out
+_LOANS_OR_PUBLIC_INVESTMENT = regex.compile(
+    r"\b(?:ngân hàng|NHCSXH|vốn vay|cho vay|tín dụng|đầu tư công)\b", regex.I
+)
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -2195,6 +2213,9 @@ class Linker:
                             r"\bgiải ngân\s+(?:được|đạt)\s*" + _APPROX + "$", left, regex.I
                         )
                         and bool(regex.match(r"\s*(?:[.;,)]|$|kế hoạch)", after_text, regex.I))
+                        # (not a bank's loans nor all public investment: "Ngân hàng Chính sách
+                        # xã hội … đã giải ngân được 98%", "vốn đầu tư công … được 45,2%")
+                        and not _LOANS_OR_PUBLIC_INVESTMENT.search(text, s0, fig.start)
                     )
                     # "Một số tỉnh có tỷ lệ giải ngân cao là: Vĩnh Long 7,5%, Bến Tre 12,6%":
                     # the rate itself named as the subject
@@ -2209,6 +2230,8 @@ class Linker:
                         )
                         and not _DECREASE_BEFORE.search(left)
                         and not _INCREASE_BEFORE.search(left)
+                        # (nor a margin: "… thấp hơn cùng kỳ năm trước 12%")
+                        and not regex.search(r"\b(?:cao|thấp)\s+hơn\b", left, regex.I)
                         # (not all public investment's: "tỷ lệ giải ngân vốn đầu tư công của cả
                         # nước (29,39%)")
                         and not regex.search(
@@ -2268,10 +2291,13 @@ class Linker:
                     and not listed  # "65,05% hộ nghèo, Trà Giác 64,08%": a list of rates
                     # "còn 6.912 hộ nghèo, tương ứng 3,36%": the count's rate
                     and not regex.search(
-                        # ("Hộ nghèo của xã Trà Don ở mức hơn 60%": the level it stands at)
-                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\bở mức\b|\(\s*$",
-                        between,
-                        regex.I,
+                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$", between, regex.I
+                    )
+                    # ("Hộ nghèo của xã Trà Don ở mức hơn 60%": the level it stands at; not
+                    # both categories', "hộ nghèo, hộ cận nghèo … ở mức 55%")
+                    and not (
+                        regex.search(r"\bở mức\b", between, regex.I)
+                        and not _names_both_categories(text, subject, s0)
                     )
                     # "huyện A: hộ nghèo 0,52%, cận nghèo 2,14%": a label and its rate; "hộ
                     # cận nghèo là 0,77% với 2.462 hộ": the category's rate
@@ -2419,15 +2445,12 @@ class Linker:
         if (
             unit == "households"
             and _HOUSES_PART_AFTER.match(after_text)
+            # (a dwelling, not "nhà văn hóa", "Nhà nước", "nhà hảo tâm")
             and (
-                regex.search(
-                    r"\bnhà\b",
-                    text[
-                        max(text.rfind("\n", 0, s0) + 1, fig.start - HOUSES_PART_CHARS) : fig.start
-                    ],
-                    regex.I,
+                _DWELLING_NAMED.search(
+                    text, max(text.rfind("\n", 0, s0) + 1, fig.start - HOUSES_PART_CHARS), fig.start
                 )
-                or regex.search(r"\bnhà\b", text[fig.end : view.sent.end], regex.I)
+                or _DWELLING_NAMED.search(text, fig.end, view.sent.end)
             )
         ):
             # "… nhà ở cho 178 hộ, trong đó 70 hộ xây mới, 108 hộ sửa chữa": a part of the
@@ -2845,6 +2868,8 @@ class Linker:
             and people
             # "còn 2.100 hộ nghèo, 150 người khuyết tật": a bare comma joins only people the
             # clause ends on, or names by their group
+            # ("2.500 hộ nghèo và 11.000 người được hưởng …": people a policy reached)
+            and (people.group("joint").strip() != "và" or _PEOPLE_COUNT_ENDS.match(after_text))
             and (
                 people.group("joint").strip() != ","
                 or regex.match(
@@ -3190,12 +3215,26 @@ class Linker:
             ),
             None,
         )
-        return (
-            part is not None
-            and part.attrs.get("unit") == "households"
-            and isinstance(part.attrs.get("value"), int)
-            and part.attrs["value"] < fig.attrs["value"]
-            and bool(_POOR_HOUSEHOLDS_NAMED.search(text, view.sent.start, part.start))
+        if (
+            part is None
+            or part.attrs.get("unit") != "households"
+            or not isinstance(part.attrs.get("value"), int)
+            or not part.attrs["value"] < fig.attrs["value"]
+            # (the whole ends its clause: not "45 hộ/60 hộ đăng ký", "320 hộ/400 hộ kế hoạch")
+            or not regex.match(
+                r"\s*(?:[.;,()]|$|(?:chiếm|tương ứng|tương đương|t[ỷỉ] lệ)\b)",
+                text[fig.end : view.sent.end],
+                regex.I,
+            )
+        ):
+            return False
+        named = list(_POOR_HOUSEHOLDS_NAMED.finditer(text, view.sent.start, part.start))
+        # the poor counted, not those a plan or a programme reached ("… đã thực hiện được
+        # 450 hộ/500 hộ", "hộ nghèo … được vay vốn ưu đãi là 850 hộ/1.200 hộ")
+        return bool(named) and not regex.search(
+            r"\b(?:được|đạt|thực hiện|kế hoạch|vay|hỗ trợ)\b",
+            text[named[-1].end() : part.start],
+            regex.I,
         )
 
     def _disbursed_from(self, view: SentenceView, subject: Cue | None, fig: Mention) -> bool:
@@ -4441,6 +4480,12 @@ class Linker:
         word after the text named it) makes the village the passage's unit, so the next
         sentences' figures ("Tỷ lệ hộ nghèo giảm xuống còn 08 hộ") are the village's."""
         text, s0 = self.doc.text, view.sent.start
+        if not any(
+            view.sent.start <= f["evidence"]["start"] < view.sent.end for f in self.facts[-8:]
+        ):
+            # (an event, "Chiều 10/4, thôn Nà Hin … tổ chức lễ khánh thành …", or money for a
+            # road, "thôn Nà Hin được hỗ trợ 500 triệu đồng làm đường": no figure of its own)
+            return None
         opening = _OPENING_PHRASE.match(text, s0, view.sent.end)
         start = opening.end() if opening else s0
         for m in view.of("LOCALITY"):
@@ -4531,6 +4576,17 @@ class Linker:
             ]
             if named:
                 return place_of(named[-1])
+        if place.get("level") == "village" and level == "commune" and place.get("commune"):
+            # "Thôn Nà Hin có 268 hộ … ¶ Năm 2023, xã giảm 45 hộ nghèo": the village's commune
+            communes = [
+                m
+                for m in self.doc.mentions
+                if m.type == "LOCALITY"
+                and m.end <= fig.start
+                and m.attrs.get("level") == "commune"
+                and m.attrs.get("name") == place["commune"]
+            ]
+            return place_of(communes[-1]) if communes else place
         if LEVEL_RANK.get(place.get("level", ""), 9) >= LEVEL_RANK[level]:
             return place  # "toàn xã" (the last named) in a commune's passage: the commune's
         if level == "province":
@@ -6736,6 +6792,7 @@ def _headline_total_dated_by_its_parts(facts: list[dict[str, Any]], title_end: i
             if (
                 f["year"] is None
                 or f.get("status") != head.get("status")
+                or f.get("group") != head.get("group")
                 or (f["locality"] or {}).get("name") != (head["locality"] or {}).get("name")
                 or len(run) == MAX_PARTS_OF_A_HEADLINE_TOTAL
             ):

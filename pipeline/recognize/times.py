@@ -116,7 +116,7 @@ def _rules() -> tuple[Any, Any, Any, dict[str, dict[str, Any]]]:
         # ("giai đoạn 2021-25": the end year's last two digits, joined by a bare dash)
         rf"(?P<period>{pre_period}(?:năm\s+)?{LB_NUM}(?P<py1>{YEAR})"
         rf"(?:(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?)(?P<py2>{YEAR})"
-        r"|[-–—](?P<py2s>\d\d)(?![\w%/]|[.,]\d)))",
+        r"|[-–—](?P<py2s>\d\d)(?![\w%/\-–—]|[.,]\d)))",
         # từ năm 2021 đến nay; from a day or a month: từ ngày 10/11/2024 đến nay, từ tháng
         # 3/2024 đến nay, từ tháng 3 năm 2024 đến nay
         rf"(?P<since>(?:(?<=(?<!\w)(?P<sfrom>{frm})\s+ngày\s+)|{pre_period})"
