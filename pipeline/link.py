@@ -1654,6 +1654,7 @@ _UNITS_A_UNIT_HAS_BEFORE = link_cue("units-a-unit-has-before")
 _THOSE_UNITS_AFTER = link_cue("those-units-after")
 _SHARE_OF_THE_PEOPLE_BEFORE = link_cue("share-of-the-people-before")
 _POOR_HOUSEHOLDS_NAMED = link_cue("poor-households-named")
+_SHARE_OF_HOUSEHOLDS_THAT_ARE_POOR_AFTER = link_cue("share-of-households-that-are-poor-after")
 # a bank's or a credit scheme's loans, or all public investment: no programme paid out
 _LOANS_OR_PUBLIC_INVESTMENT = regex.compile(
     r"\b(?:ngân hàng|NHCSXH|vốn vay|cho vay|tín dụng|đầu tư công)\b", regex.I
@@ -2268,6 +2269,22 @@ class Linker:
                         else (indicator_for("poor", "fall"), "rate-fall-noun-after", None)
                     )
                 return LEVEL_OF["near" if near else "poor"], "rate-noun-after", None
+            poor_share = _SHARE_OF_HOUSEHOLDS_THAT_ARE_POOR_AFTER.match(after_text)
+            if (
+                poor_share
+                and not _DECREASE_BEFORE.search(left)
+                and not _INCREASE_BEFORE.search(left)
+            ):
+                # "vẫn còn hơn 63% số hộ trong buôn còn nghèo, cận nghèo": the share of all
+                # the unit's households that are poor (near-poor, both) is its rate
+                cat = (
+                    "multidim"
+                    if poor_share.group("both")
+                    else "near"
+                    if poor_share.group("near")
+                    else "poor"
+                )
+                return LEVEL_OF[cat], "rate-share-of-households", None
             if _SHARE_ESCAPING_POVERTY_AFTER.match(after_text) and not _SHARE_WORD_BEFORE.search(
                 left
             ):
