@@ -2962,7 +2962,7 @@ class Linker:
                 # "747 ngôi nhà đã khởi công"
                 or _HOUSES_WORK_AFTER_THE_COUNT.match(after_text) is not None
                 or regex.search(
-                    r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|hỗ trợ|khánh thành"
+                    r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|làm được|hỗ trợ|khánh thành"
                     r"|khởi công|bàn giao|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
                     left,
                     regex.I,
