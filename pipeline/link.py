@@ -3078,8 +3078,36 @@ class Linker:
                 # "gần 850 tỉ đồng … được đầu tư để giảm nghèo", "dành hơn 1.200 tỷ đồng đầu
                 # tư cho công tác giảm nghèo": the money the sentence says was spent on it
                 return indicator_for("budget", "money"), "money-invested-for", None
+            if sub is None and unit == "VND" and self._next_unit_of_a_budget_list(view, fig):
+                # "huyện Sơn Hòa được hỗ trợ gần 6,8 tỷ đồng, huyện Sông Hinh hơn 8,7 tỷ đồng":
+                # the next unit's share of the money the list began with
+                return indicator_for("budget", "money"), "money-budget-list-item", None
             return None
         return None
+
+    def _next_unit_of_a_budget_list(self, view: SentenceView, fig: Mention) -> bool:
+        """ "… huyện Sơn Hòa được hỗ trợ gần 6,8 tỷ đồng, huyện Sông Hinh hơn 8,7 tỷ đồng,
+        TX Sông Cầu hơn 1 tỷ đồng": money written right after a unit's name, as the next item
+        of a list whose earlier item in the sentence was a unit's budget."""
+        text = self.doc.text
+        named = [
+            m
+            for m in view.of("LOCALITY")
+            if m.end <= fig.start
+            and regex.fullmatch(r"\s*(?:\([^()]{1,40}\)\s*)?", text[m.end : fig.start])
+        ]
+        if not named:
+            return False
+        item = named[-1]
+        return any(
+            f["indicator"] == indicator_for("budget", "money")
+            and view.sent.start <= f["figure"]["start"] < item.start
+            and f.get("locality") is not None
+            and f["locality"].get("name") != item.attrs.get("name")
+            # (the item before ends at a comma or semicolon right before this unit)
+            and regex.fullmatch(r"[^.()]*?[,;]\s*(?:và\s+)?", text[f["figure"]["end"] : item.start])
+            for f in self.facts[-6:]
+        )
 
     def _a_bare_part_of_houses(self, view: SentenceView, fig: Mention) -> bool:
         """ "… hỗ trợ xóa nhà tạm, nhà dột nát cho 2.622 hộ, trong đó xây mới 2.077 và sửa
