@@ -2962,7 +2962,8 @@ class Linker:
                 # "747 ngôi nhà đã khởi công"
                 or _HOUSES_WORK_AFTER_THE_COUNT.match(after_text) is not None
                 or regex.search(
-                    r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|làm được|hỗ trợ|khánh thành"
+                    r"(?:xóa|xoá|xây|cất|sửa chữa|cải tạo|làm xong|làm mới|(?<=\b(?:giúp|hỗ trợ)\b"
+                    r"[^.;]{0,40})làm được|hỗ trợ|khánh thành"
                     r"|khởi công|bàn giao|hoàn thành)\b" + _IN_SENTENCE + r"{0,25}$",
                     left,
                     regex.I,
@@ -4621,17 +4622,32 @@ class Linker:
             ]
             if named:
                 return place_of(named[-1])
-        if place.get("level") == "village" and level == "commune" and place.get("commune"):
-            # "Thôn Nà Hin có 268 hộ … ¶ Năm 2023, xã giảm 45 hộ nghèo": the village's commune
-            communes = [
+        if place.get("level") == "village":
+            # "Thôn Nà Hin có 268 hộ … ¶ Năm 2023, xã giảm 45 hộ nghèo", "… ¶ Năm 2024, huyện
+            # phấn đấu …": a unit above the village the passage is about is never the village;
+            # its own parent of that level, else the last unit of that level the text named,
+            # else the text's own unit
+            named = [
                 m
                 for m in self.doc.mentions
                 if m.type == "LOCALITY"
                 and m.end <= fig.start
-                and m.attrs.get("level") == "commune"
-                and m.attrs.get("name") == place["commune"]
+                and m.attrs.get("level") == level
+                and not m.attrs.get("anaphor")
+                and not named_in_passing(self.doc.text, m)
             ]
-            return place_of(communes[-1]) if communes else place
+            own = [m for m in named if m.attrs.get("name") == place.get(level)]
+            if own or named:
+                return place_of((own or named)[-1])
+            parent = (
+                _district_place(place.get("district"), place.get("province"))
+                if level == "district"
+                else _province_place(place.get("province"))
+                if level == "province"
+                else None
+            )
+            main = self.discourse.main_place
+            return parent or (main if main and main.get("level") != "village" else None)
         if LEVEL_RANK.get(place.get("level", ""), 9) >= LEVEL_RANK[level]:
             return place  # "toàn xã" (the last named) in a commune's passage: the commune's
         if level == "province":
