@@ -1655,10 +1655,11 @@ _THOSE_UNITS_AFTER = link_cue("those-units-after")
 _SHARE_OF_THE_PEOPLE_BEFORE = link_cue("share-of-the-people-before")
 _POOR_HOUSEHOLDS_NAMED = link_cue("poor-households-named")
 _SHARE_OF_HOUSEHOLDS_THAT_ARE_POOR_AFTER = link_cue("share-of-households-that-are-poor-after")
-# a bank's or a credit scheme's loans, or all public investment: no programme paid out
-_LOANS_OR_PUBLIC_INVESTMENT = regex.compile(
-    r"\b(?:ngân hàng|NHCSXH|vốn vay|cho vay|tín dụng|đầu tư công)\b", regex.I
-)
+_LOANS_OR_PUBLIC_INVESTMENT = link_cue("loans-or-public-investment")
+_SHARE_PAID_OUT_BEFORE = link_cue("share-paid-out-before")
+_MARGIN_WORD = link_cue("margin-word")
+_REACH_BETWEEN = link_cue("reach-between")
+_OUTSIDE_THE_UNIT_BEFORE = link_cue("outside-the-unit-before")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -2210,9 +2211,7 @@ class Linker:
                     # (not of a share of money named after it: "Nếu … giải ngân được 70% vốn
                     # đầu tư trong năm")
                     or (
-                        regex.search(
-                            r"\bgiải ngân\s+(?:được|đạt)\s*" + _APPROX + "$", left, regex.I
-                        )
+                        _SHARE_PAID_OUT_BEFORE.search(left)
                         and bool(regex.match(r"\s*(?:[.;,)]|$|kế hoạch)", after_text, regex.I))
                         # (not a bank's loans nor all public investment: "Ngân hàng Chính sách
                         # xã hội … đã giải ngân được 98%", "vốn đầu tư công … được 45,2%")
@@ -2232,12 +2231,10 @@ class Linker:
                         and not _DECREASE_BEFORE.search(left)
                         and not _INCREASE_BEFORE.search(left)
                         # (nor a margin: "… thấp hơn cùng kỳ năm trước 12%")
-                        and not regex.search(r"\b(?:cao|thấp)\s+hơn\b", left, regex.I)
+                        and not _MARGIN_WORD.search(left)
                         # (not all public investment's: "tỷ lệ giải ngân vốn đầu tư công của cả
                         # nước (29,39%)")
-                        and not regex.search(
-                            r"\bđầu tư công\b", text[subject.end : fig.start], regex.I
-                        )
+                        and not _LOANS_OR_PUBLIC_INVESTMENT.search(text, subject.end, fig.start)
                     )
                     or _KE_HOACH_AFTER.match(after_text)
                     # "giải ngân đạt 1.007 tỷ đồng (70,5%)", "4.318 tỷ đồng/6.033 tỷ đồng (chiếm
@@ -3277,11 +3274,7 @@ class Linker:
         named = list(_POOR_HOUSEHOLDS_NAMED.finditer(text, view.sent.start, part.start))
         # the poor counted, not those a plan or a programme reached ("… đã thực hiện được
         # 450 hộ/500 hộ", "hộ nghèo … được vay vốn ưu đãi là 850 hộ/1.200 hộ")
-        return bool(named) and not regex.search(
-            r"\b(?:được|đạt|thực hiện|kế hoạch|vay|hỗ trợ)\b",
-            text[named[-1].end() : part.start],
-            regex.I,
-        )
+        return bool(named) and not _REACH_BETWEEN.search(text, named[-1].end(), part.start)
 
     def _disbursed_from(self, view: SentenceView, subject: Cue | None, fig: Mention) -> bool:
         """ "đã giải ngân vốn đầu tư phát triển 1.827 tỷ đồng, đạt 47% kế hoạch; vốn sự nghiệp
@@ -5157,8 +5150,8 @@ class Linker:
                 and not _RANKED_AFTER.match(doc.text, m.end, sent.end)
                 and not _RANKED_BEFORE.search(doc.text, max(sent.start, m.start - 60), m.start)
                 # ("doanh nghiệp trong và ngoài tỉnh": the world outside the unit, no subject)
-                and not regex.search(
-                    r"\bngoài\s*$", doc.text[max(sent.start, m.start - 8) : m.start]
+                and not _OUTSIDE_THE_UNIT_BEFORE.search(
+                    doc.text, max(sent.start, m.start - 8), m.start
                 )
             ]
             wider = [
