@@ -19,6 +19,7 @@ The words looked for around a figure ("giảm xuống còn", "so với năm") ar
 from __future__ import annotations
 
 import bisect
+import collections
 import copy
 import itertools
 import urllib.parse
@@ -926,14 +927,16 @@ class Discourse:
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(key, place_of(m))
         url = self.doc.meta.url
-        outlet_unit = url is not None and (
-            district_of_outlet(url) is not None or province_of_outlet(url) is not None
-        )
-        # (the outlet's unit, when it has one, is the report's before a ranked unit)
-        for m in ranked if not counts and not outlet_unit else []:
-            key = (m.attrs["name"], m.attrs["level"])
-            counts[key] = counts.get(key, 0) + 1
-            first.setdefault(key, place_of(m))
+        if (
+            ranked
+            and not counts
+            # (the outlet's unit, when it has one, is the report's before a ranked unit)
+            and not (url and (district_of_outlet(url) or province_of_outlet(url)))
+        ):
+            for m in ranked:
+                key = (m.attrs["name"], m.attrs["level"])
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, place_of(m))
         if counts:
             order = {k: i for i, k in enumerate(first)}  # the order units are first named in
             best = max(counts, key=lambda k: (counts[k], -order[k]))
@@ -1047,14 +1050,13 @@ class Discourse:
         others: parts of a province report ("2 huyện Trạm Tấu và Mù Cang Chải … Trạm Tấu đạt
         7,15% và Mù Cang Chải 7,61%"), not a district's report that names a neighbour once
         ("Huyện Mường Lát … học tập kinh nghiệm của huyện Quan Sơn")."""
-        named: dict[str, int] = {}
-        for m in self.doc.mentions:
-            if (
-                m.type == "LOCALITY"
-                and m.attrs.get("level") == "district"
-                and not (m.method or "").endswith(":parent")
-            ):
-                named[m.attrs.get("name") or ""] = named.get(m.attrs.get("name") or "", 0) + 1
+        named = collections.Counter(
+            m.attrs.get("name") or ""
+            for m in self.doc.mentions
+            if m.type == "LOCALITY"
+            and m.attrs.get("level") == "district"
+            and not (m.method or "").endswith(":parent")
+        )
         return len(set(named.values())) == 1
 
     @staticmethod
@@ -1782,13 +1784,10 @@ class Linker:
             and (
                 _INCOME_PART_NAMED.search(
                     self.doc.text,
-                    _clause_start(self.doc.text, view.sent.start, fig.start),
+                    clause := _clause_start(self.doc.text, view.sent.start, fig.start),
                     fig.start,
                 )
-                or any(
-                    _clause_start(self.doc.text, view.sent.start, fig.start) <= m.start < fig.start
-                    for m in view.of("LOCALITY")
-                )
+                or any(clause <= m.start < fig.start for m in view.of("LOCALITY"))
             )
         ):
             # "… thu nhập bình quân … đạt 69,52 triệu đồng/người/năm. Trong đó, khu vực nông
@@ -2462,7 +2461,9 @@ class Linker:
             # (a dwelling, not "nhà văn hóa", "Nhà nước", "nhà hảo tâm")
             and (
                 _DWELLING_NAMED.search(
-                    text, max(text.rfind("\n", 0, s0) + 1, fig.start - HOUSES_PART_CHARS), fig.start
+                    text,
+                    max(self.doc.blocks[view.sent.block].start, fig.start - HOUSES_PART_CHARS),
+                    fig.start,
                 )
                 or _DWELLING_NAMED.search(text, fig.end, view.sent.end)
             )
@@ -3330,7 +3331,7 @@ class Linker:
             if fact.get("period")
             else [p for _, p in named if p["start"] <= fact["year"] <= p["end"]]
         )
-        paragraph = self.doc.text.rfind("\n", 0, view.sent.start) + 1
+        paragraph = self.doc.blocks[view.sent.block].start
         if named and named[-1][0].start >= paragraph and named[-1][1]["start"] > fact["year"]:
             # "… trong giai đoạn 2021-2025. Huyện đề ra mục tiêu giảm … 3-4%/năm" written in
             # 2020: the coming period the paragraph just named, whatever period an earlier
@@ -4535,13 +4536,17 @@ class Linker:
             ):
                 return m
         if _BARE_VILLAGE_SUBJECT.match(text, start, view.sent.end):
-            named = [
-                m
-                for m in self.doc.mentions
-                if m.type == "LOCALITY" and m.attrs.get("level") == "village" and m.end <= s0
-            ]
-            return named[-1] if named else None
+            return self._last_village_before(s0)
         return None
+
+    def _last_village_before(self, at: int) -> Mention | None:
+        """The village the text named last before offset `at`."""
+        villages = [
+            m
+            for m in self.doc.mentions
+            if m.type == "LOCALITY" and m.attrs.get("level") == "village" and m.end <= at
+        ]
+        return villages[-1] if villages else None
 
     def _village_named_last(self, view: SentenceView, fig: Mention) -> Mention | None:
         """ "Cuối năm 2022, làng còn 30 hộ nghèo" after "Tại làng Đê Kôn …": the village the
@@ -4550,14 +4555,9 @@ class Linker:
         cue = _UNNAMED_VILLAGE_BEFORE.search(before)
         if cue is None or before[: cue.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
             return None
-        villages = [
-            m
-            for m in self.doc.mentions
-            if m.type == "LOCALITY" and m.attrs.get("level") == "village" and m.end <= fig.start
-        ]
         # ("Kon Sơ Lăl là làng … cao nhất xã Hà Tây. Làng có 119/126 hộ": a commune named
         # since is the village's own, so the last village stands)
-        return villages[-1] if villages else None
+        return self._last_village_before(fig.start)
 
     def _level_named(
         self, view: SentenceView, fig: Mention, place: dict[str, Any] | None
