@@ -1482,14 +1482,41 @@ def _rate_of_the_ratio_after(view: SentenceView, fig: Mention, ratio: list[Any])
     return value is not None and abs(value - 100 * ratio[0] / ratio[1]) <= RATIO_RATE_TOLERANCE_PP
 
 
-def _plan_of_a_houses_ratio(fig: Mention, fact: dict[str, Any]) -> list[dict[str, Any]]:
-    """ "khởi công 1.403/1.410 nhà", "Thạch Hà (182/182 nhà)": houses done over houses
-    planned; the second number is the plan's (a `target`, annotations/README.md)."""
+# what a done-over-planned ratio ("x/y") is read for: the second number is the plan's
+_RATIO_OF_DONE_OVER_PLANNED = frozenset(
+    {
+        indicator_for("houses", "count"),
+        indicator_for("poor", "count-fall"),
+        indicator_for("income", "money"),
+    }
+)
+
+
+def _plan_of_a_done_over_planned_ratio(fig: Mention, fact: dict[str, Any]) -> list[dict[str, Any]]:
+    """ "khởi công 1.403/1.410 nhà", "hộ nghèo giảm 34/34 hộ", "thu nhập bình quân đầu người
+    đạt 22/23 triệu đồng": done over planned; the second number is the plan's, a `target`
+    beside the actual (annotations/README.md, round 28)."""
     ratio = fig.attrs.get("ratio")
-    if not ratio or fact["indicator"] != indicator_for("houses", "count") or fact.get("range"):
+    if (
+        not ratio
+        or fact["indicator"] not in _RATIO_OF_DONE_OVER_PLANNED
+        or fact.get("range")
+        or fact.get("status") == "target"
+    ):
         return []
     plan = copy.deepcopy(fact)
-    plan.update(value=ratio[1], status="target", method=f"houses-plan/v1+{fact['method']}")
+    # (the figure's value is the first number in the figure's unit: "24,28/25 triệu đồng")
+    if fact["value"] == ratio[0]:
+        value = ratio[1]
+    elif ratio[0]:
+        value = fact["value"] * ratio[1] / ratio[0]
+    else:
+        return []
+    plan.update(
+        value=round(value) if float(value).is_integer() or abs(value) >= 1000 else value,
+        status="target",
+        method=f"ratio-plan/v1+{fact['method']}",
+    )
     return [plan]
 
 
@@ -5892,7 +5919,7 @@ class Linker:
                 fact,
                 *self._for_each_listed(view, fig, fact),
                 *_households_of_the_whole(view, fig, fact),
-                *_plan_of_a_houses_ratio(fig, fact),
+                *_plan_of_a_done_over_planned_ratio(fig, fact),
             ]:
                 if self.provisional:
                     self.off_topic_candidates.append((each, fig))
