@@ -1649,6 +1649,7 @@ _SUPPORTED_TO_BUILD_NO_NOUN_AFTER = link_cue("supported-to-build-no-noun-after")
 _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
 _HOUSES_PART_AFTER = link_cue("houses-part-after")
+_HOUSES_RESTATED_IN_A_LABEL_BEFORE = link_cue("houses-restated-in-a-label-before")
 _DWELLING_NAMED = link_cue("dwelling-named")
 # how far back in its paragraph the houses a part of them belongs to are named
 HOUSES_PART_CHARS = 300
@@ -5868,6 +5869,10 @@ class Linker:
             fact["_basis"] = (self.year_basis, where, self.doc.blocks[view.sent.block].kind)
             if self.said_now and not _STILL_BEFORE.search(doc.text, view.sent.start, fig.start):
                 fact["_said_now"] = True  # (not "vẫn còn 2.345 hộ": the same value a year on)
+            if fact["indicator"] == indicator_for(
+                "houses", "count"
+            ) and _HOUSES_RESTATED_IN_A_LABEL_BEFORE.search(doc.text[view.sent.start : fig.start]):
+                fact["_label_restatement"] = True  # merged into the count stated before
             if fact["unit"] == "pp/year" and period is None:
                 # "giảm từ 70,5% năm 2016 xuống còn 41,3% năm 2020, bình quân mỗi năm giảm
                 # 7,3%": the average holds over the years the sentence runs from and to
@@ -6981,6 +6986,10 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 k["_basis"] = f.get("_basis")
                 same = k
                 break
+        if same is None and f.get("_label_restatement"):
+            # "Tổng kinh phí xây dựng 29 căn nhà …", "Trong 36 căn nhà được hỗ trợ, xã …": the
+            # houses a label names are the count stated before, wherever the sentence goes on
+            same = next(iter(stated.get(_statement_key(f), [])), None)
         if same is None:
             kept.append(f)
             stated.setdefault(_statement_key(f), []).append(f)
@@ -6996,6 +7005,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         f.pop("_basis", None)
         f.pop("_said_now", None)
         f.pop("_stated_done", None)
+        f.pop("_label_restatement", None)
     return kept
 
 
