@@ -399,7 +399,8 @@ def _rules() -> _Rules:
         # "/28.667 hộ", "/1.167 tỷ đồng": a whole written with its thousands separators
         + r"(?:/(?:(?P<den>\d{1,3}(?:\.\d{3})++(?![.,]?\d)|\d++)(?:/(?P<y3>\d++))?(?![.,]?\d)|(?P<doc>\s*\p{L})))?"
         + f"(?:\\s*(?P<s1>{scale}))?"
-        + f"(?:\\s*(?P<u1>{unit}))?"
+        # (a unit whose name is quoted: 'bàn giao 5 “Nhà tình nghĩa”')
+        + f'(?:\\s*(?:[“"‘«]\\s*)?(?P<u1>{unit}))?'
         + f"(?P<per1>{per_src})?"
         + f"{rng}?"
         + r"(?:\s+(?P<qa>\L<qa>)(?!\w))?"
