@@ -457,6 +457,7 @@ _KE_HOACH_AFTER = link_cue("ke-hoach-after")
 _HOUSES_FOR_THE_POOR = link_cue("houses-for-the-poor")
 _NOT_PROGRAMME = link_cue("not-programme")
 _PROGRAMME = link_cue("programme")
+_A_PERSON_BEFORE = link_cue("a-person-before")
 _MONEY_SPENT_BEFORE = link_cue("money-spent-before")
 _AT_LEAST_AFTER = link_cue("at-least-after")
 _AT_LEAST_BEFORE = link_cue("at-least-before")
@@ -3450,6 +3451,17 @@ class Linker:
         if _PROGRAMME_TOTAL_OPENING.match(sentence):
             return True
         part_of = _PART_OPENING.match(sentence)
+        if (
+            not part_of
+            and view.sent.start >= _title_end(self.doc)
+            and _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
+            # (not a person's own money: "Anh Nguyễn Văn Nam … với số vốn 800 triệu đồng")
+            and not _A_PERSON_BEFORE.search(text, view.sent.start, fig.start)
+        ):
+            # "… đã xóa 1.081 nhà tạm, nhà dột nát … ¶ UBND tỉnh đã cấp ngân sách 71,37 tỷ
+            # đồng, các địa phương đã huy động … hơn 1,28 tỷ đồng": in the body of a text on the
+            # topic, money right after a passage on the programme is the programme's
+            return True
         return bool(part_of) and bool(
             _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
             or any(
