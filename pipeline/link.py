@@ -2331,9 +2331,21 @@ class Linker:
                     subject.id in ("subj-poor-households", "subj-near-households")
                     and not counted
                     and not listed  # "65,05% hộ nghèo, Trà Giác 64,08%": a list of rates
-                    # "còn 6.912 hộ nghèo, tương ứng 3,36%": the count's rate
+                    # "còn 6.912 hộ nghèo, tương ứng 3,36%": the count's rate ("hộ nghèo 25 hộ
+                    # đạt 9,96%": the count's rate too)
                     and not regex.search(
-                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$", between, regex.I
+                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$|\d\s*(?:hộ|nhân khẩu|khẩu)\b[^.;,()]{0,30}\bđạt\s*(?:"
+                        + _APPROX
+                        + r")?$",
+                        between,
+                        regex.I,
+                    )
+                    # ("còn 52 hộ nghèo đạt 2,93%": the count before its label)
+                    and not (
+                        regex.fullmatch(r"\s*đạt\s*(?:" + _APPROX + r")?", between, regex.I)
+                        and regex.search(
+                            r"\d\s*$", text[max(s0, subject.start - 12) : subject.start]
+                        )
                     )
                     # ("Hộ nghèo của xã Trà Don ở mức hơn 60%": the level it stands at; not
                     # both categories', "hộ nghèo, hộ cận nghèo … ở mức 55%")
@@ -2764,7 +2776,7 @@ class Linker:
                 regex.match(
                     # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate; "… là
                     # 3.654 hộ trên tổng số 484.930 hộ dân": before the whole it is part of
-                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|(?:giảm|tăng)\s+(?:\S+\s+)?\d|(?:trên|trong)\s+tổng\s+số\b|$)",
+                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|đạt\s*(?:khoảng\s*|gần\s*|hơn\s*|trên\s*)?\d[\d,]*\s*%|(?:giảm|tăng)\s+(?:\S+\s+)?\d|(?:trên|trong)\s+tổng\s+số\b|$)",
                     after_text,
                     regex.I,
                 )
