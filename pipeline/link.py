@@ -458,6 +458,8 @@ _HOUSES_FOR_THE_POOR = link_cue("houses-for-the-poor")
 _NOT_PROGRAMME = link_cue("not-programme")
 _PROGRAMME = link_cue("programme")
 _A_PERSON_BEFORE = link_cue("a-person-before")
+_ALLOCATED_BY_A_VERB_BEFORE = link_cue("allocated-by-a-verb-before")
+_MONEY_OF_SOMETHING_ELSE_IN_THE_SENTENCE = link_cue("money-of-something-else-in-the-sentence")
 _MONEY_SPENT_BEFORE = link_cue("money-spent-before")
 _AT_LEAST_AFTER = link_cue("at-least-after")
 _AT_LEAST_BEFORE = link_cue("at-least-before")
@@ -1493,7 +1495,20 @@ _RATIO_OF_DONE_OVER_PLANNED = frozenset(
 )
 
 
-def _plan_of_a_done_over_planned_ratio(fig: Mention, fact: dict[str, Any]) -> list[dict[str, Any]]:
+# how close done and planned lie in an "x/y" read as done over planned (houses keep any)
+MIN_DONE_OVER_PLANNED, MAX_DONE_OVER_PLANNED = 0.5, 1.5
+# a label that pairs two values with a slash: "nông thôn/thành thị", "hộ nghèo/hộ không nghèo",
+# "năm 2022/2023"
+_PAIRED_LABEL_BEFORE = regex.compile(
+    r"\b(?:(?:19|20)\d\d\s*/\s*(?:19|20)?\d\d|(?:nông thôn|thành thị|đô thị|hộ nghèo|hộ cận nghèo"
+    r"|hộ không nghèo|nam|nữ|DTTS|dân tộc thiểu số)\s*/\s*\p{L}+)",
+    regex.I,
+)
+
+
+def _plan_of_a_done_over_planned_ratio(
+    text: str, fig: Mention, fact: dict[str, Any]
+) -> list[dict[str, Any]]:
     """ "khởi công 1.403/1.410 nhà", "hộ nghèo giảm 34/34 hộ", "thu nhập bình quân đầu người
     đạt 22/23 triệu đồng": done over planned; the second number is the plan's, a `target`
     beside the actual (annotations/README.md, round 28)."""
@@ -1503,6 +1518,16 @@ def _plan_of_a_done_over_planned_ratio(fig: Mention, fact: dict[str, Any]) -> li
         or fact["indicator"] not in _RATIO_OF_DONE_OVER_PLANNED
         or fact.get("range")
         or fact.get("status") == "target"
+    ):
+        return []
+    houses = fact["indicator"] == indicator_for("houses", "count")
+    # a part over its whole ("38/412 hộ nghèo thoát nghèo", "giảm 720/3.840 hộ"), or two values
+    # a label pairs ("nông thôn/thành thị … 38/62 triệu đồng", "năm 2022/2023 đạt 40/45 triệu
+    # đồng"), is no plan: done and planned lie close together
+    if not houses and (
+        not ratio[1]
+        or not MIN_DONE_OVER_PLANNED <= ratio[0] / ratio[1] <= MAX_DONE_OVER_PLANNED
+        or _PAIRED_LABEL_BEFORE.search(text[max(0, fig.start - 80) : fig.start])
     ):
         return []
     plan = copy.deepcopy(fact)
@@ -1651,6 +1676,12 @@ _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
 _HOUSES_PART_AFTER = link_cue("houses-part-after")
 _HOUSES_RESTATED_IN_A_LABEL_BEFORE = link_cue("houses-restated-in-a-label-before")
+# a unit the houses are said to be in, right after them
+_UNIT_RIGHT_AFTER_THE_HOUSES = regex.compile(
+    r"[^,.;\d]{0,30}?\b(?:ở|tại|của|thuộc)\s+(?:các\s+)?(?:xã|phường|thị trấn|huyện|thị xã|"
+    r"thành phố|tỉnh|thôn|bản|ấp|làng)\b",
+    regex.I,
+)
 _DWELLING_NAMED = link_cue("dwelling-named")
 # how far back in its paragraph the houses a part of them belongs to are named
 HOUSES_PART_CHARS = 300
@@ -3469,6 +3500,9 @@ class Linker:
             and _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
             # (not a person's own money: "Anh Nguyễn Văn Nam … với số vốn 800 triệu đồng")
             and not _A_PERSON_BEFORE.search(text, view.sent.start, fig.start)
+            # money given or raised, not a cost, a loss or a product's worth
+            and _ALLOCATED_BY_A_VERB_BEFORE.search(text, view.sent.start, fig.start)
+            and not _MONEY_OF_SOMETHING_ELSE_IN_THE_SENTENCE.search(sentence)
         ):
             # "… đã xóa 1.081 nhà tạm, nhà dột nát … ¶ UBND tỉnh đã cấp ngân sách 71,37 tỷ
             # đồng, các địa phương đã huy động … hơn 1,28 tỷ đồng": in the body of a text on the
@@ -5893,9 +5927,14 @@ class Linker:
             fact["_basis"] = (self.year_basis, where, self.doc.blocks[view.sent.block].kind)
             if self.said_now and not _STILL_BEFORE.search(doc.text, view.sent.start, fig.start):
                 fact["_said_now"] = True  # (not "vẫn còn 2.345 hộ": the same value a year on)
-            if fact["indicator"] == indicator_for(
-                "houses", "count"
-            ) and _HOUSES_RESTATED_IN_A_LABEL_BEFORE.search(doc.text[view.sent.start : fig.start]):
+            if (
+                fact["indicator"] == indicator_for("houses", "count")
+                and _HOUSES_RESTATED_IN_A_LABEL_BEFORE.search(doc.text[view.sent.start : fig.start])
+                # (not the houses of a unit the label names: "Tại huyện Sơn Tây, tổng kinh phí
+                # xây dựng 15 căn nhà …", "Trong 36 căn nhà được hỗ trợ ở xã Tịnh Trà, …")
+                and not any(m.start < fig.start for m in view.of("LOCALITY"))
+                and not _UNIT_RIGHT_AFTER_THE_HOUSES.match(doc.text, fig.end, view.sent.end)
+            ):
                 fact["_label_restatement"] = True  # merged into the count stated before
             if fact["unit"] == "pp/year" and period is None:
                 # "giảm từ 70,5% năm 2016 xuống còn 41,3% năm 2020, bình quân mỗi năm giảm
@@ -5948,7 +5987,7 @@ class Linker:
                 fact,
                 *self._for_each_listed(view, fig, fact),
                 *_households_of_the_whole(view, fig, fact),
-                *_plan_of_a_done_over_planned_ratio(fig, fact),
+                *_plan_of_a_done_over_planned_ratio(doc.text, fig, fact),
             ]:
                 if self.provisional:
                     self.off_topic_candidates.append((each, fig))
@@ -7012,8 +7051,11 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 break
         if same is None and f.get("_label_restatement"):
             # "Tổng kinh phí xây dựng 29 căn nhà …", "Trong 36 căn nhà được hỗ trợ, xã …": the
-            # houses a label names are the count stated before, wherever the sentence goes on
-            same = next(iter(stated.get(_statement_key(f), [])), None)
+            # houses a label names are the count stated before (of its year), wherever the
+            # sentence goes on
+            same = next(
+                (k for k in stated.get(_statement_key(f), []) if k["year"] == f["year"]), None
+            )
         if same is None:
             kept.append(f)
             stated.setdefault(_statement_key(f), []).append(f)

@@ -355,6 +355,10 @@ def _rules() -> _Rules:
         "to": spellings(range_words["range_to"]),
     }
     unit = r"(?:\L<units>(?:(?<=%)|(?!\w)))"
+    quoted_houses = (
+        r"(?<!\b(?:tiêu chí|chỉ tiêu|chương trình|dự án|tiểu dự án|nội dung|giải|danh hiệu|mục)"
+        r"\s+(?:số\s+)?[\d.]+\s*)[“\"‘«]\s*(?=(?:căn\s+|ngôi\s+)?nhà\b)"
+    )
     scale = r"\L<scales>(?!\w)"
     # A number in words: a starting word, then number words, each scale word inside it
     # followed by another number word ("hai mươi mốt nghìn không trăm mười một"). A word
@@ -399,8 +403,9 @@ def _rules() -> _Rules:
         # "/28.667 hộ", "/1.167 tỷ đồng": a whole written with its thousands separators
         + r"(?:/(?:(?P<den>\d{1,3}(?:\.\d{3})++(?![.,]?\d)|\d++)(?:/(?P<y3>\d++))?(?![.,]?\d)|(?P<doc>\s*\p{L})))?"
         + f"(?:\\s*(?P<s1>{scale}))?"
-        # (a unit whose name is quoted: 'bàn giao 5 “Nhà tình nghĩa”')
-        + f'(?:\\s*(?:[“"‘«]\\s*)?(?P<u1>{unit}))?'
+        # (houses whose kind is quoted: 'bàn giao 5 “Nhà tình nghĩa”'; not a numbered criterion,
+        # programme or title: 'tiêu chí số 9 “Nhà ở dân cư”')
+        + f"(?:\\s*(?:{quoted_houses})?(?P<u1>{unit}))?"
         + f"(?P<per1>{per_src})?"
         + f"{rng}?"
         + r"(?:\s+(?P<qa>\L<qa>)(?!\w))?"
