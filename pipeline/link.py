@@ -1499,6 +1499,14 @@ _RATIO_OF_DONE_OVER_PLANNED = frozenset(
 MIN_DONE_OVER_PLANNED, MAX_DONE_OVER_PLANNED = 0.5, 1.5
 # a label that pairs two values with a slash: "nông thôn/thành thị", "hộ nghèo/hộ không nghèo",
 # "năm 2022/2023"
+# what makes an "đạt X%" after a count a share of a plan or of a service, not its rate
+_A_SHARE_OF_A_PLAN_OR_SERVICE_AFTER = regex.compile(
+    r"\s*(?:kế hoạch|KH\b|chỉ tiêu|mục tiêu|nghị quyết|so với|được|đã|có)\b", regex.I
+)
+# words of a plan near an "x/y" of households leaving poverty
+_A_PLAN_NAMED_AROUND = regex.compile(
+    r"kế hoạch|\bKH\b|chỉ tiêu|mục tiêu|nghị quyết|\bNQ\b|khả năng thoát nghèo|đăng ký", regex.I
+)
 _PAIRED_LABEL_BEFORE = regex.compile(
     r"\b(?:(?:19|20)\d\d\s*/\s*(?:19|20)?\d\d|(?:nông thôn|thành thị|đô thị|hộ nghèo|hộ cận nghèo"
     r"|hộ không nghèo|nam|nữ|DTTS|dân tộc thiểu số)\s*/\s*\p{L}+)",
@@ -1529,6 +1537,16 @@ def _plan_of_a_done_over_planned_ratio(
         or not MIN_DONE_OVER_PLANNED <= ratio[0] / ratio[1] <= MAX_DONE_OVER_PLANNED
         or _PAIRED_LABEL_BEFORE.search(text[max(0, fig.start - 80) : fig.start])
     ):
+        return []
+    if (
+        fact["indicator"] == indicator_for("poor", "count-fall")
+        and ratio[0] < ratio[1]
+        and not _A_PLAN_NAMED_AROUND.search(
+            text, max(0, fig.start - 120), min(len(text), fig.end + 120)
+        )
+    ):
+        # "có 45/52 hộ nghèo thoát nghèo": most of a whole, no plan, unless the text names one
+        # ("857/962 hộ vươn lên thoát nghèo, chiếm 89,09% số hộ có khả năng thoát nghèo")
         return []
     plan = copy.deepcopy(fact)
     # (the figure's value is the first number in the figure's unit: "24,28/25 triệu đồng")
@@ -2365,17 +2383,29 @@ class Linker:
                     # "còn 6.912 hộ nghèo, tương ứng 3,36%": the count's rate ("hộ nghèo 25 hộ
                     # đạt 9,96%": the count's rate too)
                     and not regex.search(
-                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$|\d\s*(?:hộ|nhân khẩu|khẩu)\b[^.;,()]{0,30}\bđạt\s*(?:"
-                        + _APPROX
-                        + r")?$",
-                        between,
-                        regex.I,
+                        r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$", between, regex.I
                     )
-                    # ("còn 52 hộ nghèo đạt 2,93%": the count before its label)
+                    # ("còn 52 hộ nghèo đạt 2,93%": the count before its label; not "… 12 hộ
+                    # nghèo đạt 100% được cấp thẻ BHYT", "… 230 hộ đạt 95% kế hoạch": a share of
+                    # a service or a plan)
                     and not (
-                        regex.fullmatch(r"\s*đạt\s*(?:" + _APPROX + r")?", between, regex.I)
-                        and regex.search(
-                            r"\d\s*$", text[max(s0, subject.start - 12) : subject.start]
+                        (
+                            regex.search(
+                                r"\d\s*(?:hộ|nhân khẩu|khẩu)\b[^.;,()]{0,30}\bđạt\s*(?:"
+                                + _APPROX
+                                + r")?$",
+                                between,
+                                regex.I,
+                            )
+                            or (
+                                regex.fullmatch(r"\s*đạt\s*(?:" + _APPROX + r")?", between, regex.I)
+                                and regex.search(
+                                    r"\d\s*$", text[max(s0, subject.start - 12) : subject.start]
+                                )
+                            )
+                        )
+                        and not _A_SHARE_OF_A_PLAN_OR_SERVICE_AFTER.match(
+                            text, fig.end, view.sent.end
                         )
                     )
                     # ("Hộ nghèo của xã Trà Don ở mức hơn 60%": the level it stands at; not
@@ -2807,7 +2837,7 @@ class Linker:
                 regex.match(
                     # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate; "… là
                     # 3.654 hộ trên tổng số 484.930 hộ dân": before the whole it is part of
-                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|đạt\s*(?:khoảng\s*|gần\s*|hơn\s*|trên\s*)?\d[\d,]*\s*%|(?:giảm|tăng)\s+(?:\S+\s+)?\d|(?:trên|trong)\s+tổng\s+số\b|$)",
+                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|đạt\s*(?:khoảng\s*|gần\s*|hơn\s*|trên\s*)?\d[\d,]*\s*%(?!\s*(?:kế hoạch|KH\b|chỉ tiêu|mục tiêu|nghị quyết|so với|được|đã|có)\b)|(?:giảm|tăng)\s+(?:\S+\s+)?\d|(?:trên|trong)\s+tổng\s+số\b|$)",
                     after_text,
                     regex.I,
                 )
