@@ -1497,21 +1497,6 @@ _RATIO_OF_DONE_OVER_PLANNED = frozenset(
 
 # how close done and planned lie in an "x/y" read as done over planned (houses keep any)
 MIN_DONE_OVER_PLANNED, MAX_DONE_OVER_PLANNED = 0.5, 1.5
-# a label that pairs two values with a slash: "nông thôn/thành thị", "hộ nghèo/hộ không nghèo",
-# "năm 2022/2023"
-# what makes an "đạt X%" after a count a share of a plan or of a service, not its rate
-_A_SHARE_OF_A_PLAN_OR_SERVICE_AFTER = regex.compile(
-    r"\s*(?:kế hoạch|KH\b|chỉ tiêu|mục tiêu|nghị quyết|so với|được|đã|có)\b", regex.I
-)
-# words of a plan near an "x/y" of households leaving poverty
-_A_PLAN_NAMED_AROUND = regex.compile(
-    r"kế hoạch|\bKH\b|chỉ tiêu|mục tiêu|nghị quyết|\bNQ\b|khả năng thoát nghèo|đăng ký", regex.I
-)
-_PAIRED_LABEL_BEFORE = regex.compile(
-    r"\b(?:(?:19|20)\d\d\s*/\s*(?:19|20)?\d\d|(?:nông thôn|thành thị|đô thị|hộ nghèo|hộ cận nghèo"
-    r"|hộ không nghèo|nam|nữ|DTTS|dân tộc thiểu số)\s*/\s*\p{L}+)",
-    regex.I,
-)
 
 
 def _plan_of_a_done_over_planned_ratio(
@@ -1694,12 +1679,10 @@ _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
 _HOUSES_PART_AFTER = link_cue("houses-part-after")
 _HOUSES_RESTATED_IN_A_LABEL_BEFORE = link_cue("houses-restated-in-a-label-before")
-# a unit the houses are said to be in, right after them
-_UNIT_RIGHT_AFTER_THE_HOUSES = regex.compile(
-    r"[^,.;\d]{0,30}?\b(?:ở|tại|của|thuộc)\s+(?:các\s+)?(?:xã|phường|thị trấn|huyện|thị xã|"
-    r"thành phố|tỉnh|thôn|bản|ấp|làng)\b",
-    regex.I,
-)
+_UNIT_RIGHT_AFTER_THE_HOUSES = link_cue("unit-right-after-the-houses")
+_A_SHARE_OF_A_PLAN_OR_SERVICE_AFTER = link_cue("a-share-of-a-plan-or-service-after")
+_A_PLAN_NAMED_AROUND = link_cue("a-plan-named-around")
+_PAIRED_LABEL_BEFORE = link_cue("paired-label-before")
 _DWELLING_NAMED = link_cue("dwelling-named")
 # how far back in its paragraph the houses a part of them belongs to are named
 HOUSES_PART_CHARS = 300
