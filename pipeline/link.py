@@ -1549,6 +1549,21 @@ def _plan_of_a_done_over_planned_ratio(
     return [plan]
 
 
+def _rate_of_a_count_joined_by_dat(
+    text: str, view: SentenceView, fig: Mention, subject: Cue, between: str
+) -> bool:
+    """ "hộ nghèo 25 hộ đạt 9,96%", "còn 52 hộ nghèo đạt 2,93%": the count's rate, joined by
+    "đạt" as by "chiếm" (not "… 12 hộ nghèo đạt 100% được cấp thẻ BHYT", "… 230 hộ đạt 95%
+    kế hoạch": a share of a service or a plan)."""
+    joined = _COUNT_THEN_DAT_BEFORE.search(between) or (
+        _DAT_BEFORE.fullmatch(between)
+        and regex.search(r"\d\s*$", text[max(view.sent.start, subject.start - 12) : subject.start])
+    )
+    return bool(joined) and not _A_SHARE_OF_A_PLAN_OR_SERVICE_AFTER.match(
+        text, fig.end, view.sent.end
+    )
+
+
 # how far back a count stated before makes a ratio's denominator a share of it
 COUNTED_BEFORE_CHARS = 400
 # a group whose households a ratio's denominator counts whole: an area, a people
@@ -1683,6 +1698,11 @@ _UNIT_RIGHT_AFTER_THE_HOUSES = link_cue("unit-right-after-the-houses")
 _A_SHARE_OF_A_PLAN_OR_SERVICE_AFTER = link_cue("a-share-of-a-plan-or-service-after")
 _A_PLAN_NAMED_AROUND = link_cue("a-plan-named-around")
 _PAIRED_LABEL_BEFORE = link_cue("paired-label-before")
+# "đạt" between a count and its rate: "25 hộ đạt |9,96%", "hộ nghèo| đạt |2,93%"
+_COUNT_THEN_DAT_BEFORE = regex.compile(
+    r"\d\s*(?:hộ|nhân khẩu|khẩu)\b[^.;,()]{0,30}\bđạt\s*(?:" + _APPROX + r")?$", regex.I
+)
+_DAT_BEFORE = regex.compile(r"\s*đạt\s*(?:" + _APPROX + r")?", regex.I)
 _DWELLING_NAMED = link_cue("dwelling-named")
 # how far back in its paragraph the houses a part of them belongs to are named
 HOUSES_PART_CHARS = 300
@@ -2368,29 +2388,7 @@ class Linker:
                     and not regex.search(
                         r"tỷ lệ|tỉ lệ|chiếm|tương ứng|tương đương|\(\s*$", between, regex.I
                     )
-                    # ("còn 52 hộ nghèo đạt 2,93%": the count before its label; not "… 12 hộ
-                    # nghèo đạt 100% được cấp thẻ BHYT", "… 230 hộ đạt 95% kế hoạch": a share of
-                    # a service or a plan)
-                    and not (
-                        (
-                            regex.search(
-                                r"\d\s*(?:hộ|nhân khẩu|khẩu)\b[^.;,()]{0,30}\bđạt\s*(?:"
-                                + _APPROX
-                                + r")?$",
-                                between,
-                                regex.I,
-                            )
-                            or (
-                                regex.fullmatch(r"\s*đạt\s*(?:" + _APPROX + r")?", between, regex.I)
-                                and regex.search(
-                                    r"\d\s*$", text[max(s0, subject.start - 12) : subject.start]
-                                )
-                            )
-                        )
-                        and not _A_SHARE_OF_A_PLAN_OR_SERVICE_AFTER.match(
-                            text, fig.end, view.sent.end
-                        )
-                    )
+                    and not _rate_of_a_count_joined_by_dat(text, view, fig, subject, between)
                     # ("Hộ nghèo của xã Trà Don ở mức hơn 60%": the level it stands at; not
                     # both categories', "hộ nghèo, hộ cận nghèo … ở mức 55%")
                     and not (
@@ -2820,7 +2818,11 @@ class Linker:
                 regex.match(
                     # "hộ cận nghèo là 217 hộ chiếm 14,52%": the count before its rate; "… là
                     # 3.654 hộ trên tổng số 484.930 hộ dân": before the whole it is part of
-                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|đạt\s*(?:khoảng\s*|gần\s*|hơn\s*|trên\s*)?\d[\d,]*\s*%(?!\s*(?:kế hoạch|KH\b|chỉ tiêu|mục tiêu|nghị quyết|so với|được|đã|có)\b)|(?:giảm|tăng)\s+(?:\S+\s+)?\d|(?:trên|trong)\s+tổng\s+số\b|$)",
+                    r"^\s*(?:\)|\(|,|;|\.|[/=]\s*\d|so với|phân theo|trong đó|gồm|và\b|chiếm\b|tương ứng|với\b|đạt\s*"
+                    + _APPROX
+                    + r"\d[\d,]*\s*%(?!"
+                    + _A_SHARE_OF_A_PLAN_OR_SERVICE_AFTER.pattern
+                    + r")|(?:giảm|tăng)\s+(?:\S+\s+)?\d|(?:trên|trong)\s+tổng\s+số\b|$)",
                     after_text,
                     regex.I,
                 )
@@ -3507,10 +3509,11 @@ class Linker:
         if _PROGRAMME_TOTAL_OPENING.match(sentence):
             return True
         part_of = _PART_OPENING.match(sentence)
+        programme_before = _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
         if (
             not part_of
             and view.sent.start >= _title_end(self.doc)
-            and _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
+            and programme_before
             # (not a person's own money: "Anh Nguyễn Văn Nam … với số vốn 800 triệu đồng")
             and not _A_PERSON_BEFORE.search(text, view.sent.start, fig.start)
             # money given or raised, not a cost, a loss or a product's worth
@@ -3522,7 +3525,7 @@ class Linker:
             # topic, money right after a passage on the programme is the programme's
             return True
         return bool(part_of) and bool(
-            _PROGRAMME.search(text, max(0, view.sent.start - 300), view.sent.start)
+            programme_before
             or any(
                 f["indicator"] == indicator_for("budget", "money")
                 for f in self._facts_of_the_sentence_before(view)
