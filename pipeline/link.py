@@ -465,6 +465,8 @@ _AT_LEAST_AFTER = link_cue("at-least-after")
 _AT_LEAST_BEFORE = link_cue("at-least-before")
 _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
+_WORK_KIND_BEFORE = link_cue("work-kind-before")
+_WORK_KIND_AFTER = link_cue("work-kind-after")
 _COMPARISON_BEFORE = link_cue("comparison-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
@@ -1990,6 +1992,51 @@ class Linker:
         if end > view.sent.start or text[end : view.sent.start].strip(" .\n"):
             return []
         return facts
+
+    def _group_of_the_houses_a_part_splits(self, view: SentenceView, fig: Mention) -> str | None:
+        """The group of the houses a part split by the kind of work breaks down ("709 nhà cho
+        người có công … Trong đó, sửa chữa 472 nhà và xây mới 237 nhà", "150 nhà cho hộ nghèo
+        dân tộc thiểu số, trong đó xây mới 100 nhà, sửa chữa 50 nhà"): the total earlier in the
+        sentence, after which a `trong đó`/`gồm` opens the parts, or the last houses fact of
+        the sentence right before one that opens on `Trong đó`. A part that names whom its
+        houses are for has a group of its own, read before this."""
+        text = self.doc.text
+        houses = indicator_for("houses", "count")
+        if not (
+            _WORK_KIND_BEFORE.search(text, max(view.sent.start, fig.start - 60), fig.start)
+            or _WORK_KIND_AFTER.match(text, fig.end, view.sent.end)
+        ):
+            return None
+        stop = regex.compile(r"[,;.(]").search(text, fig.end, view.sent.end)
+        if any(
+            c.kind == "group"
+            for c in find_cues(text, fig.end, stop.start() if stop else view.sent.end)
+        ):
+            return None
+        openers = list(
+            regex.finditer(
+                r"\b(?:trong đó|gồm|bao gồm)\b",
+                text,
+                regex.I,
+                pos=view.sent.start,
+                endpos=fig.start,
+            )
+        )
+        if not openers:
+            return None
+        wholes = [
+            f
+            for f in self.facts_by_evidence.get(view.sent.start, [])
+            if f["indicator"] == houses and f["figure"]["end"] <= openers[-1].start()
+        ]
+        if not wholes and _ELABORATION_OPENING.match(text, view.sent.start):
+            wholes = [
+                f for f in self._facts_of_the_sentence_before(view) if f["indicator"] == houses
+            ]
+        if not wholes:
+            return None
+        whole = wholes[-1]
+        return whole.get("group") or None
 
     def _money_of_a_budget_or_houses(
         self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
@@ -6671,6 +6718,12 @@ class Linker:
             # "còn 6.500 hộ nghèo DTTS, gồm: huyện Đắk Glei 1.200 hộ, …": each item is of the
             # group of the figure it breaks down
             fact["group"] = self.breakdown_group
+        if "group" not in fact and indicator == indicator_for("houses", "count"):
+            split = self._group_of_the_houses_a_part_splits(view, fig)
+            if split:
+                # "… xây mới 709 nhà cho người có công cách mạng. Trong đó, sửa chữa 472 nhà và
+                # xây mới 237 nhà": parts by the kind of work are of the houses' group
+                fact["group"] = split
         if indicator == indicator_for("income", "money"):
             # "thu nhập bình quân đầu người của Lai Châu năm 2023": a place is no group
             places = {m.start for m in view.of("LOCALITY")}
