@@ -4336,8 +4336,18 @@ class Linker:
                 # comparison or where money goes ("…, trong đó huyện Si Ma Cai giảm mạnh
                 # nhất", "so với tỉnh Hà Giang", "phân bổ về huyện Bắc Hà")
                 and _LEVEL_WORD_OPENING.match(m.text)
-                and regex.search(r"[,;]\s*$", text[fig.end : m.start])
-                and _DESCRIBED_AFTER.match(text, m.end, view.sent.end)
+                and (
+                    (
+                        regex.search(r"[,;]\s*$", text[fig.end : m.start])
+                        and _DESCRIBED_AFTER.match(text, m.end, view.sent.end)
+                    )
+                    # "Tỷ lệ hộ nghèo hiện giảm còn 2,58%, … là một bước đột phá của TX.
+                    # Hương Thủy": the unit the sentence's figure belongs to, named after it
+                    or (
+                        regex.search(r"\bcủa\s*$", text[fig.end : m.start])
+                        and not _COMPARISON_BEFORE.search(text[fig.end : m.start])
+                    )
+                )
             ]
             if later:
                 return place_of(later[0]), "sentence"
