@@ -3362,9 +3362,10 @@ class Linker:
         return (
             any(
                 m.end <= fig.start
-                # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
+                # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu",
+                # "Xã Thượng Hóa, huyện Minh Hóa, có hơn 800 hộ"
                 and regex.fullmatch(
-                    r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*",
+                    r"\s*,?\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*",
                     text[m.end : fig.start],
                 )
                 for m in view.of("LOCALITY")
