@@ -4491,6 +4491,24 @@ class Linker:
                 continue
             between = text[fig.end : m.start]
             if (
+                named_before is not None
+                and m.attrs.get("level") == named_before.attrs.get("level")
+                and m.attrs.get("name") != named_before.attrs.get("name")
+                and _LEVEL_WORD_OPENING.match(m.text)
+                and not regex.search(r"[.;,]", between)
+                and (
+                    regex.search(r"\bcho\s*$", between)
+                    or (
+                        regex.search(r"\bcho\b", between)
+                        and _POOR_OF_THE_UNIT_BEFORE.search(between)
+                    )
+                )
+            ):
+                # "Tỉnh Quảng Ninh trao tặng … 200 căn nhà đại đoàn kết cho hộ nghèo của tỉnh
+                # Điện Biên", "… cho tỉnh Điện Biên": a gift to another unit of the same level,
+                # or to its poor, is that unit's
+                return m
+            if (
                 regex.search(r"[.;,]", between)
                 or not (
                     _WHERE_DONE_BEFORE.search(between)
