@@ -3100,10 +3100,11 @@ class Linker:
                     left,
                     regex.I,
                 )
-                # "trao 10 ngôi nhà", "tài trợ 21 căn": a giving verb right before the count
+                # "trao 10 ngôi nhà", "tài trợ 21 căn", "vận động trao tặng được 118 căn nhà": a
+                # giving verb right before the count
                 # (not "nhà tài trợ đã khảo sát 30 căn nhà", "trao quà, … còn 250 căn nhà tạm")
                 or regex.search(
-                    r"(?<!\bnhà\s)\b(?:trao(?:\s+tặng)?|tặng|tài trợ)\s+(?:thêm\s+)?"
+                    r"(?<!\bnhà\s)\b(?:trao(?:\s+tặng)?|tặng|tài trợ)\s+(?:được\s+)?(?:thêm\s+)?"
                     + _APPROX
                     + "$",
                     left,
