@@ -467,6 +467,10 @@ _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
 _WORK_KIND_BEFORE = link_cue("work-kind-before")
 _WORK_KIND_AFTER = link_cue("work-kind-after")
+# nothing but a time before the unit a sentence opens on ("Năm 2021, xã Dân Hóa, huyện …")
+_OPENS_ON_THE_UNIT = regex.compile(
+    r"\s*(?:(?:Năm|Đến (?:cuối |hết )?năm)\s+\d{4}\s*,\s*)?(?:toàn\s+)?", regex.I
+)
 _COMPARISON_BEFORE = link_cue("comparison-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
@@ -1996,10 +2000,13 @@ class Linker:
     def _group_of_the_houses_a_part_splits(self, view: SentenceView, fig: Mention) -> str | None:
         """The group of the houses a part split by the kind of work breaks down ("709 nhà cho
         người có công … Trong đó, sửa chữa 472 nhà và xây mới 237 nhà", "150 nhà cho hộ nghèo
-        dân tộc thiểu số, trong đó xây mới 100 nhà, sửa chữa 50 nhà"): the total earlier in the
-        sentence, after which a `trong đó`/`gồm` opens the parts, or the last houses fact of
-        the sentence right before one that opens on `Trong đó`. A part that names whom its
-        houses are for has a group of its own, read before this."""
+        dân tộc thiểu số, trong đó xây mới 100 nhà, sửa chữa 50 nhà"): the one houses total
+        earlier in the sentence, after which a `trong đó`/`gồm` opens the parts in the same
+        clause, or the one houses fact of the sentence right before one that opens on `Trong
+        đó`. Not a part of a mixed total (several houses figures before the opener), not
+        houses after a new clause (`; ngoài ra …`, `đồng thời …`), not a part larger than the
+        whole, and not a part that names whom its houses are for (`… 60 nhà cho hộ nghèo`) or
+        its programme (`từ Quỹ Vì người nghèo, sửa chữa 100 nhà`)."""
         text = self.doc.text
         houses = indicator_for("houses", "count")
         if not (
@@ -2007,8 +2014,20 @@ class Linker:
             or _WORK_KIND_AFTER.match(text, fig.end, view.sent.end)
         ):
             return None
+        marks = [
+            m.end()
+            for m in regex.finditer(
+                r"[,;:(]|\b(?:trong đó|gồm|bao gồm)\b",
+                text,
+                regex.I,
+                pos=view.sent.start,
+                endpos=fig.start,
+            )
+        ]
+        item_start = marks[-1] if marks else view.sent.start
         stop = regex.compile(r"[,;.(]").search(text, fig.end, view.sent.end)
-        if any(
+        item = text[item_start : stop.start() if stop else view.sent.end]
+        if regex.search(r"\b(?:cho|đối với|từ|thuộc)\b", item, regex.I) or any(
             c.kind == "group"
             for c in find_cues(text, fig.end, stop.start() if stop else view.sent.end)
         ):
@@ -2022,7 +2041,17 @@ class Linker:
                 endpos=fig.start,
             )
         )
-        if not openers:
+        if (
+            not openers
+            or regex.search(
+                r"\b(?:ngoài ra|đồng thời|bên cạnh đó|đối với|từ nguồn|từ Quỹ)\b"
+                # (a ";" ends the parts unless they are listed after a colon: "trong đó: xây mới
+                # 127 nhà …; sửa chữa 235 hộ")
+                + ("" if regex.match(r"\s*:", text[openers[-1].end() :]) else "|;"),
+                text[openers[-1].end() : fig.start],
+                regex.I,
+            )
+        ):
             return None
         wholes = [
             f
@@ -2033,9 +2062,12 @@ class Linker:
             wholes = [
                 f for f in self._facts_of_the_sentence_before(view) if f["indicator"] == houses
             ]
-        if not wholes:
+        if len(wholes) != 1:
+            return None  # (none, or a mixed total: "180 nhà cho hộ nghèo và 40 nhà cho …")
+        whole = wholes[0]
+        value = fig.attrs.get("value")
+        if isinstance(value, (int, float)) and value >= whole["value"]:
             return None
-        whole = wholes[-1]
         return whole.get("group") or None
 
     def _money_of_a_budget_or_houses(
@@ -3358,27 +3390,44 @@ class Linker:
 
     def _households_of_a_place(self, view: SentenceView, fig: Mention) -> bool:
         """ "Huyện An Phú có 45.354 hộ." / "…, trong đó": a unit named right before `có`
-        and a count of households with nothing after it is all the unit's households."""
+        and a count of households with nothing after it is all the unit's households; so a
+        unit the sentence opens on with its parent in apposition ("Xã Thượng Hóa, huyện Minh
+        Hóa, có hơn 800 hộ, trong đó …"), not a unit ending an opening phrase ("Tại xã Tà
+        Mung, có 35 hộ … thuộc diện hộ nghèo": there are households who …)."""
         text = self.doc.text
-        return (
-            any(
-                m.end <= fig.start
-                # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu",
-                # "Xã Thượng Hóa, huyện Minh Hóa, có hơn 800 hộ"
-                and regex.fullmatch(
-                    r"\s*,?\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*",
-                    text[m.end : fig.start],
+        after = text[fig.end : view.sent.end]
+        if not regex.match(
+            r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
+            after,
+            regex.I,
+        ):
+            return False
+        places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
+        for k, m in enumerate(places):
+            between = text[m.end : fig.start]
+            # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
+            if regex.fullmatch(r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*", between):
+                return True
+            if not (
+                regex.fullmatch(r"\s*,\s*(?:hiện\s+(?:nay\s+)?)?có\s*", between)
+                and regex.match(r"\s*(?:[.;]|$|,\s*(?:trong đó|với)\b|/)", after, regex.I)
+            ):
+                continue
+            unit = places[k - 1] if k else None
+            if (
+                # "Năm 2023, toàn xã Lũng Cú, có 410 hộ, trong đó …": the unit it opens on
+                _OPENS_ON_THE_UNIT.fullmatch(text, view.sent.start, m.start)
+                # "Xã Thượng Hóa, huyện Minh Hóa, có …": the unit and its parent
+                or (
+                    unit is not None
+                    and regex.fullmatch(r"\s*,\s*", text[unit.end : m.start])
+                    and LEVEL_RANK.get(m.attrs.get("level"), 0)
+                    > LEVEL_RANK.get(unit.attrs.get("level"), 0)
+                    and _OPENS_ON_THE_UNIT.fullmatch(text, view.sent.start, unit.start)
                 )
-                for m in view.of("LOCALITY")
-            )
-            and bool(
-                regex.match(
-                    r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
-                    text[fig.end : view.sent.end],
-                    regex.I,
-                )
-            )
-        )
+            ):
+                return True
+        return False
 
     def _all_households_under_a_poor_count(self, view: SentenceView, fig: Mention) -> bool:
         """ "còn 1.008 hộ/35.191 hộ, chiếm 2,86%", "… (6.263 hộ/19.249 hộ)": a count of
@@ -4345,9 +4394,13 @@ class Linker:
                     )
                     # "Tỷ lệ hộ nghèo hiện giảm còn 2,58%, … là một bước đột phá của TX.
                     # Hương Thủy": the unit the sentence's figure belongs to, named after it
-                    or (
-                        regex.search(r"\bcủa\s*$", text[fig.end : m.start])
-                        and not _COMPARISON_BEFORE.search(text[fig.end : m.start])
+                    # (a copula naming what the figure is, not a comparison, a giver, a quota
+                    # or the whole of a share: "cao hơn mức bình quân của", "sự hỗ trợ của",
+                    # "chỉ tiêu giao của", "chiếm 12% tổng số hộ nghèo của")
+                    or regex.search(
+                        r"\blà\s+(?:(?!\b(?:hơn|bằng|gấp|tương đương|so với|hỗ trợ|giúp đỡ"
+                        r"|kết nghĩa|chỉ tiêu|tổng số|chiếm|mức)\b)[^,;.\d]){0,50}\bcủa\s*$",
+                        text[fig.end : m.start],
                     )
                 )
             ]
