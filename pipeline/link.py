@@ -467,10 +467,6 @@ _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
 _WORK_KIND_BEFORE = link_cue("work-kind-before")
 _WORK_KIND_AFTER = link_cue("work-kind-after")
-# nothing but a time before the unit a sentence opens on ("Năm 2021, xã Dân Hóa, huyện …")
-_OPENS_ON_THE_UNIT = regex.compile(
-    r"\s*(?:(?:Năm|Đến (?:cuối |hết )?năm)\s+\d{4}\s*,\s*)?(?:toàn\s+)?", regex.I
-)
 _COMPARISON_BEFORE = link_cue("comparison-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
@@ -2027,7 +2023,7 @@ class Linker:
         item_start = marks[-1] if marks else view.sent.start
         stop = regex.compile(r"[,;.(]").search(text, fig.end, view.sent.end)
         item = text[item_start : stop.start() if stop else view.sent.end]
-        if regex.search(r"\b(?:cho|đối với|từ|thuộc)\b", item, regex.I) or any(
+        if regex.search(r"\b(?:cho|đối với|từ|thuộc|do|theo|của|giúp)\b", item, regex.I) or any(
             c.kind == "group"
             for c in find_cues(text, fig.end, stop.start() if stop else view.sent.end)
         ):
@@ -2041,6 +2037,19 @@ class Linker:
                 endpos=fig.start,
             )
         )
+        if (
+            openers
+            and (
+                any(c.kind == "group" for c in find_cues(text, openers[-1].end(), fig.start))
+                # (the parts open on the work or a count, not on whom they are for)
+                or not regex.match(
+                    r"\s*[:,]?\s*(?:có\s+)?(?:\d|xây|sửa|làm|cải tạo|nâng cấp|hỗ trợ)",
+                    text[openers[-1].end() : fig.end],
+                    regex.I,
+                )
+            )
+        ):
+            return None  # ("Trong đó: thân nhân liệt sĩ xây mới 40 nhà, …": a split by beneficiary)
         if (
             not openers
             or regex.search(
@@ -3132,11 +3141,10 @@ class Linker:
                     left,
                     regex.I,
                 )
-                # "trao 10 ngôi nhà", "tài trợ 21 căn", "vận động trao tặng được 118 căn nhà": a
-                # giving verb right before the count
+                # "trao 10 ngôi nhà", "tài trợ 21 căn": a giving verb right before the count
                 # (not "nhà tài trợ đã khảo sát 30 căn nhà", "trao quà, … còn 250 căn nhà tạm")
                 or regex.search(
-                    r"(?<!\bnhà\s)\b(?:trao(?:\s+tặng)?|tặng|tài trợ)\s+(?:được\s+)?(?:thêm\s+)?"
+                    r"(?<!\bnhà\s)\b(?:trao(?:\s+tặng)?|tặng|tài trợ)\s+(?:thêm\s+)?"
                     + _APPROX
                     + "$",
                     left,
@@ -3390,44 +3398,26 @@ class Linker:
 
     def _households_of_a_place(self, view: SentenceView, fig: Mention) -> bool:
         """ "Huyện An Phú có 45.354 hộ." / "…, trong đó": a unit named right before `có`
-        and a count of households with nothing after it is all the unit's households; so a
-        unit the sentence opens on with its parent in apposition ("Xã Thượng Hóa, huyện Minh
-        Hóa, có hơn 800 hộ, trong đó …"), not a unit ending an opening phrase ("Tại xã Tà
-        Mung, có 35 hộ … thuộc diện hộ nghèo": there are households who …)."""
+        and a count of households with nothing after it is all the unit's households."""
         text = self.doc.text
-        after = text[fig.end : view.sent.end]
-        if not regex.match(
-            r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
-            after,
-            regex.I,
-        ):
-            return False
-        places = [m for m in view.of("LOCALITY") if m.end <= fig.start]
-        for k, m in enumerate(places):
-            between = text[m.end : fig.start]
-            # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
-            if regex.fullmatch(r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*", between):
-                return True
-            if not (
-                regex.fullmatch(r"\s*,\s*(?:hiện\s+(?:nay\s+)?)?có\s*", between)
-                and regex.match(r"\s*(?:[.;]|$|,\s*(?:trong đó|với)\b|/)", after, regex.I)
-            ):
-                continue
-            unit = places[k - 1] if k else None
-            if (
-                # "Năm 2023, toàn xã Lũng Cú, có 410 hộ, trong đó …": the unit it opens on
-                _OPENS_ON_THE_UNIT.fullmatch(text, view.sent.start, m.start)
-                # "Xã Thượng Hóa, huyện Minh Hóa, có …": the unit and its parent
-                or (
-                    unit is not None
-                    and regex.fullmatch(r"\s*,\s*", text[unit.end : m.start])
-                    and LEVEL_RANK.get(m.attrs.get("level"), 0)
-                    > LEVEL_RANK.get(unit.attrs.get("level"), 0)
-                    and _OPENS_ON_THE_UNIT.fullmatch(text, view.sent.start, unit.start)
+        return (
+            any(
+                m.end <= fig.start
+                # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
+                and regex.fullmatch(
+                    r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*",
+                    text[m.end : fig.start],
                 )
-            ):
-                return True
-        return False
+                for m in view.of("LOCALITY")
+            )
+            and bool(
+                regex.match(
+                    r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
+                    text[fig.end : view.sent.end],
+                    regex.I,
+                )
+            )
+        )
 
     def _all_households_under_a_poor_count(self, view: SentenceView, fig: Mention) -> bool:
         """ "còn 1.008 hộ/35.191 hộ, chiếm 2,86%", "… (6.263 hộ/19.249 hộ)": a count of
@@ -4387,22 +4377,8 @@ class Linker:
                 # comparison or where money goes ("…, trong đó huyện Si Ma Cai giảm mạnh
                 # nhất", "so với tỉnh Hà Giang", "phân bổ về huyện Bắc Hà")
                 and _LEVEL_WORD_OPENING.match(m.text)
-                and (
-                    (
-                        regex.search(r"[,;]\s*$", text[fig.end : m.start])
-                        and _DESCRIBED_AFTER.match(text, m.end, view.sent.end)
-                    )
-                    # "Tỷ lệ hộ nghèo hiện giảm còn 2,58%, … là một bước đột phá của TX.
-                    # Hương Thủy": the unit the sentence's figure belongs to, named after it
-                    # (a copula naming what the figure is, not a comparison, a giver, a quota
-                    # or the whole of a share: "cao hơn mức bình quân của", "sự hỗ trợ của",
-                    # "chỉ tiêu giao của", "chiếm 12% tổng số hộ nghèo của")
-                    or regex.search(
-                        r"\blà\s+(?:(?!\b(?:hơn|bằng|gấp|tương đương|so với|hỗ trợ|giúp đỡ"
-                        r"|kết nghĩa|chỉ tiêu|tổng số|chiếm|mức)\b)[^,;.\d]){0,50}\bcủa\s*$",
-                        text[fig.end : m.start],
-                    )
-                )
+                and regex.search(r"[,;]\s*$", text[fig.end : m.start])
+                and _DESCRIBED_AFTER.match(text, m.end, view.sent.end)
             ]
             if later:
                 return place_of(later[0]), "sentence"
@@ -4544,24 +4520,6 @@ class Linker:
             if not 0 <= m.start - fig.end <= WHERE_DONE_CHARS:
                 continue
             between = text[fig.end : m.start]
-            if (
-                named_before is not None
-                and m.attrs.get("level") == named_before.attrs.get("level")
-                and m.attrs.get("name") != named_before.attrs.get("name")
-                and _LEVEL_WORD_OPENING.match(m.text)
-                and not regex.search(r"[.;,]", between)
-                and (
-                    regex.search(r"\bcho\s*$", between)
-                    or (
-                        regex.search(r"\bcho\b", between)
-                        and _POOR_OF_THE_UNIT_BEFORE.search(between)
-                    )
-                )
-            ):
-                # "Tỉnh Quảng Ninh trao tặng … 200 căn nhà đại đoàn kết cho hộ nghèo của tỉnh
-                # Điện Biên", "… cho tỉnh Điện Biên": a gift to another unit of the same level,
-                # or to its poor, is that unit's
-                return m
             if (
                 regex.search(r"[.;,]", between)
                 or not (
