@@ -467,6 +467,12 @@ _PROGRAMME_TOTAL_OPENING = link_cue("programme-total-opening")
 _PART_OPENING = link_cue("part-opening")
 _WORK_KIND_BEFORE = link_cue("work-kind-before")
 _WORK_KIND_AFTER = link_cue("work-kind-after")
+_PARTS_OPENER = link_cue("parts-opener")
+_PART_NAMES_ITS_OWN = link_cue("part-names-its-own")
+_PARTS_OPEN_ON_THE_WORK = link_cue("parts-open-on-the-work")
+_PARTS_END = link_cue("parts-end")
+_ITEM_MARK = regex.compile(r"[,;:(]|\b(?:trong đó|gồm|bao gồm)\b", regex.I)
+_ITEM_END = regex.compile(r"[,;.(]")
 _COMPARISON_BEFORE = link_cue("comparison-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
@@ -2001,8 +2007,9 @@ class Linker:
         clause, or the one houses fact of the sentence right before one that opens on `Trong
         đó`. Not a part of a mixed total (several houses figures before the opener), not
         houses after a new clause (`; ngoài ra …`, `đồng thời …`), not a part larger than the
-        whole, and not a part that names whom its houses are for (`… 60 nhà cho hộ nghèo`) or
-        its programme (`từ Quỹ Vì người nghèo, sửa chữa 100 nhà`)."""
+        whole, not parts that open on whom they are for (`Trong đó: thân nhân liệt sĩ …`),
+        and not a part that names its beneficiaries, funder or programme (`… 60 nhà cho hộ
+        nghèo`, `… 120 nhà do doanh nghiệp tài trợ`, `từ Quỹ …, sửa chữa 100 nhà`)."""
         text = self.doc.text
         houses = indicator_for("houses", "count")
         if not (
@@ -2010,62 +2017,33 @@ class Linker:
             or _WORK_KIND_AFTER.match(text, fig.end, view.sent.end)
         ):
             return None
-        marks = [
-            m.end()
-            for m in regex.finditer(
-                r"[,;:(]|\b(?:trong đó|gồm|bao gồm)\b",
-                text,
-                regex.I,
-                pos=view.sent.start,
-                endpos=fig.start,
-            )
-        ]
-        item_start = marks[-1] if marks else view.sent.start
-        stop = regex.compile(r"[,;.(]").search(text, fig.end, view.sent.end)
-        item = text[item_start : stop.start() if stop else view.sent.end]
-        if regex.search(r"\b(?:cho|đối với|từ|thuộc|do|theo|của|giúp)\b", item, regex.I) or any(
-            c.kind == "group"
-            for c in find_cues(text, fig.end, stop.start() if stop else view.sent.end)
-        ):
+        marks = [m.end() for m in _ITEM_MARK.finditer(text, view.sent.start, fig.start)]
+        stop = _ITEM_END.search(text, fig.end, view.sent.end)
+        item_end = stop.start() if stop else view.sent.end
+        if _PART_NAMES_ITS_OWN.search(text[marks[-1] if marks else view.sent.start : item_end]):
             return None
-        openers = list(
-            regex.finditer(
-                r"\b(?:trong đó|gồm|bao gồm)\b",
-                text,
-                regex.I,
-                pos=view.sent.start,
-                endpos=fig.start,
-            )
-        )
+        if any(c.kind == "group" for c in find_cues(text, fig.end, item_end)):
+            return None
+        openers = list(_PARTS_OPENER.finditer(text, view.sent.start, fig.start))
+        if not openers:
+            return None
+        opened = openers[-1]
         if (
-            openers
-            and (
-                any(c.kind == "group" for c in find_cues(text, openers[-1].end(), fig.start))
-                # (the parts open on the work or a count, not on whom they are for)
-                or not regex.match(
-                    r"\s*[:,]?\s*(?:có\s+)?(?:\d|xây|sửa|làm|cải tạo|nâng cấp|hỗ trợ)",
-                    text[openers[-1].end() : fig.end],
-                    regex.I,
-                )
-            )
-        ):
-            return None  # ("Trong đó: thân nhân liệt sĩ xây mới 40 nhà, …": a split by beneficiary)
-        if (
-            not openers
-            or regex.search(
-                r"\b(?:ngoài ra|đồng thời|bên cạnh đó|đối với|từ nguồn|từ Quỹ)\b"
-                # (a ";" ends the parts unless they are listed after a colon: "trong đó: xây mới
-                # 127 nhà …; sửa chữa 235 hộ")
-                + ("" if regex.match(r"\s*:", text[openers[-1].end() :]) else "|;"),
-                text[openers[-1].end() : fig.start],
-                regex.I,
+            any(c.kind == "group" for c in find_cues(text, opened.end(), fig.start))
+            or not _PARTS_OPEN_ON_THE_WORK.match(text[opened.end() : fig.end])
+            or _PARTS_END.search(text, opened.end(), fig.start)
+            # (a ";" ends the parts unless they are listed after a colon: "trong đó: xây mới
+            # 127 nhà …; sửa chữa 235 hộ")
+            or (
+                ";" in text[opened.end() : fig.start]
+                and not regex.match(r"\s*:", text[opened.end() :])
             )
         ):
             return None
         wholes = [
             f
             for f in self.facts_by_evidence.get(view.sent.start, [])
-            if f["indicator"] == houses and f["figure"]["end"] <= openers[-1].start()
+            if f["indicator"] == houses and f["figure"]["end"] <= opened.start()
         ]
         if not wholes and _ELABORATION_OPENING.match(text, view.sent.start):
             wholes = [
