@@ -471,7 +471,8 @@ _PARTS_OPENER = link_cue("parts-opener")
 _PART_NAMES_ITS_OWN = link_cue("part-names-its-own")
 _PARTS_OPEN_ON_THE_WORK = link_cue("parts-open-on-the-work")
 _PARTS_END = link_cue("parts-end")
-_ITEM_MARK = regex.compile(r"[,;:(]|\b(?:trong đó|gồm|bao gồm)\b", regex.I)
+# where a part's own words begin: after a mark, or after the words that open the parts
+_ITEM_MARK = regex.compile(r"[,;:(]|" + _PARTS_OPENER.pattern, regex.I)
 _ITEM_END = regex.compile(r"[,;.(]")
 _COMPARISON_BEFORE = link_cue("comparison-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
@@ -603,7 +604,12 @@ def link_exceptions() -> tuple[LinkException, ...]:
 
 
 def _after_figure(words: str | None, where: str) -> regex.Pattern[str] | None:
-    """An exception's `unless_after`: words starting right after the figure (matched there)."""
+    """An exception's `unless_after`: words starting right after the figure (matched there,
+    from the figure's end: a leading `^` would never match there, so it is refused)."""
+    if words and words.lstrip().startswith("^"):
+        raise patterns.PatternError(
+            f"{where}: unless_after is matched at the figure's end; drop '^'"
+        )
     return _exception_words(words, where, "")
 
 

@@ -126,3 +126,15 @@ def test_a_malformed_plausible_bound_is_refused_on_load(pattern_files):
     pattern_files({"indicator_specs.jsonl": spec}, indicator_specs)
     with pytest.raises(patterns.PatternError, match="plausible"):
         indicator_specs()
+
+
+def test_unless_after_is_matched_at_the_figures_end_so_a_caret_is_refused():
+    """`unless_after` runs as `pattern.match(text, figure_end)`; a leading `^` would only
+    match at the start of the text, so the exception would silently never be lifted."""
+    from vnfacts.link import _after_figure
+
+    words = _after_figure(r"\s*(?:cận\s+)?nghèo\s*và", "test")
+    text = "Đó là 42 hộ nghèo và 65 hộ cận nghèo của xã."
+    assert words.match(text, text.index(" nghèo và"))
+    with pytest.raises(patterns.PatternError, match="unless_after"):
+        _after_figure(r"^\s*nghèo", "test")
