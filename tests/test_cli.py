@@ -190,7 +190,9 @@ def test_ctrl_c_prints_one_line_with_the_resume_hint(tmp_path: Path):
     feed.write_text(
         "".join(
             json.dumps({"id": f"t{i}", "text": ARTICLE * 20}, ensure_ascii=False) + "\n"
-            for i in range(400)
+            # long enough that the run cannot end before the interrupt even when the output
+            # reaches the file in large buffered blocks (with 400 it sometimes did, under load)
+            for i in range(3000)
         ),
         encoding="utf-8",
     )
