@@ -22,6 +22,7 @@ from vnfacts import segment as _segment  # noqa: F401
 from vnfacts.doc import Document, Meta
 from vnfacts.ingest import IngestOptions, iter_documents, text_to_document
 from vnfacts.registry import Stage, get_stage
+from vnfacts.textalign import nfc_with_positions
 
 DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment", "recognize", "link", "check")
 
@@ -48,6 +49,10 @@ class Pipeline:
             provided.update(st.provides)
 
     def __call__(self, doc: Document) -> Document:
+        original = doc.text
+        composed = nfc_with_positions(original)
+        if composed is not None:
+            doc.text = composed[0]  # the stages read composed letters; offsets map back below
         for st, func in zip(self.stages, self.funcs, strict=True):
             if doc.failed:
                 break
@@ -58,11 +63,45 @@ class Pipeline:
                 doc.add_error(st.name, code, f"{type(exc).__name__}: {exc}")
         if doc.failed:
             doc.facts = []  # a bad document yields no facts
+        if composed is not None:
+            _back_to_the_input(doc, original, composed[1])
         return doc
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
             yield self(doc)
+
+
+def _back_to_the_input(doc: Document, original: str, positions: list[int]) -> None:
+    """Every span of a document read in NFC moved back to the input's own offsets (and
+    its text to the input's own characters), so `text[start:end]` holds for the input."""
+
+    def span(obj: Any) -> None:
+        obj.start, obj.end = positions[obj.start], positions[obj.end]
+
+    def quoted(ev: dict[str, Any] | None) -> None:
+        if ev and isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+            ev["start"], ev["end"] = positions[ev["start"]], positions[ev["end"]]
+            if "text" in ev:
+                ev["text"] = original[ev["start"] : ev["end"]]
+
+    for items in (doc.blocks, doc.sentences, doc.tokens):
+        for item in items:
+            span(item)
+    for m in doc.mentions:
+        span(m)
+        m.text = original[m.start : m.end]
+    for tok in doc.tokens:
+        tok.text = original[tok.start : tok.end]
+    for fact in doc.facts:
+        quoted(fact.get("evidence"))
+        quoted(fact.get("figure"))
+        for ev in fact.get("also_evidence") or []:
+            quoted(ev)
+    for check in doc.checks:
+        for ev in check.get("evidence") or []:
+            quoted(ev)
+    doc.text = original
 
 
 @dataclass

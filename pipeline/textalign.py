@@ -7,6 +7,7 @@ A ground-floor helper: stages import it, it imports nothing of the project.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -48,3 +49,31 @@ def align_indexed(
             continue
         yield i, m.start(), m.end()
         cursor = m.end()
+
+
+def nfc_with_positions(text: str) -> tuple[str, list[int]] | None:
+    """The text composed to NFC, with each composed offset's position in `text`
+    (`positions[k]` for k in 0..len(composed), the last being len(text)); None when the
+    text is NFC already (the usual case, and the cheap test).
+
+    Why: the rules and the gazetteer are written in composed letters, so a text in
+    decomposed form ("ệ" as "e" + two marks, as some editors and macOS file names write
+    it) would give no facts; spans found in the composed text map back to the input's
+    own offsets through `positions`. Each letter is composed with the marks that follow
+    it, so an offset between two letters maps to the same boundary in the input.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    parts: list[str] = []
+    positions: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
+        parts.append(piece)
+        positions.extend([i] * len(piece))
+        i = j
+    positions.append(n)
+    return "".join(parts), positions

@@ -1,0 +1,83 @@
+"""Text in decomposed Unicode (NFD) reads as its composed form, with offsets into the input.
+
+Some editors, macOS file names and copied web text write a Vietnamese letter as a base
+letter and combining marks ("ệ" = "e" + U+0323 + U+0302). The rules and the gazetteer
+are written in composed letters; the pipeline reads a composed copy and moves every span
+back to the input's own offsets.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from vnfacts import extract
+from vnfacts.textalign import nfc_with_positions
+
+REPORT = (
+    "Huyện Mường Nhé giảm nghèo bền vững\n\n"
+    "Năm 2023, tỷ lệ hộ nghèo của huyện Mường Nhé giảm còn 28,9%, giảm 4,1% so với năm "
+    "2022. Toàn huyện có 3.210 hộ nghèo trên tổng số 11.100 hộ, chiếm 29%. Huyện đã hỗ "
+    "trợ xây mới 120 căn nhà đại đoàn kết cho hộ nghèo với tổng kinh phí 6 tỷ đồng."
+)
+
+
+def _key(fact: dict) -> tuple:
+    return (
+        fact["indicator"],
+        fact["value"],
+        (fact["locality"] or {}).get("name"),
+        fact["year"],
+        fact["status"],
+    )
+
+
+def _every_span_quotes(record: dict, text: str) -> None:
+    for m in record["mentions"]:
+        assert text[m["start"] : m["end"]] == m["text"], m
+    for f in record["facts"]:
+        for part in (f["evidence"], f["figure"], *(f["also_evidence"] or [])):
+            assert text[part["start"] : part["end"]] == part["text"], part
+    for c in record["checks"]:
+        for ev in c["evidence"]:
+            assert text[ev["start"] : ev["end"]] == ev["text"], ev
+    assert record["blocks"][-1]["end"] <= len(text)
+
+
+def test_composed_text_gives_no_map_and_decomposed_text_maps_back() -> None:
+    assert nfc_with_positions(REPORT) is None
+    nfd = unicodedata.normalize("NFD", "hộ nghèo 8,9%")
+    composed, positions = nfc_with_positions(nfd)  # type: ignore[misc]
+    assert composed == "hộ nghèo 8,9%"
+    assert len(positions) == len(composed) + 1 and positions[-1] == len(nfd)
+    # each composed letter starts where its base letter starts in the input
+    start = composed.index("8,9%")
+    assert nfd[positions[start] : positions[start + 4]] == "8,9%"
+    assert nfd[positions[0] : positions[2]] == unicodedata.normalize("NFD", "hộ")
+
+
+def test_a_decomposed_report_gives_the_facts_of_the_composed_one() -> None:
+    composed = extract(REPORT).to_json()
+    nfd = unicodedata.normalize("NFD", REPORT)
+    assert len(nfd) > len(REPORT)
+    record = extract(nfd).to_json()
+    assert sorted(map(_key, record["facts"])) == sorted(map(_key, composed["facts"]))
+    assert ("poverty_rate", 28.9, "Mường Nhé", 2023, "actual") in map(_key, record["facts"])
+    assert record["checks"], "the 3.210 of 11.100 households against 29% is checked"
+    _every_span_quotes(record, nfd)
+    # the evidence is the input's own characters, not a composed copy
+    rate = next(f for f in record["facts"] if f["indicator"] == "poverty_rate")
+    assert unicodedata.is_normalized("NFD", rate["evidence"]["text"])
+
+
+def test_a_text_mixing_both_forms_keeps_its_offsets(tmp_path: Path) -> None:
+    # the title composed, the body decomposed (a paragraph pasted from another editor)
+    title, body = REPORT.split("\n\n", 1)
+    mixed = title + "\n\n" + unicodedata.normalize("NFD", body)
+    src = tmp_path / "bao-cao.txt"
+    src.write_text(mixed, encoding="utf-8")
+    record = extract(src).to_json()
+    assert sorted(map(_key, record["facts"])) == sorted(
+        map(_key, extract(REPORT).to_json()["facts"])
+    )
+    _every_span_quotes(record, mixed)
