@@ -1729,6 +1729,7 @@ _PLAN_IN_A_MEETING_NAME = link_cue("plan-in-a-meeting-name")
 _DONE = link_cue("done")
 _FALL_IN_CLAUSE = link_cue("fall-in-clause")
 _RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
+_SHARE_OF_A_LEVEL_REACHED = link_cue("share-of-a-level-reached")
 _RATE_OF_THE_COUNT = link_cue("rate-of-the-count")
 _GROUP_AFTER_NOUN = link_cue("group-after-noun")
 _UNITS_OF_A_GROUP = link_cue("units-of-a-group")
@@ -2520,6 +2521,9 @@ class Linker:
                         # ("từ 2,59% theo kết quả tổng điều tra cuối năm 2015 xuống còn …")
                         and regex.match(r"[^;%]{0,80}?\b(?:xuống|còn)\b", after_text, regex.I)
                     )
+                    # "giảm tỷ lệ hộ nghèo … xuống còn 431 hộ, chiếm tỷ lệ 1,07%": the share of
+                    # the count the fall reached is a level
+                    or _SHARE_OF_A_LEVEL_REACHED.search(text, subject.end, fig.start)
                 )
             )  # "giảm tỷ lệ hộ nghèo 4%" (but "giảm tỷ lệ hộ nghèo từ 24% xuống 19,5%" states levels)
             falls = (
