@@ -1938,11 +1938,19 @@ class Linker:
         text = self.doc.text
         if self._item_says_what_its_households_did(view, fig):
             return None  # ("Trong đó, có 45 hộ đã thoát nghèo": the item says its own)
-        if _ELABORATION_OPENING.match(text, view.sent.start) and any(
-            f["indicator"] == houses and "hộ" in f["figure"]["text"]
-            for f in self._facts_of_the_sentence_before(view)
-        ):
+        opening = _ELABORATION_OPENING.match(text, view.sent.start)
+        if opening is None:
+            return None
+        before = [f for f in self._facts_of_the_sentence_before(view) if f["indicator"] == houses]
+        if any("hộ" in f["figure"]["text"] for f in before):
             return houses, "part-of-the-sentence-before", None
+        # "… đã hoàn thiện xây dựng 1.200 căn nhà và bàn giao cho người dân. Trong đó có 1.098
+        # hộ nghèo, 35 hộ gia đình chính sách, …": a list of nothing but kinds of households
+        # opening the sentence after houses counted as houses says whom those houses went to
+        if any(
+            _value(fig) <= (f["value"] or 0) for f in before
+        ) and _HOUSEHOLD_KIND_ITEMS.fullmatch(text, opening.end(), fig.start):
+            return houses, "houses-by-household-kind", None  # (a split by kind: the poor one)
         return None
 
     def _houses_by_household_kind(
