@@ -24,6 +24,7 @@ HEADER_SCAN_LINES = 12  # the title and dateline sit within the first lines of a
 MIN_TITLE_WORDS = 5
 MIN_BODY_WORDS = 12  # a line this long (or ending a sentence) opens the article body
 MAX_HEADING_WORDS = 16
+MAX_HEADLINE_WORDS = 20  # a news headline's length, at most (a long one: "Ninh Thuận xóa …")
 MAX_CAPTION_WORDS = 60
 MAX_TAIL_CUE_WORDS = 8
 
@@ -345,7 +346,16 @@ def _headline_above_the_lead(page: _Page, first: int, limit: int) -> int | None:
             continue
         if is_date_line(lines[k]) or not lines[k].strip():
             continue
-        if page.body_like(k):
+        # (under a short banner, a headline of a heading's length that ends no sentence may be
+        # long enough to read as body: "Khánh Hòa xóa hơn 1.300 căn nhà tạm, nhà dột nát trước
+        # ngày 30/4"; not under a first line that is itself a paragraph of the article)
+        headline_shaped = (
+            not page.body_like(first)
+            and len(words(lines[k])) <= MAX_HEADLINE_WORDS
+            and not ends_sentence(lines[k])
+            and not lines[k].rstrip().endswith(",")
+        )
+        if page.body_like(k) and not (furniture and headline_shaped):
             return None  # the body began: the first long line was the title after all
         if (
             furniture

@@ -595,6 +595,34 @@ def test_a_seasonal_banner_above_the_site_s_furniture_is_no_title():
     assert titled.meta.title == "Lai Châu: tỷ lệ hộ nghèo giảm còn 12,4%"
 
 
+def test_a_subscription_line_and_a_long_headline_under_a_banner():
+    # a banner, the logo, a subscription and login line, then a headline long enough to read
+    # as a paragraph (15 words, no full stop) over its lead: the headline is the title, and
+    # the banner's year dates nothing
+    text = (
+        "Mừng Đảng mừng Xuân 2026\nLogo\nĐăng ký mua gói ấn phẩm|Đăng nhập\n\n"
+        "Ninh Thuận xóa hơn 1.200 căn nhà tạm, nhà dột nát cho hộ nghèo trước ngày 30/4\n\n"
+        "Tỉnh Ninh Thuận đã hoàn thành và đưa vào sử dụng 1.205 căn nhà tạm, nhà dột nát cho "
+        "hộ nghèo, hộ cận nghèo trên địa bàn trong năm 2025.\n"
+    )
+    doc = extract(text)
+    assert doc.meta.title.startswith("Ninh Thuận xóa hơn 1.200 căn nhà tạm")
+    assert block_of(doc, "Đăng ký mua gói").kind == "boilerplate"
+    assert block_of(doc, "Mừng Đảng").kind == "boilerplate"
+    assert 2026 not in [f["year"] for f in doc.to_json()["facts"]]
+    # a first line that is a paragraph of the article is no banner: the article is all body
+    excerpt = extract(
+        "Theo thống kê của Phòng Lao động - Thương binh và Xã hội, huyện Hớn Quản hiện còn 349 "
+        "hộ nghèo khó khăn về nhà ở, cần được hỗ trợ xây dựng nhà đại đoàn kết.\nThanh Mai\n"
+        "Câu lạc bộ thơ của tỉnh phấn đấu có thêm năm tác phẩm được phổ nhạc trong năm nay\n"
+        "Lãnh đạo tỉnh dự lễ công bố các nghị quyết, quyết định về sắp xếp đơn vị hành chính "
+        "cấp xã trên địa bàn\n"
+    )
+    assert block_of(excerpt, "Theo thống kê").kind == "body"
+    assert not (excerpt.meta.title or "").startswith("Câu lạc bộ")
+    assert [f["value"] for f in excerpt.facts] == [349]
+
+
 def test_a_comment_counter_after_the_lead_is_no_start_of_the_comments():
     # "Bình luận 0" (a counter under the lead, as some outlets print it): the article goes on
     text = (
