@@ -5694,6 +5694,17 @@ class Linker:
         opens = _BREAKDOWN_OPENER.match(text, item_start + (lead.end() if lead else 0), fig.start)
         if opens is not None:
             item_start = opens.end()
+        # the last item, joined to the one before by "và" ("…, Cửa Tùng giảm 7 hộ và Bến Quan
+        # giảm 4 hộ"): it starts after the "và" that follows the figure before it
+        joins = [
+            j.end()
+            for j in regex.finditer(r"\bvà\s+", text, pos=item_start, endpos=fig.start)
+            if any(
+                item_start <= m.start and m.end <= j.start() for m in view.of("QUANTITY", "PERCENT")
+            )
+        ]
+        if joins:
+            item_start = joins[-1]
         got: tuple[str, str, Cue | None] | None = None
         head: Mention | None = None
         head_fact: dict[str, Any] | None = None  # a head in the sentence before
