@@ -357,13 +357,18 @@ def _headline_above_the_lead(page: _Page, first: int, limit: int) -> int | None:
         )
         if page.body_like(k) and not (furniture and headline_shaped):
             return None  # the body began: the first long line was the title after all
+        # the lead right under it, or under its dateline ("Bàn giao 10 căn nhà …" /
+        # "19/08/2022 16:10" / "(KGO) - Ngày 18 và 19-8, …")
+        lead = k + 1
+        while lead < len(lines) and lead <= k + 2 and is_date_line(lines[lead]):
+            lead += 1
         if (
             furniture
             and len(words(lines[k])) >= MIN_TITLE_WORDS
             and not _SECTION_HEADING.match(lines[k])
-            and k + 1 < len(lines)
-            and page.body_like(k + 1)
-            and not is_date_line(lines[k + 1])
+            and lead < len(lines)
+            and page.body_like(lead)
+            and not is_date_line(lines[lead])
         ):
             return k
     return None

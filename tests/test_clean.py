@@ -623,6 +623,38 @@ def test_a_subscription_line_and_a_long_headline_under_a_banner():
     assert [f["value"] for f in excerpt.facts] == [349]
 
 
+def test_follow_buttons_and_a_dateline_between_the_headline_and_its_lead():
+    # a site menu, a follow button whose service is an icon ("… trên" and nothing after it),
+    # the headline, its dateline, then the lead: the headline is the title and names the topic
+    text = "\n".join(
+        [
+            "Báo Hậu Giang Báo Hậu Giang",
+            "  • Chính trị",
+            "  • Kinh tế",
+            "  • Xã hội",
+            "Trang chủ Xã hội",
+            "Theo dõi báo điện tử Hậu Giang trên",
+            "Bàn giao 12 căn nhà cho đồng bào dân tộc thiểu số nghèo, khó khăn về nhà ở",
+            "21/09/2023 15:20",
+            "(HGO) - Ngày 20-9, Ban Dân tộc tỉnh Hậu Giang tổ chức bàn giao 12 căn nhà cho đồng "
+            "bào dân tộc thiểu số nghèo tại huyện Long Mỹ, với tổng kinh phí 600 triệu đồng.",
+        ]
+    )
+    doc = extract(text)
+    assert doc.meta.title == (
+        "Bàn giao 12 căn nhà cho đồng bào dân tộc thiểu số nghèo, khó khăn về nhà ở"
+    )
+    assert block_of(doc, "Theo dõi báo điện tử").kind == "boilerplate"
+    # a site's own name before "trên Google News" is the same button
+    named = extract(
+        "BAOHAUGIANG.VN trên Google News\n\n"
+        "Long Mỹ: Bàn giao nhà đại đoàn kết cho hộ nghèo\n\n"
+        "Ngày 20-9, Ủy ban MTTQ huyện Long Mỹ bàn giao 5 căn nhà đại đoàn kết cho hộ nghèo "
+        "trên địa bàn với tổng kinh phí 250 triệu đồng.\n"
+    )
+    assert named.meta.title == "Long Mỹ: Bàn giao nhà đại đoàn kết cho hộ nghèo"
+
+
 def test_a_comment_counter_after_the_lead_is_no_start_of_the_comments():
     # "Bình luận 0" (a counter under the lead, as some outlets print it): the article goes on
     text = (
