@@ -655,6 +655,35 @@ def test_follow_buttons_and_a_dateline_between_the_headline_and_its_lead():
     assert named.meta.title == "Long Mỹ: Bàn giao nhà đại đoàn kết cho hộ nghèo"
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Skip to main content",
+        "Sign In",
+        "Site banner",
+        "A+ | A | A-",
+        "A- A A+ | Tăng tương phản Giảm tương phản",
+        ": toasoandko@gmail.com | : (04) 38.228.302",
+        "Liên hệ quảng cáo: (04)39.431.943 - (04)39.447.011",
+        "Tổng đài: 0243 8356 700 | Email: bandoc@baomoi.vn",
+        "Mới nhất Tin nóng Media Magazine Infographic Tin ảnh",
+        "Chi tiết bài viết",
+        "Bản in     Gởi bài viết",
+    ],
+)
+def test_site_furniture_above_the_headline_is_no_title(furniture: str):
+    # each line above is a site's own (a skip link, a login, font size, the newsroom's
+    # contacts, a menu of sections, page tools), never an article's headline
+    text = (
+        f"{furniture}\n\nPhú Yên: Hơn 29,2 tỷ đồng thực hiện Chương trình 135\n\n"
+        "Năm 2018, tỉnh Phú Yên bố trí hơn 29,2 tỷ đồng thực hiện Chương trình 135 ở các xã "
+        "đặc biệt khó khăn, hỗ trợ phát triển sản xuất cho hộ nghèo.\n"
+    )
+    doc = extract(text)
+    assert doc.meta.title == "Phú Yên: Hơn 29,2 tỷ đồng thực hiện Chương trình 135"
+    assert block_of(doc, furniture.strip()[:8]).kind == "boilerplate"
+
+
 def test_a_comment_counter_after_the_lead_is_no_start_of_the_comments():
     # "Bình luận 0" (a counter under the lead, as some outlets print it): the article goes on
     text = (
