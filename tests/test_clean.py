@@ -667,6 +667,7 @@ def test_follow_buttons_and_a_dateline_between_the_headline_and_its_lead():
         "Liên hệ quảng cáo: (04)39.431.943 - (04)39.447.011",
         "Tổng đài: 0243 8356 700 | Email: bandoc@baomoi.vn",
         "Mới nhất Tin nóng Media Magazine Infographic Tin ảnh",
+        "Multimedia Đọc Báo in",
         "Chi tiết bài viết",
         "Bản in     Gởi bài viết",
     ],
