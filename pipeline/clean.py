@@ -350,7 +350,8 @@ def _headline_above_the_lead(page: _Page, first: int, limit: int) -> int | None:
         # long enough to read as body: "Khánh Hòa xóa hơn 1.300 căn nhà tạm, nhà dột nát trước
         # ngày 30/4"; not under a first line that is itself a paragraph of the article)
         headline_shaped = (
-            not page.body_like(first)
+            _SITE_BANNER.search(lines[first]) is not None
+            and not page.body_like(first)
             and len(words(lines[k])) <= MAX_HEADLINE_WORDS
             and not ends_sentence(lines[k])
             and not lines[k].rstrip().endswith(",")
@@ -373,6 +374,15 @@ def _headline_above_the_lead(page: _Page, first: int, limit: int) -> int | None:
             return k
     return None
 
+
+# a site's banner over its furniture, not an article's short headline: a greeting of the
+# season or an event ("Mừng Đảng mừng Xuân 2026", "Chào mừng Đại hội …"), the outlet's or
+# portal's own name ("Báo Kiên Giang", "Cổng thông tin điện tử …", "baotayninh.vn")
+_SITE_BANNER = regex.compile(
+    r"^\s*(?:(?:nhiệt liệt\s+)?chào mừng|mừng|chúc mừng|báo|tạp chí|cổng thông tin|trang tin|"
+    r"đài phát thanh|welcome)\b|\.vn\b",
+    regex.I,
+)
 
 # a report's own section heading or list opener ("2. Tỷ lệ hộ nghèo …", "- Về …", "… có:")
 _SECTION_HEADING = regex.compile(r"^\s*(?:(?:\d{1,2}|[IVX]{1,4}|[a-dđ])[.)]|[-–•*+])\s|.*:\s*$")

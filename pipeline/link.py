@@ -1729,6 +1729,8 @@ _PLAN_IN_A_MEETING_NAME = link_cue("plan-in-a-meeting-name")
 _DONE = link_cue("done")
 _FALL_IN_CLAUSE = link_cue("fall-in-clause")
 _RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
+# between two items of a list of households by kind: the first one's words, then "," or "và"
+_NEXT_LIST_ITEM = regex.compile(r"[^,;.()\d]{0,50}?\s*(?:,|\bvà\b)\s*")
 _SHARE_OF_A_LEVEL_REACHED = link_cue("share-of-a-level-reached")
 _RATE_OF_THE_COUNT = link_cue("rate-of-the-count")
 _GROUP_AFTER_NOUN = link_cue("group-after-noun")
@@ -1947,11 +1949,36 @@ class Linker:
         # "… đã hoàn thiện xây dựng 1.200 căn nhà và bàn giao cho người dân. Trong đó có 1.098
         # hộ nghèo, 35 hộ gia đình chính sách, …": a list of nothing but kinds of households
         # opening the sentence after houses counted as houses says whom those houses went to
-        if any(
-            _value(fig) <= (f["value"] or 0) for f in before
-        ) and _HOUSEHOLD_KIND_ITEMS.fullmatch(text, opening.end(), fig.start):
+        if (
+            before
+            and _HOUSEHOLD_KIND_ITEMS.fullmatch(text, opening.end(), fig.start)
+            and self._households_listed(view, opening.end()) <= max(f["value"] or 0 for f in before)
+        ):
             return houses, "houses-by-household-kind", None  # (a split by kind: the poor one)
         return None
+
+    def _households_listed(self, view: SentenceView, start: int) -> float:
+        """The sum of the households a list counts from `start` to its end (a bracket, a
+        semicolon or the sentence's end): a split of houses by kind adds up to no more than
+        the houses ("50 căn nhà. Trong đó có 98 hộ nghèo và 35 hộ cận nghèo" is no split)."""
+        text = self.doc.text
+        counts = sorted(
+            (
+                m
+                for m in view.of("QUANTITY")
+                if m.start >= start and m.attrs.get("unit") == "households"
+            ),
+            key=lambda m: m.start,
+        )
+        total, last = 0.0, None
+        for m in counts:
+            # (the list's items follow one another: "98 hộ nghèo và 35 hộ cận nghèo", not a
+            # later clause's "…, giúp 300 hộ thoát nghèo")
+            if last is not None and not _NEXT_LIST_ITEM.fullmatch(text, last.end, m.start):
+                break
+            total += _value(m)
+            last = m
+        return total
 
     def _houses_by_household_kind(
         self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
@@ -1973,7 +2000,7 @@ class Linker:
         if (
             opener is None
             or not _HOUSEHOLD_KIND_ITEMS.fullmatch(between, opener.end())
-            or _value(fig) > _value(counted)
+            or self._households_listed(view, counted.end + opener.end()) > _value(counted)
         ):
             return None
         if self._item_says_what_its_households_did(view, fig):
@@ -5696,15 +5723,19 @@ class Linker:
             item_start = opens.end()
         # the last item, joined to the one before by "và" ("…, Cửa Tùng giảm 7 hộ và Bến Quan
         # giảm 4 hộ"): it starts after the "và" that follows the figure before it
-        joins = [
-            j.end()
-            for j in regex.finditer(r"\bvà\s+", text, pos=item_start, endpos=fig.start)
-            if any(
-                item_start <= m.start and m.end <= j.start() for m in view.of("QUANTITY", "PERCENT")
-            )
+        # (the first "và" after that figure; an item that still joins units, "… và thị trấn
+        # Diên Sanh và xã Hải Thọ giảm 20 hộ", is no one unit's: no item)
+        before = [
+            m.end
+            for m in view.of("QUANTITY", "PERCENT")
+            if item_start <= m.start and m.end <= fig.start
         ]
-        if joins:
-            item_start = joins[-1]
+        if before:
+            join = regex.compile(r"\bvà\s+").search(text, max(before), fig.start)
+            if join is not None:
+                if regex.search(r"\bvà\b|,", text[join.end() : fig.start]):
+                    return None
+                item_start = join.end()
         got: tuple[str, str, Cue | None] | None = None
         head: Mention | None = None
         head_fact: dict[str, Any] | None = None  # a head in the sentence before

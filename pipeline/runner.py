@@ -85,6 +85,10 @@ def _back_to_the_input(doc: Document, original: str, positions: list[int]) -> No
             if "text" in ev:
                 ev["text"] = original[ev["start"] : ev["end"]]
 
+    titles = [b for b in doc.blocks if b.kind == "title"]
+    if titles and doc.meta.title == doc.text[titles[0].start : titles[0].end]:
+        # a title read from the text is the input's own line, not its composed copy
+        doc.meta.title = original[positions[titles[0].start] : positions[titles[0].end]]
     for items in (doc.blocks, doc.sentences, doc.tokens):
         for item in items:
             span(item)

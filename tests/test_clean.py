@@ -685,6 +685,24 @@ def test_site_furniture_above_the_headline_is_no_title(furniture: str):
     assert block_of(doc, furniture.strip()[:8]).kind == "boilerplate"
 
 
+def test_an_email_in_a_body_line_and_a_lead_without_a_full_stop_stay_content():
+    # (review of the twenty-fourth session) an official's email inside a short sentence is no
+    # contact line, and under a short headline with its byline a lead that ends without a
+    # full stop, over a dateline, is no title: the headline stays the title
+    text = (
+        "Giảm nghèo bền vững ở Hướng Hóa\nTrần Tuyền\n"
+        "Từ nguồn vốn Chương trình mục tiêu quốc gia, tỷ lệ hộ nghèo của huyện giảm còn 21,3%\n"
+        "12/01/2024\n"
+        "Năm 2023, huyện Hướng Hóa đã giảm 4,3% tỷ lệ hộ nghèo, vượt kế hoạch tỉnh giao, đồng"
+        " thời hỗ trợ 200 căn nhà cho hộ nghèo.\n"
+        "Ông Hồ Văn Nam, email: namhv@huonghoa.gov.vn, cho biết huyện còn 431 hộ nghèo\n"
+    )
+    doc = extract(text, published="2024-01-15")
+    assert doc.meta.title == "Giảm nghèo bền vững ở Hướng Hóa"
+    assert block_of(doc, "Ông Hồ Văn Nam").kind != "boilerplate"
+    assert 431 in [f["value"] for f in doc.facts]
+
+
 def test_a_comment_counter_after_the_lead_is_no_start_of_the_comments():
     # "Bình luận 0" (a counter under the lead, as some outlets print it): the article goes on
     text = (

@@ -450,3 +450,27 @@ def test_a_count_named_again_gives_no_rate():
         published="2024-01-20",
     ).to_json()
     assert [(f["indicator"], f["value"]) for f in doc["facts"]] == [("poor_households", 2400)]
+
+
+def test_households_that_outnumber_the_houses_are_no_split_of_them():
+    """A list of households by kind after houses is a split of the houses only when it adds up
+    to no more than them (review of the twenty-fourth session: "50 căn nhà. Trong đó có 98 hộ
+    nghèo và 35 hộ cận nghèo" made the 35 a house); the same list within the houses' total
+    is (phrasing r645)."""
+    split = extract(
+        "Bàn giao nhà ở Krông Pắc\nNăm 2025, huyện Krông Pắc đã hoàn thành 150 căn nhà cho người"
+        " dân. Trong đó có 112 hộ nghèo và 38 hộ cận nghèo.",
+        published="2025-06-10",
+    ).to_json()
+    assert [(f["indicator"], f["value"], f["group"]) for f in split["facts"]] == [
+        ("houses_supported", 150, None),
+        ("houses_supported", 112, "hộ nghèo"),
+        ("houses_supported", 38, "hộ cận nghèo"),
+    ]
+    more = extract(
+        "Bàn giao nhà ở Krông Pắc\nNăm 2025, huyện Krông Pắc đã hoàn thành 50 căn nhà cho người"
+        " dân. Trong đó có 98 hộ nghèo và 35 hộ cận nghèo.",
+        published="2025-06-10",
+    ).to_json()
+    houses = [f["value"] for f in more["facts"] if f["indicator"] == "houses_supported"]
+    assert houses == [50]

@@ -65,6 +65,7 @@ def test_a_decomposed_report_gives_the_facts_of_the_composed_one() -> None:
     assert ("poverty_rate", 28.9, "Mường Nhé", 2023, "actual") in map(_key, record["facts"])
     assert record["checks"], "the 3.210 of 11.100 households against 29% is checked"
     _every_span_quotes(record, nfd)
+    assert record["meta"]["title"] == unicodedata.normalize("NFD", REPORT.split("\n")[0])
     # the evidence is the input's own characters, not a composed copy
     rate = next(f for f in record["facts"] if f["indicator"] == "poverty_rate")
     assert unicodedata.is_normalized("NFD", rate["evidence"]["text"])
