@@ -1729,8 +1729,9 @@ _PLAN_IN_A_MEETING_NAME = link_cue("plan-in-a-meeting-name")
 _DONE = link_cue("done")
 _FALL_IN_CLAUSE = link_cue("fall-in-clause")
 _RATE_OF_A_COUNT_FALL = link_cue("rate-of-a-count-fall")
-# between two items of a list of households by kind: the first one's words, then "," or "và"
-_NEXT_LIST_ITEM = regex.compile(r"[^,;.()\d]{0,50}?\s*(?:,|\bvà\b)\s*")
+_NEXT_LIST_ITEM = link_cue("next-list-item")
+_ITEM_JOINED_BY_AND = link_cue("item-joined-by-and")
+_JOINS_MORE_UNITS = link_cue("joins-more-units")
 _SHARE_OF_A_LEVEL_REACHED = link_cue("share-of-a-level-reached")
 _RATE_OF_THE_COUNT = link_cue("rate-of-the-count")
 _GROUP_AFTER_NOUN = link_cue("group-after-noun")
@@ -1958,9 +1959,10 @@ class Linker:
         return None
 
     def _households_listed(self, view: SentenceView, start: int) -> float:
-        """The sum of the households a list counts from `start` to its end (a bracket, a
-        semicolon or the sentence's end): a split of houses by kind adds up to no more than
-        the houses ("50 căn nhà. Trong đó có 98 hộ nghèo và 35 hộ cận nghèo" is no split)."""
+        """The sum of the households a list counts from `start` on, item after item (each
+        joined to the one before by "," or "và", `next-list-item`): a split of houses by kind
+        adds up to no more than the houses ("50 căn nhà. Trong đó có 98 hộ nghèo và 35 hộ cận
+        nghèo" is no split)."""
         text = self.doc.text
         counts = sorted(
             (
@@ -5731,9 +5733,9 @@ class Linker:
             if item_start <= m.start and m.end <= fig.start
         ]
         if before:
-            join = regex.compile(r"\bvà\s+").search(text, max(before), fig.start)
+            join = _ITEM_JOINED_BY_AND.search(text, max(before), fig.start)
             if join is not None:
-                if regex.search(r"\bvà\b|,", text[join.end() : fig.start]):
+                if _JOINS_MORE_UNITS.search(text, join.end(), fig.start):
                     return None
                 item_start = join.end()
         got: tuple[str, str, Cue | None] | None = None
