@@ -319,9 +319,10 @@ def cmd_take(args: argparse.Namespace) -> int:
     refused. A url no gold page has is skipped. Prints one line a file and a summary; exit 1
     when any file was refused."""
     counts = {"cached": 0, "for put": 0, "skipped": 0, "refused": 0}
-    for name in args.files:
+    for name, rec in _saved_results(args.files):
         try:
-            rec = json.loads(Path(name).read_text(encoding="utf-8"))
+            if isinstance(rec, Exception):
+                raise rec
             url = str(rec["url"]).strip()
             excerpt = unicodedata.normalize("NFC", rec["excerpt"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -347,7 +348,8 @@ def cmd_take(args: argparse.Namespace) -> int:
             print(f"{name}: {doc_id} refused: {len(lost)} quotes not in it, first {lost[0]!r}")
             counts["refused"] += 1
         else:
-            text_file = Path(name).with_suffix(".txt")
+            base, _, k = name.partition("#")  # ("FILE#k": the k-th result of a list)
+            text_file = Path(base).with_name(Path(base).stem + (f"-{k}" if k else "") + ".txt")
             text_file.write_text(excerpt, encoding="utf-8")
             print(
                 f"{name}: {doc_id} differs but holds every quote: "
@@ -356,6 +358,107 @@ def cmd_take(args: argparse.Namespace) -> int:
             counts["for put"] += 1
     print(", ".join(f"{n} {what}" for what, n in counts.items()))
     return 1 if counts["refused"] else 0
+
+
+def _saved_results(files: list[str]) -> list[tuple[str, Any]]:
+    """(name, record) of each saved result: a file holds one `{"url", "excerpt"}` object or
+    a list of them (one search's wanted results saved at once; named `FILE#k`). A file that
+    cannot be read gives its error as the record."""
+    out: list[tuple[str, Any]] = []
+    for name in files:
+        try:
+            data = json.loads(Path(name).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            out.append((name, exc))
+            continue
+        if isinstance(data, list):
+            out.extend((f"{name}#{k}", rec) for k, rec in enumerate(data))
+        else:
+            out.append((name, data))
+    return out
+
+
+# --------------------------------------------------------------- sharing a refill out
+# Helpers refilling the cache at once take queries from one queue in the cache folder: a
+# query whose pages are all cached (by anyone) is skipped, a query handed to one helper is
+# not handed to another, and each helper stops at its cap (a session's look-ups are few).
+
+
+def _refill_dir() -> Path:
+    return cache_dir().parent / "refill"
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    """The missing pages' queries, most missing pages first, as a fresh queue."""
+    by_query: dict[str, list[dict[str, str]]] = {}
+    for path in sorted(REPORTS.glob("page-*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if document_text(gold) is None:
+            o = gold["origin"]
+            by_query.setdefault(o["query"], []).append({"doc_id": gold["doc_id"], "url": o["url"]})
+    ordered = sorted(by_query.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    folder = _refill_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*"):
+        old.unlink()
+    with open(folder / "queue.jsonl", "w", encoding="utf-8") as fh:
+        for n, (query, pages) in enumerate(ordered):
+            fh.write(
+                json.dumps({"n": n, "query": query, "pages": pages}, ensure_ascii=False) + "\n"
+            )
+    print(f"{len(ordered)} queries for {sum(len(p) for _, p in ordered)} missing pages in {folder}")
+    return 0
+
+
+def cmd_next(args: argparse.Namespace) -> int:
+    """Hand helper `args.helper` its next `args.count` queries (one JSON line each, with the
+    pages still missing), or a line starting with STOP at its cap or the queue's end."""
+    import fcntl  # POSIX; refills run on the project's Linux machines
+
+    folder = _refill_dir()
+    if not (folder / "queue.jsonl").exists():
+        print(f"no queue in {folder}: run `gold.py queue` first", file=sys.stderr)
+        return 1
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        claimed_file = folder / "claimed.txt"
+        claimed = set(claimed_file.read_text().split()) if claimed_file.exists() else set()
+        count_file = folder / f"count-{args.helper}"
+        used = int(count_file.read_text()) if count_file.exists() else 0
+        given = 0
+        for line in (folder / "queue.jsonl").read_text(encoding="utf-8").splitlines():
+            if given == args.count:
+                break
+            if used >= args.cap:
+                print(f"STOP: {args.helper} has used its {args.cap} searches")
+                return 0
+            rec = json.loads(line)
+            missing = [p for p in rec["pages"] if not (cache_dir() / f"{p['doc_id']}.txt").exists()]
+            if str(rec["n"]) in claimed or not missing:
+                continue
+            claimed.add(str(rec["n"]))
+            with open(claimed_file, "a") as fh:
+                fh.write(f"{rec['n']}\n")
+            used += 1
+            count_file.write_text(str(used))
+            given += 1
+            print(
+                json.dumps(
+                    {"search": used, "query": rec["query"], "pages": missing}, ensure_ascii=False
+                )
+            )
+        if given < args.count:
+            print("STOP: the queue is empty")
+    return 0
+
+
+def cmd_wanted(args: argparse.Namespace) -> int:
+    """Which of a search's result urls are gold pages still missing from the cache."""
+    for url in args.urls:
+        doc_id = page_doc_id(url.strip())
+        if gold_path(doc_id).exists() and not (cache_dir() / f"{doc_id}.txt").exists():
+            print(f"WANTED {doc_id} {url.strip()}")
+    return 0
 
 
 def cmd_put(args: argparse.Namespace) -> int:
@@ -512,8 +615,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.set_defaults(fn=cmd_put)
     p = sub.add_parser("take")
-    p.add_argument("files", nargs="+", help='saved results: {"url": …, "excerpt": …}')
+    p.add_argument("files", nargs="+", help='saved results: {"url": …, "excerpt": …} or a list')
     p.set_defaults(fn=cmd_take)
+    p = sub.add_parser("queue", help="the missing pages' queries as a queue for helpers")
+    p.set_defaults(fn=cmd_queue)
+    p = sub.add_parser("next", help="a helper's next queries from the queue")
+    p.add_argument("helper")
+    p.add_argument("--cap", type=int, default=100, help="searches this helper may make")
+    p.add_argument("--count", type=int, default=1, help="queries to hand out at once")
+    p.set_defaults(fn=cmd_next)
+    p = sub.add_parser("wanted", help="which result urls are gold pages still missing")
+    p.add_argument("urls", nargs="+")
+    p.set_defaults(fn=cmd_wanted)
     p = sub.add_parser("compare")
     p.add_argument("doc_id")
     p.add_argument("second")

@@ -113,3 +113,56 @@ def test_a_file_that_is_no_saved_result_is_refused_and_the_others_still_taken(
     assert "broken.json: refused, not a saved result" in out
     assert "1 cached, 0 for put, 0 skipped, 1 refused" in out
     assert (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").read_text("utf-8") == TEXT
+
+
+def test_a_list_of_results_is_taken_item_by_item(gold: Any, tmp_path: Path) -> None:
+    """One search's wanted results saved at once: each item is taken like a file of its own."""
+    path = tmp_path / "b1.json"
+    path.write_text(
+        json.dumps(
+            [
+                {"url": "https://example.vn/other.html", "excerpt": "x"},
+                {"url": URL, "excerpt": TEXT},
+            ],
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
+    assert gold.main(["take", str(path)]) == 0
+    assert (gold.cache_dir() / f"{gold.page_doc_id(URL)}.txt").read_text("utf-8") == TEXT
+
+
+def test_a_shared_queue_hands_each_query_once_and_stops_at_the_cap(
+    gold: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`queue` lists the missing pages' queries; `next` hands a query to one helper only,
+    skips a query whose pages someone cached meanwhile, and stops a helper at its cap;
+    `wanted` says which result urls are gold pages still missing."""
+    second = "https://example.vn/muong-te.html"
+    gold.write_gold(
+        {
+            "doc_id": gold.page_doc_id(second),
+            "origin": {
+                "kind": "page",
+                "url": second,
+                "query": "Mường Tè giảm nghèo",
+                "sha256": "0" * 64,
+                "chars": 1,
+            },
+            "meta": {"url": second},
+            "facts": [],
+        }
+    )
+    assert gold.main(["queue"]) == 0
+    capsys.readouterr()
+    assert gold.main(["wanted", URL, "https://example.vn/not-gold.html"]) == 0
+    assert capsys.readouterr().out.split() == ["WANTED", gold.page_doc_id(URL), URL]
+    assert gold.main(["next", "h1", "--cap", "1"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["search"] == 1 and len(first["pages"]) == 1
+    assert gold.main(["next", "h1", "--cap", "1"]) == 0
+    assert capsys.readouterr().out.startswith("STOP: h1 has used its 1 searches")
+    # the other query goes to another helper, once
+    assert gold.main(["next", "h2", "--count", "2"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert json.loads(out[0])["query"] != first["query"] and out[1] == "STOP: the queue is empty"
