@@ -340,18 +340,20 @@ def _headline_above_the_lead(page: _Page, first: int, limit: int) -> int | None:
     section heading of the report under its title: "2. Tỷ lệ hộ nghèo …", "Trong đó, …:")."""
     lines = page.lines
     furniture = False
+    # (a long headline may stand only under a site's banner, not under a short headline or a
+    # first line that is itself a paragraph of the article)
+    under_a_banner = _SITE_BANNER.search(lines[first]) is not None and not page.body_like(first)
     for k in range(first + 1, limit):
         if page.blocks[k].is_boilerplate or 0 < len(words(lines[k])) < 3:
             furniture = True  # "Logo", "Đăng nhập", "Chia sẻ"
             continue
         if is_date_line(lines[k]) or not lines[k].strip():
             continue
-        # (under a short banner, a headline of a heading's length that ends no sentence may be
-        # long enough to read as body: "Khánh Hòa xóa hơn 1.300 căn nhà tạm, nhà dột nát trước
-        # ngày 30/4"; not under a first line that is itself a paragraph of the article)
+        # (under a banner, a headline of a heading's length that ends no sentence may be long
+        # enough to read as body: "Khánh Hòa xóa hơn 1.300 căn nhà tạm, nhà dột nát trước
+        # ngày 30/4")
         headline_shaped = (
-            _SITE_BANNER.search(lines[first]) is not None
-            and not page.body_like(first)
+            under_a_banner
             and len(words(lines[k])) <= MAX_HEADLINE_WORDS
             and not ends_sentence(lines[k])
             and not lines[k].rstrip().endswith(",")

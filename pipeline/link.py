@@ -1964,16 +1964,10 @@ class Linker:
         adds up to no more than the houses ("50 căn nhà. Trong đó có 98 hộ nghèo và 35 hộ cận
         nghèo" is no split)."""
         text = self.doc.text
-        counts = sorted(
-            (
-                m
-                for m in view.of("QUANTITY")
-                if m.start >= start and m.attrs.get("unit") == "households"
-            ),
-            key=lambda m: m.start,
-        )
         total, last = 0.0, None
-        for m in counts:
+        for m in view.of("QUANTITY"):  # (in the text's order)
+            if m.start < start or m.attrs.get("unit") != "households":
+                continue
             # (the list's items follow one another: "98 hộ nghèo và 35 hộ cận nghèo", not a
             # later clause's "…, giúp 300 hộ thoát nghèo")
             if last is not None and not _NEXT_LIST_ITEM.fullmatch(text, last.end, m.start):

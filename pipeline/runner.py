@@ -89,14 +89,12 @@ def _back_to_the_input(doc: Document, original: str, positions: list[int]) -> No
     if titles and doc.meta.title == doc.text[titles[0].start : titles[0].end]:
         # a title read from the text is the input's own line, not its composed copy
         doc.meta.title = original[positions[titles[0].start] : positions[titles[0].end]]
-    for items in (doc.blocks, doc.sentences, doc.tokens):
+    for items in (doc.blocks, doc.sentences):
         for item in items:
             span(item)
-    for m in doc.mentions:
-        span(m)
-        m.text = original[m.start : m.end]
-    for tok in doc.tokens:
-        tok.text = original[tok.start : tok.end]
+    for spanned in (*doc.mentions, *doc.tokens):
+        span(spanned)
+        spanned.text = original[spanned.start : spanned.end]
     for fact in doc.facts:
         quoted(fact.get("evidence"))
         quoted(fact.get("figure"))

@@ -278,24 +278,24 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _missing_pages() -> list[dict[str, Any]]:
+    """The gold files of the pages whose text the cache lacks."""
+    golds = (json.loads(p.read_text(encoding="utf-8")) for p in sorted(REPORTS.glob("page-*.json")))
+    return [gold for gold in golds if document_text(gold) is None]
+
+
 def cmd_missing(args: argparse.Namespace) -> int:
-    n = 0
-    for path in sorted(REPORTS.glob("page-*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if document_text(gold) is None:
-            n += 1
-            o = gold["origin"]
-            print(
-                json.dumps(
-                    {
-                        "doc_id": gold["doc_id"],
-                        "url": o["url"],
-                        "query": o["query"],
-                        "sha256": o["sha256"],
-                    },
-                    ensure_ascii=False,
-                )
-            )
+    missing = _missing_pages()
+    for gold in missing:
+        o = gold["origin"]
+        row = {
+            "doc_id": gold["doc_id"],
+            "url": o["url"],
+            "query": o["query"],
+            "sha256": o["sha256"],
+        }
+        print(json.dumps(row, ensure_ascii=False))
+    n = len(missing)
     print(f"{n} page texts missing from {cache_dir()}", file=sys.stderr)
     return 0
 
@@ -391,11 +391,9 @@ def _refill_dir() -> Path:
 def cmd_queue(args: argparse.Namespace) -> int:
     """The missing pages' queries, most missing pages first, as a fresh queue."""
     by_query: dict[str, list[dict[str, str]]] = {}
-    for path in sorted(REPORTS.glob("page-*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if document_text(gold) is None:
-            o = gold["origin"]
-            by_query.setdefault(o["query"], []).append({"doc_id": gold["doc_id"], "url": o["url"]})
+    for gold in _missing_pages():
+        o = gold["origin"]
+        by_query.setdefault(o["query"], []).append({"doc_id": gold["doc_id"], "url": o["url"]})
     ordered = sorted(by_query.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     folder = _refill_dir()
     folder.mkdir(parents=True, exist_ok=True)
