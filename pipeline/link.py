@@ -262,6 +262,8 @@ _HOUSEHOLD_KINDS_OPENER = link_cue("household-kinds-opener")
 _HOUSEHOLD_KIND_ITEMS = link_cue("household-kind-items")
 _RESULT_AGAINST_A_PLAN_BEFORE = link_cue("result-against-a-plan-before")
 _EVENT_OF_THE_MOMENT = link_cue("event-of-the-moment")
+_HEADLINE_OF_AN_EVENT = link_cue("headline-of-an-event")
+_A_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _UNIT_OPENING = link_cue("unit-opening")
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
 # a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
@@ -1802,6 +1804,7 @@ class Linker:
             _SURVEY_RESULTS.search(doc.text, 0, SURVEY_HEAD_CHARS)
         )
         self.headline_on_topic = on_topic("", title)
+        self._event_headline: bool | None = None  # see `_headline_reports_an_event`
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
         self.planned_subjects: set[int] = set()  # subject cues a plan word governs
@@ -4061,8 +4064,25 @@ class Linker:
             return True
         text = self.doc.text
         reviews_the_year = _YEAR_WORDS.search(text, view.sent.start, view.sent.end)
+        if not reviews_the_year and self._headline_reports_an_event():
+            return False
         start = view.sent.start if reviews_the_year else self.doc.blocks[view.sent.block].start
         return not _EVENT_OF_THE_MOMENT.search(text, start, self._event_end(view))
+
+    def _headline_reports_an_event(self) -> bool:
+        """ "Gò Dầu: Bàn giao nhà tình nghĩa cho gia đình chính sách": an article whose
+        headline reports a handover or a ground-breaking, and names no year, tells of the
+        event's houses and money, not of a year-end review."""
+        if self._event_headline is None:
+            title = " ".join(
+                self.doc.text[b.start : b.end] for b in self.doc.blocks if b.kind == "title"
+            )
+            self._event_headline = bool(
+                _HEADLINE_OF_AN_EVENT.search(title)
+                and not _A_YEAR.search(title)
+                and not _YEAR_WORDS.search(title)
+            )
+        return self._event_headline
 
     def _units_written_right_after(self, view: SentenceView, fig: Mention) -> list[Mention]:
         """The units written right after a figure, its own words at most between ("620 hộ
