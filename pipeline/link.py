@@ -235,6 +235,7 @@ _SCENE_VENUE_BEFORE = link_cue("scene-venue-before")
 _CAPTION_SCENE_OPENING = link_cue("caption-scene-opening")
 _PARENT_IN_BRACKETS_BETWEEN = link_cue("parent-in-brackets-between")
 _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
+_NAMED_WORK_BEFORE_A_QUOTE = link_cue("named-work-before-a-quote")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
@@ -1390,6 +1391,18 @@ def _inside_quotes(text: str, start: int, at: int, max_words: int = 12) -> bool:
     if text[start : start + opened].rstrip().endswith(":"):
         return False  # "… cho biết: “Năm 2023, toàn huyện giảm 386 hộ nghèo”": reported speech
     return len(quoted.split()) <= max_words
+
+
+def _in_a_quoted_title(text: str, sent: Sentence, m: Mention) -> bool:
+    """Whether a time lies inside the quoted title of a named work ("Đề án 61 về “Nâng cao vai
+    trò … giai đoạn 2010-2020”", "Cuộc vận động “…”"): the quotation opens after a work's
+    name (`named-work-before-a-quote`) and closes after the time, in the sentence."""
+    opened = text.rfind("“", sent.start, m.start)
+    if opened < 0 or text.rfind("”", sent.start, m.start) > opened:
+        return False
+    if text.find("”", m.end, sent.end) < 0:
+        return False
+    return bool(_NAMED_WORK_BEFORE_A_QUOTE.search(text, max(sent.start, opened - 60), opened))
 
 
 def _after_from(text: str, start: int, at: int) -> bool:
@@ -5268,6 +5281,10 @@ class Linker:
         for m in doc.mentions:
             i = bisect.bisect_right(starts, m.start) - 1
             if i >= 0 and m.start < doc.sentences[i].end:
+                if m.type in ("TIME", "LOCALITY") and _in_a_quoted_title(
+                    doc.text, doc.sentences[i], m
+                ):
+                    continue  # "Đề án 61 về “… giai đoạn 2010-2020”": a name's, dates nothing
                 by_sentence[i].append(m)
         officials_by_block = self._section_heads()
         # the year the text was written: its date, else the year its body names most
