@@ -264,6 +264,9 @@ _HOUSEHOLD_KIND_ITEMS = link_cue("household-kind-items")
 _RESULT_AGAINST_A_PLAN_BEFORE = link_cue("result-against-a-plan-before")
 _EVENT_OF_THE_MOMENT = link_cue("event-of-the-moment")
 _HEADLINE_OF_AN_EVENT = link_cue("headline-of-an-event")
+_TERM_JUST_ENDED = link_cue("term-just-ended")
+_ACCOUNT_GIVEN = regex.compile(r"\b(?:cho biết|thông tin|báo cáo|phát biểu)\b", regex.I)
+_REVIEW_OF_A_UNIT_HEADLINE = link_cue("review-of-a-unit-headline")
 _A_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _UNIT_OPENING = link_cue("unit-opening")
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
@@ -1817,6 +1820,10 @@ class Linker:
             _SURVEY_RESULTS.search(doc.text, 0, SURVEY_HEAD_CHARS)
         )
         self.headline_on_topic = on_topic("", title)
+        # the headline, or for a text with none its first paragraph: what the article is
+        self.headline_or_lead = title or next(
+            (doc.text[b.start : b.end][:300] for b in doc.blocks if not b.is_boilerplate), ""
+        )
         self._event_headline: bool | None = None  # see `_headline_reports_an_event`
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
@@ -3899,6 +3906,17 @@ class Linker:
             # "… thống nhất các chỉ tiêu, nhiệm vụ năm 2022. Trong đó, phấn đấu thu nhập bình
             # quân đầu người 49,57 triệu đồng": the plan the sentence before set out
             times = [self.plan_time]
+        if (
+            not times
+            and published
+            and not block_times
+            and _TERM_JUST_ENDED.search(text, self.doc.blocks[view.sent.block].start, view.sent.end)
+        ):
+            # "Nhiệm kỳ qua, … thu nhập bình quân đạt 46,5 triệu đồng/người/năm; tỷ lệ hộ nghèo
+            # đến cuối nhiệm kỳ giảm còn 0,85%" at a congress: the term ends as the text is
+            # written; no year of an earlier paragraph (another unit's) dates it
+            self.year_basis = "published"
+            return int(published[:4]), None, since
         if not times and block_times:
             # the passage's time: its last period ("Giai đoạn 2021-2023, …") else its last year
             periods = [t for t in block_times if _period_of(t) is not None]
@@ -4077,7 +4095,13 @@ class Linker:
             return True
         text = self.doc.text
         reviews_the_year = _YEAR_WORDS.search(text, view.sent.start, view.sent.end)
-        if not reviews_the_year and self._headline_reports_an_event():
+        if (
+            not reviews_the_year
+            and self._headline_reports_an_event()
+            # (not an official's account at the event: "… ông B cho biết, huyện đã vận động
+            # 2,4 tỷ đồng, xây dựng 48 căn nhà": the year's total)
+            and not _ACCOUNT_GIVEN.search(text, view.sent.start, view.sent.end)
+        ):
             return False
         start = view.sent.start if reviews_the_year else self.doc.blocks[view.sent.block].start
         return not _EVENT_OF_THE_MOMENT.search(text, start, self._event_end(view))
@@ -5281,9 +5305,9 @@ class Linker:
         for m in doc.mentions:
             i = bisect.bisect_right(starts, m.start) - 1
             if i >= 0 and m.start < doc.sentences[i].end:
-                if m.type in ("TIME", "LOCALITY") and _in_a_quoted_title(
-                    doc.text, doc.sentences[i], m
-                ):
+                if (
+                    m.type == "LOCALITY" or (m.type == "TIME" and _period_of(m) is not None)
+                ) and _in_a_quoted_title(doc.text, doc.sentences[i], m):
                     continue  # "Đề án 61 về “… giai đoạn 2010-2020”": a name's, dates nothing
                 by_sentence[i].append(m)
         officials_by_block = self._section_heads()
@@ -6312,6 +6336,19 @@ class Linker:
         provisional = {id(f) for f, _ in self.off_topic_candidates}
         gates = topic_gates()
         if any(id(f) not in provisional and f["indicator"] not in gates for f in self.facts):
+            return
+        income = indicator_for("income", "money")
+        if _REVIEW_OF_A_UNIT_HEADLINE.search(self.headline_or_lead) and any(
+            id(f) not in provisional
+            and f["indicator"] == income
+            and f["unit"].endswith("/year")
+            and "đầu người" in f["evidence"]["text"]
+            for f in self.facts
+        ):
+            # "Đại hội Đảng bộ xã Hòa Hội lần thứ I … dân số 36.174 người … thu nhập bình quân
+            # đầu người đạt 75 triệu đồng": a congress (or a merged unit's) review that reports
+            # the unit's income per head reviews its economy and society; its population is
+            # no general news (an airport's or a company's story is no such review)
             return
         for _, fig in self.off_topic_candidates:
             fig.attrs["no_fact"] = "off-topic"
