@@ -265,9 +265,8 @@ _RESULT_AGAINST_A_PLAN_BEFORE = link_cue("result-against-a-plan-before")
 _EVENT_OF_THE_MOMENT = link_cue("event-of-the-moment")
 _HEADLINE_OF_AN_EVENT = link_cue("headline-of-an-event")
 _TERM_JUST_ENDED = link_cue("term-just-ended")
-_ACCOUNT_GIVEN = regex.compile(r"\b(?:cho biết|thông tin|báo cáo|phát biểu)\b", regex.I)
+_ACCOUNT_GIVEN = link_cue("account-given")
 _REVIEW_OF_A_UNIT_HEADLINE = link_cue("review-of-a-unit-headline")
-_A_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _UNIT_OPENING = link_cue("unit-opening")
 _FALL_LIST_BEFORE = link_cue("fall-list-before")
 # a parenthesis right after a figure, then its time: "17,89% (trong đó …) vào năm 2016"
@@ -1824,7 +1823,18 @@ class Linker:
         self.headline_or_lead = title or next(
             (doc.text[b.start : b.end][:300] for b in doc.blocks if not b.is_boilerplate), ""
         )
-        self._event_headline: bool | None = None  # see `_headline_reports_an_event`
+        # "Gò Dầu: Bàn giao nhà tình nghĩa cho gia đình chính sách": a headline that reports a
+        # handover or a ground-breaking and names no year tells of the event's houses and
+        # money, not of a year-end review
+        title_end = _title_end(doc)
+        self.headline_reports_an_event = bool(
+            _HEADLINE_OF_AN_EVENT.search(title)
+            and not _YEAR_WORDS.search(title)
+            and not any(
+                m.type == "TIME" and _year_of(m) is not None and m.end <= title_end
+                for m in doc.mentions
+            )
+        )
         self.provisional = False
         self.off_topic_candidates: list[tuple[dict[str, Any], Mention]] = []
         self.planned_subjects: set[int] = set()  # subject cues a plan word governs
@@ -4097,7 +4107,7 @@ class Linker:
         reviews_the_year = _YEAR_WORDS.search(text, view.sent.start, view.sent.end)
         if (
             not reviews_the_year
-            and self._headline_reports_an_event()
+            and self.headline_reports_an_event
             # (not an official's account at the event: "… ông B cho biết, huyện đã vận động
             # 2,4 tỷ đồng, xây dựng 48 căn nhà": the year's total)
             and not _ACCOUNT_GIVEN.search(text, view.sent.start, view.sent.end)
@@ -4105,21 +4115,6 @@ class Linker:
             return False
         start = view.sent.start if reviews_the_year else self.doc.blocks[view.sent.block].start
         return not _EVENT_OF_THE_MOMENT.search(text, start, self._event_end(view))
-
-    def _headline_reports_an_event(self) -> bool:
-        """ "Gò Dầu: Bàn giao nhà tình nghĩa cho gia đình chính sách": an article whose
-        headline reports a handover or a ground-breaking, and names no year, tells of the
-        event's houses and money, not of a year-end review."""
-        if self._event_headline is None:
-            title = " ".join(
-                self.doc.text[b.start : b.end] for b in self.doc.blocks if b.kind == "title"
-            )
-            self._event_headline = bool(
-                _HEADLINE_OF_AN_EVENT.search(title)
-                and not _A_YEAR.search(title)
-                and not _YEAR_WORDS.search(title)
-            )
-        return self._event_headline
 
     def _units_written_right_after(self, view: SentenceView, fig: Mention) -> list[Mention]:
         """The units written right after a figure, its own words at most between ("620 hộ
