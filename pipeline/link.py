@@ -562,11 +562,14 @@ class LinkException:
     # words right after the figure that make it what the exception says it is not ("chiếm
     # 13,04% so với tổng số hộ đồng bào dân tộc thiểu số": the group's own rate)
     unless_after: regex.Pattern[str] | None = None
+    # a range ("vượt chỉ tiêu tỉnh giao 0,3-0,4%") is a plan's own figure, never a margin
+    unless_range: bool = False
 
     def applies(self, fig: Mention, indicator: str) -> bool:
         unit = "%" if fig.type == "PERCENT" else str(fig.attrs.get("unit"))
         return (
-            (not self.indicators or indicator in self.indicators)
+            not (self.unless_range and fig.attrs.get("range"))
+            and (not self.indicators or indicator in self.indicators)
             and (not self.units or unit in self.units)
             and (not self.figures or fig.type in self.figures)
         )
@@ -603,6 +606,7 @@ def link_exceptions() -> tuple[LinkException, ...]:
                 _before_figure(rule.get("unless_before"), where),
                 _before_figure(rule.get("requires_before"), where),
                 _after_figure(rule.get("unless_after"), where),
+                bool(rule.get("unless_range", False)),
             )
         )
     return tuple(out)
@@ -1778,6 +1782,7 @@ _SHARE_PAID_OUT_BEFORE = link_cue("share-paid-out-before")
 _MARGIN_WORD = link_cue("margin-word")
 _REACH_BETWEEN = link_cue("reach-between")
 _OUTSIDE_THE_UNIT_BEFORE = link_cue("outside-the-unit-before")
+_PLAN_OF_A_FALL_BEFORE = link_cue("plan-of-a-fall-before")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -2593,6 +2598,9 @@ class Linker:
             falls = (
                 bool(_DECREASE_BEFORE.search(left))
                 or _falls_by_at_least(text, left, fig)
+                # "giảm 0,45%, vượt chỉ tiêu tỉnh giao 0,3-0,4%": the plan a fall is held to
+                or _PLAN_OF_A_FALL_BEFORE.search(text, max(s0, fig.start - 120), fig.start)
+                is not None
                 # "giảm tỷ lệ hộ nghèo 2%, hộ cận nghèo 3%": the next item of a fall its verb
                 # opened, with no verb of its own
                 or (
