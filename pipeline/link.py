@@ -1783,6 +1783,7 @@ _MARGIN_WORD = link_cue("margin-word")
 _REACH_BETWEEN = link_cue("reach-between")
 _OUTSIDE_THE_UNIT_BEFORE = link_cue("outside-the-unit-before")
 _PLAN_OF_A_FALL_BEFORE = link_cue("plan-of-a-fall-before")
+_STILL_AT_A_LEVEL_BETWEEN = link_cue("still-at-a-level-between")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -2593,6 +2594,8 @@ class Linker:
                     # "giảm tỷ lệ hộ nghèo … xuống còn 431 hộ, chiếm tỷ lệ 1,07%": the share of
                     # the count the fall reached is a level
                     or _SHARE_OF_A_LEVEL_REACHED.search(text, subject.end, fig.start)
+                    # "đã giảm tỷ lệ hộ nghèo nhưng vẫn ở mức cao 42%": where the rate still stands
+                    or _STILL_AT_A_LEVEL_BETWEEN.search(text, subject.end, fig.start)
                 )
             )  # "giảm tỷ lệ hộ nghèo 4%" (but "giảm tỷ lệ hộ nghèo từ 24% xuống 19,5%" states levels)
             falls = (
@@ -3259,7 +3262,9 @@ class Linker:
                         c.kind == "subject"
                         and c.start >= clause
                         and (
-                            regex.match(r"ủng hộ|quyên góp", text[c.start : c.end], regex.I)
+                            regex.match(
+                                r"ủng hộ|quyên góp|đóng góp", text[c.start : c.end], regex.I
+                            )
                             # (money raised, said right before it: "vận động được hơn 144,8 tỷ
                             # đồng", "số tiền vận động trong 2 năm là …")
                             or (
@@ -7191,13 +7196,19 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     stated: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
 
     def reading(f: dict[str, Any]) -> tuple[Any, ...]:
-        return f["indicator"], f.get("status"), f.get("group")
+        return f["indicator"], f.get("group")
 
     for f in facts:
         same = None
         in_title = f.get("_basis", ("", "", ""))[2] == "title"
         for k in [] if in_title else titles.get(reading(f), []):
-            if k.get("_basis", ("", "", ""))[2] == "title" and _rounds_to(k, f):
+            if (
+                k.get("_basis", ("", "", ""))[2] == "title"
+                and _rounds_to(k, f)
+                # (the headline may state as done what the body says is planned: "TPHCM: Hơn
+                # 11.700 tỷ đồng thực hiện …" over "… dự kiến năm 2024 hơn 11.752 tỷ đồng")
+                and (k.get("status") == f.get("status") or f.get("status") == "target")
+            ):
                 # the headline rounds the body's figure: the body's statement is the fact
                 headline = {key: k["evidence"][key] for key in ("start", "end")}
                 old_key = _statement_key(k)
