@@ -31,6 +31,19 @@ MAX_NAME_SYLLABLES = 5
 _NAME_DASHES = frozenset("-‐‑–—")
 # toàn tỉnh, trên địa bàn huyện, cả xã, của tỉnh, trong và ngoài tỉnh: the unit of the passage
 ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả", "của", "ngoài", "trong"})
+# "Xã có 14 thôn", "Huyện hiện có 21.956 hộ": a level word that opens a sentence, before its
+# verb, is the unit the passage is about (a profile page's "Xã" after "Xã Thái Sơn là …")
+VERBS_AFTER_AN_OPENING_UNIT = frozenset({"có", "hiện", "đã", "còn", "đạt", "gồm"})
+_SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", "-", "–", "•", "+", "*"})
+# "được chia tách từ xã Nhơn Hòa", "trên cơ sở sáp nhập các phường 7, 8, 9": the units a unit
+# was made from are no antecedent of a later "xã", "phường" either
+_MERGED_FROM_BEFORE = regex.compile(
+    r"\b(?:sáp nhập|hợp nhất|(?:chia\s+)?tách\s+(?:ra\s+)?từ)\s+(?:(?:từ|của)\s+)?"
+    r"(?:(?:các|\d+|hai|ba|bốn|năm)\s+)?(?:(?:xã|huyện|tỉnh|thị trấn|phường|thị xã)\s*:?\s+)?"
+    r"(?:[^.;:()]{0,60}?(?:,|và|\(\s*cũ\s*\))\s*)?$",
+    regex.I,
+)
+_CLAUSE_AFTER_THE_LIST = regex.compile(r"\s+(?:mới\s+)?(?:có|hiện|đã|là|đạt|còn)\b", regex.I)
 # "giáp huyện A", "giáp với 02 huyện A và B", "giáp ranh xã C": the border's other side
 _BORDERS_BEFORE = regex.compile(
     r"\bgiáp(?:\s+(?:với|ranh(?:\s+với)?))?\s+(?!biên giới)"
@@ -267,6 +280,15 @@ def _a_figure_follows(doc: Doc, i: int) -> bool:
         and figures[0].start == at
         and (figures[0].type == "PERCENT" or figures[0].attrs.get("unit") is not None)
     )
+
+
+def _verb_then_a_count(doc: Doc, i: int | None) -> bool:
+    """ "có 14 thôn", "hiện có 10.000 đơn vị": the verbs of an opening unit, then a count (not
+    "Huyện có số trường hợp … nhiều nhất là Hoài Nhơn": a ranking, no unit of the passage)."""
+    words = 0
+    while i is not None and i < len(doc) and doc[i].lower_ in VERBS_AFTER_AN_OPENING_UNIT:
+        i, words = _next_word(doc, i), words + 1
+    return bool(words) and i is not None and doc[i].like_num
 
 
 def _next_word(doc: Doc, i: int) -> int | None:
@@ -549,7 +571,14 @@ class LocalityFinder:
                 ):
                     run = self._name_after_a_descriptor(hit.end, level, end)
                 if not run:
-                    if hit.rule.get("anaphor") and prev is not None and prev.lower_ in ANAPHOR_CUES:
+                    opens_sentence = (
+                        (prev is None or prev.is_space or prev.text in _SENTENCE_OPENERS)
+                        and doc[span.start].text[:1].isupper()
+                        and _verb_then_a_count(doc, nxt)
+                    )
+                    if hit.rule.get("anaphor") and (
+                        (prev is not None and prev.lower_ in ANAPHOR_CUES) or opens_sentence
+                    ):
                         self.places.append(
                             Place(
                                 hit.start,
@@ -1286,7 +1315,14 @@ class LocalityFinder:
         `:neighbour`)."""
         text = text_of(self.doc)
         for p in self.places:
-            if not p.anaphor and _BORDERS_BEFORE.search(text, max(0, p.start - 30), p.start):
+            if p.anaphor:
+                continue
+            if _BORDERS_BEFORE.search(text, max(0, p.start - 80), p.start) or (
+                _MERGED_FROM_BEFORE.search(text, max(0, p.start - 80), p.start)
+                # (not "Sau khi sáp nhập 3 xã A, B và C, xã C mới có …": a unit written with
+                # its level word after the list's comma opens the sentence's clause)
+                and not _CLAUSE_AFTER_THE_LIST.match(text, p.end)
+            ):
                 p.method += NEIGHBOUR
 
     def resolve_anaphors(self) -> None:
