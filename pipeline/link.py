@@ -3313,6 +3313,11 @@ class Linker:
             if (
                 sub is None
                 and (_INVESTED_FOR_AFTER.match(after_text) or _MONEY_SPENT_BEFORE.search(left))
+                # (not a loan, nor the level of support per household: "vay 50 triệu đồng để
+                # xây dựng nhà ở", "áp dụng mức 40 triệu đồng hỗ trợ hộ nghèo")
+                and not regex.search(
+                    r"\b(?:vay|mức|mỗi)\s+(?:vốn\s+)?" + _APPROX + "$", left, regex.I
+                )
                 and self._programme_money(view, fig)
             ):
                 # "gần 850 tỉ đồng … được đầu tư để giảm nghèo", "dành hơn 1.200 tỷ đồng đầu
@@ -7137,6 +7142,22 @@ def _weakly_placed(f: dict[str, Any]) -> bool:
     return year_basis != "text" or where != "sentence"
 
 
+def _states_the_plan(headline: dict[str, Any], body: dict[str, Any]) -> bool:
+    """A headline's approximate figure that reads as done, over the body's plan of the same
+    year within 1 % ("Hơn 11.700 tỷ đồng thực hiện …" over "dự kiến … hơn 11.752 tỷ đồng");
+    not a round count of houses done over a larger plan ("Hoàn thành 3.000 căn" over 3.200)."""
+    a, b = headline["value"], body["value"]
+    return (
+        body.get("status") == "target"
+        and bool(headline.get("approx"))
+        and headline.get("year") == body.get("year")
+        and isinstance(a, int | float)
+        and isinstance(b, int | float)
+        and b != 0
+        and abs(a - b) <= 0.01 * abs(b)
+    )
+
+
 def _rounds_to(headline: dict[str, Any], body: dict[str, Any]) -> bool:
     """A headline's round or approximate figure that restates the body's exact one:
     "giảm hơn 1.200 hộ nghèo" over "giảm 1.236 hộ", "67 ngàn hộ" over "66.956 hộ"."""
@@ -7210,7 +7231,7 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and _rounds_to(k, f)
                 # (the headline may state as done what the body says is planned: "TPHCM: Hơn
                 # 11.700 tỷ đồng thực hiện …" over "… dự kiến năm 2024 hơn 11.752 tỷ đồng")
-                and (k.get("status") == f.get("status") or f.get("status") == "target")
+                and (k.get("status") == f.get("status") or _states_the_plan(k, f))
             ):
                 # the headline rounds the body's figure: the body's statement is the fact
                 headline = {key: k["evidence"][key] for key in ("start", "end")}

@@ -63,6 +63,8 @@ KINDS = frozenset(
         "implied_unit",
         "area_column",
         "fall_label",
+        "village_column",
+        "households_column",
     }
 )
 CAPTION_LINES = 3  # lines before a table read as its caption (its year, place, measure)
@@ -1073,13 +1075,28 @@ def _measure(text: str) -> Measure:
         unit = unit_of(m.group(1)) or unit
     if unit is None and regex.search(r"%", clean):
         unit = ("%", Decimal(1))
+    subject = subjects[-1] if subjects else None
+    if subject is None and _cue("households_column", clean) is not None:
+        # "Số hộ" over a commune's villages: all the households of each row's unit
+        subject = Cue("tbl-households-column", "subject", 0, len(clean), _HOUSEHOLDS_COLUMN)
     return Measure(
-        subjects[-1] if subjects else None,
+        subject,
         group,
         unit,
         _cue("not_measure", clean) is not None,
         _cue("fall_label", clean) is not None,
     )
+
+
+_VILLAGE_WORD = regex.compile(
+    r"^(?:thôn|bản|làng|ấp|buôn|bon|plei|xóm|tổ dân phố|TDP|khu phố|KP|tiểu khu|TK)\.?\s+(?=\S)",
+    regex.I,
+)
+_HOUSEHOLDS_COLUMN = {
+    "id": "tbl-households-column",
+    "kind": "subject",
+    "subject": "total_households",
+}
 
 
 def _implied_unit(text: str) -> tuple[str, Decimal] | None:
@@ -1216,6 +1233,15 @@ class TableReader:
                 place[key] = getattr(unit, key)
         return place
 
+    def _village_of(self, label: Cell) -> dict[str, Any] | None:
+        """A row label under a village column: the village it names (not a total row)."""
+        name = " ".join(label.text.split())
+        if not _LETTERS.search(name) or len(name) > 40 or _cue("total_row", label.clean):
+            return None
+        # a village is named without its level word ("Tiểu khu 56" is village "56")
+        name = _VILLAGE_WORD.sub("", name) or name
+        return {"name": name, "level": "village"}
+
     def _whole(self, row_places: list[dict[str, Any]], level: str | None) -> dict[str, Any] | None:
         """The unit a total row stands for: the parent the rows' places share, else the
         document's main place."""
@@ -1261,6 +1287,11 @@ class TableReader:
             None,
         )
         row_places = [self._place_in(r.label) for r in table.rows]
+        if any(_cue("village_column", t.text) for t in table.titles):
+            # "Tên bản | Số hộ | Số nhân khẩu" under a commune: each row a village of it
+            row_places = [
+                p or self._village_of(r.label) for p, r in zip(row_places, table.rows, strict=True)
+            ]
         by_place = sum(1 for p in row_places if p) >= 2
         known = [p for p in row_places if p]
         columns = [

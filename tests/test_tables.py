@@ -251,14 +251,19 @@ def test_cells_a_row_a_line_named_by_their_column_titles():
         ("poverty_rate", "Hà Giang", "province", 2023, 21.4, "%", area),
         ("poor_households", "Hà Giang", "province", 2023, 30120, "households", area),
         ("near_poverty_rate", "Hà Giang", "province", 2023, 9.8, "%", area),
+        # "Tổng số nhân khẩu": its people (the title implies persons)
+        ("population", "Hà Giang", "province", 2023, 410200, "persons", area),
         ("poverty_rate", "Đồng Văn", "district", 2023, 40.12, "%", area),
         ("poor_households", "Đồng Văn", "district", 2023, 7905, "households", area),
         ("near_poverty_rate", "Đồng Văn", "district", 2023, 11.3, "%", area),
+        ("population", "Đồng Văn", "district", 2023, 80100, "persons", area),
         ("poverty_rate", "Yên Minh", "district", 2023, 28.06, "%", area),
         ("poor_households", "Yên Minh", "district", 2023, 6120, "households", area),
+        ("population", "Yên Minh", "district", 2023, 95300, "persons", area),
         ("poverty_rate", "Hà Giang", "province", 2023, 18.75, "%"),
         ("poor_households", "Hà Giang", "province", 2023, 36540, "households"),
         ("near_poverty_rate", "Hà Giang", "province", 2023, 8.2, "%"),
+        ("population", "Hà Giang", "province", 2023, 890000, "persons"),
     ]
 
 

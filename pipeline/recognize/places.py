@@ -38,9 +38,17 @@ _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", "-", "–", "•", "+", 
 # "được chia tách từ xã Nhơn Hòa", "trên cơ sở sáp nhập các phường 7, 8, 9": the units a unit
 # was made from are no antecedent of a later "xã", "phường" either
 _MERGED_FROM_BEFORE = regex.compile(
-    r"\b(?:sáp nhập|hợp nhất|(?:chia\s+)?tách\s+(?:ra\s+)?từ)\s+(?:(?:từ|của)\s+)?"
+    r"(?:\b(?:sáp nhập|hợp nhất|(?:chia\s+)?tách\s+(?:ra\s+)?từ)\s+(?:(?:từ|của)\s+)?"
+    # "sáp nhập toàn bộ diện tích tự nhiên, quy mô dân số của xã A, …", "mới gồm xã A, …"
+    r"|\b(?:sáp nhập|hợp nhất)\b[^.;]{0,120}?\bcủa\s+|(?<!\bthôn\s)\bmới\s+(?:được\s+)?gồm\s+)"
     r"(?:(?:các|\d+|hai|ba|bốn|năm)\s+)?(?:(?:xã|huyện|tỉnh|thị trấn|phường|thị xã)\s*:?\s+)?"
     r"(?:[^.;:()]{0,60}?(?:,|và|\(\s*cũ\s*\))\s*)?$",
+    regex.I,
+)
+# "So với tỉnh Cao Bằng, …", "tiếp nhận hỗ trợ từ huyện Bảo Lâm": a unit compared with or giving
+# to the one the passage is about is no antecedent either
+_COMPARED_OR_GIVING_BEFORE = regex.compile(
+    r"\b(?:so với|(?:hỗ trợ|tiếp nhận|nhận)\s+(?:[^.;,]{0,20}?\s)?từ)\s+(?:(?:các|\d+)\s+)?$",
     regex.I,
 )
 _CLAUSE_AFTER_THE_LIST = regex.compile(r"\s+(?:mới\s+)?(?:có|hiện|đã|là|đạt|còn)\b", regex.I)
@@ -48,7 +56,11 @@ _CLAUSE_AFTER_THE_LIST = regex.compile(r"\s+(?:mới\s+)?(?:có|hiện|đã|là|
 _BORDERS_BEFORE = regex.compile(
     r"\bgiáp(?:\s+(?:với|ranh(?:\s+với)?))?\s+(?!biên giới)"
     r"(?:(?:\d+|hai|ba|bốn)\s+(?:(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn)\s+)?)?"
-    r"(?:[^,.;:]{0,30}?(?:,|và|\+|\s)\s*)?$",
+    # (a list of neighbours, each item ended by its comma, "và" or "+": "giáp tỉnh A, B và C")
+    r"(?:[^,.;:]{0,40}?(?:,|\bvà\b|\+|\s(?=(?:xã|huyện|tỉnh|TT|thị trấn|phường|thị xã)\b))\s*){0,8}"
+    # (the last item before the unit, which may open with its level word: "giáp TT Chư Ty xã
+    # Ia Pnôn")
+    r"(?:[^,.;:]{0,40}?\s)?$",
     regex.I,
 )
 ADMIN_LEVELS = ("province", "district", "commune")
@@ -1317,8 +1329,11 @@ class LocalityFinder:
         for p in self.places:
             if p.anaphor:
                 continue
-            if _BORDERS_BEFORE.search(text, max(0, p.start - 80), p.start) or (
-                _MERGED_FROM_BEFORE.search(text, max(0, p.start - 80), p.start)
+            if (
+                _BORDERS_BEFORE.search(text, max(0, p.start - 200), p.start)
+                or _COMPARED_OR_GIVING_BEFORE.search(text, max(0, p.start - 30), p.start)
+            ) or (
+                _MERGED_FROM_BEFORE.search(text, max(0, p.start - 200), p.start)
                 # (not "Sau khi sáp nhập 3 xã A, B và C, xã C mới có …": a unit written with
                 # its level word after the list's comma opens the sentence's clause)
                 and not _CLAUSE_AFTER_THE_LIST.match(text, p.end)
