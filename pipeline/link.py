@@ -1784,7 +1784,6 @@ _REACH_BETWEEN = link_cue("reach-between")
 _OUTSIDE_THE_UNIT_BEFORE = link_cue("outside-the-unit-before")
 _PLAN_OF_A_FALL_BEFORE = link_cue("plan-of-a-fall-before")
 _STILL_AT_A_LEVEL_BETWEEN = link_cue("still-at-a-level-between")
-_BORDERING_BEFORE = link_cue("bordering-before")
 _POOR_AND_NEAR_POOR_ENDING = regex.compile(_POOR_AND_NEAR_POOR.pattern + "$", regex.I)
 _UNIT_LEVELS = {"huyện": "district", "thị xã": "district", "xã": "commune", "thôn": "village"}
 # ") và ": the join of a list's last item after a parenthesis (punctuation, kept in code)
@@ -3313,11 +3312,6 @@ class Linker:
             if (
                 sub is None
                 and (_INVESTED_FOR_AFTER.match(after_text) or _MONEY_SPENT_BEFORE.search(left))
-                # (not a loan, nor the level of support per household: "vay 50 triệu đồng để
-                # xây dựng nhà ở", "áp dụng mức 40 triệu đồng hỗ trợ hộ nghèo")
-                and not regex.search(
-                    r"\b(?:vay|mức|mỗi)\s+(?:vốn\s+)?" + _APPROX + "$", left, regex.I
-                )
                 and self._programme_money(view, fig)
             ):
                 # "gần 850 tỉ đồng … được đầu tư để giảm nghèo", "dành hơn 1.200 tỷ đồng đầu
@@ -5437,8 +5431,6 @@ class Linker:
                 and not _OUTSIDE_THE_UNIT_BEFORE.search(
                     doc.text, max(sent.start, m.start - 8), m.start
                 )
-                # ("Phía Bắc giáp xã Phiêng Luông": a neighbour of the unit described)
-                and not _BORDERING_BEFORE.search(doc.text, sent.start, m.start)
             ]
             wider = [
                 m

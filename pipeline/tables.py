@@ -1088,10 +1088,23 @@ def _measure(text: str) -> Measure:
     )
 
 
-_VILLAGE_WORD = regex.compile(
-    r"^(?:thôn|bản|làng|ấp|buôn|bon|plei|xóm|tổ dân phố|TDP|khu phố|KP|tiểu khu|TK)\.?\s+(?=\S)",
-    regex.I,
-)
+@cache
+def _village_word() -> regex.Pattern[str]:
+    """The level words of a village the recognizer knows (`patterns/levels.jsonl`), opening a
+    row label; a word that stays in the village's name ("Plei") is kept."""
+    words = sorted(
+        (
+            p
+            for rule in patterns.load("levels")
+            if rule["level"] == "village" and not rule.get("in_name")
+            for p in rule["phrase"]
+        ),
+        key=len,
+        reverse=True,
+    )
+    return regex.compile(r"^(?:" + "|".join(map(regex.escape, words)) + r")\.?\s+(?=\S)", regex.I)
+
+
 _HOUSEHOLDS_COLUMN = {
     "id": "tbl-households-column",
     "kind": "subject",
@@ -1239,7 +1252,7 @@ class TableReader:
         if not _LETTERS.search(name) or len(name) > 40 or _cue("total_row", label.clean):
             return None
         # a village is named without its level word ("Tiểu khu 56" is village "56")
-        name = _VILLAGE_WORD.sub("", name) or name
+        name = _village_word().sub("", name) or name
         return {"name": name, "level": "village"}
 
     def _whole(self, row_places: list[dict[str, Any]], level: str | None) -> dict[str, Any] | None:

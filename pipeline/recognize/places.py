@@ -58,9 +58,9 @@ _BORDERS_BEFORE = regex.compile(
     r"(?:(?:\d+|hai|ba|bốn)\s+(?:(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn)\s+)?)?"
     # (a list of neighbours, each item ended by its comma, "và" or "+": "giáp tỉnh A, B và C")
     r"(?:[^,.;:]{0,40}?(?:,|\bvà\b|\+|\s(?=(?:xã|huyện|tỉnh|TT|thị trấn|phường|thị xã)\b))\s*){0,8}"
-    # (the last item before the unit, which may open with its level word: "giáp TT Chư Ty xã
-    # Ia Pnôn")
-    r"(?:[^,.;:]{0,40}?\s)?$",
+    # (the last item before the unit, which may open with its level word or name its parent in
+    # brackets: "giáp TT Chư Ty xã Ia Pnôn", "giáp xã Phiêng Luông (Mộc Châu)")
+    r"(?:[^,.;:]{0,40}?[\s(])?$",
     regex.I,
 )
 ADMIN_LEVELS = ("province", "district", "commune")
