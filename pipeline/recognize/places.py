@@ -591,16 +591,20 @@ class LocalityFinder:
                 ):
                     run = self._name_after_a_descriptor(hit.end, level, end)
                 if not run:
-                    opens_sentence = (
-                        (prev is None or prev.is_space or prev.text in _SENTENCE_OPENERS)
-                        and doc[span.start].text[:1].isupper()
-                        or prev is not None
+                    at_sentence_start = (
+                        prev is None or prev.is_space or prev.text in _SENTENCE_OPENERS
+                    ) and doc[span.start].text[:1].isupper()
+                    after_a_time_phrase = (
+                        prev is not None
                         and prev.text == ","
                         and bool(
                             _OPENING_TIME_PHRASE_BEFORE.search(
                                 text_of(doc), max(0, hit.start - 70), hit.start
                             )
                         )
+                    )
+                    opens_sentence = (
+                        at_sentence_start or after_a_time_phrase
                     ) and _verb_then_a_count(doc, nxt)
                     if hit.rule.get("anaphor") and (
                         (prev is not None and prev.lower_ in ANAPHOR_CUES) or opens_sentence
