@@ -229,7 +229,7 @@ class _Page:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.blocks = _line_blocks(doc.text)
+        self.blocks = _join_wrapped_lines(doc.text, _line_blocks(doc.text))
         self.lines = [doc.text[b.start : b.end] for b in self.blocks]
 
     def mark(self, i: int, kind: str, reason: str) -> None:
@@ -786,6 +786,32 @@ def clean(doc: Document) -> Document:
     _mark_headings_and_author(page, body_start, tail, doc.meta)
     doc.blocks = page.blocks
     return doc
+
+
+# a line at least this many words long, cut mid-sentence, is a hard-wrapped paragraph's line
+WRAPPED_LINE_MIN_WORDS = 8
+_CONTINUES_IN_LOWER_CASE = regex.compile(r"[ \t]*\r?\n[ \t]*\p{Ll}")
+
+
+def _join_wrapped_lines(text: str, blocks: list[Block]) -> list[Block]:
+    """A paragraph hard-wrapped at a fixed width (a document converted from PDF or Word:
+    "tỷ lệ hộ nghèo⏎cả nước đã giảm từ 22% …") is one block: a long body line that ends
+    mid-sentence, then at once a line that goes on in lower case. Short lines (a
+    table's cells, a list's items) and lines after a blank line stay apart."""
+    joined: list[Block] = []
+    for block in blocks:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and _CONTINUES_IN_LOWER_CASE.fullmatch(text, last.end, block.start + 1)
+            and not ends_sentence(text[last.start : last.end])
+            and len(words(text[max(last.start, last.end - 200) : last.end]))
+            >= WRAPPED_LINE_MIN_WORDS
+        ):
+            last.end = block.end
+            continue
+        joined.append(block)
+    return joined
 
 
 def normalize_date(value: str) -> str | None:

@@ -749,6 +749,14 @@ def _figure(
     if qa is not None and approx is None:
         approx, approx_id = R.after_approx.get(fold(qa), (None, None))
 
+    if (
+        ratio is not None
+        and unit in WHOLE_UNITS
+        and is_fraction(ratio[0], ratio[1])
+        and (ratio[0] == 1 or approx is not None)
+    ):
+        return None, resume  # "khoảng 1/3 hộ tái nghèo": a third of them, no count of households
+
     values = (v1, v2) if is_pct else (low, v2 * mult2 * factor if v2 is not None else None)
     if any(v is not None and not abs(v) <= MAX_MAGNITUDE for v in values):
         return None, resume  # 400 digits: not a figure (its value would be infinite)
