@@ -1712,6 +1712,10 @@ _JOINT_FIGURE_OF_THE_LISTED = link_cue("joint-figure-of-the-listed")
 _NAMES_THE_WHOLE_UNIT = link_cue("names-the-whole-unit")
 _EACH_OF_THE_LISTED_BEFORE = link_cue("each-of-the-listed-before")
 _EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
+_UNITS_LISTED_AFTER_A_RATE = link_cue("units-listed-after-a-rate")
+_UNITS_NAMED_AS_EXAMPLES_BEFORE = link_cue("units-named-as-examples-before")
+# how many units a list needs, with no "các" before it, to give each one the rate it opens
+EACH_OF_A_BARE_LIST = 3
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
 _PEOPLE_OF_A_CATEGORY = link_cue("people-of-a-category")
 _PEOPLE_OF_HOUSEHOLDS_BEFORE = link_cue("people-of-households-before")
@@ -5208,6 +5212,15 @@ class Linker:
             return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
         if fig.type != "PERCENT" or fact.get("group") or not fact.get("locality"):
             return []  # a count or a sum of listed units is all of theirs together
+        # (a range is the spread of the units' rates, no rate of each: "từ 9,67% đến 27,74% là
+        # Long Đống, Trấn Yên, …")
+        named_after = [] if fig.attrs.get("range") else self._listed_after_a_rate(view, fig)
+        if named_after:
+            # "Nhiều địa phương có tỷ lệ hộ nghèo dưới 1% như Bình Dương, Đồng Nai, Hà Nội",
+            # "3 xã tỷ lệ hộ nghèo chiếm hơn 50% gồm A Rooi, A Ting, Jơ Ngây": the units the
+            # threshold sorts out, each with it
+            fact["locality"] = place_of(named_after[0])
+            return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in named_after[1:]]
         if not places or place_of(places[-1]).get("name") != fact["locality"].get("name"):
             return []
         listed = self._listed_before(places)
@@ -5219,15 +5232,34 @@ class Linker:
         opened = _EACH_OF_THE_LISTED_BEFORE.search(
             text, max(view.sent.start, listed[0].start - 20), listed[0].start
         )
-        if opened is not None:
-            # the list opens the sentence or a clause ("Năm 2023, các huyện A, B …"), not
-            # "tỷ lệ hộ nghèo của các huyện A và B" (the units' figure together)
-            lead = text[view.sent.start : opened.start()].rstrip()
-            if lead and lead[-1] not in ",;:":
-                opened = None
-        if not (opened or _EACH_OF_THE_LISTED_AFTER.match(text, listed[-1].end, fig.start)):
+        # the list opens the sentence or a clause ("Năm 2023, các huyện A, B …", "Hà Nội, Cần
+        # Thơ, Đồng Nai, Long An có tỷ lệ hộ nghèo chỉ còn dưới 1%"), not "tỷ lệ hộ nghèo của
+        # các huyện A và B" (the units' figure together)
+        lead = text[view.sent.start : opened.start() if opened else listed[0].start].rstrip()
+        opens_a_clause = (
+            not lead or lead[-1] in ",;:" or bool(_UNITS_NAMED_AS_EXAMPLES_BEFORE.search(lead))
+        )
+        bare_list = len(listed) >= EACH_OF_A_BARE_LIST and not fig.attrs.get("range")
+        said_of_each = opens_a_clause and (opened is not None or bare_list)
+        if not (said_of_each or _EACH_OF_THE_LISTED_AFTER.match(text, listed[-1].end, fig.start)):
             return []
         return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
+
+    def _listed_after_a_rate(self, view: SentenceView, fig: Mention) -> list[Mention]:
+        """ "… có tỷ lệ hộ nghèo dưới 1% như Bình Dương, Đồng Nai và Hà Nội", "… hơn 50% gồm
+        A Rooi, A Ting": units of one level listed right after a rate (`như`, `gồm`, `là`)."""
+        text = self.doc.text
+        after = [m for m in view.of("LOCALITY") if m.start >= fig.end]
+        if not after or not _UNITS_LISTED_AFTER_A_RATE.fullmatch(text, fig.end, after[0].start):
+            return []
+        listed = [after[0]]
+        for m in after[1:]:
+            if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[listed[-1].end : m.start]):
+                break
+            listed.append(m)
+        if len(listed) < 2 or len({m.attrs.get("level") for m in listed}) != 1:
+            return []
+        return listed
 
     def _listed_for_each(self, view: SentenceView, fig: Mention) -> list[Mention]:
         """The units a figure "per unit" is each one's: "các huyện A, B và thị xã C (5 ngôi
