@@ -5210,7 +5210,8 @@ class Linker:
                 fact["group"] = None  # ("4 huyện A, B, C và D, mỗi huyện 17 căn": no group)
             fact["locality"] = place_of(listed[-1])
             return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
-        if fig.type != "PERCENT" or fact.get("group") or not fact.get("locality"):
+        said_per_head = fig.type == "PERCENT" or fact["indicator"] == "average_income"
+        if not said_per_head or fact.get("group") or not fact.get("locality"):
             return []  # a count or a sum of listed units is all of theirs together
         # (a range is the spread of the units' rates, no rate of each: "từ 9,67% đến 27,74% là
         # Long Đống, Trấn Yên, …")
