@@ -335,6 +335,8 @@ EXCEPTION_BEFORE_CHARS = 80
 # The longest quotation read as a slogan or a name whose places are no passage's subject
 SLOGAN_WORDS = 25
 CARRY_TIMES_ACROSS_PARAGRAPHS = True
+REORGANISATION_YEAR = 2025  # provinces and communes merged on 1 July 2025
+FORMER_OF = "_now_part_of"  # a locality's key, while linking, for the unit a former one joined
 PASSAGE_SENTENCES = 3  # how far back a sentence without a time borrows one
 MAX_LINK_SPAN = 1500  # characters of a run-on sentence linked as one piece
 COUNTRY: Mapping[str, str] = MappingProxyType({"name": "Việt Nam", "level": "country"})
@@ -1347,7 +1349,13 @@ def commune_of_outlet(
 
 def place_of(m: Mention) -> dict[str, Any]:
     keys = ("name", "level", "commune", "district", "province", "code")
-    return {k: m.attrs[k] for k in keys if m.attrs.get(k) is not None}
+    out = {k: m.attrs[k] for k in keys if m.attrs.get(k) is not None}
+    now = m.attrs.get("after_2025") if m.attrs.get("former") else None
+    if now and now.get("level") == m.attrs.get("level"):
+        # "tỉnh Bạc Liêu (cũ)": the unit it is part of now, for a text written after the
+        # merger (Linker._in_the_merged_unit)
+        out[FORMER_OF] = {k: now[k] for k in ("name", "level", "code") if now.get(k)}
+    return out
 
 
 def in_clause_subject(cues: list[Cue], clause: int, at: int) -> bool:
@@ -1818,6 +1826,11 @@ class Linker:
         self.fact_keys: set[tuple[Any, ...]] = set()
         self.facts_by_evidence: dict[int, list[dict[str, Any]]] = {}  # by sentence start
         self.reference_year = reference_year(doc)
+        published = doc.meta.published or ""
+        # a text written after the July 2025 reorganisation ("xã Tân Lập (cũ)" in 2020 is a
+        # unit of an earlier merger)
+        written = int(published[:4]) if published[:4].isdigit() else self.reference_year
+        self.after_the_reorganisation = written is not None and written >= REORGANISATION_YEAR
         # whether a paragraph without a time of its own takes an earlier paragraph's
         self.carry_times = CARRY_TIMES_ACROSS_PARAGRAPHS
         content = " ".join(doc.text[b.start : b.end] for b in doc.blocks if not b.is_boilerplate)
@@ -7088,7 +7101,24 @@ class Linker:
             fig.attrs["no_fact"] = part
         return part is not None
 
+    def _in_the_merged_unit(self, fact: dict[str, Any]) -> None:
+        """A former unit's figure ("Riêng tỉnh Bạc Liêu (cũ) đã hoàn thành 4.400 căn") is the
+        merged unit's (Cà Mau), with the former one as its group ("Bạc Liêu cũ", or "hộ
+        nghèo (Bạc Liêu cũ)" after the group the sentence names)."""
+        former = fact.get("locality") or {}
+        if FORMER_OF not in former:
+            return
+        # (a new dict: the passage may carry the same one to the next sentences' facts)
+        fact["locality"] = {k: v for k, v in former.items() if k != FORMER_OF}
+        year = fact.get("year") or REORGANISATION_YEAR
+        if not self.after_the_reorganisation or year < REORGANISATION_YEAR:
+            return  # ("Hà Nam cũ … từ 3,69% (năm 2021)": the province it then was)
+        fact["locality"] = dict(former[FORMER_OF])
+        named = f"{former['name']} cũ"
+        fact["group"] = f"{fact['group']} ({named})" if fact.get("group") else named
+
     def _add(self, fact: dict[str, Any]) -> None:
+        self._in_the_merged_unit(fact)
         key = (
             fact["indicator"],
             (fact["locality"] or {}).get("name"),

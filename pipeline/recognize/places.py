@@ -1454,8 +1454,14 @@ def locality_object(p: Place) -> dict[str, Any]:
     return out
 
 
+# "tỉnh Bạc Liêu (cũ)", "Cần Thơ cũ": a unit as it was before a merger
+_FORMER_AFTER = regex.compile(r"[ \t]*(?:\([ \t]*cũ[ \t]*\)|cũ\b)")
+
+
 def to_mention(doc: Doc, p: Place) -> Mention:
     attrs = locality_object(p)
     if p.anaphor:
         attrs["anaphor"] = True
+    if _FORMER_AFTER.match(text_of(doc), p.end):
+        attrs["former"] = True
     return Mention("LOCALITY", p.start, p.end, text_of(doc)[p.start : p.end], attrs, p.method)
