@@ -791,22 +791,34 @@ def clean(doc: Document) -> Document:
 # a line at least this many words long, cut mid-sentence, is a hard-wrapped paragraph's line
 WRAPPED_LINE_MIN_WORDS = 8
 _CONTINUES_IN_LOWER_CASE = regex.compile(r"[ \t]*\r?\n[ \t]*\p{Ll}")
+# a lower-case line that is no paragraph's continuation: a dateline or a clock ("thứ hai,
+# 15/01/2024 08:30", "cập nhật lúc …"), a site's name ("sinhho.laichau.gov.vn - …"), a row of
+# an enumeration ("huyện Tủa Chùa: tỷ lệ hộ nghèo 30,1%")
+_LINE_OF_ITS_OWN = regex.compile(
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}:\d{2}"
+    r"|^(?:thứ\s+\w+|chủ nhật|cập nhật|đăng lúc|đăng ngày|hạn\b|ngày đăng)"
+    r"|^\p{Ll}[\p{Ll}\d-]*(?:\.[\p{Ll}\d-]+)+"
+    r"|^(?:xã|huyện|tỉnh|thôn|bản|ấp|phường|thị trấn|quận|thị xã)\s+\p{Lu}[^:\n]{0,30}:",
+)
 
 
 def _join_wrapped_lines(text: str, blocks: list[Block]) -> list[Block]:
     """A paragraph hard-wrapped at a fixed width (a document converted from PDF or Word:
-    "tỷ lệ hộ nghèo⏎cả nước đã giảm từ 22% …") is one block: a long body line that ends
-    mid-sentence, then at once a line that goes on in lower case. Short lines (a
-    table's cells, a list's items) and lines after a blank line stay apart."""
+    "tỷ lệ hộ nghèo⏎cả nước đã giảm từ 22% …") is one block: a long line that ends
+    mid-sentence, then at once a line that goes on in lower case. The first line (the
+    headline) stays apart, and so do short lines (a table's cells, a list's items), lines
+    after a blank line and lower-case lines of their own (a dateline, a site's name, a row)."""
     joined: list[Block] = []
     for block in blocks:
         last = joined[-1] if joined else None
+        line_start = text.rfind("\n", 0, last.end) + 1 if last is not None else 0
         if (
             last is not None
+            and len(joined) > 1
             and _CONTINUES_IN_LOWER_CASE.fullmatch(text, last.end, block.start + 1)
-            and not ends_sentence(text[last.start : last.end])
-            and len(words(text[max(last.start, last.end - 200) : last.end]))
-            >= WRAPPED_LINE_MIN_WORDS
+            and not ends_sentence(text[line_start : last.end])
+            and len(words(text[line_start : last.end])) >= WRAPPED_LINE_MIN_WORDS
+            and not _LINE_OF_ITS_OWN.search(text[block.start : block.end][:60])
         ):
             last.end = block.end
             continue

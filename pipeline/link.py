@@ -1721,7 +1721,20 @@ _NAMES_THE_WHOLE_UNIT = link_cue("names-the-whole-unit")
 _EACH_OF_THE_LISTED_BEFORE = link_cue("each-of-the-listed-before")
 _EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
 _UNITS_LISTED_AFTER_A_RATE = link_cue("units-listed-after-a-rate")
+_UNNAMED_UNIT_HAS_BEFORE = link_cue("unnamed-unit-has-before")
 _UNITS_NAMED_AS_EXAMPLES_BEFORE = link_cue("units-named-as-examples-before")
+_SEVERAL_UNITS = link_cue("several-units")
+_BOUND_AFTER = regex.compile(r"\s*trở\s+(?:lên|xuống)\b", regex.I)
+
+
+def _is_a_bound(text: str, fig: Mention) -> bool:
+    """ "dưới 1%", "trên 30%", "từ 30% trở lên": a bound a figure is over or under, not a
+    value (nor a range: "từ 9,67% đến 27,74%" is the spread of several)."""
+    if fig.attrs.get("range"):
+        return False
+    return fig.attrs.get("approx") in ("over", "under") or bool(_BOUND_AFTER.match(text, fig.end))
+
+
 # how many units a list needs, with no "các" before it, to give each one the rate it opens
 EACH_OF_A_BARE_LIST = 3
 _PEOPLE_OF_THE_POOR = link_cue("people-of-the-poor")
@@ -3483,14 +3496,18 @@ class Linker:
         and a count of households with nothing after it is all the unit's households."""
         text = self.doc.text
         return (
-            any(
-                m.end <= fig.start
-                # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
-                and regex.fullmatch(
-                    r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*",
-                    text[m.end : fig.start],
+            (
+                any(
+                    m.end <= fig.start
+                    # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
+                    and regex.fullmatch(
+                        r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*",
+                        text[m.end : fig.start],
+                    )
+                    for m in view.of("LOCALITY")
                 )
-                for m in view.of("LOCALITY")
+                # "Hiện nay, xã có 1.840 hộ, trong đó …": the passage's unit, by its level word
+                or bool(_UNNAMED_UNIT_HAS_BEFORE.search(text, view.sent.start, fig.start))
             )
             and bool(
                 regex.match(
@@ -5228,7 +5245,10 @@ class Linker:
             return []  # a count or a sum of listed units is all of theirs together
         # (a range is the spread of the units' rates, no rate of each: "từ 9,67% đến 27,74% là
         # Long Đống, Trấn Yên, …")
-        named_after = [] if fig.attrs.get("range") else self._listed_after_a_rate(view, fig)
+        bound = _is_a_bound(text, fig)
+        # ("… Mường Nhé, Nậm Pồ, Tủa Chùa với tỷ lệ lần lượt 40,2%, 38,1% và 35,6%": each its own)
+        respectively = bool(_RESPECTIVELY.search(text, view.sent.start, view.sent.end))
+        named_after = self._listed_after_a_rate(view, fig) if bound and not respectively else []
         if named_after:
             # "Nhiều địa phương có tỷ lệ hộ nghèo dưới 1% như Bình Dương, Đồng Nai, Hà Nội",
             # "3 xã tỷ lệ hộ nghèo chiếm hơn 50% gồm A Rooi, A Ting, Jơ Ngây": the units the
@@ -5240,29 +5260,44 @@ class Linker:
         listed = self._listed_before(places)
         if len(listed) < 2:
             return []
-        between = text[listed[-1].end : fig.start]
-        if _JOINT_FIGURE_OF_THE_LISTED.search(between):
-            return []  # "tỷ lệ hộ nghèo bình quân của A và B", "A và B còn 900 hộ, chiếm 4%"
+        clause = _clause_start(text, view.sent.start, listed[0].start, marks=";:")
+        if _JOINT_FIGURE_OF_THE_LISTED.search(text, clause, fig.start):
+            # "tỷ lệ hộ nghèo bình quân của các huyện như A, B, C là …", "A và B còn 900 hộ,
+            # chiếm 4%": the units' figure together
+            return []
         opened = _EACH_OF_THE_LISTED_BEFORE.search(
             text, max(view.sent.start, listed[0].start - 20), listed[0].start
         )
-        # the list opens the sentence or a clause ("Năm 2023, các huyện A, B …", "Hà Nội, Cần
-        # Thơ, Đồng Nai, Long An có tỷ lệ hộ nghèo chỉ còn dưới 1%"), not "tỷ lệ hộ nghèo của
-        # các huyện A và B" (the units' figure together)
+        # the list opens the sentence or a clause ("Năm 2023, các huyện A, B …"), not "tỷ lệ
+        # hộ nghèo của các huyện A và B" (the units' figure together)
         lead = text[view.sent.start : opened.start() if opened else listed[0].start].rstrip()
-        opens_a_clause = (
-            not lead or lead[-1] in ",;:" or bool(_UNITS_NAMED_AS_EXAMPLES_BEFORE.search(lead))
+        opens_a_clause = not lead or lead[-1] in ",;:"
+        # a bound said of units named after their kind ("Các tỉnh, thành phố như Hà Nội, Cần
+        # Thơ, Long An có tỷ lệ hộ nghèo chỉ còn dưới 1%") or of a bare list of them opening the
+        # clause ("Quản Bạ, Yên Minh, Đồng Văn có tỷ lệ hộ nghèo trên 30%"): each one's; an
+        # exact figure of such a list is their figure together
+        named_as_examples = bool(_UNITS_NAMED_AS_EXAMPLES_BEFORE.search(lead))
+        bare_list = opens_a_clause and len(listed) >= EACH_OF_A_BARE_LIST
+        said_of_each = (opened is not None and opens_a_clause) or (
+            bound and (named_as_examples or bare_list)
         )
-        bare_list = len(listed) >= EACH_OF_A_BARE_LIST and not fig.attrs.get("range")
-        said_of_each = opens_a_clause and (opened is not None or bare_list)
-        if not (said_of_each or _EACH_OF_THE_LISTED_AFTER.match(text, listed[-1].end, fig.start)):
+        if _EACH_OF_THE_LISTED_AFTER.match(text, listed[-1].end, fig.start):
+            said_of_each = True  # "lần lượt là: A, B, C và D (đều trên 20%)"
+        elif respectively:
+            said_of_each = False
+        if not said_of_each:
             return []
         return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
 
     def _listed_after_a_rate(self, view: SentenceView, fig: Mention) -> list[Mention]:
-        """ "… có tỷ lệ hộ nghèo dưới 1% như Bình Dương, Đồng Nai và Hà Nội", "… hơn 50% gồm
-        A Rooi, A Ting": units of one level listed right after a rate (`như`, `gồm`, `là`)."""
+        """ "Nhiều địa phương có tỷ lệ hộ nghèo dưới 1% như Bình Dương, Đồng Nai và Hà Nội",
+        "3 xã … hơn 50% gồm A Rooi, A Ting": units of one level listed right after a bound
+        (`như`, `gồm`, `là`) that the clause says sorts several units, not a unit's own rate
+        ("tỷ lệ hộ nghèo toàn huyện còn 40,2%, gồm các xã …")."""
         text = self.doc.text
+        clause = _clause_start(text, view.sent.start, fig.start)
+        if not _SEVERAL_UNITS.search(text, clause, fig.start):
+            return []
         after = [m for m in view.of("LOCALITY") if m.start >= fig.end]
         if not after or not _UNITS_LISTED_AFTER_A_RATE.fullmatch(text, fig.end, after[0].start):
             return []

@@ -884,3 +884,26 @@ def test_a_paragraph_opening_with_a_players_word_is_prose():
     assert ("Mù Cang Chải", 35.2) in {
         ((f["locality"] or {}).get("name"), f["value"]) for f in doc.facts
     }
+
+
+def test_a_hard_wrapped_paragraph_is_one_block_but_the_headline_and_its_dateline_stay_apart():
+    # a report converted from Word: its paragraphs cut at a fixed width, lines going on in
+    # lower case; the headline above, long and unpunctuated, keeps the dateline under it apart
+    text = (
+        "Tỷ lệ hộ nghèo huyện Mường Nhé giảm còn 35% trong năm 2023 nhờ nhiều chính sách\n"
+        "thứ hai, 15/01/2024 08:30\n"
+        "Theo báo cáo của Ủy ban nhân dân huyện Mường Nhé, tỷ lệ hộ nghèo\n"
+        "toàn huyện đã giảm từ 41,2% (năm 2022) xuống còn 35,2% (năm 2023), vượt\n"
+        "chỉ tiêu được giao.\n"
+        "Kết quả giảm nghèo của các xã trong huyện được thể hiện như sau\n"
+        "xã Sín Thầu: tỷ lệ hộ nghèo 52,3%\n"
+    )
+    doc = extract(text)
+    assert doc.meta.title == text.splitlines()[0]
+    assert doc.meta.published == "2024-01-15"
+    paragraph = block_of(doc, "Theo báo cáo")
+    assert doc.text[paragraph.start : paragraph.end].endswith("chỉ tiêu được giao.")
+    row = block_of(doc, "xã Sín Thầu")
+    assert doc.text[row.start : row.end] == "xã Sín Thầu: tỷ lệ hộ nghèo 52,3%"
+    rates = {(f["locality"]["name"], f["year"], f["value"]) for f in doc.facts}
+    assert ("Mường Nhé", 2022, 41.2) in rates and ("Mường Nhé", 2023, 35.2) in rates

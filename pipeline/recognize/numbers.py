@@ -113,6 +113,13 @@ def _to_decimal(s: str) -> Decimal | None:
 
 # units that count whole things: a household, a person, a house is never a fraction
 WHOLE_UNITS = frozenset({"households", "persons", "houses"})
+PEOPLE_OR_HOUSEHOLDS = frozenset({"households", "persons"})
+# a verb of work done or planned right before "1/3 …": one of three, no third
+_DONE_OF_PLANNED_BEFORE = regex.compile(
+    r"\b(?:hoàn thành|bàn giao|khởi công|xây(?: mới| dựng)?|sửa chữa|đạt|được giao|giao"
+    r"|kế hoạch|thực hiện|hỗ trợ|trao|tặng)\b[^.;,\d]{0,20}$",
+    regex.I,
+)
 # the `per` of "5 ngôi nhà/địa phương" (patterns/units.jsonl): a figure each listed unit gets
 EACH_LOCALITY = "locality"
 _ENGLISH_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
@@ -751,11 +758,14 @@ def _figure(
 
     if (
         ratio is not None
-        and unit in WHOLE_UNITS
+        and unit in PEOPLE_OR_HOUSEHOLDS
         and is_fraction(ratio[0], ratio[1])
         and (ratio[0] == 1 or approx is not None)
+        and not _DONE_OF_PLANNED_BEFORE.search(text, max(lo, num_start - 50), num_start)
     ):
-        return None, resume  # "khoảng 1/3 hộ tái nghèo": a third of them, no count of households
+        # "khoảng 1/3 hộ tái nghèo": a third of them, no count of households ("đã hoàn thành
+        # 1/3 nhà", "hỗ trợ 1/2 hộ": one done of those planned)
+        return None, resume
 
     values = (v1, v2) if is_pct else (low, v2 * mult2 * factor if v2 is not None else None)
     if any(v is not None and not abs(v) <= MAX_MAGNITUDE for v in values):

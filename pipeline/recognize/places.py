@@ -35,14 +35,6 @@ ANAPHOR_CUES = frozenset({"toàn", "bàn", "cả", "của", "ngoài", "trong"})
 # verb, is the unit the passage is about (a profile page's "Xã" after "Xã Thái Sơn là …")
 VERBS_AFTER_AN_OPENING_UNIT = frozenset({"có", "hiện", "đã", "còn", "đạt", "gồm"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", "-", "–", "•", "+", "*"})
-# "Hiện nay, xã có 1.840 hộ", "Đến 31-12-2013, huyện còn 320 hộ nghèo": a time phrase that
-# opens the sentence, then its comma, then the level word before its verb and a count
-_OPENING_TIME_PHRASE_BEFORE = regex.compile(
-    r"(?:^|[.!?:;]\s+|\n\s*(?:[-–•+*]\s*)?)"
-    r"(?:hiện nay|hiện tại|hiện|đến nay|tới nay|tính đến|tính tới|đến|tới|năm|cuối|đầu|hết"
-    r"|sau|qua|trong|giai đoạn|từ|vào)\b[^.,;:!?\n]{0,40},\s*$",
-    regex.I,
-)
 # "được chia tách từ xã Nhơn Hòa", "trên cơ sở sáp nhập các phường 7, 8, 9": the units a unit
 # was made from are no antecedent of a later "xã", "phường" either
 _MERGED_FROM_BEFORE = regex.compile(
@@ -591,21 +583,11 @@ class LocalityFinder:
                 ):
                     run = self._name_after_a_descriptor(hit.end, level, end)
                 if not run:
-                    at_sentence_start = (
-                        prev is None or prev.is_space or prev.text in _SENTENCE_OPENERS
-                    ) and doc[span.start].text[:1].isupper()
-                    after_a_time_phrase = (
-                        prev is not None
-                        and prev.text == ","
-                        and bool(
-                            _OPENING_TIME_PHRASE_BEFORE.search(
-                                text_of(doc), max(0, hit.start - 70), hit.start
-                            )
-                        )
-                    )
                     opens_sentence = (
-                        at_sentence_start or after_a_time_phrase
-                    ) and _verb_then_a_count(doc, nxt)
+                        (prev is None or prev.is_space or prev.text in _SENTENCE_OPENERS)
+                        and doc[span.start].text[:1].isupper()
+                        and _verb_then_a_count(doc, nxt)
+                    )
                     if hit.rule.get("anaphor") and (
                         (prev is not None and prev.lower_ in ANAPHOR_CUES) or opens_sentence
                     ):
