@@ -336,6 +336,11 @@ EXCEPTION_BEFORE_CHARS = 80
 SLOGAN_WORDS = 25
 CARRY_TIMES_ACROSS_PARAGRAPHS = True
 REORGANISATION_YEAR = 2025  # provinces and communes merged on 1 July 2025
+# times that name a part of a year without its year ("6 tháng đầu năm", "cuối năm")
+_THIS_YEAR_IN = regex.compile(r"\bnay\b", regex.I)
+PARTS_OF_A_YEAR = frozenset(
+    {"start_of_year", "mid_year", "end_of_year", "first_months", "last_months"}
+)
 FORMER_OF = "_now_part_of"  # a locality's key, while linking, for the unit a former one joined
 PASSAGE_SENTENCES = 3  # how far back a sentence without a time borrows one
 MAX_LINK_SPAN = 1500  # characters of a run-on sentence linked as one piece
@@ -3788,6 +3793,30 @@ class Linker:
         if ends:
             return int(ends.group("y")), None, int(ends.group("since"))
         dated = [t for t in view.of("TIME") if self.usable_time(t, view.sent.start)]
+        named = next(
+            (
+                t
+                for t in reversed(block_times)
+                if not t.attrs.get("from_published")
+                and _period_of(t) is None
+                and _year_of(t) is not None
+            ),
+            None,
+        )
+        if named is not None:
+            # "Trong 6 tháng đầu năm 2017, … . Ước tỷ lệ giảm nghèo 6 tháng đầu năm giảm
+            # 1,53%" on a page dated 2021: a part of a year written without its year is of the
+            # year the passage named, not of the date the page bears
+            dated = [
+                named
+                if t.attrs.get("from_published")
+                and t.attrs.get("relative") in PARTS_OF_A_YEAR
+                and _year_of(t) != _year_of(named)
+                # ("cuối năm nay": this year, the page's)
+                and not _THIS_YEAR_IN.search(t.text)
+                else t
+                for t in dated
+            ]
         # "từ 17,83% xuống còn 15,24%": the figure a change starts from
         starts_a_change = bool(
             _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start])
