@@ -3969,6 +3969,21 @@ class Linker:
                     )
                 )
             ][:1]
+        if not times and not block_times and indicator in MONEY_FOR_ITS_BENEFICIARIES:
+            # "Trên 905 tỷ đồng thực hiện Chương trình MTQG giảm nghèo bền vững giai đoạn
+            # 2021-2025 trên địa bàn tỉnh Gia Lai", where no other time dates the money: the
+            # programme's money for the span its name carries (the span's end)
+            times = [
+                t
+                for t in dated
+                if _period_of(t) is not None
+                and t.start >= fig.end
+                and _PROGRAMME_PERIOD_BEFORE.search(text, fig.end, t.start)
+                # (in the money's own clause: not "…, từ nguồn vốn của … Chương trình … giai
+                # đoạn 2022-2024", the source of a local model's money)
+                and not regex.search(r"[,;:()]", text[fig.end : t.start])
+                and not any(fig.end <= m.start < t.start for m in view.of("QUANTITY", "PERCENT"))
+            ][:1]
         unresolved_now = not times and any(
             t.attrs.get("relative") in ("now", "to_now") and _year_of(t) is None
             for t in view.of("TIME")
