@@ -338,6 +338,7 @@ CARRY_TIMES_ACROSS_PARAGRAPHS = True
 REORGANISATION_YEAR = 2025  # provinces and communes merged on 1 July 2025
 # times that name a part of a year without its year ("6 tháng đầu năm", "cuối năm")
 _THIS_YEAR_IN = regex.compile(r"\bnay\b", regex.I)
+_PER_YEAR_AFTER = regex.compile(r"\s*(?:mỗi|một|hằng|hàng)\s+năm\b", regex.I)
 PARTS_OF_A_YEAR = frozenset(
     {"start_of_year", "mid_year", "end_of_year", "first_months", "last_months"}
 )
@@ -4033,6 +4034,9 @@ class Linker:
             ]
             if later:
                 times = later[-1:]  # "Giai đoạn 2005-2012 và năm 2013 …": the year after it
+            spanned = self._span_a_yearly_fall_follows(view, fig, block_times, indicator)
+            if spanned is not None:
+                return spanned["end"], spanned, since
         if not times and self.paragraph_time is not None:
             # "Năm 2019, tình hình kinh tế - xã hội … tiếp tục chuyển biến tích cực. …(five
             # sentences)… Tỷ lệ hộ nghèo giảm 1,33%": the year that opens the paragraph frames it
@@ -4270,6 +4274,40 @@ class Linker:
         if len(written) < 2 or len(figures) != len(written) or fig not in figures:
             return None
         return written[figures.index(fig)]
+
+    def _span_a_yearly_fall_follows(
+        self,
+        view: SentenceView,
+        fig: Mention,
+        block_times: list[Mention],
+        indicator: str | None,
+    ) -> dict[str, int] | None:
+        """ "… giảm từ 18,33% (năm 2016) xuống còn 8,39% (cuối năm 2019). Trung bình mỗi năm
+        giảm trên 2,48%": a yearly average fall with no time of its own, after a passage that
+        ran from one year to a later one, holds over those years (not over the programme's
+        named period, "giai đoạn 2016-2020", whose last year the data do not reach)."""
+        text = self.doc.text
+        if indicator not in FALL_INDICATORS or not (
+            fig.attrs.get("per_year")
+            or _PER_YEAR_BEFORE.search(text[max(view.sent.start, fig.start - 40) : fig.start])
+            or _PER_YEAR_AFTER.match(text, fig.end, view.sent.end)
+        ):
+            return None
+        if _TARGET_BEFORE.search(text, view.sent.start, fig.start):
+            return None  # ("phấn đấu bình quân mỗi năm giảm 2%": a plan's, not the data's)
+        years = sorted(
+            {
+                y
+                for t in block_times
+                if _period_of(t) is None
+                and not t.attrs.get("from_published")
+                and (y := _year_of(t)) is not None
+            }
+        )
+        published = self.doc.meta.published or ""
+        if len(years) < 2 or (published[:4].isdigit() and years[-1] > int(published[:4])):
+            return None  # (a plan's deadline is no year the data reached)
+        return {"start": years[0], "end": years[-1]}
 
     def usable_time(self, t: Mention, sent_start: int, carried: bool = False) -> bool:
         """A time that can date a figure: dated, not a `so với` baseline, not a poverty standard's
