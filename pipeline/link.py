@@ -337,8 +337,6 @@ SLOGAN_WORDS = 25
 CARRY_TIMES_ACROSS_PARAGRAPHS = True
 REORGANISATION_YEAR = 2025  # provinces and communes merged on 1 July 2025
 # times that name a part of a year without its year ("6 tháng đầu năm", "cuối năm")
-_THIS_YEAR_IN = regex.compile(r"\bnay\b", regex.I)
-_PER_YEAR_AFTER = regex.compile(r"\s*(?:mỗi|một|hằng|hàng)\s+năm\b", regex.I)
 PARTS_OF_A_YEAR = frozenset(
     {"start_of_year", "mid_year", "end_of_year", "first_months", "last_months"}
 )
@@ -1730,7 +1728,9 @@ _UNITS_LISTED_AFTER_A_RATE = link_cue("units-listed-after-a-rate")
 _UNNAMED_UNIT_HAS_BEFORE = link_cue("unnamed-unit-has-before")
 _UNITS_NAMED_AS_EXAMPLES_BEFORE = link_cue("units-named-as-examples-before")
 _SEVERAL_UNITS = link_cue("several-units")
-_BOUND_AFTER = regex.compile(r"\s*trở\s+(?:lên|xuống)\b", regex.I)
+_BOUND_AFTER = link_cue("bound-after")
+_PER_YEAR_AFTER = link_cue("per-year-after")
+_THIS_YEAR_IN = link_cue("this-year-in")
 
 
 def _is_a_bound(text: str, fig: Mention) -> bool:
