@@ -337,6 +337,7 @@ SLOGAN_WORDS = 25
 CARRY_TIMES_ACROSS_PARAGRAPHS = True
 REORGANISATION_YEAR = 2025  # provinces and communes merged on 1 July 2025
 # times that name a part of a year without its year ("6 tháng đầu năm", "cuối năm")
+ARCHIVED_AFTER_YEARS = 2  # a page dated this many years after the year its passage names
 PARTS_OF_A_YEAR = frozenset(
     {"start_of_year", "mid_year", "end_of_year", "first_months", "last_months"}
 )
@@ -1729,8 +1730,8 @@ _UNNAMED_UNIT_HAS_BEFORE = link_cue("unnamed-unit-has-before")
 _UNITS_NAMED_AS_EXAMPLES_BEFORE = link_cue("units-named-as-examples-before")
 _SEVERAL_UNITS = link_cue("several-units")
 _BOUND_AFTER = link_cue("bound-after")
-_PER_YEAR_AFTER = link_cue("per-year-after")
 _THIS_YEAR_IN = link_cue("this-year-in")
+_SINCE_A_YEAR_BEFORE = regex.compile(r"\b(?:từ|kể từ)\s*(?:năm\s*)?$", regex.I)
 
 
 def _is_a_bound(text: str, fig: Mention) -> bool:
@@ -3794,17 +3795,27 @@ class Linker:
         if ends:
             return int(ends.group("y")), None, int(ends.group("since"))
         dated = [t for t in view.of("TIME") if self.usable_time(t, view.sent.start)]
+        published_year = int((self.doc.meta.published or "")[:4] or 0)
         named = next(
             (
                 t
                 for t in reversed(block_times)
                 if not t.attrs.get("from_published")
                 and _period_of(t) is None
+                and not t.attrs.get("day")
+                and not t.attrs.get("month")
+                and not _SINCE_A_YEAR_BEFORE.search(text, max(0, t.start - 12), t.start)
                 and _year_of(t) is not None
             ),
             None,
         )
-        if named is not None:
+        if (
+            named is not None
+            # (an archived page, years after what it reports: a report of mid-2024 that
+            # opens on 2023's results still speaks of 2024 in its "6 tháng đầu năm")
+            and (_year_of(named) or 0) <= published_year - ARCHIVED_AFTER_YEARS
+            and not _TARGET_BEFORE.search(text, view.sent.start, fig.start)
+        ):
             # "Trong 6 tháng đầu năm 2017, … . Ước tỷ lệ giảm nghèo 6 tháng đầu năm giảm
             # 1,53%" on a page dated 2021: a part of a year written without its year is of the
             # year the passage named, not of the date the page bears
@@ -3970,21 +3981,6 @@ class Linker:
                     )
                 )
             ][:1]
-        if not times and not block_times and indicator in MONEY_FOR_ITS_BENEFICIARIES:
-            # "Trên 905 tỷ đồng thực hiện Chương trình MTQG giảm nghèo bền vững giai đoạn
-            # 2021-2025 trên địa bàn tỉnh Gia Lai", where no other time dates the money: the
-            # programme's money for the span its name carries (the span's end)
-            times = [
-                t
-                for t in dated
-                if _period_of(t) is not None
-                and t.start >= fig.end
-                and _PROGRAMME_PERIOD_BEFORE.search(text, fig.end, t.start)
-                # (in the money's own clause: not "…, từ nguồn vốn của … Chương trình … giai
-                # đoạn 2022-2024", the source of a local model's money)
-                and not regex.search(r"[,;:()]", text[fig.end : t.start])
-                and not any(fig.end <= m.start < t.start for m in view.of("QUANTITY", "PERCENT"))
-            ][:1]
         unresolved_now = not times and any(
             t.attrs.get("relative") in ("now", "to_now") and _year_of(t) is None
             for t in view.of("TIME")
@@ -4034,9 +4030,6 @@ class Linker:
             ]
             if later:
                 times = later[-1:]  # "Giai đoạn 2005-2012 và năm 2013 …": the year after it
-            spanned = self._span_a_yearly_fall_follows(view, fig, block_times, indicator)
-            if spanned is not None:
-                return spanned["end"], spanned, since
         if not times and self.paragraph_time is not None:
             # "Năm 2019, tình hình kinh tế - xã hội … tiếp tục chuyển biến tích cực. …(five
             # sentences)… Tỷ lệ hộ nghèo giảm 1,33%": the year that opens the paragraph frames it
@@ -4274,40 +4267,6 @@ class Linker:
         if len(written) < 2 or len(figures) != len(written) or fig not in figures:
             return None
         return written[figures.index(fig)]
-
-    def _span_a_yearly_fall_follows(
-        self,
-        view: SentenceView,
-        fig: Mention,
-        block_times: list[Mention],
-        indicator: str | None,
-    ) -> dict[str, int] | None:
-        """ "… giảm từ 18,33% (năm 2016) xuống còn 8,39% (cuối năm 2019). Trung bình mỗi năm
-        giảm trên 2,48%": a yearly average fall with no time of its own, after a passage that
-        ran from one year to a later one, holds over those years (not over the programme's
-        named period, "giai đoạn 2016-2020", whose last year the data do not reach)."""
-        text = self.doc.text
-        if indicator not in FALL_INDICATORS or not (
-            fig.attrs.get("per_year")
-            or _PER_YEAR_BEFORE.search(text[max(view.sent.start, fig.start - 40) : fig.start])
-            or _PER_YEAR_AFTER.match(text, fig.end, view.sent.end)
-        ):
-            return None
-        if _TARGET_BEFORE.search(text, view.sent.start, fig.start):
-            return None  # ("phấn đấu bình quân mỗi năm giảm 2%": a plan's, not the data's)
-        years = sorted(
-            {
-                y
-                for t in block_times
-                if _period_of(t) is None
-                and not t.attrs.get("from_published")
-                and (y := _year_of(t)) is not None
-            }
-        )
-        published = self.doc.meta.published or ""
-        if len(years) < 2 or (published[:4].isdigit() and years[-1] > int(published[:4])):
-            return None  # (a plan's deadline is no year the data reached)
-        return {"start": years[0], "end": years[-1]}
 
     def usable_time(self, t: Mention, sent_start: int, carried: bool = False) -> bool:
         """A time that can date a figure: dated, not a `so với` baseline, not a poverty standard's

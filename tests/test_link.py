@@ -474,22 +474,3 @@ def test_households_that_outnumber_the_houses_are_no_split_of_them():
     ).to_json()
     houses = [f["value"] for f in more["facts"] if f["indicator"] == "houses_supported"]
     assert houses == [50]
-
-
-def test_a_yearly_average_after_a_change_holds_over_the_years_the_change_ran():
-    # the average follows a change from 2016 to 2019 in the sentence before; the programme's
-    # named period (2016-2020) runs a year further than the data
-    text = (
-        "Thanh Sơn giảm nghèo\nGiai đoạn 2016-2020, tỷ lệ hộ nghèo toàn huyện Thanh Sơn giảm "
-        "từ 18,33% (năm 2016) xuống còn 8,39% (cuối năm 2019). Trung bình mỗi năm giảm trên "
-        "2,48%, vượt mục tiêu."
-    )
-    (fall,) = [f for f in extract(text, published="2020-09-15").facts if f["value"] == 2.48]
-    assert (fall["unit"], fall["year"], fall["period"]) == (
-        "pp/year",
-        2019,
-        {"start": 2016, "end": 2019},
-    )
-    planned = text.replace("Trung bình mỗi năm giảm", "Huyện phấn đấu trung bình mỗi năm giảm")
-    (plan,) = [f for f in extract(planned, published="2020-09-15").facts if f["value"] == 2.48]
-    assert plan["period"] != {"start": 2016, "end": 2019}

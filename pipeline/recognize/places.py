@@ -1438,12 +1438,19 @@ def locality_object(p: Place) -> dict[str, Any]:
 
 # "tỉnh Bạc Liêu (cũ)", "Cần Thơ cũ": a unit as it was before a merger
 _FORMER_AFTER = regex.compile(r"[ \t]*(?:\([ \t]*cũ[ \t]*\)|cũ\b)")
+# "bến xe Bạc Liêu cũ": the old bus station, named after the unit, not the former unit
+_FACILITY_BEFORE = regex.compile(
+    r"\b(?:bến xe|chợ|trụ sở|trường|bệnh viện|sân bay|nhà ga|ga|cầu|đường|quốc lộ|cảng)\s+$",
+    regex.I,
+)
 
 
 def to_mention(doc: Doc, p: Place) -> Mention:
     attrs = locality_object(p)
     if p.anaphor:
         attrs["anaphor"] = True
-    if _FORMER_AFTER.match(text_of(doc), p.end):
+    if _FORMER_AFTER.match(text_of(doc), p.end) and not _FACILITY_BEFORE.search(
+        text_of(doc), max(0, p.start - 20), p.start
+    ):
         attrs["former"] = True
     return Mention("LOCALITY", p.start, p.end, text_of(doc)[p.start : p.end], attrs, p.method)
