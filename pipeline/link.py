@@ -1726,12 +1726,15 @@ _NAMES_THE_WHOLE_UNIT = link_cue("names-the-whole-unit")
 _EACH_OF_THE_LISTED_BEFORE = link_cue("each-of-the-listed-before")
 _EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
 _UNITS_LISTED_AFTER_A_RATE = link_cue("units-listed-after-a-rate")
-_UNNAMED_UNIT_HAS_BEFORE = link_cue("unnamed-unit-has-before")
+# "… có 875 hộ", "(huyện Đăk Glei) hiện có …": between a unit and the count of its households
+_HAS_A_COUNT = regex.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*")
 _UNITS_NAMED_AS_EXAMPLES_BEFORE = link_cue("units-named-as-examples-before")
 _SEVERAL_UNITS = link_cue("several-units")
 _BOUND_AFTER = link_cue("bound-after")
 _THIS_YEAR_IN = link_cue("this-year-in")
-_SINCE_A_YEAR_BEFORE = regex.compile(r"\b(?:từ|kể từ)\s*(?:năm\s*)?$", regex.I)
+# the join of a list's items with nothing of their own between ("A, B và C"; list-join also
+# takes an item's count, "An Phú 42 hộ, Tri Tôn")
+_PLAIN_LIST_JOIN = regex.compile(r"\s*(?:,|và|,\s*và)\s*", regex.I)
 
 
 def _is_a_bound(text: str, fig: Mention) -> bool:
@@ -1847,9 +1850,10 @@ class Linker:
         self.facts_by_evidence: dict[int, list[dict[str, Any]]] = {}  # by sentence start
         self.reference_year = reference_year(doc)
         published = doc.meta.published or ""
+        self.published_year = int(published[:4]) if published[:4].isdigit() else None
         # a text written after the July 2025 reorganisation ("xã Tân Lập (cũ)" in 2020 is a
         # unit of an earlier merger)
-        written = int(published[:4]) if published[:4].isdigit() else self.reference_year
+        written = self.published_year or self.reference_year
         self.after_the_reorganisation = written is not None and written >= REORGANISATION_YEAR
         # whether a paragraph without a time of its own takes an earlier paragraph's
         self.carry_times = CARRY_TIMES_ACROSS_PARAGRAPHS
@@ -3502,26 +3506,20 @@ class Linker:
         """ "Huyện An Phú có 45.354 hộ." / "…, trong đó": a unit named right before `có`
         and a count of households with nothing after it is all the unit's households."""
         text = self.doc.text
-        return (
-            (
-                any(
-                    m.end <= fig.start
-                    # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967 khẩu"
-                    and regex.fullmatch(
-                        r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*",
-                        text[m.end : fig.start],
-                    )
-                    for m in view.of("LOCALITY")
-                )
-                # "Hiện nay, xã có 1.840 hộ, trong đó …": the passage's unit, by its level word
-                or bool(_UNNAMED_UNIT_HAS_BEFORE.search(text, view.sent.start, fig.start))
-            )
-            and bool(
-                regex.match(
-                    r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
-                    text[fig.end : view.sent.end],
-                    regex.I,
-                )
+        return any(
+            _HAS_A_COUNT.fullmatch(text, end, fig.start)
+            # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967
+            # khẩu"; "Hiện nay, xã có 1.840 hộ, trong đó …": the passage's unit by its level
+            # word alone (unnamed-unit-before)
+            for end in [
+                *(m.end for m in view.of("LOCALITY") if m.end <= fig.start),
+                *(m.end() for m in _UNNAMED_UNIT_BEFORE.finditer(text, view.sent.start, fig.start)),
+            ]
+        ) and bool(
+            regex.match(
+                r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
+                text[fig.end : view.sent.end],
+                regex.I,
             )
         )
 
@@ -3795,40 +3793,7 @@ class Linker:
         if ends:
             return int(ends.group("y")), None, int(ends.group("since"))
         dated = [t for t in view.of("TIME") if self.usable_time(t, view.sent.start)]
-        published_year = int((self.doc.meta.published or "")[:4] or 0)
-        named = next(
-            (
-                t
-                for t in reversed(block_times)
-                if not t.attrs.get("from_published")
-                and _period_of(t) is None
-                and not t.attrs.get("day")
-                and not t.attrs.get("month")
-                and not _SINCE_A_YEAR_BEFORE.search(text, max(0, t.start - 12), t.start)
-                and _year_of(t) is not None
-            ),
-            None,
-        )
-        if (
-            named is not None
-            # (an archived page, years after what it reports: a report of mid-2024 that
-            # opens on 2023's results still speaks of 2024 in its "6 tháng đầu năm")
-            and (_year_of(named) or 0) <= published_year - ARCHIVED_AFTER_YEARS
-            and not _TARGET_BEFORE.search(text, view.sent.start, fig.start)
-        ):
-            # "Trong 6 tháng đầu năm 2017, … . Ước tỷ lệ giảm nghèo 6 tháng đầu năm giảm
-            # 1,53%" on a page dated 2021: a part of a year written without its year is of the
-            # year the passage named, not of the date the page bears
-            dated = [
-                named
-                if t.attrs.get("from_published")
-                and t.attrs.get("relative") in PARTS_OF_A_YEAR
-                and _year_of(t) != _year_of(named)
-                # ("cuối năm nay": this year, the page's)
-                and not _THIS_YEAR_IN.search(t.text)
-                else t
-                for t in dated
-            ]
+        dated = self._of_the_year_the_passage_named(view, fig, dated, block_times)
         # "từ 17,83% xuống còn 15,24%": the figure a change starts from
         starts_a_change = bool(
             _FROM_BEFORE.search(text[max(view.sent.start, fig.start - 15) : fig.start])
@@ -4268,6 +4233,45 @@ class Linker:
             return None
         return written[figures.index(fig)]
 
+    def _of_the_year_the_passage_named(
+        self, view: SentenceView, fig: Mention, dated: list[Mention], block_times: list[Mention]
+    ) -> list[Mention]:
+        """ "Trong 6 tháng đầu năm 2017, … . Ước tỷ lệ giảm nghèo 6 tháng đầu năm giảm 1,53%"
+        on a page dated 2021: a part of a year written without its year ("6 tháng đầu năm",
+        "cuối năm", not "cuối năm nay") is of the single year the passage named, on a page
+        dated years after it (an archived report; a report of mid-2024 that opens on 2023's
+        results still speaks of 2024), outside a plan."""
+        parts = [
+            t
+            for t in dated
+            if t.attrs.get("from_published")
+            and t.attrs.get("relative") in PARTS_OF_A_YEAR
+            and not _THIS_YEAR_IN.search(t.text)
+        ]
+        if not parts or self.published_year is None:
+            return dated
+        named = next(
+            (
+                t
+                for t in reversed(block_times)
+                if not t.attrs.get("from_published")
+                and _period_of(t) is None
+                and not t.attrs.get("day")
+                and not t.attrs.get("month")
+                # (not "Từ năm 2019, …": a start, no single year)
+                and not _FROM_BEFORE.search(self.doc.text, max(0, t.start - 12), t.start)
+                and _year_of(t) is not None
+            ),
+            None,
+        )
+        if (
+            named is None
+            or (_year_of(named) or 0) > self.published_year - ARCHIVED_AFTER_YEARS
+            or _TARGET_BEFORE.search(self.doc.text, view.sent.start, fig.start)
+        ):
+            return dated
+        return [named if t in parts else t for t in dated]
+
     def usable_time(self, t: Mention, sent_start: int, carried: bool = False) -> bool:
         """A time that can date a figure: dated, not a `so với` baseline, not a poverty standard's
         period. `carried`: a time kept to date the next sentences' figures, where a year after a
@@ -4395,7 +4399,7 @@ class Linker:
         và thị trấn Liên Sơn"): one of several, no figure's own unit."""
         text = self.doc.text
         return any(
-            regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : o.start])
+            _PLAIN_LIST_JOIN.fullmatch(text, m.end, o.start)
             for o in view.of("LOCALITY")
             if o.start >= m.end
         )
@@ -5281,7 +5285,9 @@ class Linker:
                 fact["group"] = None  # ("4 huyện A, B, C và D, mỗi huyện 17 căn": no group)
             fact["locality"] = place_of(listed[-1])
             return [{**copy.deepcopy(fact), "locality": place_of(m)} for m in listed[:-1]]
-        said_per_head = fig.type == "PERCENT" or fact["indicator"] == "average_income"
+        said_per_head = fig.type == "PERCENT" or fact["indicator"] == indicator_for(
+            "income", "money"
+        )
         if not said_per_head or fact.get("group") or not fact.get("locality"):
             return []  # a count or a sum of listed units is all of theirs together
         # (a range is the spread of the units' rates, no rate of each: "từ 9,67% đến 27,74% là
@@ -5344,7 +5350,7 @@ class Linker:
             return []
         listed = [after[0]]
         for m in after[1:]:
-            if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[listed[-1].end : m.start]):
+            if not _PLAIN_LIST_JOIN.fullmatch(text, listed[-1].end, m.start):
                 break
             listed.append(m)
         if len(listed) < 2 or len({m.attrs.get("level") for m in listed}) != 1:
@@ -5372,7 +5378,7 @@ class Linker:
         text = self.doc.text
         listed = [places[-1]]
         for m in reversed(places[:-1]):
-            if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : listed[0].start]):
+            if not _PLAIN_LIST_JOIN.fullmatch(text, m.end, listed[0].start):
                 break
             listed.insert(0, m)
         if any_level:
