@@ -795,6 +795,8 @@ def _topic_cues() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         rx = regex.compile(rule["regex"], regex.I)
         if not rx.search(rule["example"]):
             raise patterns.PatternError(f"topic cue {rule['id']!r} does not match its example")
+        if rule.get("counter_example") and rx.search(rule["counter_example"]):
+            raise patterns.PatternError(f"topic cue {rule['id']!r} matches its counter_example")
         cues.append((rule["id"], rx))
     return tuple(cues)
 

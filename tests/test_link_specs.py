@@ -138,3 +138,15 @@ def test_unless_after_is_matched_at_the_figures_end_so_a_caret_is_refused():
     assert words.match(text, text.index(" nghèo và"))
     with pytest.raises(patterns.PatternError, match="unless_after"):
         _after_figure(r"^\s*nghèo", "test")
+
+
+def test_a_topic_cue_that_matches_its_counter_example_is_refused_on_load(pattern_files):
+    from vnfacts.link import _topic_cues
+
+    cue = (
+        '{"kind": "cue", "id": "bad", "regex": "nghèo", "example": "hộ nghèo", '
+        '"counter_example": "bệnh hiểm nghèo"}\n'
+    )
+    pattern_files({"topic.jsonl": cue}, _topic_cues)
+    with pytest.raises(patterns.PatternError, match="counter_example"):
+        _topic_cues()
