@@ -5476,7 +5476,15 @@ class Linker:
                 )
                 current_block = sent.block
                 self.block_start = sent.start
-                block_named = [t for times in recent for t in times]
+                block_named = [
+                    t
+                    for times in recent
+                    for t in times
+                    # "… ban hành chính sách hỗ trợ … từ năm 2002": where an open span starts
+                    # dates its own paragraph's starting point, no time later passages report
+                    if t.attrs.get("period")
+                    or not _FROM_BEFORE.search(doc.text, max(0, t.start - 12), t.start)
+                ]
                 if block_named and not flashback:
                     # (a paragraph opening "Trước đó, …" looks back: its times date nothing after it)
                     self.earlier_times = block_named
