@@ -433,6 +433,8 @@ _RESIDENT_HOUSEHOLDS = link_cue("resident-households")
 _CARRIED_OVER_AFTER = link_cue("carried-over-after")
 _TARGET_BEFORE = link_cue("target-before")
 _FROM_BEFORE = link_cue("from-before")
+_ALREADY_FROM_BEFORE = link_cue("already-from-before")
+_YEAR_POINTED_BACK_AT = link_cue("year-pointed-back-at")
 _TO_BEFORE = link_cue("to-before")
 _REL_FALL = link_cue("rel-fall")
 _PEOPLE_COUNTED_BEFORE = link_cue("people-counted-before")
@@ -5476,14 +5478,15 @@ class Linker:
                 )
                 current_block = sent.block
                 self.block_start = sent.start
+                # "… ban hành chính sách hỗ trợ … từ năm 2002": where an open span starts
+                # dates its own paragraph's starting point, no time later passages report,
+                # unless the paragraph opens by pointing back at it ("Năm đầu tiên, …")
+                looks_back = bool(_YEAR_POINTED_BACK_AT.match(doc.text, sent.start))
                 block_named = [
                     t
                     for times in recent
                     for t in times
-                    # "… ban hành chính sách hỗ trợ … từ năm 2002": where an open span starts
-                    # dates its own paragraph's starting point, no time later passages report
-                    if t.attrs.get("period")
-                    or not _FROM_BEFORE.search(doc.text, max(0, t.start - 12), t.start)
+                    if looks_back or not self._where_an_open_span_starts(t)
                 ]
                 if block_named and not flashback:
                     # (a paragraph opening "Trước đó, …" looks back: its times date nothing after it)
@@ -6499,6 +6502,16 @@ class Linker:
         for _, fig in self.off_topic_candidates:
             fig.attrs["no_fact"] = "off-topic"
         self.facts = [f for f in self.facts if id(f) not in provisional]
+
+    def _where_an_open_span_starts(self, t: Mention) -> bool:
+        """ "từ năm 2002" (not "ngay từ năm 2024", already then; not "từ năm 2016 đến nay",
+        a period): the single year an open span starts from."""
+        text = self.doc.text
+        return (
+            not t.attrs.get("period")
+            and bool(_FROM_BEFORE.search(text, max(0, t.start - 12), t.start))
+            and not _ALREADY_FROM_BEFORE.search(text, max(0, t.start - 20), t.start)
+        )
 
     def _from_to(self, view: SentenceView, fig: Mention, fact: dict[str, Any]) -> None:
         """`từ A … xuống/lên B`: B's fact records the change from A."""
