@@ -5478,9 +5478,7 @@ class Linker:
                 )
                 current_block = sent.block
                 self.block_start = sent.start
-                # "… ban hành chính sách hỗ trợ … từ năm 2002": where an open span starts
-                # dates its own paragraph's starting point, no time later passages report,
-                # unless the paragraph opens by pointing back at it ("Năm đầu tiên, …")
+                # (an open span's start dates no later paragraph unless it points back at it)
                 looks_back = bool(_YEAR_POINTED_BACK_AT.match(doc.text, sent.start))
                 block_named = [
                     t
@@ -6504,8 +6502,9 @@ class Linker:
         self.facts = [f for f in self.facts if id(f) not in provisional]
 
     def _where_an_open_span_starts(self, t: Mention) -> bool:
-        """ "từ năm 2002" (not "ngay từ năm 2024", already then; not "từ năm 2016 đến nay",
-        a period): the single year an open span starts from."""
+        """ "… ban hành chính sách hỗ trợ … từ năm 2002" (not "ngay từ năm 2024", already then;
+        not "từ năm 2016 đến nay", a period): the single year an open span starts from, which
+        dates its own paragraph's starting point but no time later paragraphs report."""
         text = self.doc.text
         return (
             not t.attrs.get("period")
