@@ -3308,7 +3308,7 @@ class Linker:
                         and c.start >= clause
                         and (
                             regex.match(
-                                r"ủng hộ|quyên góp|đóng góp", text[c.start : c.end], regex.I
+                                r"ủng hộ|quyên góp|đóng góp|tài trợ", text[c.start : c.end], regex.I
                             )
                             # (money raised, said right before it: "vận động được hơn 144,8 tỷ
                             # đồng", "số tiền vận động trong 2 năm là …")
