@@ -22,7 +22,7 @@ from vnfacts import segment as _segment  # noqa: F401
 from vnfacts.doc import Document, Meta
 from vnfacts.ingest import IngestOptions, iter_documents, text_to_document
 from vnfacts.registry import Stage, get_stage
-from vnfacts.textalign import nfc_with_positions
+from vnfacts.textalign import reading_copy
 
 DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment", "recognize", "link", "check")
 
@@ -50,9 +50,10 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         original = doc.text
-        composed = nfc_with_positions(original)
+        composed = reading_copy(original)
         if composed is not None:
-            doc.text = composed[0]  # the stages read composed letters; offsets map back below
+            doc.text = composed[0]  # the stages read composed letters, one space between
+            # words; offsets map back below
         for st, func in zip(self.stages, self.funcs, strict=True):
             if doc.failed:
                 break

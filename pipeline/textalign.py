@@ -51,6 +51,39 @@ def align_indexed(
         cursor = m.end()
 
 
+# a few spaces inside a line, or one space that is not ASCII (no-break, thin, ideographic);
+# four or more are left alone: they align the columns of a table turned into text
+_LOOSE_SPACE = regex.compile(r"(?<=\S)(?:[ \t]{2,3}(?![ \t])|[\u00a0\u2000-\u200a\u202f\u3000])")
+
+
+def reading_copy(text: str) -> tuple[str, list[int]] | None:
+    """The text the stages read: composed to NFC (see `nfc_with_positions`), and two or
+    three spaces between words (`thu  nhập  bình quân`, as pages copied from PDFs and
+    editors write them) or a no-break space read as one space, with each offset's
+    position in `text`; None when there is nothing to change (the usual case).
+
+    Why: the rules are written with one space between words; a report that puts two
+    gives no fact. Four or more spaces are kept: they align a table's columns."""
+    composed = nfc_with_positions(text)
+    base, positions = composed if composed is not None else (text, None)
+    if not _LOOSE_SPACE.search(base):
+        return composed
+    parts: list[str] = []
+    moved: list[int] = []
+    cursor = 0
+    for m in _LOOSE_SPACE.finditer(base):
+        parts.append(base[cursor : m.start()])
+        moved.extend(range(cursor, m.start()))
+        parts.append(" ")
+        moved.append(m.start())
+        cursor = m.end()
+    parts.append(base[cursor:])
+    moved.extend(range(cursor, len(base) + 1))
+    if positions is not None:
+        moved = [positions[k] for k in moved]
+    return "".join(parts), moved
+
+
 def nfc_with_positions(text: str) -> tuple[str, list[int]] | None:
     """The text composed to NFC, with each composed offset's position in `text`
     (`positions[k]` for k in 0..len(composed), the last being len(text)); None when the

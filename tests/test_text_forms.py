@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from vnfacts import extract
-from vnfacts.textalign import nfc_with_positions
+from vnfacts.textalign import nfc_with_positions, reading_copy
 
 REPORT = (
     "Huyện Mường Nhé giảm nghèo bền vững\n\n"
@@ -82,3 +82,35 @@ def test_a_text_mixing_both_forms_keeps_its_offsets(tmp_path: Path) -> None:
         map(_key, extract(REPORT).to_json()["facts"])
     )
     _every_span_quotes(record, mixed)
+
+
+# a year-end report copied from a PDF: two spaces between some words, a no-break space
+LOOSE = (
+    "Văn Chấn tổng kết năm 2015\n\n"
+    "Năm 2015, thu  nhập  bình quân  đầu  người  của huyện Văn Chấn đạt 22  triệu đồng/người/năm;"
+    " tỷ lệ hộ\u00a0nghèo giảm còn 19,92%.\n\n"
+    "       Năm          Hộ nghèo       Tỷ lệ (%)\n"
+)
+
+
+def test_words_two_spaces_apart_read_as_one_space_and_quote_the_input() -> None:
+    single = LOOSE.replace("  ", " ").replace("\u00a0", " ")
+    record = extract(LOOSE).to_json()
+    keys = set(map(_key, record["facts"]))
+    assert ("average_income", 22000000, "Văn Chấn", 2015, "actual") in keys
+    assert ("poverty_rate", 19.92, "Văn Chấn", 2015, "actual") in keys
+    assert keys == set(map(_key, extract(single).to_json()["facts"]))
+    _every_span_quotes(record, LOOSE)
+    income = next(f for f in record["facts"] if f["indicator"] == "average_income")
+    assert "thu  nhập  bình quân" in income["evidence"]["text"]
+
+
+def test_the_reading_copy_keeps_the_spaces_that_align_a_tables_columns() -> None:
+    copy, positions = reading_copy(LOOSE)  # type: ignore[misc]
+    assert "thu nhập bình quân đầu người" in copy and "hộ nghèo" in copy
+    assert "Năm          Hộ nghèo       Tỷ lệ (%)" in copy  # four or more: left alone
+    assert "\n\n       Năm" in copy  # (and a line's indent)
+    assert len(positions) == len(copy) + 1 and positions[-1] == len(LOOSE)
+    start = copy.index("22 triệu")
+    assert LOOSE[positions[start] : positions[start + len("22 triệu")]] == "22  triệu"
+    assert reading_copy(REPORT) is None  # nothing to change: no copy
