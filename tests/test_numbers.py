@@ -808,6 +808,18 @@ def test_every_scale_form_is_read() -> None:
             assert got[0].attrs["unit"] == "VND"
 
 
+def test_a_scale_before_another_currency_is_not_read_as_dong() -> None:
+    # a foreign budget in an international news item: not đồng, so no figure at all
+    assert find_figures("Chính phủ Thụy Điển sẽ chi thêm 30 tỷ kronor cho an sinh xã hội.") == []
+    for rule in load("scales"):  # (a currency the units know, USD or EUR, is read as itself)
+        if rule["kind"] == "other_currency":
+            for form in rule["forms"]:
+                assert find_figures(f"Nhật Bản cam kết 7 tỷ {form} vốn ODA.") == [], form
+    # the bare scale of a Vietnamese report stays đồng; a word after it is no currency
+    got = find_figures("Tỉnh đã bố trí 30 tỷ cho hộ nghèo, giảm 20 triệu tệ nạn.")
+    assert [(m.text, m.attrs["unit"]) for m in got][:1] == [("30 tỷ", "VND")]
+
+
 def test_every_context_word_stops_a_figure() -> None:
     for rule in load("qualifiers"):
         if rule["kind"] != "not_after":

@@ -201,6 +201,7 @@ class _Rules:
     after_approx: dict[str, tuple[str, str]]
     cues: dict[str, _Cue]
     percent: dict[str, bool]  # folded percent form -> is it "percentage points"
+    other_currency: Any  # a currency's name after a scale word: no bare đồng ("30 tỷ yên")
 
 
 NUM = (
@@ -296,8 +297,11 @@ def _rules() -> _Rules:
     start_forms: list[str] = []  # words that start a number anywhere ("ba", "mười")
     free_forms: list[str] = []  # words that go on a number anywhere ("mươi", "lăm")
     bound: list[tuple[bool, list[str], list[str], list[str]]] = []  # only_before words
+    other_currencies: list[str] = []
     for row in load("scales"):
-        if row["kind"] == "scale":
+        if row["kind"] == "other_currency":
+            other_currencies.extend(row["forms"])
+        elif row["kind"] == "scale":
             srule = _Scale(
                 row["id"], Decimal(str(row["factor"])), row.get("bare_unit"), row.get("per_unit")
             )
@@ -446,6 +450,7 @@ def _rules() -> _Rules:
         after_approx=after_approx,
         cues=cues,
         percent=percent,
+        other_currency=_guard(other_currencies),
     )
 
 
@@ -718,6 +723,8 @@ def _figure(
             return None, resume  # "3 tháng đầu năm": a time, read by the time recognizer
         base, factor, rule_id = urule.unit, urule.factor, urule.id
     elif not has_unit and scale1 is not None:
+        if R.other_currency is not None and R.other_currency.match(text, end, hi):
+            return None, resume  # "30 tỷ kronor", "2 tỷ yên": money, but not in đồng
         base = scale1.per_unit if per_text else scale1.bare_unit
     if not has_unit and scale1 is None:
         per_text = None
