@@ -470,6 +470,7 @@ _ALLOCATED = link_cue("allocated")
 _KE_HOACH_AFTER = link_cue("ke-hoach-after")
 _HOUSES_FOR_THE_POOR = link_cue("houses-for-the-poor")
 _NOT_PROGRAMME = link_cue("not-programme")
+_GIVEN_AFTER_A_FIRM = link_cue("given-after-a-firm")
 _PROGRAMME = link_cue("programme")
 _A_PERSON_BEFORE = link_cue("a-person-before")
 _ALLOCATED_BY_A_VERB_BEFORE = link_cue("allocated-by-a-verb-before")
@@ -3690,7 +3691,8 @@ class Linker:
             return False
         text = self.doc.text
         sentence = text[view.sent.start : view.sent.end]
-        if _NOT_PROGRAMME.search(text[view.sent.start : fig.start]):
+        firms = list(_NOT_PROGRAMME.finditer(text, view.sent.start, fig.start))
+        if firms and not _GIVEN_AFTER_A_FIRM.search(text[firms[-1].end() : fig.start]):
             return False
         if _PROGRAMME.search(sentence):
             return True
