@@ -40,16 +40,23 @@ class Cue:
 
 @cache
 def cues() -> tuple[Cue, ...]:
-    return tuple(
-        Cue(
+    """`patterns/boilerplate.jsonl`; a cue's `example` must match it and its
+    `counter_example` must not (checked on load)."""
+    loaded = []
+    for rule in patterns.load("boilerplate"):
+        cue = Cue(
             rule["id"],
             rule["kind"],
             regex.compile(rule["regex"], regex.IGNORECASE | regex.V1),
             int(rule.get("max_words", MAX_TAIL_CUE_WORDS if rule["kind"] == "tail" else 10_000)),
             bool(rule.get("inline_box", False)),
         )
-        for rule in patterns.load("boilerplate")
-    )
+        if "example" in rule and not cue.pattern.search(rule["example"]):
+            raise patterns.PatternError(f"boilerplate cue {cue.id!r} does not match its example")
+        if "counter_example" in rule and cue.pattern.search(rule["counter_example"]):
+            raise patterns.PatternError(f"boilerplate cue {cue.id!r} matches its counter_example")
+        loaded.append(cue)
+    return tuple(loaded)
 
 
 def match_cue(line: str, kind: str) -> Cue | None:
@@ -110,6 +117,9 @@ _ENGLISH_MONTHS = {
 _VIETNAMESE_MONTH_NAME = (
     r"(?:ngày\s+)?(?P<d>\d{1,2})\s+(?-i:Tháng\s+(?P<mw>Mười\s+Một|Mười\s+Hai|Một|Giêng|Hai|Ba|"
     r"Tư|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười|Chạp))\s*,?\s+(?:năm\s+)?(?P<y>(?:19|20)\d{2})"
+    # the month first, as WordPress stamps a Vietnamese site ("Tháng Sáu 17, 2024")
+    r"|(?-i:Tháng\s+(?P<mw>Mười\s+Một|Mười\s+Hai|Một|Giêng|Hai|Ba|Tư|Bốn|Năm|Sáu|Bảy|Tám|Chín|"
+    r"Mười|Chạp))\s+(?P<d>\d{1,2})\s*,\s*(?P<y>(?:19|20)\d{2})"
 )
 _ENGLISH_DATE = (
     rf"(?P<me>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*"

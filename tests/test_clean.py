@@ -171,6 +171,8 @@ def test_title_given_by_jsonl_field_is_found_in_text():
         # a portal's stamp with the month in words, capitalized; an English site's date
         ("Tin tức sự kiện 28 Tháng Mười Một 2012 9:10:00 SA", "2012-11-28"),
         ("Monday, March 4, 2019", "2019-03-04"),
+        # the month first, as WordPress stamps a Vietnamese site
+        ("Thứ Hai, Tháng Sáu 17, 2024", "2024-06-17"),
         # a half-year in a headline is no date
         ("Sơ kết 6 tháng năm 2024", None),
     ],
@@ -178,6 +180,26 @@ def test_title_given_by_jsonl_field_is_found_in_text():
 def test_parse_date(line, expected):
     date = parse_date(line)
     assert (date.isoformat() if date else None) == expected
+
+
+def test_a_site_s_welcome_language_switch_and_clock_are_no_headline():
+    text = (
+        "Chào mừng quý vị đến với website xã Tân Phú - huyện Châu Thành\n"
+        "Tiếng Việt | English\n"
+        "Thứ Hai, Tháng Sáu 17, 2024\n"
+        "Giới thiệu khái quát xã Tân Phú\n"
+        "Xã Tân Phú có diện tích tự nhiên 25,1 km2, dân số 9.812 người với 2.310 hộ. "
+        "Năm 2023, tỷ lệ hộ nghèo của xã còn 1,2%."
+    )
+    doc = extract(text)
+    assert doc.meta.title == "Giới thiệu khái quát xã Tân Phú"
+    assert doc.meta.published == "2024-06-17"
+    assert [b.is_boilerplate for b in doc.blocks[:3]] == [True, True, True]
+    # a welcome to a congress is news, no furniture
+    congress = extract(
+        "Chào mừng đại hội Đảng các cấp nhiệm kỳ 2025-2030\nNăm 2024, xã còn 45 hộ nghèo."
+    )
+    assert congress.meta.title == "Chào mừng đại hội Đảng các cấp nhiệm kỳ 2025-2030"
 
 
 def test_date_line_versus_prose():
