@@ -25,6 +25,7 @@ MIN_TITLE_WORDS = 5
 MIN_BODY_WORDS = 12  # a line this long (or ending a sentence) opens the article body
 MAX_HEADING_WORDS = 16
 MAX_HEADLINE_WORDS = 20  # a news headline's length, at most (a long one: "Ninh Thuận xóa …")
+MAX_SECTION_LABEL_WORDS = 8  # a site's section name or banner over a headline, at most
 MAX_CAPTION_WORDS = 60
 MAX_TAIL_CUE_WORDS = 8
 
@@ -343,6 +344,38 @@ _MENU_ITEM = regex.compile(r"^\s*[-–•*+]\s+\S")
 _MENU_LABEL = regex.compile(r"^\s*[-–•*+]\s+[^\d]{1,60}$")
 
 
+LABELS_ABOVE_A_HEADLINE = 2  # a site's section name and a menu entry, at most, over a headline
+
+
+def _headline_over_its_dateline(page: _Page, first: int, limit: int) -> int | None:
+    """ "Xã Hội" / "Hơn 29,5 triệu đồng ủng hộ Quỹ Vì người nghèo tỉnh" / "Thứ Năm,
+    01/11/2018": a line of a headline's length, longer than the first line, that its dateline
+    follows is the headline, and the short lines over it are the site's section labels (the
+    headline would otherwise read as the lead of a label taken for the title). A byline
+    under the first line makes that one the headline and the next the lead ("Giảm nghèo ở
+    Hướng Hóa" / "Trần Tuyền" / "Từ nguồn vốn …, tỷ lệ hộ nghèo … còn 21,3%" / "12/01/2024")."""
+    lines = page.lines
+    for k in range(first + 1, min(limit, first + 1 + LABELS_ABOVE_A_HEADLINE)):
+        if page.blocks[k].is_boilerplate:
+            continue
+        if is_date_line(lines[k]):
+            return None  # the first line stands over its own dateline
+        n = len(words(lines[k]))
+        if (
+            MIN_TITLE_WORDS <= n <= MAX_HEADLINE_WORDS
+            and len(words(lines[first])) < n
+            and not ends_sentence(lines[k])
+            and "|" not in lines[k]  # "Chuyên mục: Phim tài liệu | Lượt xem: 10.365"
+            and not _SECTION_HEADING.match(lines[k])
+            and k + 1 < len(lines)
+            and is_date_line(lines[k + 1])
+        ):
+            return k
+        if n > MAX_SECTION_LABEL_WORDS or author_name(lines[k]) is not None:
+            return None  # a paragraph, or a byline under the headline
+    return None
+
+
 def _headline_above_the_lead(page: _Page, first: int, limit: int) -> int | None:
     """ "Mừng Đảng mừng Xuân 2026" / "Logo" / "Đăng ký | Đăng nhập" / "Sơn La: tỷ lệ hộ nghèo
     giảm còn 11,11%" / lead: a long line the site's furniture follows is a banner when a
@@ -427,6 +460,10 @@ def _mark_header(page: _Page, meta: Meta) -> int:
             continue  # "- Tin tức - Sự kiện" by "- Lịch sử Đảng": a site menu, no title
         if _reads_as_prose(lines[i], len(lines)):
             break  # an excerpt or a pasted paragraph has no title line: it is all body
+        over_its_dateline = _headline_over_its_dateline(page, i, limit)
+        if over_its_dateline is not None:
+            title_i = over_its_dateline
+            break
         # A title is a long line, or a short one right above the lead paragraph.
         lead_follows = (
             i + 1 < len(lines) and page.body_like(i + 1) and not is_date_line(lines[i + 1])

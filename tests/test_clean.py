@@ -202,6 +202,42 @@ def test_a_site_s_welcome_language_switch_and_clock_are_no_headline():
     assert congress.meta.title == "Chào mừng đại hội Đảng các cấp nhiệm kỳ 2025-2030"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a section's name over a headline long enough to read as a lead, over its dateline
+        (
+            "Xã hội\n"
+            "Hơn 120 triệu đồng ủng hộ Quỹ Vì người nghèo huyện Phú Hòa năm 2023\n"
+            "Thứ Năm, 02/11/2023\n"
+            "Hưởng ứng Tháng cao điểm “Vì người nghèo”, đến nay Ban Vận động Quỹ huyện đã "
+            "tiếp nhận hơn 120 triệu đồng từ 15 cơ quan, đơn vị.",
+            "Hơn 120 triệu đồng ủng hộ Quỹ Vì người nghèo huyện Phú Hòa năm 2023",
+        ),
+        # a site's section and its menu entry, repeated, over the headline
+        (
+            "Tuyên truyền về giảm nghèo bền vững\n"
+            "Tỷ lệ hộ nghèo của huyện Mường Nhé còn 28,5% vào cuối năm 2021\n"
+            "Ngày cập nhật: 05/01/2022 9:12:40 SA\n"
+            "Huyện Mường Nhé là một trong 74 huyện nghèo của cả nước, năm 2021 giảm được "
+            "1.120 hộ nghèo.",
+            "Tỷ lệ hộ nghèo của huyện Mường Nhé còn 28,5% vào cuối năm 2021",
+        ),
+        # a line of the page's data over the dateline is no headline
+        (
+            "SIMACAI ĐI LÊN NHỜ CHƯƠNG TRÌNH 30A\n"
+            "Chuyên mục: PHIM TÀI LIỆU | Lượt xem : 10,365\n"
+            "Ngày đăng: 04/01/2019\n"
+            "Sau 10 năm thực hiện Chương trình 30a, tỷ lệ hộ nghèo của huyện Si Ma Cai giảm "
+            "mạnh, đời sống người dân được cải thiện.",
+            "SIMACAI ĐI LÊN NHỜ CHƯƠNG TRÌNH 30A",
+        ),
+    ],
+)
+def test_the_headline_over_its_dateline_under_a_section_label(text: str, title: str):
+    assert extract(text).meta.title == title
+
+
 def test_date_line_versus_prose():
     assert is_date_line("Thứ Hai, 15/01/2024 | 10:30")
     # a byline before the weekday, a time zone; a date and time before the bylines
