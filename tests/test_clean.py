@@ -238,6 +238,21 @@ def test_the_headline_over_its_dateline_under_a_section_label(text: str, title: 
     assert extract(text).meta.title == title
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    ["Đà Nẵng: 27°C Đà Nẵng", "• Hà Nội Hà Nội 20°C", "Số lượt truy cập: 1209", "Mặc định Cỡ chữ"],
+)
+def test_a_site_s_weather_visit_counter_and_font_size_over_the_headline(furniture: str):
+    text = (
+        f"{furniture}\n"
+        "Huyện Bắc Sơn có 483 hộ thoát nghèo năm 2020\n"
+        "Năm 2020, toàn huyện Bắc Sơn có 483 hộ thoát nghèo, tỷ lệ hộ nghèo còn 7,2%.\n"
+    )
+    doc = extract(text)
+    assert doc.blocks[0].is_boilerplate
+    assert doc.meta.title == "Huyện Bắc Sơn có 483 hộ thoát nghèo năm 2020"
+
+
 def test_date_line_versus_prose():
     assert is_date_line("Thứ Hai, 15/01/2024 | 10:30")
     # a byline before the weekday, a time zone; a date and time before the bylines
