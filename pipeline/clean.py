@@ -159,8 +159,16 @@ def parse_date(line: str) -> dt.date | None:
         return None
 
 
+# a date line's words at most: a date and a time in words, a weekday, a time zone and a
+# byline of a few names ("Minh Anh - Quốc Toàn Thứ năm, ngày 07/03/2024 10:15 AM (GMT+7)");
+# a longer line is a paragraph, not searched for dates (the search is the costly part)
+MAX_DATE_LINE_WORDS = 30
+
+
 def is_date_line(line: str) -> bool:
     """A line that is (almost) only a date, a time, a weekday and maybe a byline."""
+    if len(line) > MAX_DATE_LINE_WORDS * 8 or len(words(line)) > MAX_DATE_LINE_WORDS:
+        return False
     m = DATE_RE.search(line)
     if not m:
         return _clock_line(line)
