@@ -47,6 +47,7 @@ from vnfacts.link import (
     place_of,
     poverty_standard,
 )
+from vnfacts.textalign import ALIGNED_HEADER_LINES
 
 if TYPE_CHECKING:
     from vnfacts.link import Linker
@@ -703,7 +704,6 @@ def _space_row(text: str, s: int, e: int, has_unit: bool) -> Row | None:
 _YEAR_ROW = regex.compile(r"^(?P<lead>\s*)(?P<year>(?:19|20)\d{2})(?P<cells>(?:\s{2,}\S+)+)\s*$")
 _FRAGMENT = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces: one header cell
 ALIGNED_MIN_ROWS = 3
-ALIGNED_HEADER_LINES = 8  # how far above its first row an aligned table's header may start
 
 
 def _aligned_tables(text: str) -> Iterator[Table]:

@@ -56,6 +56,39 @@ def align_indexed(
 _LOOSE_SPACE = regex.compile(r"(?<=\S)(?:[ \t]{2,3}(?![ \t])|[\u00a0\u2000-\u200a\u202f\u3000])")
 
 
+# a yearbook table's row turned into text (`2018  3,10   3.120`): a year, then cells two or
+# more spaces apart (pipeline/tables.py reads such runs of rows, their column titles in
+# pieces on the lines above, split at two spaces)
+_ALIGNED_YEAR_ROW = regex.compile(r"^[ \t]*(?:19|20)\d{2}(?:[ \t]{2,}\S+)+[ \t]*$", regex.M)
+ALIGNED_HEADER_LINES = 8  # how far above its first row an aligned table's header may start
+_ROWS_APART = 3  # rows at most this many lines apart are one table
+
+
+def _aligned_tables(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more year rows, with the lines of its header
+    above: spans whose spaces align columns."""
+    rows = list(_ALIGNED_YEAR_ROW.finditer(text))
+    if len(rows) < 2:
+        return []
+    runs: list[list[regex.Match[str]]] = [[rows[0]]]
+    for m in rows[1:]:
+        if text.count("\n", runs[-1][-1].end(), m.start()) <= _ROWS_APART:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    spans = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        start = run[0].start()
+        for _ in range(ALIGNED_HEADER_LINES):
+            if start == 0:
+                break
+            start = text.rfind("\n", 0, start - 1) + 1
+        spans.append((start, run[-1].end()))
+    return spans
+
+
 def reading_copy(text: str) -> tuple[str, list[int]] | None:
     """The text the stages read: composed to NFC (see `nfc_with_positions`), and two or
     three spaces between words (`thu  nhập  bình quân`, as pages copied from PDFs and
@@ -63,15 +96,19 @@ def reading_copy(text: str) -> tuple[str, list[int]] | None:
     position in `text`; None when there is nothing to change (the usual case).
 
     Why: the rules are written with one space between words; a report that puts two
-    gives no fact. Four or more spaces are kept: they align a table's columns."""
+    gives no fact. Four or more spaces are kept, and so is every space of a yearbook
+    table and its header: they align the columns."""
     composed = nfc_with_positions(text)
     base, positions = composed if composed is not None else (text, None)
     if not _LOOSE_SPACE.search(base):
         return composed
+    tables = _aligned_tables(base)
     parts: list[str] = []
     moved: list[int] = []
     cursor = 0
     for m in _LOOSE_SPACE.finditer(base):
+        if any(a <= m.start() < b for a, b in tables):
+            continue
         parts.append(base[cursor : m.start()])
         moved.extend(range(cursor, m.start()))
         parts.append(" ")

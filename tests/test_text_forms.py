@@ -114,3 +114,28 @@ def test_the_reading_copy_keeps_the_spaces_that_align_a_tables_columns() -> None
     start = copy.index("22 triệu")
     assert LOOSE[positions[start] : positions[start + len("22 triệu")]] == "22  triệu"
     assert reading_copy(REPORT) is None  # nothing to change: no copy
+
+
+# a yearbook page whose columns stand only two spaces apart, its titles in pieces above
+NARROW_TABLE = (
+    "Số liệu thống kê huyện Mường Khương\n"
+    "Năm  Tỷ lệ hộ nghèo  Thu nhập bình quân\n"
+    "       (%)            (nghìn đồng/tháng)\n"
+    "  2018  3,10            3.120\n"
+    "  2019  2,80            3.350\n"
+    "  2020  2,40            3.600\n"
+    "Năm 2021,  tỷ lệ hộ nghèo  của huyện còn 2,1%."
+)
+
+
+def test_a_yearbook_table_with_narrow_columns_keeps_its_spaces() -> None:
+    copy, _ = reading_copy(NARROW_TABLE)  # type: ignore[misc]
+    assert "Năm  Tỷ lệ hộ nghèo  Thu nhập bình quân" in copy  # the header's cells stay apart
+    assert "  2019  2,80" in copy
+    assert "Năm 2021, tỷ lệ hộ nghèo của huyện" in copy  # the prose under it is read
+    rates = {
+        (f["year"], f["value"])
+        for f in extract(NARROW_TABLE, published="2022-01-05").to_json()["facts"]
+        if f["indicator"] == "poverty_rate"
+    }
+    assert {(2018, 3.1), (2019, 2.8), (2021, 2.1)} <= rates
