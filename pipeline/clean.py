@@ -162,7 +162,7 @@ def parse_date(line: str) -> dt.date | None:
 # a date line's words at most: a date and a time in words, a weekday, a time zone and a
 # byline of a few names ("Minh Anh - Quốc Toàn Thứ năm, ngày 07/03/2024 10:15 AM (GMT+7)");
 # a longer line is a paragraph, not searched for dates (the search is the costly part)
-MAX_DATE_LINE_WORDS = 30
+MAX_DATE_LINE_WORDS = 40
 
 
 def is_date_line(line: str) -> bool:
@@ -353,21 +353,45 @@ _MENU_LABEL = regex.compile(r"^\s*[-–•*+]\s+[^\d]{1,60}$")
 
 
 LABELS_ABOVE_A_HEADLINE = 2  # a site's section name and a menu entry, at most, over a headline
+SHORT_LABEL_WORDS = 4  # a section's name ("Xã Hội", "Tin tức - Sự kiện") is this short
+
+
+def _section_label_shaped(line: str, next_line: str) -> bool:
+    """ "Kinh tế", "VĂN HÓA - XÃ HỘI", "Nông Thôn Mới - Gương Sản Xuất Giỏi", "Cơ quan Đảng,
+    Nhà nước", "Hội Chữ thập đỏ Phú Yên:", "Tuyên truyền về giảm nghèo bền vững" (no name in
+    it), a label repeated: a site's section or banner, not a headline that names a place in
+    sentence case ("Mường Nhé giảm nghèo bền vững")."""
+    ws = words(line)
+    letters = [w for w in ws if not w.isdigit()]
+    half = len(ws) // 2
+    return (
+        len(ws) <= SHORT_LABEL_WORDS
+        or all(w.isupper() for w in letters)
+        or all(w[0].isupper() for w in letters)
+        or not any(w[0].isupper() for w in letters[1:])
+        or bool(regex.search(r"\s[-–|»›>]\s|,|:\s*$", line))
+        or fold(line) == fold(next_line)
+        or (len(ws) % 2 == 0 and ws[:half] == ws[half:])  # "Logo of Phú Thọ Logo of Phú Thọ"
+        or _SITE_BANNER.search(line) is not None
+    )
 
 
 def _headline_over_its_dateline(page: _Page, first: int, limit: int) -> int | None:
     """ "Xã Hội" / "Hơn 29,5 triệu đồng ủng hộ Quỹ Vì người nghèo tỉnh" / "Thứ Năm,
-    01/11/2018": a line of a headline's length, longer than the first line, that its dateline
-    follows is the headline, and the short lines over it are the site's section labels (the
-    headline would otherwise read as the lead of a label taken for the title). A byline
-    under the first line makes that one the headline and the next the lead ("Giảm nghèo ở
-    Hướng Hóa" / "Trần Tuyền" / "Từ nguồn vốn …, tỷ lệ hộ nghèo … còn 21,3%" / "12/01/2024")."""
+    01/11/2018": under a first line shaped like a site's section (maybe repeated), a line of
+    a headline's length, longer than the first, that its dateline follows is the headline
+    (it would otherwise read as the lead of a label taken for the title). A byline under
+    the first line makes that one the headline ("Giảm nghèo ở Hướng Hóa" / "Trần Tuyền" /
+    "Từ nguồn vốn …, tỷ lệ hộ nghèo … còn 21,3%" / "12/01/2024"), and so does a first line
+    in sentence case: the line under it is its subtitle."""
     lines = page.lines
+    if first + 1 >= len(lines) or not _section_label_shaped(lines[first], lines[first + 1]):
+        return None
     for k in range(first + 1, min(limit, first + 1 + LABELS_ABOVE_A_HEADLINE)):
-        if page.blocks[k].is_boilerplate:
+        if page.blocks[k].is_boilerplate or fold(lines[k]) == fold(lines[first]):
             continue
-        if is_date_line(lines[k]):
-            return None  # the first line stands over its own dateline
+        if is_date_line(lines[k]) or author_name(lines[k]) is not None:
+            return None  # the first line over its own dateline, or over its byline
         n = len(words(lines[k]))
         if (
             MIN_TITLE_WORDS <= n <= MAX_HEADLINE_WORDS
@@ -379,8 +403,8 @@ def _headline_over_its_dateline(page: _Page, first: int, limit: int) -> int | No
             and is_date_line(lines[k + 1])
         ):
             return k
-        if n > MAX_SECTION_LABEL_WORDS or author_name(lines[k]) is not None:
-            return None  # a paragraph, or a byline under the headline
+        if n > MAX_SECTION_LABEL_WORDS:
+            return None  # a paragraph
     return None
 
 

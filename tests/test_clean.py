@@ -223,6 +223,21 @@ def test_a_site_s_welcome_language_switch_and_clock_are_no_headline():
             "1.120 hộ nghèo.",
             "Tỷ lệ hộ nghèo của huyện Mường Nhé còn 28,5% vào cuối năm 2021",
         ),
+        # a headline that names its place, then a byline or a subtitle over the dateline
+        (
+            "Mường Nhé giảm nghèo bền vững\n"
+            "Nguyễn Văn Minh - Trần Thị Hoa - Lê Văn Tám (Báo Điện Biên Phủ)\n"
+            "05/01/2022\n"
+            "Năm 2021, huyện Mường Nhé giảm 1.120 hộ nghèo, tỷ lệ hộ nghèo còn 28,5%.",
+            "Mường Nhé giảm nghèo bền vững",
+        ),
+        (
+            "Mường Nhé giảm nghèo bền vững\n"
+            "Nhiều giải pháp đồng bộ giúp huyện biên giới giảm hơn 1.000 hộ nghèo\n"
+            "Thứ Năm, 05/01/2022 09:15\n"
+            "Năm 2021, huyện Mường Nhé giảm 1.120 hộ nghèo, tỷ lệ hộ nghèo còn 28,5%.",
+            "Mường Nhé giảm nghèo bền vững",
+        ),
         # a line of the page's data over the dateline is no headline
         (
             "SIMACAI ĐI LÊN NHỜ CHƯƠNG TRÌNH 30A\n"
