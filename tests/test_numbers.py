@@ -815,9 +815,13 @@ def test_a_scale_before_another_currency_is_not_read_as_dong() -> None:
         if rule["kind"] == "other_currency":
             for form in rule["forms"]:
                 assert find_figures(f"Nhật Bản cam kết 7 tỷ {form} vốn ODA.") == [], form
-    # the bare scale of a Vietnamese report stays đồng; a word after it is no currency
-    got = find_figures("Tỉnh đã bố trí 30 tỷ cho hộ nghèo, giảm 20 triệu tệ nạn.")
-    assert [(m.text, m.attrs["unit"]) for m in got][:1] == [("30 tỷ", "VND")]
+    # the bare scale of a Vietnamese report stays đồng, also before a place named Yên…
+    for text in (
+        "Vốn phân bổ:\nBắc Mê: 30 tỷ\nYên Minh: 25 tỷ",
+        "Tỉnh hỗ trợ 30 tỷ Yên Minh, 25 tỷ",
+    ):
+        got = find_figures(text)
+        assert [(m.text, m.attrs["unit"]) for m in got] == [("30 tỷ", "VND"), ("25 tỷ", "VND")]
 
 
 def test_every_context_word_stops_a_figure() -> None:

@@ -249,6 +249,14 @@ def spellings(forms: Any) -> list[str]:
     return sorted(out)
 
 
+def _on_the_line_as_written(words: list[str]) -> Any:
+    """Words right after a figure on its line, in their case as written (a currency's "yên"
+    is no "Yên Minh")."""
+    if not words:
+        return None
+    return regex.compile(r"[ \t]+\L<w>(?!\w)", w=spellings(words))
+
+
 def _guard(words: Any) -> Any:
     if not words:
         return None
@@ -450,7 +458,7 @@ def _rules() -> _Rules:
         after_approx=after_approx,
         cues=cues,
         percent=percent,
-        other_currency=_guard(other_currencies),
+        other_currency=_on_the_line_as_written(other_currencies),
     )
 
 
