@@ -3298,7 +3298,10 @@ class Linker:
             if (
                 sub == "budget"
                 and self._disbursed_from(view, subject, fig)
-                and self._programme_money(view, fig)
+                # (paid out, like "giải ngân được …": a programme need not be named, only
+                # the money must not be a firm's or a bank's)
+                and self.on_topic
+                and not self._a_firms_money(view, fig)
             ):
                 return indicator_for("disbursement", "money"), "money-disbursed", subject
             donated = (
@@ -3683,17 +3686,21 @@ class Linker:
             for m in view.of("LOCALITY")
         )
 
+    def _a_firms_money(self, view: SentenceView, fig: Mention) -> bool:
+        """A bank, a firm or a co-op named before the money, unless it gives the money away
+        ("Công ty Điện lực … tài trợ 400 triệu đồng")."""
+        text = self.doc.text
+        firms = list(_NOT_PROGRAMME.finditer(text, view.sent.start, fig.start))
+        return bool(firms) and not _GIVEN_AFTER_A_FIRM.search(text[firms[-1].end() : fig.start])
+
     def _programme_money(self, view: SentenceView, fig: Mention) -> bool:
         """A budget is a programme's or project's money, not a bank's, a firm's or a co-op's,
         and only in an article about poverty or a social programme: the investment of a
         motorway or a factory in general news is no fact of this vocabulary."""
-        if not self.on_topic:
+        if not self.on_topic or self._a_firms_money(view, fig):
             return False
         text = self.doc.text
         sentence = text[view.sent.start : view.sent.end]
-        firms = list(_NOT_PROGRAMME.finditer(text, view.sent.start, fig.start))
-        if firms and not _GIVEN_AFTER_A_FIRM.search(text[firms[-1].end() : fig.start]):
-            return False
         if _PROGRAMME.search(sentence):
             return True
         # "… 850 tỉ đồng từ các chương trình … Trong đó ngân sách Trung ương hơn 720 tỉ
