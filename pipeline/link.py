@@ -247,6 +247,8 @@ _PLAN_WORD_AFTER_THE_COUNT = link_cue("plan-word-after-the-count")
 EACH_UNIT_CHARS = 60  # how far before a figure "mỗi xã được hỗ trợ xây" may start
 _ESTIMATE_OR_SOURCE_AFTER_A_PLAN = link_cue("estimate-or-source-after-a-plan")
 _GROUP_FRAME_OPENING = link_cue("group-frame-opening")
+_GROUP_OPENS_ITS_CLAUSE = link_cue("group-opens-its-clause")
+_HAS_AFTER_A_GROUP = regex.compile(r"\s*(?:hiện\s+)?(?:có|còn)\b")
 # how many words a plan's item in a sentence of its own may have ("Tỷ lệ hộ nghèo giảm còn 15%.")
 PLAN_ITEM_WORDS = 30
 # the words between households counted and the unit they are of: "3 hộ gia đình thuộc |xã Ba"
@@ -6771,6 +6773,21 @@ class Linker:
                     and not regex.search(r"\b(?:là|gồm)\b", text[c.end : m.start])
                     for m in view.of("LOCALITY")
                 )
+                and not _WHOLE_UNIT.search(text, c.end, fig.start)
+            ][:1]
+        if not groups and (indicator in LEVEL_OF.values() or indicator in HOUSEHOLD_COUNT.values()):
+            # "…; Khu vực nông thôn có 37.185 hộ nghèo (12,86%), hộ cận nghèo 29.233 hộ
+            # (10,11%)": a group that opens its clause and has the figures holds for each
+            groups = [
+                c
+                for c in cues
+                if c.kind == "group"
+                and clause_start <= c.start
+                and c.end <= fig.start
+                and _GROUP_OPENS_ITS_CLAUSE.fullmatch(text, clause_start, c.start)
+                and _HAS_AFTER_A_GROUP.match(text, c.end, fig.start)
+                and "," in text[c.end : fig.start]
+                and not any(c.end <= m.start < fig.start for m in view.of("LOCALITY"))
                 and not _WHOLE_UNIT.search(text, c.end, fig.start)
             ][:1]
         if groups and _WHOLE_UNIT.search(text, groups[-1].end, fig.start):

@@ -474,3 +474,19 @@ def test_households_that_outnumber_the_houses_are_no_split_of_them():
     ).to_json()
     houses = [f["value"] for f in more["facts"] if f["indicator"] == "houses_supported"]
     assert houses == [50]
+
+
+def test_a_group_that_opens_its_clause_holds_for_each_of_its_figures():
+    # a province's survey split by area: the near-poor said noun first after a comma are the
+    # area's too; the next clause's area, and the whole province named again, end it
+    doc = extract(
+        "Kết quả rà soát hộ nghèo\nCuối năm 2014, tỉnh Quảng Ngãi có 39.533 hộ nghèo; chia theo "
+        "vùng: khu vực miền núi có 20.548 hộ nghèo (35,03%), hộ cận nghèo 9.133 hộ (15,57%); "
+        "khu vực đồng bằng có 19.005 hộ nghèo (6,82%), hộ cận nghèo 23.769 hộ (8,53%). "
+        "Các xã đặc biệt khó khăn có 1.200 hộ nghèo, toàn tỉnh có 32.902 hộ cận nghèo.",
+        published="2015-01-10",
+    ).to_json()
+    groups = {f["value"]: f.get("group") for f in doc["facts"]}
+    assert groups[9133] == groups[15.57] == "khu vực miền núi"
+    assert groups[23769] == groups[8.53] == "khu vực đồng bằng"
+    assert groups[39533] is None and groups[32902] is None
