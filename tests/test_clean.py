@@ -268,6 +268,21 @@ def test_a_site_s_weather_visit_counter_and_font_size_over_the_headline(furnitur
     assert doc.meta.title == "Huyện Bắc Sơn có 483 hộ thoát nghèo năm 2020"
 
 
+def test_a_file_name_with_a_date_is_no_dateline():
+    # a video still's name under the lead (its date the day it was grabbed): the text stays
+    # undated; a dateline above it still dates it
+    body = (
+        "Thu nhập bình quân đầu người huyện Châu Thành tăng mạnh\n"
+        "(THTG) Trong những năm qua, huyện Châu Thành đã huy động mọi nguồn lực phát triển kinh "
+        "tế, thu nhập bình quân đầu người đạt 66 triệu đồng/người/năm.\n"
+        "vlcsnap-2023-11-28-09h57m33s517.png\n"
+        "Đến nay, tỷ lệ hộ nghèo của huyện còn 0,8%.\n"
+    )
+    assert extract(body).meta.published is None
+    dated = body.replace("\n(THTG)", "\n27/11/2023 10:15\n(THTG)", 1)
+    assert extract(dated).meta.published == "2023-11-27"
+
+
 def test_date_line_versus_prose():
     assert is_date_line("Thứ Hai, 15/01/2024 | 10:30")
     # a byline before the weekday, a time zone; a date and time before the bylines
