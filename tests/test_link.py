@@ -425,16 +425,13 @@ def test_a_rate_of_listed_units_together_is_not_given_to_each():
 
 
 def test_a_sub_item_naming_the_whole_province_is_of_no_item_group():
-    from vnfacts import extract
-
-    doc = extract(
+    groups = _groups_by_value(
         "Kết quả rà soát hộ nghèo năm 2023 tỉnh Quảng Bình\n"
         "- Khu vực nông thôn, trong đó có nhiều hộ DTTS:\n"
         "+ Tỷ lệ hộ nghèo: 6,2%.\n"
         "+ Tỷ lệ hộ nghèo toàn tỉnh còn 4,1%.",
-        published="2024-01-20",
-    ).to_json()
-    groups = {f["value"]: f.get("group") for f in doc["facts"]}
+        "2024-01-20",
+    )
     assert groups[6.2] == "khu vực nông thôn"  # the item's head names it, not its details
     assert groups[4.1] is None
 
@@ -479,14 +476,20 @@ def test_households_that_outnumber_the_houses_are_no_split_of_them():
 def test_a_group_that_opens_its_clause_holds_for_each_of_its_figures():
     # a province's survey split by area: the near-poor said noun first after a comma are the
     # area's too; the next clause's area, and the whole province named again, end it
-    doc = extract(
+    groups = _groups_by_value(
         "Kết quả rà soát hộ nghèo\nCuối năm 2014, tỉnh Quảng Ngãi có 39.533 hộ nghèo; chia theo "
         "vùng: khu vực miền núi có 20.548 hộ nghèo (35,03%), hộ cận nghèo 9.133 hộ (15,57%); "
         "khu vực đồng bằng có 19.005 hộ nghèo (6,82%), hộ cận nghèo 23.769 hộ (8,53%). "
         "Các xã đặc biệt khó khăn có 1.200 hộ nghèo, toàn tỉnh có 32.902 hộ cận nghèo.",
-        published="2015-01-10",
-    ).to_json()
-    groups = {f["value"]: f.get("group") for f in doc["facts"]}
+        "2015-01-10",
+    )
     assert groups[9133] == groups[15.57] == "khu vực miền núi"
     assert groups[23769] == groups[8.53] == "khu vực đồng bằng"
     assert groups[39533] is None and groups[32902] is None
+
+
+def _groups_by_value(text: str, published: str) -> dict[float, str | None]:
+    """Each fact's group, by its value."""
+    return {
+        f["value"]: f.get("group") for f in extract(text, published=published).to_json()["facts"]
+    }
