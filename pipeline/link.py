@@ -468,6 +468,7 @@ _PLAN_MET_AFTER = link_cue("plan-met-after")
 _FORECAST_BEFORE = link_cue("forecast-before")
 _PLAN_CONTENT_AFTER = link_cue("plan-content-after")
 _DISBURSED = link_cue("disbursed")
+_PUBLIC_FUND_DISBURSED = link_cue("public-fund-disbursed")
 _ALLOCATED = link_cue("allocated")
 _KE_HOACH_AFTER = link_cue("ke-hoach-after")
 _HOUSES_FOR_THE_POOR = link_cue("houses-for-the-poor")
@@ -3300,10 +3301,17 @@ class Linker:
             if (
                 sub == "budget"
                 and self._disbursed_from(view, subject, fig)
-                # (paid out, like "giải ngân được …": a programme need not be named, only
-                # the money must not be a firm's or a bank's)
-                and self.on_topic
-                and not self._a_firms_money(view, fig)
+                and (
+                    self._programme_money(view, fig)
+                    # ("đã giải ngân vốn sự nghiệp trên 77 tỷ đồng": a public fund paid out,
+                    # with no programme named, unless a firm's or a bank's)
+                    or (
+                        self.on_topic
+                        and _PUBLIC_FUND_DISBURSED.search(text, view.sent.start, fig.start)
+                        is not None
+                        and not self._a_firms_money(view, fig)
+                    )
+                )
             ):
                 return indicator_for("disbursement", "money"), "money-disbursed", subject
             donated = (
@@ -6777,7 +6785,9 @@ class Linker:
             ][:1]
         if not groups and (indicator in LEVEL_OF.values() or indicator in HOUSEHOLD_COUNT.values()):
             # "…; Khu vực nông thôn có 37.185 hộ nghèo (12,86%), hộ cận nghèo 29.233 hộ
-            # (10,11%)": a group that opens its clause and has the figures holds for each
+            # (10,11%)": a group that opens its clause and has its figures holds for each of
+            # them, once the clause's first figure is a fact of that group (not "xã đặc biệt
+            # khó khăn có 15 xã, …", "đồng bào Mông có 85% dân số, …")
             groups = [
                 c
                 for c in cues
@@ -6789,6 +6799,11 @@ class Linker:
                 and "," in text[c.end : fig.start]
                 and not any(c.end <= m.start < fig.start for m in view.of("LOCALITY"))
                 and not _WHOLE_UNIT.search(text, c.end, fig.start)
+                and any(
+                    c.end <= f["figure"]["start"] < fig.start
+                    and f.get("group") == _group_named(text, c)
+                    for f in self.facts_by_evidence.get(view.sent.start, [])
+                )
             ][:1]
         if groups and _WHOLE_UNIT.search(text, groups[-1].end, fig.start):
             groups = []  # "… các huyện miền núi còn 22,05%; toàn tỉnh còn 3,5%": the whole again

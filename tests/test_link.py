@@ -486,6 +486,13 @@ def test_a_group_that_opens_its_clause_holds_for_each_of_its_figures():
     assert groups[9133] == groups[15.57] == "khu vực miền núi"
     assert groups[23769] == groups[8.53] == "khu vực đồng bằng"
     assert groups[39533] is None and groups[32902] is None
+    # a group that "has" something else first gives the whole unit's figures no group
+    other = _groups_by_value(
+        "Giảm nghèo ở Sìn Hồ\nNăm 2023, huyện Sìn Hồ có 22 xã, thị trấn; xã đặc biệt khó khăn có "
+        "15 xã, tỷ lệ hộ nghèo còn 35,2%; đồng bào Mông có 85% dân số, số hộ nghèo còn 4.100 hộ.",
+        "2024-01-10",
+    )
+    assert other[35.2] is None and other[4100] is None
 
 
 def _groups_by_value(text: str, published: str) -> dict[float, str | None]:
