@@ -165,18 +165,18 @@ def parse_date(line: str) -> dt.date | None:
 MAX_DATE_LINE_WORDS = 40
 
 
-# a file's name alone on its line ("vlcsnap-2023-11-28-09h57m33s517.png", a video still): its
-# digits are no date or time of the text
-_FILE_NAME = regex.compile(
-    r"\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic|svg|pdf|docx?|xlsx?|mp[34]|mov)", regex.I
-)
+@cache
+def _file_name() -> regex.Pattern[str]:
+    """The furniture cue of a file's name alone on its line ("vlcsnap-2023-11-28-09h57m33s517
+    .png", a video still): its digits are no date or time of the text."""
+    return next(c.pattern for c in cues() if c.id == "line-image-file")
 
 
 def is_date_line(line: str) -> bool:
     """A line that is (almost) only a date, a time, a weekday and maybe a byline."""
     if len(line) > MAX_DATE_LINE_WORDS * 8 or len(words(line)) > MAX_DATE_LINE_WORDS:
         return False
-    if _FILE_NAME.fullmatch(line.strip()):
+    if _file_name().search(line.strip()):
         return False
     m = DATE_RE.search(line)
     if not m:
@@ -642,7 +642,7 @@ def _date_near_the_top(page: _Page) -> str | None:
     article's own, by a cue or by its place at the start or the end of a line."""
     for i in range(min(CUED_DATE_LINES, len(page.lines))):
         line = page.lines[i]
-        if _FILE_NAME.fullmatch(line.strip()):
+        if _file_name().search(line.strip()):
             continue  # "2023-11-28-anh-1.jpg": a file's name, no date of the text
         if i >= TOP_LINES:
             if _dateline_under_a_headline(page, i):

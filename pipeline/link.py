@@ -6799,9 +6799,9 @@ class Linker:
                 and "," in text[c.end : fig.start]
                 and not any(c.end <= m.start < fig.start for m in view.of("LOCALITY"))
                 and not _WHOLE_UNIT.search(text, c.end, fig.start)
+                and (name := _group_named(text, c))
                 and any(
-                    c.end <= f["figure"]["start"] < fig.start
-                    and f.get("group") == _group_named(text, c)
+                    c.end <= f["figure"]["start"] < fig.start and f.get("group") == name
                     for f in self.facts_by_evidence.get(view.sent.start, [])
                 )
             ][:1]

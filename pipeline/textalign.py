@@ -57,14 +57,14 @@ _LOOSE_SPACE = regex.compile(r"(?<=\S)(?:[ \t]{2,3}(?![ \t])|[\u00a0\u2000-\u200
 
 
 # a yearbook table's row turned into text (`2018  3,10   3.120`): a year, then cells two or
-# more spaces apart (pipeline/tables.py reads such runs of rows, their column titles in
-# pieces on the lines above, split at two spaces)
+# more spaces apart (the shape of pipeline/tables.py's `_YEAR_ROW`, which reads such runs of
+# rows and their column titles in pieces on the lines above, split at two spaces)
 _ALIGNED_YEAR_ROW = regex.compile(r"^[ \t]*(?:19|20)\d{2}(?:[ \t]{2,}\S+)+[ \t]*$", regex.M)
 ALIGNED_HEADER_LINES = 8  # how far above its first row an aligned table's header may start
 _ROWS_APART = 3  # rows at most this many lines apart are one table
 
 
-def _aligned_tables(text: str) -> list[tuple[int, int]]:
+def _yearbook_table_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of two or more year rows, with the lines of its header
     above: spans whose spaces align columns."""
     rows = list(_ALIGNED_YEAR_ROW.finditer(text))
@@ -102,7 +102,7 @@ def reading_copy(text: str) -> tuple[str, list[int]] | None:
     base, positions = composed if composed is not None else (text, None)
     if not _LOOSE_SPACE.search(base):
         return composed
-    tables = _aligned_tables(base)
+    tables = _yearbook_table_spans(base)
     parts: list[str] = []
     moved: list[int] = []
     cursor = 0

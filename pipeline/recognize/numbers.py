@@ -249,17 +249,13 @@ def spellings(forms: Any) -> list[str]:
     return sorted(out)
 
 
-def _on_the_line_as_written(words: list[str]) -> Any:
-    """Words right after a figure on its line, in their case as written (a currency's "yên"
-    is no "Yên Minh")."""
+def _guard(words: Any, as_written: bool = False) -> Any:
+    """Words right after a figure; `as_written`: on its line and in their case as written (a
+    currency's "yên" is no "Yên Minh", nor a place on the next line)."""
     if not words:
         return None
-    return regex.compile(r"[ \t]+\L<w>(?!\w)", w=spellings(words))
-
-
-def _guard(words: Any) -> Any:
-    if not words:
-        return None
+    if as_written:
+        return regex.compile(r"[ \t]+\L<w>(?!\w)", w=spellings(words))
     return regex.compile(r"\s+\L<w>(?!\w)", regex.IGNORECASE, w=spellings(words))
 
 
@@ -458,7 +454,7 @@ def _rules() -> _Rules:
         after_approx=after_approx,
         cues=cues,
         percent=percent,
-        other_currency=_on_the_line_as_written(other_currencies),
+        other_currency=_guard(other_currencies, as_written=True),
     )
 
 
