@@ -381,6 +381,8 @@ _OWN_LEVEL_VERB = link_cue("own-level-verb")
 _STILL_BEFORE = regex.compile(r"\bvẫn\b", regex.I)
 _TASKS_OF_A_YEAR_BEFORE = link_cue("tasks-of-a-year-before")
 _DONORS_FROM_BEFORE = link_cue("donors-from-before")
+_ISSUER_OF_A_DIRECTIVE_BEFORE = link_cue("issuer-of-a-directive-before")
+_VISITING_DELEGATION_BEFORE = link_cue("visiting-delegation-before")
 _FUNDS_OF_A_HIGHER_LEVEL_BEFORE = link_cue("funds-of-a-higher-level-before")
 _GROUP_LIVING_THERE_AFTER = link_cue("group-living-there-after")
 _PARAGRAPH_OPENING_TIME_BEFORE = link_cue("paragraph-opening-time-before")
@@ -868,8 +870,10 @@ VENUE_AFTER_CHARS = 180  # how far after a venue the meeting held there may be n
 def named_in_passing(text: str, m: Mention) -> bool:
     """A place named as where a meeting is held, as a neighbour on the border ("phía Đông
     giáp huyện Mèo Vạc", marked by the recognizer), as where donors come from ("các nhà
-    hảo tâm ở Thành phố Hồ Chí Minh") or as the level above whose funds paid ("từ nguồn vận
-    động của tỉnh"), not what the figures are about."""
+    hảo tâm ở Thành phố Hồ Chí Minh"), as the level above whose funds paid ("từ nguồn vận
+    động của tỉnh"), as the issuer of a numbered directive ("kế hoạch số 3802 … của UBND
+    tỉnh Điện Biên") or as where a visiting delegation comes from ("Đoàn công tác của Sở … tỉnh
+    Điện Biên làm việc với huyện Tủa Chùa"), not what the figures are about."""
     return (
         (m.method or "").endswith(NEIGHBOUR)
         or bool(
@@ -877,6 +881,12 @@ def named_in_passing(text: str, m: Mention) -> bool:
             and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + VENUE_AFTER_CHARS))
         )
         or bool(_DONORS_FROM_BEFORE.search(text, max(0, m.start - 60), m.start))
+        or bool(_ISSUER_OF_A_DIRECTIVE_BEFORE.search(text, max(0, m.start - 120), m.start))
+        # (not "Đoàn giám sát của tỉnh": the text's own unit, named by its level alone)
+        or bool(
+            not m.attrs.get("anaphor")
+            and _VISITING_DELEGATION_BEFORE.search(text, max(0, m.start - 100), m.start)
+        )
         or bool(
             (branch := _BRANCH_OF_A_GIVER_BEFORE.search(text, max(0, m.start - 30), m.start))
             and _UNIT_NAMED.search(text, 0, branch.start())
