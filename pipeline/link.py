@@ -267,6 +267,7 @@ _RESULT_AGAINST_A_PLAN_BEFORE = link_cue("result-against-a-plan-before")
 _EVENT_OF_THE_MOMENT = link_cue("event-of-the-moment")
 _HEADLINE_OF_AN_EVENT = link_cue("headline-of-an-event")
 _TERM_JUST_ENDED = link_cue("term-just-ended")
+_CONGRESS_TERM = link_cue("congress-term")
 _ACCOUNT_GIVEN = link_cue("account-given")
 _REVIEW_OF_A_UNIT_HEADLINE = link_cue("review-of-a-unit-headline")
 _UNIT_OPENING = link_cue("unit-opening")
@@ -3608,6 +3609,31 @@ class Linker:
         ):
             fact["year"] = int(published[:4])
 
+    def _result_reviewed_by_a_congress(self, view: SentenceView, fact: dict[str, Any]) -> None:
+        """ "Đại hội … lần thứ X, nhiệm kỳ 2020-2025. ¶ Trong nhiệm kỳ qua, … tỷ lệ hộ nghèo giảm
+        còn 4%" in an undated text: the results a congress reviews are of the term that ends as
+        it meets, not of the new term's end (its targets are); the text does not say the year.
+        (A dated text never reaches here with the new term: a period ending after the text's
+        date dates no later figure.)"""
+        if self.doc.meta.published or fact["status"] != "actual" or fact["year"] is None:
+            return
+        text = self.doc.text
+        if any(t.start >= view.sent.start and _year_of(t) == fact["year"] for t in view.of("TIME")):
+            return  # (the figure's own sentence names the year)
+        for t in self.doc.mentions:
+            if t.type != "TIME" or t.end > view.sent.start:
+                continue
+            period = _period_of(t)
+            if (
+                period is not None
+                and period["end"] == fact["year"]
+                and fact.get("period") in (None, period)
+                and _CONGRESS_TERM.search(text, max(0, t.start - 200), t.end)
+            ):
+                fact["year"], fact["period"] = None, None
+                self.year_basis = "unfixed"
+                return
+
     def _yearly_plan_for_its_period(
         self, view: SentenceView, fig: Mention, fact: dict[str, Any]
     ) -> None:
@@ -6283,6 +6309,7 @@ class Linker:
                 continue
             self._yearly_plan_for_its_period(view, fig, fact)
             self._running_period_as_of_writing(fact)
+            self._result_reviewed_by_a_congress(view, fact)
             if (
                 end == "from"
                 and not self._in_the_future(year)
