@@ -450,6 +450,8 @@ _SURVEY_RESULTS = link_cue("survey-results")
 _SURVEY_REFERENCE_BEFORE = link_cue("survey-reference-before")
 _SURVEY_RESULT_MONTHS = (1, 2)  # a year-end review published then speaks of the last year
 SURVEY_HEAD_CHARS = 1500  # where an article says it reports the survey's results
+# the people and households of a place: a figure of them that no unit owns is no fact
+PEOPLE_OF_A_PLACE = frozenset({"population", "total_households"})
 # what the year-end survey of the poor counts (money, houses and incomes are no part of it)
 SURVEY_INDICATORS = frozenset(
     {
@@ -6295,6 +6297,12 @@ class Linker:
             if rule == "houses-by-place":
                 named = self._unit_right_after(view, fig)
                 place, where = (place_of(named) if named else place), "sentence"
+            if place is None and indicator in PEOPLE_OF_A_PLACE:
+                # "24,4 triệu người" of a census abroad: the people of no unit the text names
+                # are no place's population
+                fig.attrs["no_fact"] = "people-of-no-place"
+                read.pop()
+                continue
             fact = self._fact(view, fig, indicator, rule, subject, cues, year, period, place, where)
             if part_of is not None:
                 # (the method says the reading came from the figure it is a part of)
