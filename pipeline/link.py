@@ -3266,6 +3266,13 @@ class Linker:
                     left,
                     regex.I,
                 )
+                # "toàn tỉnh đã làm được 5.322 ngôi nhà" in an article on the topic: the houses
+                # built so far
+                or (
+                    self.on_topic
+                    and regex.search(r"\bđã\s+làm\s+được\s+" + _APPROX + "$", left, regex.I)
+                    is not None
+                )
                 # "trao 10 ngôi nhà", "tài trợ 21 căn": a giving verb right before the count
                 # (not "nhà tài trợ đã khảo sát 30 căn nhà", "trao quà, … còn 250 căn nhà tạm")
                 or regex.search(
