@@ -2021,6 +2021,8 @@ class Linker:
         named = self._unit_right_after(view, fig)
         if named is None or named.attrs.get("level") not in ("district", "commune"):
             return None
+        if self._first_of_several(view, named):
+            return None  # ("cho 2 hộ cận nghèo ở xã A và phường B": the households of both)
         # (an item of a list by place ends there: "… 320 hộ nghèo xã A Tiêng thoát nghèo",
         # "150 hộ nghèo xã Sơn Lương được vay vốn" say something else of the households)
         if not regex.match(r"\s*(?:\(|\)|,|;|\.|và\b|$)", self.doc.text[named.end : view.sent.end]):
@@ -4466,10 +4468,14 @@ class Linker:
         """Whether a unit is followed by another joined to it ("xã Buôn Triết, xã Đắk Liêng
         và thị trấn Liên Sơn"): one of several, no figure's own unit."""
         text = self.doc.text
+        rank = LEVEL_RANK.get(m.attrs.get("level"), len(LEVEL_RANK))
         return any(
             _PLAIN_LIST_JOIN.fullmatch(text, m.end, o.start)
             for o in view.of("LOCALITY")
             if o.start >= m.end
+            # (not its parent after a comma: "bản Huổi Én, xã Mường So", "xã Chung Chải,
+            # huyện Mường Nhé" say where the one unit lies)
+            and LEVEL_RANK.get(o.attrs.get("level"), -1) <= rank
         )
 
     def place_for(
@@ -4785,6 +4791,10 @@ class Linker:
                 )
             ):
                 continue  # (not "…, nhiều nhất ở huyện Kỳ Sơn", "…, tập trung tại …")
+            if self._first_of_several(view, m):
+                # "… 2 nhà cho 2 hộ cận nghèo ở xã Hòa Tân Đông và phường Hòa Vinh": houses of
+                # several units are the whole unit's, not the first one's
+                return None
             if named_before is None:
                 return m  # (no unit before the figure to lie inside)
             outer = named_before.attrs.get("name")
