@@ -384,6 +384,7 @@ _TASKS_OF_A_YEAR_BEFORE = link_cue("tasks-of-a-year-before")
 _DONORS_FROM_BEFORE = link_cue("donors-from-before")
 _ISSUER_OF_A_DIRECTIVE_BEFORE = link_cue("issuer-of-a-directive-before")
 _VISITING_DELEGATION_BEFORE = link_cue("visiting-delegation-before")
+_NAME_OF_A_FIRM_BEFORE = link_cue("name-of-a-firm-before")
 _FUNDS_OF_A_HIGHER_LEVEL_BEFORE = link_cue("funds-of-a-higher-level-before")
 _GROUP_LIVING_THERE_AFTER = link_cue("group-living-there-after")
 _PARAGRAPH_OPENING_TIME_BEFORE = link_cue("paragraph-opening-time-before")
@@ -885,6 +886,11 @@ def named_in_passing(text: str, m: Mention) -> bool:
         )
         or bool(_DONORS_FROM_BEFORE.search(text, max(0, m.start - 60), m.start))
         or bool(_ISSUER_OF_A_DIRECTIVE_BEFORE.search(text, max(0, m.start - 120), m.start))
+        # a bare name ending a firm's ("Công ty … Chế biến đá An Giang"), not "công ty ở tỉnh …"
+        or bool(
+            not _LEVEL_WORD_OPENING.match(m.text)
+            and _NAME_OF_A_FIRM_BEFORE.search(text, max(0, m.start - 80), m.start)
+        )
         # (not "Đoàn giám sát của tỉnh": the text's own unit, named by its level alone)
         or bool(
             not m.attrs.get("anaphor")
