@@ -451,6 +451,9 @@ _SURVEY_RESULTS = link_cue("survey-results")
 _SURVEY_REFERENCE_BEFORE = link_cue("survey-reference-before")
 _SURVEY_RESULT_MONTHS = (1, 2)  # a year-end review published then speaks of the last year
 SURVEY_HEAD_CHARS = 1500  # where an article says it reports the survey's results
+# how far back, in its paragraph, an income written by the month sets the period of one
+# written without ("… 5,4 triệu đồng/tháng. … Hà Nội xếp thứ hai với 7,5 triệu đồng")
+INCOME_PERIOD_REACH = 600
 # the people and households of a place: a figure of them that no unit owns is no fact
 PEOPLE_OF_A_PLACE = frozenset({"population", "total_households"})
 # what the year-end survey of the poor counts (money, houses and incomes are no part of it)
@@ -3626,6 +3629,24 @@ class Linker:
         ):
             fact["year"] = int(published[:4])
 
+    def _period_of_the_last_income(self, view: SentenceView, fig: Mention) -> str | None:
+        """ "month" where the income read last, in the paragraph before `fig`, was written by
+        the month ("5,4 triệu đồng/tháng"): a list of incomes by place that writes its period
+        once ("Hà Nội xếp thứ hai với 7,5 triệu đồng") keeps it."""
+        income = indicator_for("income", "money")
+        paragraph_start = self.doc.blocks[view.sent.block].start
+        for f in reversed(self.facts):
+            if f["indicator"] != income or f["figure"]["end"] > fig.start:
+                continue
+            if (
+                f["figure"]["start"] < paragraph_start
+                or fig.start - f["figure"]["end"] > INCOME_PERIOD_REACH
+            ):
+                return None
+            # (its own period, written or passed on from the one before it)
+            return "month" if f["unit"] == "VND/person/month" else None
+        return None
+
     def _result_reviewed_by_a_congress(self, view: SentenceView, fact: dict[str, Any]) -> None:
         """ "Đại hội … lần thứ X, nhiệm kỳ 2020-2025. ¶ Trong nhiệm kỳ qua, … tỷ lệ hộ nghèo giảm
         còn 4%" in an undated text: the results a congress reviews are of the term that ends as
@@ -6658,9 +6679,13 @@ class Linker:
             "VND",
             "VND/person",
         ):
-            # an income is a person's; written in plain đồng or "/người" it is a year's
+            # an income is a person's; written in plain đồng or "/người" it is a year's, unless
+            # the passage's last income was written by the month ("… đạt 5,4 triệu đồng/tháng.
+            # Bình Dương … cao nhất cả nước, đạt 8,9 triệu đồng")
             per = unit.split("/")[-1]
-            unit = "VND/person/" + (per if per in ("month", "year") else "year")
+            if per not in ("month", "year"):
+                per = self._period_of_the_last_income(view, fig) or "year"
+            unit = "VND/person/" + per
         clause_start = _clause_start(text, view.sent.start, fig.start)
         # a plan word governs its clause, and across "mục tiêu cụ thể: …" into the list it opens
         target_from = _clause_start(text, view.sent.start, fig.start, marks=";")

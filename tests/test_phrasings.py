@@ -49,6 +49,7 @@ def test_phrasing(case):
             f["value"],
             f.get("status") or "actual",
             f.get("group") or None,
+            f["unit"],
         )
         for f in doc.facts
     ]
@@ -61,9 +62,17 @@ def test_phrasing(case):
             e["value"],
             e["status"],
             e.get("group") or None,
+            e.get("unit"),  # (checked only where the case names it)
         )
         hit = next(
-            (g for g in left if g[:3] == want[:3] and close(g[3], want[3]) and g[4:] == want[4:]),
+            (
+                g
+                for g in left
+                if g[:3] == want[:3]
+                and close(g[3], want[3])
+                and g[4:6] == want[4:6]
+                and want[6] in (None, g[6])
+            ),
             None,
         )
         assert hit is not None, f"{case['note']}: missing {want}; got {got}"
