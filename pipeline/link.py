@@ -381,6 +381,7 @@ _STANDARD_APPLIED_BEFORE = link_cue("standard-applied-before")
 _OWN_LEVEL_VERB = link_cue("own-level-verb")
 _STILL_BEFORE = regex.compile(r"\bvẫn\b", regex.I)
 _TASKS_OF_A_YEAR_BEFORE = link_cue("tasks-of-a-year-before")
+_TASKS_LAUNCHED_FOR_A_YEAR_BEFORE = link_cue("tasks-launched-for-a-year-before")
 _DONORS_FROM_BEFORE = link_cue("donors-from-before")
 _ISSUER_OF_A_DIRECTIVE_BEFORE = link_cue("issuer-of-a-directive-before")
 _VISITING_DELEGATION_BEFORE = link_cue("visiting-delegation-before")
@@ -1750,6 +1751,7 @@ _VILLAGE_SUBJECT_VERB_AFTER = link_cue("village-subject-verb-after")
 _BARE_VILLAGE_SUBJECT = link_cue("bare-village-subject")
 _RATE_WITHOUT_ITS_SIGN_BEFORE = link_cue("rate-without-its-sign-before")
 _PLAN_REPORTED_MET = link_cue("plan-reported-met")
+_TARGETS_MET_BEFORE = link_cue("targets-met-before")
 _PLAN_RESULT_REPORTED = link_cue("plan-result-reported")
 _JOINT_FIGURE_OF_THE_LISTED = link_cue("joint-figure-of-the-listed")
 _NAMES_THE_WHOLE_UNIT = link_cue("names-the-whole-unit")
@@ -4231,7 +4233,7 @@ class Linker:
                 or (
                     self._of_the_year_written_about(view, indicator)
                     and indicator != indicator_for("population", "count")
-                    and not _TARGET_BEFORE.search(text, view.sent.start, fig.start)
+                    and not self._plan_word_governs(view, fig)
                     and not _a_floor(text, fig)  # ("hằng năm giảm ít nhất 0,5%": a plan's)
                 )
             ):
@@ -4243,6 +4245,15 @@ class Linker:
         # year (FACTS.md); the year the body names most is only a guess
         self.year_basis = "unfixed"
         return None, None, since
+
+    def _plan_word_governs(self, view: SentenceView, fig: Mention) -> bool:
+        """Whether a plan word before the figure makes it a plan's: not one a review says was
+        met ("… hoàn thành các chỉ tiêu Quốc hội giao, cụ thể: tỷ lệ hộ nghèo giảm 1,35%")."""
+        text = self.doc.text
+        plans = list(_TARGET_BEFORE.finditer(text, view.sent.start, fig.start))
+        return bool(plans) and not _TARGETS_MET_BEFORE.search(
+            text, max(view.sent.start, plans[-1].start() - 30), plans[-1].start()
+        )
 
     def _of_the_year_written_about(self, view: SentenceView, indicator: str | None) -> bool:
         """Whether a present-tense figure of a text of January or February is of the year
@@ -5634,6 +5645,7 @@ class Linker:
                 # "tổng kết … năm 2020; triển khai phương hướng nhiệm vụ năm 2021": the year
                 # the tasks set out are for dates none of the results reported next
                 and not _TASKS_OF_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
+                and not _TASKS_LAUNCHED_FOR_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
                 # "… còn 10,89%, so với mức 21,66% năm 2021": a comparison's baseline
                 and not _BASELINE_BEFORE.search(doc.text[sent.start : t.start])
                 # "(diễn ra ngày 26/11/2021)": the date of an event in an aside
