@@ -889,7 +889,14 @@ def named_in_passing(text: str, m: Mention) -> bool:
             and _VENUE_AFTER.match(text, m.end, min(len(text), m.end + VENUE_AFTER_CHARS))
         )
         or bool(_DONORS_FROM_BEFORE.search(text, max(0, m.start - 60), m.start))
-        or bool(_ISSUER_OF_A_DIRECTIVE_BEFORE.search(text, max(0, m.start - 120), m.start))
+        # (the issuer only where the text named another unit before it, a delegation's unit
+        # also where its sentence names the unit visited; alone, either is the unit its level
+        # word points back to: "Thực hiện Kế hoạch số 125 của UBND huyện Si Ma Cai, năm 2023
+        # huyện đã giảm …")
+        or bool(
+            (issuer := _ISSUER_OF_A_DIRECTIVE_BEFORE.search(text, max(0, m.start - 120), m.start))
+            and _UNIT_NAMED.search(text, 0, issuer.start())
+        )
         # a bare name ending a firm's ("Công ty … Chế biến đá An Giang"), not "công ty ở tỉnh …"
         or bool(
             not _LEVEL_WORD_OPENING.match(m.text)
@@ -898,7 +905,8 @@ def named_in_passing(text: str, m: Mention) -> bool:
         # (not "Đoàn giám sát của tỉnh": the text's own unit, named by its level alone)
         or bool(
             not m.attrs.get("anaphor")
-            and _VISITING_DELEGATION_BEFORE.search(text, max(0, m.start - 100), m.start)
+            and (visit := _VISITING_DELEGATION_BEFORE.search(text, max(0, m.start - 100), m.start))
+            and _another_unit_named(text, m, visit.start())
         )
         or bool(
             (branch := _BRANCH_OF_A_GIVER_BEFORE.search(text, max(0, m.start - 30), m.start))
@@ -909,6 +917,14 @@ def named_in_passing(text: str, m: Mention) -> bool:
             and _FUNDS_OF_A_HIGHER_LEVEL_BEFORE.search(text, max(0, m.start - 60), m.start)
         )
     )
+
+
+def _another_unit_named(text: str, m: Mention, phrase_start: int) -> bool:
+    """Whether the text names a unit before the phrase that names `m` in passing, or after
+    `m` in its sentence ("Đoàn công tác của Sở … tỉnh Điện Biên làm việc với huyện Tủa
+    Chùa")."""
+    stop = min((i for i in (text.find(c, m.end) for c in ".;!?\n") if i >= 0), default=len(text))
+    return bool(_UNIT_NAMED.search(text, 0, phrase_start) or _UNIT_NAMED.search(text, m.end, stop))
 
 
 def parent_of_a_described_unit(text: str, m: Mention, sent_start: int | None = None) -> bool:
@@ -3279,13 +3295,6 @@ class Linker:
                     left,
                     regex.I,
                 )
-                # "toàn tỉnh đã làm được 5.322 ngôi nhà" in an article on the topic: the houses
-                # built so far
-                or (
-                    self.on_topic
-                    and regex.search(r"\bđã\s+làm\s+được\s+" + _APPROX + "$", left, regex.I)
-                    is not None
-                )
                 # "trao 10 ngôi nhà", "tài trợ 21 căn": a giving verb right before the count
                 # (not "nhà tài trợ đã khảo sát 30 căn nhà", "trao quà, … còn 250 căn nhà tạm")
                 or regex.search(
@@ -3669,6 +3678,15 @@ class Linker:
                 and period["end"] == fact["year"]
                 and fact.get("period") in (None, period)
                 and _CONGRESS_TERM.search(text, max(0, t.start - 200), t.end)
+                # (not where a later sentence wrote the year: "… nhiệm kỳ 2020-2025. ¶ Tính
+                # đến cuối năm 2025, …")
+                and not any(
+                    u.type == "TIME"
+                    and t.end <= u.start < view.sent.start
+                    and _period_of(u) is None
+                    and _year_of(u) == fact["year"]
+                    for u in self.doc.mentions
+                )
             ):
                 fact["year"], fact["period"] = None, None
                 self.year_basis = "unfixed"
