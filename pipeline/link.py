@@ -897,10 +897,12 @@ def named_in_passing(text: str, m: Mention) -> bool:
             (issuer := _ISSUER_OF_A_DIRECTIVE_BEFORE.search(text, max(0, m.start - 120), m.start))
             and _UNIT_NAMED.search(text, 0, issuer.start())
         )
-        # a bare name ending a firm's ("Công ty … Chế biến đá An Giang"), not "công ty ở tỉnh …"
+        # a bare name ending a firm's ("Công ty … Chế biến đá An Giang"), not "công ty ở tỉnh …",
+        # where the text named a unit before (alone, the firm's place is the only one said)
         or bool(
             not _LEVEL_WORD_OPENING.match(m.text)
-            and _NAME_OF_A_FIRM_BEFORE.search(text, max(0, m.start - 80), m.start)
+            and (firm := _NAME_OF_A_FIRM_BEFORE.search(text, max(0, m.start - 80), m.start))
+            and _UNIT_NAMED.search(text, 0, firm.start())
         )
         # (not "Đoàn giám sát của tỉnh": the text's own unit, named by its level alone)
         or bool(
@@ -4520,6 +4522,22 @@ class Linker:
             None,
         )
 
+    def _parent_after_a_list(self, view: SentenceView, first: Mention) -> Mention | None:
+        """The unit above a list of units, named right after it ("xã Mường So và xã Khổng
+        Lào, huyện Phong Thổ"), else None."""
+        text = self.doc.text
+        rank = LEVEL_RANK.get(first.attrs.get("level"), len(LEVEL_RANK))
+        at = first
+        for o in sorted(view.of("LOCALITY"), key=lambda o: o.start):
+            if o.start < at.end:
+                continue
+            if not _PLAIN_LIST_JOIN.fullmatch(text, at.end, o.start):
+                return None
+            if LEVEL_RANK.get(o.attrs.get("level"), -1) > rank:
+                return o
+            at = o
+        return None
+
     def _first_of_several(self, view: SentenceView, m: Mention) -> bool:
         """Whether a unit is followed by another joined to it ("xã Buôn Triết, xã Đắk Liêng
         và thị trấn Liên Sơn"): one of several, no figure's own unit."""
@@ -4849,8 +4867,9 @@ class Linker:
                 continue  # (not "…, nhiều nhất ở huyện Kỳ Sơn", "…, tập trung tại …")
             if self._first_of_several(view, m):
                 # "… 2 nhà cho 2 hộ cận nghèo ở xã Hòa Tân Đông và phường Hòa Vinh": houses of
-                # several units are the whole unit's, not the first one's
-                return None
+                # several units are the whole unit's, not the first one's; the parent the list
+                # names after it ("… ở xã Mường So và xã Khổng Lào, huyện Phong Thổ") is it
+                return self._parent_after_a_list(view, m)
             if named_before is None:
                 return m  # (no unit before the figure to lie inside)
             outer = named_before.attrs.get("name")
