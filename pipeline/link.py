@@ -455,6 +455,7 @@ SURVEY_HEAD_CHARS = 1500  # where an article says it reports the survey's result
 # how far back, in its paragraph, an income written by the month sets the period of one
 # written without ("… 5,4 triệu đồng/tháng. … Hà Nội xếp thứ hai với 7,5 triệu đồng")
 INCOME_PERIOD_REACH = 600
+INCOME_SAME_ORDER = 3  # how far apart two incomes of one period may be (a year's is ~12 months')
 # the people and households of a place: a figure of them that no unit owns is no fact
 PEOPLE_OF_A_PLACE = frozenset({"population", "total_households"})
 # what the year-end survey of the poor counts (money, houses and incomes are no part of it)
@@ -3656,8 +3657,11 @@ class Linker:
                 or fig.start - f["figure"]["end"] > INCOME_PERIOD_REACH
             ):
                 return None
-            # (its own period, written or passed on from the one before it)
-            return "month" if f["unit"] == "VND/person/month" else None
+            # (its own period, written or passed on from the one before it; and a value of
+            # the same order: "4,2 triệu đồng/tháng; … cả năm 2023 đạt 52 triệu đồng" is a year's)
+            ratio = (fig.attrs.get("value") or 0) / (f["value"] or 1)
+            same_order = 1 / INCOME_SAME_ORDER <= ratio <= INCOME_SAME_ORDER
+            return "month" if f["unit"] == "VND/person/month" and same_order else None
         return None
 
     def _result_reviewed_by_a_congress(self, view: SentenceView, fact: dict[str, Any]) -> None:
