@@ -381,7 +381,6 @@ _STANDARD_APPLIED_BEFORE = link_cue("standard-applied-before")
 _OWN_LEVEL_VERB = link_cue("own-level-verb")
 _STILL_BEFORE = regex.compile(r"\bvẫn\b", regex.I)
 _TASKS_OF_A_YEAR_BEFORE = link_cue("tasks-of-a-year-before")
-_TASKS_LAUNCHED_FOR_A_YEAR_BEFORE = link_cue("tasks-launched-for-a-year-before")
 _DONORS_FROM_BEFORE = link_cue("donors-from-before")
 _ISSUER_OF_A_DIRECTIVE_BEFORE = link_cue("issuer-of-a-directive-before")
 _VISITING_DELEGATION_BEFORE = link_cue("visiting-delegation-before")
@@ -455,7 +454,7 @@ SURVEY_HEAD_CHARS = 1500  # where an article says it reports the survey's result
 # how far back, in its paragraph, an income written by the month sets the period of one
 # written without ("… 5,4 triệu đồng/tháng. … Hà Nội xếp thứ hai với 7,5 triệu đồng")
 INCOME_PERIOD_REACH = 600
-INCOME_SAME_ORDER = 3  # how far apart two incomes of one period may be (a year's is ~12 months')
+INCOME_SAME_ORDER = 2  # how far apart two incomes of one period may be (a year's is ~12 months')
 # the people and households of a place: a figure of them that no unit owns is no fact
 PEOPLE_OF_A_PLACE = frozenset({"population", "total_households"})
 # what the year-end survey of the poor counts (money, houses and incomes are no part of it)
@@ -1771,6 +1770,7 @@ _BARE_VILLAGE_SUBJECT = link_cue("bare-village-subject")
 _RATE_WITHOUT_ITS_SIGN_BEFORE = link_cue("rate-without-its-sign-before")
 _PLAN_REPORTED_MET = link_cue("plan-reported-met")
 _TARGETS_MET_BEFORE = link_cue("targets-met-before")
+_TO_BE_MET_BEFORE = link_cue("to-be-met-before")
 _PLAN_RESULT_REPORTED = link_cue("plan-result-reported")
 _JOINT_FIGURE_OF_THE_LISTED = link_cue("joint-figure-of-the-listed")
 _NAMES_THE_WHOLE_UNIT = link_cue("names-the-whole-unit")
@@ -4275,8 +4275,15 @@ class Linker:
         met ("… hoàn thành các chỉ tiêu Quốc hội giao, cụ thể: tỷ lệ hộ nghèo giảm 1,35%")."""
         text = self.doc.text
         plans = list(_TARGET_BEFORE.finditer(text, view.sent.start, fig.start))
-        return bool(plans) and not _TARGETS_MET_BEFORE.search(
+        if not plans:
+            return False
+        met = _TARGETS_MET_BEFORE.search(
             text, max(view.sent.start, plans[-1].start() - 30), plans[-1].start()
+        )
+        # (not one to be met: "phấn đấu hoàn thành các chỉ tiêu", "cần tập trung hoàn thành …")
+        return met is None or bool(
+            _TARGET_BEFORE.search(text, view.sent.start, met.start())
+            or _TO_BE_MET_BEFORE.search(text, view.sent.start, met.start())
         )
 
     def _of_the_year_written_about(self, view: SentenceView, indicator: str | None) -> bool:
@@ -4538,7 +4545,8 @@ class Linker:
             if not _PLAIN_LIST_JOIN.fullmatch(text, at.end, o.start):
                 return None
             if LEVEL_RANK.get(o.attrs.get("level"), -1) > rank:
-                return o
+                # (after a comma; "… xã Hòa Ninh và quận Liên Chiểu" is one more item)
+                return o if regex.fullmatch(r"\s*,\s*", text[at.end : o.start]) else None
             at = o
         return None
 
@@ -4547,14 +4555,18 @@ class Linker:
         và thị trấn Liên Sơn"): one of several, no figure's own unit."""
         text = self.doc.text
         rank = LEVEL_RANK.get(m.attrs.get("level"), len(LEVEL_RANK))
-        return any(
-            _PLAIN_LIST_JOIN.fullmatch(text, m.end, o.start)
-            for o in view.of("LOCALITY")
-            if o.start >= m.end
-            # (not its parent after a comma: "bản Huổi Én, xã Mường So", "xã Chung Chải,
-            # huyện Mường Nhé" say where the one unit lies)
-            and LEVEL_RANK.get(o.attrs.get("level"), -1) <= rank
-        )
+        at = m
+        for o in sorted(view.of("LOCALITY"), key=lambda o: o.start):
+            if o.start < at.end:
+                continue
+            if not _PLAIN_LIST_JOIN.fullmatch(text, at.end, o.start):
+                return False
+            if LEVEL_RANK.get(o.attrs.get("level"), -1) <= rank:
+                return True
+            # (its parent after a comma, "bản Huổi Én, xã Mường So", says where the one unit
+            # lies; a unit after the parent still makes a list: "xã A, huyện B và xã C, …")
+            at = o
+        return False
 
     def place_for(
         self, view: SentenceView, fig: Mention, indicator: str | None = None
@@ -5686,7 +5698,6 @@ class Linker:
                 # "tổng kết … năm 2020; triển khai phương hướng nhiệm vụ năm 2021": the year
                 # the tasks set out are for dates none of the results reported next
                 and not _TASKS_OF_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
-                and not _TASKS_LAUNCHED_FOR_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
                 # "… còn 10,89%, so với mức 21,66% năm 2021": a comparison's baseline
                 and not _BASELINE_BEFORE.search(doc.text[sent.start : t.start])
                 # "(diễn ra ngày 26/11/2021)": the date of an event in an aside
