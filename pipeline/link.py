@@ -4533,40 +4533,39 @@ class Linker:
             None,
         )
 
-    def _parent_after_a_list(self, view: SentenceView, first: Mention) -> Mention | None:
-        """The unit above a list of units, named right after it ("xã Mường So và xã Khổng
-        Lào, huyện Phong Thổ"), else None."""
+    def _units_joined_after(self, view: SentenceView, m: Mention) -> Iterator[tuple[str, Mention]]:
+        """The units written after `m` in its sentence, each joined to the one before it by a
+        comma or "và" ("xã A, xã B và thị trấn C"), with the words that join it."""
         text = self.doc.text
-        rank = LEVEL_RANK.get(first.attrs.get("level"), len(LEVEL_RANK))
-        at = first
-        for o in sorted(view.of("LOCALITY"), key=lambda o: o.start):
-            if o.start < at.end:
-                continue
-            if not _PLAIN_LIST_JOIN.fullmatch(text, at.end, o.start):
-                return None
-            if LEVEL_RANK.get(o.attrs.get("level"), -1) > rank:
-                # (after a comma; "… xã Hòa Ninh và quận Liên Chiểu" is one more item)
-                return o if regex.fullmatch(r"\s*,\s*", text[at.end : o.start]) else None
-            at = o
-        return None
-
-    def _first_of_several(self, view: SentenceView, m: Mention) -> bool:
-        """Whether a unit is followed by another joined to it ("xã Buôn Triết, xã Đắk Liêng
-        và thị trấn Liên Sơn"): one of several, no figure's own unit."""
-        text = self.doc.text
-        rank = LEVEL_RANK.get(m.attrs.get("level"), len(LEVEL_RANK))
         at = m
         for o in sorted(view.of("LOCALITY"), key=lambda o: o.start):
             if o.start < at.end:
                 continue
             if not _PLAIN_LIST_JOIN.fullmatch(text, at.end, o.start):
-                return False
-            if LEVEL_RANK.get(o.attrs.get("level"), -1) <= rank:
-                return True
-            # (its parent after a comma, "bản Huổi Én, xã Mường So", says where the one unit
-            # lies; a unit after the parent still makes a list: "xã A, huyện B và xã C, …")
+                return
+            yield text[at.end : o.start], o
             at = o
-        return False
+
+    def _parent_after_a_list(self, view: SentenceView, first: Mention) -> Mention | None:
+        """The unit above a list of units, named right after it ("xã Mường So và xã Khổng
+        Lào, huyện Phong Thổ"), else None."""
+        rank = LEVEL_RANK.get(first.attrs.get("level"), len(LEVEL_RANK))
+        for join, o in self._units_joined_after(view, first):
+            if LEVEL_RANK.get(o.attrs.get("level"), -1) > rank:
+                # (after a comma; "… xã Hòa Ninh và quận Liên Chiểu" is one more item)
+                return o if join.strip() == "," else None
+        return None
+
+    def _first_of_several(self, view: SentenceView, m: Mention) -> bool:
+        """Whether a unit is followed by another joined to it ("xã Buôn Triết, xã Đắk Liêng
+        và thị trấn Liên Sơn"): one of several, no figure's own unit. Its parent after a
+        comma ("bản Huổi Én, xã Mường So") says where the one unit lies; a unit after the
+        parent still makes a list ("xã A, huyện B và xã C, huyện D")."""
+        rank = LEVEL_RANK.get(m.attrs.get("level"), len(LEVEL_RANK))
+        return any(
+            LEVEL_RANK.get(o.attrs.get("level"), -1) <= rank
+            for _, o in self._units_joined_after(view, m)
+        )
 
     def place_for(
         self, view: SentenceView, fig: Mention, indicator: str | None = None
