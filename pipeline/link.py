@@ -3643,6 +3643,22 @@ class Linker:
         ):
             fact["year"] = int(published[:4])
 
+    @cached_property
+    def _congress_terms(self) -> list[Mention]:
+        """The terms the text's congresses open ("Đại hội … lần thứ X, nhiệm kỳ 2020-2025"),
+        in text order, found once per document."""
+        text = self.doc.text
+        return sorted(
+            (
+                t
+                for t in self.doc.mentions
+                if t.type == "TIME"
+                and _period_of(t) is not None
+                and _CONGRESS_TERM.search(text, max(0, t.start - 200), t.end)
+            ),
+            key=lambda t: t.start,
+        )
+
     def _period_of_the_last_income(self, view: SentenceView, fig: Mention) -> str | None:
         """ "month" where the income read last, in the paragraph before `fig`, was written by
         the month ("5,4 triệu đồng/tháng"): a list of incomes by place that writes its period
@@ -3672,18 +3688,17 @@ class Linker:
         date dates no later figure.)"""
         if self.doc.meta.published or fact["status"] != "actual" or fact["year"] is None:
             return
-        text = self.doc.text
+        if not self._congress_terms:
+            return
         if any(t.start >= view.sent.start and _year_of(t) == fact["year"] for t in view.of("TIME")):
             return  # (the figure's own sentence names the year)
-        for t in self.doc.mentions:
-            if t.type != "TIME" or t.end > view.sent.start:
-                continue
+        for t in self._congress_terms:
+            if t.end > view.sent.start:
+                break
             period = _period_of(t)
             if (
-                period is not None
-                and period["end"] == fact["year"]
+                period["end"] == fact["year"]
                 and fact.get("period") in (None, period)
-                and _CONGRESS_TERM.search(text, max(0, t.start - 200), t.end)
                 # (not where a later sentence wrote the year: "… nhiệm kỳ 2020-2025. ¶ Tính
                 # đến cuối năm 2025, …")
                 and not any(
