@@ -540,6 +540,13 @@ LEAD_WORDS = 12  # how many words a paragraph after a headline needs to be its l
 _CLAUSE_COMMA = regex.compile(r",(?!\d)(?!\s*trong đó\b)", regex.I)
 _UNIT_OPENS_THE_LINE = link_cue("unit-opens-the-line")
 _INCOME_PART_NAMED = link_cue("income-part-named")
+_INCOME_BY_THE_MONTH_BEFORE = link_cue("income-by-the-month-before")
+_RANKED_NEXT = link_cue("ranked-next")
+_RANKED_BY_A_MEASURE_NAMED = link_cue("ranked-by-a-measure-named")
+# how far after the last fact a unit ranked next may be ("… cao nhất cả nước, đạt 7,019 triệu
+# đồng/người/tháng. ¶ (caption) ¶ TP. HCM đứng thứ hai với 6,537 triệu đồng/người/tháng")
+RANKED_NEXT_REACH = 400
+RANKED_NEXT_RULE = "ranked-after-the-fact-before"
 _INCOME_UNITS = frozenset(
     unit for s in indicator_specs() if s.subject == "income" for unit in s.units
 )
@@ -1967,7 +1974,9 @@ class Linker:
         # not name the topic, far from where its text does: kept only if the article turns out
         # to report a figure of the poor itself (see `_drop_off_topic`)
         self.provisional = (
-            self._gated(view, indicator)
+            # (a unit ranked after a fact reads like it: that fact passed the gate)
+            got[1] != RANKED_NEXT_RULE
+            and self._gated(view, indicator)
             and not self._topic_in_clause(view, fig)
             and not (self.on_topic and (self.headline_on_topic or self._topic_near(view)))
         )
@@ -3660,11 +3669,12 @@ class Linker:
         )
 
     def _period_of_the_last_income(self, view: SentenceView, fig: Mention) -> str | None:
-        """ "month" where the income read last, in the paragraph before `fig`, was written by
+        """ "month" where the income read last, in this paragraph or the one before, was written by
         the month ("5,4 triệu đồng/tháng"): a list of incomes by place that writes its period
         once ("Hà Nội xếp thứ hai với 7,5 triệu đồng") keeps it."""
         income = indicator_for("income", "money")
-        paragraph_start = self.doc.blocks[view.sent.block].start
+        # (this paragraph or the one before: "… 5,4 triệu đồng/tháng. ¶ Bình Dương … 8,9 triệu đồng")
+        paragraph_start = self.doc.blocks[max(view.sent.block - 1, 0)].start
         for f in reversed(self.facts):
             if f["indicator"] != income or f["figure"]["end"] > fig.start:
                 continue
@@ -6029,8 +6039,11 @@ class Linker:
           the same place in the item: "huyện A giảm từ 6,5-7,2% (840-930 hộ); B 4,5-5,0%
           (1.070-1.190 hộ); …"."""
         if not read:
-            # (the first figure of a sentence: an item of the sentence before's list)
-            return self._item_like_the_sentence_before(view, fig)
+            # (the first figure of a sentence: an item of the sentence before's list, or a
+            # unit ranked after the one it gave)
+            return self._item_like_the_sentence_before(
+                view, fig
+            ) or self._ranked_after_the_fact_before(view, fig)
         text = self.doc.text
         last_fig, last_indicator, _, last_subject = read[-1]
         if (
@@ -6073,6 +6086,9 @@ class Linker:
             # "xây mới 30 căn nhà cho các hộ khó khăn và 20 căn nhà cho hộ người có công":
             # the next item of a list of houses
             return houses, "count-houses-listed", last_subject
+        ranked = self._ranked_after_the_fact_before(view, fig, read)
+        if ranked is not None:
+            return ranked
         item_start = self._item_start(view, fig)
         if item_start == view.sent.start or not self._opens_with_place(view, item_start, fig):
             return None
@@ -6301,6 +6317,52 @@ class Linker:
             ):
                 return f["indicator"], "list-item-like-the-first", None
         return None
+
+    def _ranked_after_the_fact_before(
+        self,
+        view: SentenceView,
+        fig: Mention,
+        read: list[tuple[Mention, str, str, Cue | None]] | None = None,
+    ) -> tuple[str, str, Cue | None] | None:
+        """ "Bình Dương … cao nhất cả nước, đạt 8,9 triệu đồng/người/tháng. Hà Nội xếp thứ hai
+        với 7,5 triệu đồng", "… tỷ lệ hộ nghèo … 0%. Đứng thứ hai là Bình Dương với 0,1% và thứ
+        ba là Đồng Nai với 0,3%": a unit ranked next, with no word of what its figure is, has a
+        figure of the same measure as the one before it (a rate or an income: what is ranked by
+        place), in its sentence or in the last fact, read shortly before."""
+        text = self.doc.text
+        if read:
+            last_fig, indicator, _, _ = read[-1]
+            start = last_fig.end
+            unit = "%" if last_fig.type == "PERCENT" else last_fig.attrs.get("unit")
+        else:
+            start = view.sent.start
+            last = next((f for f in reversed(self.facts) if f["evidence"]["end"] <= start), None)
+            if (
+                last is None
+                or start - last["evidence"]["end"] > RANKED_NEXT_REACH
+                or last["status"] != "actual"
+                or last.get("group") is not None
+            ):
+                return None
+            indicator, unit = last["indicator"], last["unit"]
+        head = text[start : fig.start]
+        if not _RANKED_NEXT.search(head) or _RANKED_BY_A_MEASURE_NAMED.search(head):
+            return None
+        if find_cues(text, start, fig.start):
+            return None
+        if not any(start <= m.start and m.end <= fig.start for m in view.of("LOCALITY")):
+            return None
+        if not regex.match(r"\s*(?:[,;.(]|và\b|$)", text[fig.end : view.sent.end]):
+            return None  # ("… xếp thứ hai với 120 hộ thoát nghèo": the figure says what it is)
+        rate = fig.type == "PERCENT" and unit == "%"
+        income = (
+            fig.type == "QUANTITY"
+            and indicator == indicator_for("income", "money")
+            and fig.attrs.get("unit") in _INCOME_UNITS | {"VND"}
+        )
+        if not (rate or income):
+            return None
+        return indicator, RANKED_NEXT_RULE, None
 
     def _opens_with_place(self, view: SentenceView, item_start: int, fig: Mention) -> bool:
         """A list item that begins with a place and names no subject before its figure."""
@@ -6761,6 +6823,10 @@ class Linker:
             # the passage's last income was written by the month ("… đạt 5,4 triệu đồng/tháng.
             # Bình Dương … cao nhất cả nước, đạt 8,9 triệu đồng")
             per = unit.split("/")[-1]
+            if per not in ("month", "year") and _INCOME_BY_THE_MONTH_BEFORE.search(
+                text, _clause_start(text, view.sent.start, fig.start), fig.start
+            ):
+                per = "month"  # ("thu nhập bình quân một người một tháng … đạt 4,23 triệu đồng")
             if per not in ("month", "year"):
                 per = self._period_of_the_last_income(view, fig) or "year"
             unit = "VND/person/" + per
