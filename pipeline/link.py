@@ -503,6 +503,8 @@ _PARTS_END = link_cue("parts-end")
 _ITEM_MARK = regex.compile(r"[,;:(]|" + _PARTS_OPENER.pattern, regex.I)
 _ITEM_END = regex.compile(r"[,;.(]")
 _COMPARISON_BEFORE = link_cue("comparison-before")
+_RANKED_UNIT_BEFORE = link_cue("ranked-unit-before")
+_FIGURE_OF_A_RANKED_UNIT_BEFORE = link_cue("figure-of-a-ranked-unit-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
 _COMPARED_PLACE_BEFORE = link_cue("compared-place-before")
@@ -4621,7 +4623,15 @@ class Linker:
             )
             and not named_in_passing(text, m)
             and not parent_of_a_described_unit(text, m, view.sent.start)
-            and not _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
+            # (not the unit a superlative ranks, its figure right after it: "nhiều nguồn vốn
+            # nhất ở huyện Đam Rông với 8,5 tỷ đồng")
+            and not (
+                _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
+                and not (
+                    _RANKED_UNIT_BEFORE.search(text, view.sent.start, m.start)
+                    and _FIGURE_OF_A_RANKED_UNIT_BEFORE.fullmatch(text, m.end, fig.start)
+                )
+            )
             # "theo tiêu chí của tỉnh": the criteria's owner, named by its level word alone
             and not (
                 (m.method or "").endswith(":anaphor")
