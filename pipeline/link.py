@@ -505,6 +505,7 @@ _ITEM_END = regex.compile(r"[,;.(]")
 _COMPARISON_BEFORE = link_cue("comparison-before")
 _RANKED_UNIT_BEFORE = link_cue("ranked-unit-before")
 _FIGURE_OF_A_RANKED_UNIT_BEFORE = link_cue("figure-of-a-ranked-unit-before")
+_POOR_PART_AFTER = link_cue("poor-part-after")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
 _COMPARED_PLACE_BEFORE = link_cue("compared-place-before")
@@ -2956,7 +2957,13 @@ class Linker:
                 and self._households_of_a_place(view, fig)
                 # "Số hộ nghèo: … Ea Súp có 7.849 hộ": a list under a head that names them
                 and not any(c.rule["subject"] in ("poor", "near") for c in before)
-                and (carried is None or carried.rule["subject"] not in ("poor", "near"))
+                and (
+                    carried is None
+                    or carried.rule["subject"] not in ("poor", "near")
+                    # ("… 56 hộ nghèo được đưa đến đây. Hiện nay, toàn buôn có 72 hộ, trong đó
+                    # có 52 hộ nghèo": the whole its poor part follows)
+                    or _POOR_PART_AFTER.match(text, fig.end, view.sent.end)
+                )
             ):
                 # "Thành phố Long Xuyên có 74.058 hộ. Trong đó, số hộ nghèo: 1.005": the unit's
                 return (
