@@ -506,6 +506,7 @@ _COMPARISON_BEFORE = link_cue("comparison-before")
 _RANKED_UNIT_BEFORE = link_cue("ranked-unit-before")
 _FIGURE_OF_A_RANKED_UNIT_BEFORE = link_cue("figure-of-a-ranked-unit-before")
 _POOR_PART_AFTER = link_cue("poor-part-after")
+_NOW_WORD_BEFORE = link_cue("now-word-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
 _COMPARED_PLACE_BEFORE = link_cue("compared-place-before")
@@ -4204,6 +4205,10 @@ class Linker:
             # not say which year it is
             self.year_basis = "unfixed"
             return None, None, since
+        if times and _NOW_WORD_BEFORE.search(text, max(times[-1].end, view.sent.start), fig.start):
+            # "nếu năm 2009 tỷ lệ hộ nghèo là 10,73%, nay giảm chỉ còn 3%": now, not the year
+            # written before it (the article's date, or none in an undated text)
+            times = []
         if times:
             t = times[-1]
             period = _period_of(t)
