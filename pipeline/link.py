@@ -507,6 +507,7 @@ _RANKED_UNIT_BEFORE = link_cue("ranked-unit-before")
 _FIGURE_OF_A_RANKED_UNIT_BEFORE = link_cue("figure-of-a-ranked-unit-before")
 _POOR_PART_AFTER = link_cue("poor-part-after")
 _NOW_WORD_BEFORE = link_cue("now-word-before")
+_HOUSES_A_COST_IS_FOR_BEFORE = link_cue("houses-a-cost-is-for-before")
 # "so với mức bình quân của tỉnh (18,1%)", "so với cả nước là 2,93%": the place compared
 # with, its own figure right after it (in parentheses or after "là")
 _COMPARED_PLACE_BEFORE = link_cue("compared-place-before")
@@ -1988,7 +1989,24 @@ class Linker:
         if stopped is not None:
             self.no_fact = stopped
             return None
+        if self._houses_restated_by_their_cost(view, fig, indicator):
+            self.no_fact = "houses-restated-by-their-cost"
+            return None
         return got
+
+    def _houses_restated_by_their_cost(
+        self, view: SentenceView, fig: Mention, indicator: str
+    ) -> bool:
+        """ "Bàn giao 10 căn nhà cho đồng bào … ¶ Tổng kinh phí xây dựng 10 căn nhà là 749 triệu
+        đồng": houses named as what a cost paid for, as many as the text counted before, are
+        those houses again (one fact), not houses of the paragraph's unit."""
+        if indicator != indicator_for("houses", "count"):
+            return False
+        start = max(view.sent.start, fig.start - 40)
+        if not _HOUSES_A_COST_IS_FOR_BEFORE.search(self.doc.text, start, fig.start):
+            return False
+        value = fig.attrs.get("value")
+        return any(f["indicator"] == indicator and f["value"] == value for f in self.facts)
 
     def read_figure(
         self,
