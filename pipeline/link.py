@@ -2006,7 +2006,19 @@ class Linker:
         if not _HOUSES_A_COST_IS_FOR_BEFORE.search(self.doc.text, start, fig.start):
             return False
         value = fig.attrs.get("value")
-        return any(f["indicator"] == indicator and f["value"] == value for f in self.facts)
+        # (not where the sentence names another unit: "Tại huyện Sơn Tây, tổng kinh phí xây
+        # dựng 15 căn nhà …" after Sơn Hà's 15 houses)
+        named = {
+            m.attrs.get("name")
+            for m in view.of("LOCALITY")
+            if m.end <= fig.start and not named_in_passing(self.doc.text, m)
+        }
+        return any(
+            f["indicator"] == indicator
+            and f["value"] == value
+            and named <= {(f["locality"] or {}).get("name")}
+            for f in self.facts
+        )
 
     def read_figure(
         self,
