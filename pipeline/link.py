@@ -1492,8 +1492,10 @@ def _after_from(text: str, start: int, at: int) -> bool:
     found = list(
         regex.finditer(
             r"\btừ\b(?=\s*(?:khoảng|gần|hơn|trên|mức)?\s*\d)"
-            # ("giai đoạn từ 2016-2019", "từ 2016 đến 2019": a span of years)
-            r"(?!\s*(?:19|20)\d{2}\s*(?:[-–]|đến|tới)\s*(?:năm\s*)?(?:19|20)\d{2}\b)",
+            # ("giai đoạn từ 2016-2019", "từ 2016 đến 2019": a span of years; "từ 2016 tới nay",
+            # "từ 2016, …": a span to now, a year things started)
+            r"(?!\s*(?:19|20)\d{2}\s*(?:[-–]|đến|tới)\s*(?:năm\s*)?(?:19|20)\d{2}\b)"
+            r"(?!\s*(?:19|20)\d{2}\s*(?:,|(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện\s+(?:nay|tại))\b))",
             text[start:at],
             regex.I,
         )
@@ -4226,6 +4228,15 @@ class Linker:
                     not published
                     and times[-1].start < view.sent.start
                     and _period_of(times[-1]) is not None
+                )
+                # "Năm 2015, … ¶ Từ 2016 tới nay, tổng số vốn … là 1.268 tỷ đồng" undated: a
+                # span to now that starts after the year named before is not of that year
+                or any(
+                    t.attrs.get("relative") == "to_now"
+                    and (t.attrs.get("period") or {}).get("start") is not None
+                    and int(t.attrs["period"]["start"]) > (_year_of(times[-1]) or 9999)
+                    for t in view.of("TIME")
+                    if t.end <= fig.start
                 )
             )
         ):
