@@ -3026,7 +3026,9 @@ class Linker:
                 # all the unit's households
                 return indicator_for("total_households", "count"), "count-over-all", None
             if regex.search(
-                r"số hộ (?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b"
+                # ("tổng số hộ DTTS thoát nghèo là 23.856 hộ": a group's)
+                r"số hộ(?:\s+(?:đồng bào\s+)?(?:dân tộc(?:\s+thiểu số)?|DTTS|(?-i:\p{Lu}\p{Ll}+)))?"
+                r"\s+(?:đã\s+)?thoát (?:khỏi\s+)?nghèo\b"
                 + _IN_SENTENCE
                 + r"{0,50}?\b(?:là|có|được|đạt)\s*"
                 + _APPROX
@@ -3048,7 +3050,7 @@ class Linker:
                     r"tổng số hộ(?!\s+(?:(?:cận\s+)?nghèo|được|đã|thoát))(?:\s+dân(?:\s+cư)?)?\b"
                     # (not past another count's own label: "… 13,28% tổng số hộ toàn huyện và
                     # số hộ cận nghèo là 1.440 hộ")
-                    + r"(?:(?!\bsố hộ\b|\bhộ\s+(?:cận\s+)?nghèo\b)"
+                    + r"(?:(?!\bsố hộ\b|\bhộ\s+(?:cận\s+)?nghèo\b|\bthoát\s+(?:khỏi\s+)?(?:cận\s+)?nghèo\b)"
                     + _IN_SENTENCE
                     + r"){0,50}?(?:\b(?:là|có)|:)\s*"
                     + _APPROX
