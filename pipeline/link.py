@@ -504,6 +504,9 @@ _ITEM_MARK = regex.compile(r"[,;:(]|" + _PARTS_OPENER.pattern, regex.I)
 _ITEM_END = regex.compile(r"[,;.(]")
 _COMPARISON_BEFORE = link_cue("comparison-before")
 _RANKED_UNIT_BEFORE = link_cue("ranked-unit-before")
+_UNIT_WORD = regex.compile(
+    r"\b(?:xã|huyện|tỉnh|thành phố|thị xã|quận|phường|thị trấn|địa phương|vùng)\b", regex.I
+)
 _FIGURE_OF_A_RANKED_UNIT_BEFORE = link_cue("figure-of-a-ranked-unit-before")
 _POOR_PART_AFTER = link_cue("poor-part-after")
 _NOW_WORD_BEFORE = link_cue("now-word-before")
@@ -552,6 +555,13 @@ _RANKED_BY_A_MEASURE_NAMED = link_cue("ranked-by-a-measure-named")
 # đồng/người/tháng. ¶ (caption) ¶ TP. HCM đứng thứ hai với 6,537 triệu đồng/người/tháng")
 RANKED_NEXT_REACH = 400
 RANKED_NEXT_RULE = "ranked-after-the-fact-before"
+# the only words a unit ranked next may have before its figure, besides its name
+_RANK_HEAD_WORDS = regex.compile(
+    r"(?:[\s,:;()]|\d+|\b(?:đứng|xếp|vị|trí|thứ|hạng|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|"
+    r"mười|là|với|mức|ở|tiếp|theo|đó|đến|sau|kế|và|còn|cuối|cùng|cả|nước|toàn|quốc|khu|vực|"
+    r"vùng|tỉnh|thành|phố|huyện|thị|xã|quận|phường|trấn|TP|đạt|khoảng|gần|hơn|trên|dưới)\b)*",
+    regex.I,
+)
 _INCOME_UNITS = frozenset(
     unit for s in indicator_specs() if s.subject == "income" for unit in s.units
 )
@@ -4153,10 +4163,21 @@ class Linker:
             # deadline of the plan the line is part of
             times = [self.plan_header_time]
         if (
-            not times
-            and self.plan_time is not None
+            self.plan_time is not None
             and self.plan_time.start < view.sent.start
             and _TARGET_BEFORE.search(text, view.sent.start, fig.start)
+            and (
+                not times
+                # ("… báo cáo kết quả năm 2017 và phương hướng, nhiệm vụ năm 2018. Theo đó, …
+                # phấn đấu giảm 2%": the plan's year, not the year reviewed)
+                or (
+                    times[-1].start < view.sent.start
+                    and (_year_of(times[-1]) or 9999) < (_year_of(self.plan_time) or 0)
+                    and _TASKS_OF_A_YEAR_BEFORE.search(
+                        text, max(0, self.plan_time.start - 300), self.plan_time.start
+                    )
+                )
+            )
         ):
             # "… thống nhất các chỉ tiêu, nhiệm vụ năm 2022. Trong đó, phấn đấu thu nhập bình
             # quân đầu người 49,57 triệu đồng": the plan the sentence before set out
@@ -4248,10 +4269,25 @@ class Linker:
             # not say which year it is
             self.year_basis = "unfixed"
             return None, None, since
-        if times and _NOW_WORD_BEFORE.search(text, max(times[-1].end, view.sent.start), fig.start):
+        written = [t for t in dated if t.end <= fig.start]
+        if written and _NOW_WORD_BEFORE.search(
+            text, max(written[-1].end, view.sent.start), fig.start
+        ):
             # "nếu năm 2009 tỷ lệ hộ nghèo là 10,73%, nay giảm chỉ còn 3%": now, not the year
-            # written before it (the article's date, or none in an undated text)
-            times = []
+            # written before it: a later year that frames the sentence or its passage ("Năm
+            # 2023, thu nhập … từ 20 triệu đồng năm 2020 nay đã tăng lên 28 triệu đồng"), else
+            # the article's date, or none in an undated text
+            earlier = _year_of(written[-1]) or 9999
+            framing = [
+                t
+                for t in [
+                    *([self.paragraph_time] if self.paragraph_time else []),
+                    *block_times,
+                    *times,
+                ]
+                if t is not written[-1] and (_year_of(t) or 0) > earlier
+            ]
+            times = framing[-1:]
         if times:
             t = times[-1]
             period = _period_of(t)
@@ -4683,8 +4719,11 @@ class Linker:
             and not (
                 _COMPARISON_BEFORE.search(text[view.sent.start : m.start])
                 and not (
-                    _RANKED_UNIT_BEFORE.search(text, view.sent.start, m.start)
+                    (ranked := _RANKED_UNIT_BEFORE.search(text, view.sent.start, m.start))
                     and _FIGURE_OF_A_RANKED_UNIT_BEFORE.fullmatch(text, m.end, fig.start)
+                    # (the sentence named no unit before the superlative: "huyện Mường Nhé có
+                    # tỷ lệ hộ nghèo cao nhất tại tỉnh Điện Biên với 38,6%" ranks Mường Nhé)
+                    and not _UNIT_WORD.search(text, view.sent.start, ranked.start())
                 )
             )
             # "theo tiêu chí của tỉnh": the criteria's owner, named by its level word alone
@@ -5800,8 +5839,18 @@ class Linker:
                 recent.append(named)
             if sent.start == block.start:
                 self.paragraph_time = self._opening_time(view, named)
-            self.plan_time = self._year_a_plan_is_for(view) or (
-                self.plan_time if continued else None
+            # (or the year the tasks a review sets out are for: "tổng kết … năm 2017, triển khai
+            # nhiệm vụ năm 2018. Theo đó, huyện phấn đấu …")
+            tasks = [
+                t
+                for t in view.of("TIME")
+                if _year_of(t) is not None
+                and _TASKS_OF_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
+            ]
+            self.plan_time = (
+                self._year_a_plan_is_for(view)
+                or (tasks[-1] if tasks else None)
+                or (self.plan_time if continued else None)
             )
             # a place a comparison or a rank names ("… so với mục tiêu giảm nghèo của cả
             # nước", "đứng thứ 10 cả nước") is no passage's subject
@@ -6413,6 +6462,14 @@ class Linker:
         head = text[start : fig.start]
         if not _RANKED_NEXT.search(head) or _RANKED_BY_A_MEASURE_NAMED.search(head):
             return None
+        # (nothing but the rank, the unit and its scope: not "Tại kỳ thi tốt nghiệp …, Bắc Ninh
+        # xếp thứ hai với 99,2%", "Độ che phủ rừng … đứng thứ hai với 63,5%")
+        words = head
+        for m in sorted(view.of("LOCALITY"), key=lambda m: -m.start):
+            if start <= m.start and m.end <= fig.start:
+                words = words[: m.start - start] + " " + words[m.end - start :]
+        if not _RANK_HEAD_WORDS.fullmatch(words):
+            return None
         if find_cues(text, start, fig.start):
             return None
         if not any(start <= m.start and m.end <= fig.start for m in view.of("LOCALITY")):
@@ -6888,8 +6945,16 @@ class Linker:
             # the passage's last income was written by the month ("… đạt 5,4 triệu đồng/tháng.
             # Bình Dương … cao nhất cả nước, đạt 8,9 triệu đồng")
             per = unit.split("/")[-1]
-            if per not in ("month", "year") and _INCOME_BY_THE_MONTH_BEFORE.search(
-                text, _clause_start(text, view.sent.start, fig.start), fig.start
+            clause = _clause_start(text, view.sent.start, fig.start)
+            said = [
+                m.start() for m in regex.finditer(r"thu nhập", text[clause : fig.start], regex.I)
+            ]
+            if (
+                per not in ("month", "year")
+                and said
+                # (after the income's own words: not "bình quân mỗi tháng mỗi hộ có thêm nguồn
+                # thu, thu nhập … năm 2023 đạt 55 triệu đồng")
+                and _INCOME_BY_THE_MONTH_BEFORE.search(text, clause + said[-1], fig.start)
             ):
                 per = "month"  # ("thu nhập bình quân một người một tháng … đạt 4,23 triệu đồng")
             if per not in ("month", "year"):
