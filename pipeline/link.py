@@ -505,7 +505,7 @@ _ITEM_END = regex.compile(r"[,;.(]")
 _COMPARISON_BEFORE = link_cue("comparison-before")
 _RANKED_UNIT_BEFORE = link_cue("ranked-unit-before")
 _UNIT_WORD = regex.compile(
-    r"\b(?:xã|huyện|tỉnh|thành phố|thị xã|quận|phường|thị trấn|địa phương|vùng)\b", regex.I
+    r"\b(?:" + link_fragment("unit-level-word") + r"|địa phương|vùng)\b", regex.I
 )
 _FIGURE_OF_A_RANKED_UNIT_BEFORE = link_cue("figure-of-a-ranked-unit-before")
 _POOR_PART_AFTER = link_cue("poor-part-after")
@@ -4171,11 +4171,9 @@ class Linker:
                 # ("… báo cáo kết quả năm 2017 và phương hướng, nhiệm vụ năm 2018. Theo đó, …
                 # phấn đấu giảm 2%": the plan's year, not the year reviewed)
                 or (
-                    times[-1].start < view.sent.start
+                    self.plan_of_tasks
+                    and times[-1].start < view.sent.start
                     and (_year_of(times[-1]) or 9999) < (_year_of(self.plan_time) or 0)
-                    and _TASKS_OF_A_YEAR_BEFORE.search(
-                        text, max(0, self.plan_time.start - 300), self.plan_time.start
-                    )
                 )
             )
         ):
@@ -5750,6 +5748,7 @@ class Linker:
         self.earlier_times: list[Mention] = []  # the times of the last earlier paragraph naming one
         self.paragraph_time: Mention | None = None  # the year the current paragraph opens with
         self.plan_time: Mention | None = None  # the year of a plan the last sentence set out
+        self.plan_of_tasks = False  # whether that year is of the tasks a review set out
         self.block_subject: Cue | None = None
         self.previous_block_subject: Cue | None = None
         self.block_start = -1  # where the current paragraph's first sentence starts
@@ -5806,6 +5805,14 @@ class Linker:
                     self._end_plan_header_after(view)
                 self._link_sentence(view, passage)
                 self._note_plan_header(view)
+            # the years of the tasks a review sets out ("tổng kết … năm 2017, triển khai nhiệm vụ
+            # năm 2018"), found once: they date no result after them, and a plan after them
+            tasks = [
+                t
+                for t in view.of("TIME")
+                if _year_of(t) is not None
+                and _TASKS_OF_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
+            ]
             named = [
                 t
                 for t in view.of("TIME")
@@ -5825,7 +5832,7 @@ class Linker:
                 and not self._year_of_a_plan(t, sent)
                 # "tổng kết … năm 2020; triển khai phương hướng nhiệm vụ năm 2021": the year
                 # the tasks set out are for dates none of the results reported next
-                and not _TASKS_OF_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
+                and t not in tasks
                 # "… còn 10,89%, so với mức 21,66% năm 2021": a comparison's baseline
                 and not _BASELINE_BEFORE.search(doc.text[sent.start : t.start])
                 # "(diễn ra ngày 26/11/2021)": the date of an event in an aside
@@ -5841,17 +5848,12 @@ class Linker:
                 self.paragraph_time = self._opening_time(view, named)
             # (or the year the tasks a review sets out are for: "tổng kết … năm 2017, triển khai
             # nhiệm vụ năm 2018. Theo đó, huyện phấn đấu …")
-            tasks = [
-                t
-                for t in view.of("TIME")
-                if _year_of(t) is not None
-                and _TASKS_OF_A_YEAR_BEFORE.search(doc.text, sent.start, t.start)
-            ]
-            self.plan_time = (
-                self._year_a_plan_is_for(view)
-                or (tasks[-1] if tasks else None)
-                or (self.plan_time if continued else None)
-            )
+            plan = self._year_a_plan_is_for(view)
+            if plan is not None or tasks:
+                self.plan_time = plan or tasks[-1]
+                self.plan_of_tasks = plan is None
+            elif not continued:
+                self.plan_time, self.plan_of_tasks = None, False
             # a place a comparison or a rank names ("… so với mục tiêu giảm nghèo của cả
             # nước", "đứng thứ 10 cả nước") is no passage's subject
             subjects = [
@@ -6444,12 +6446,15 @@ class Linker:
         figure of the same measure as the one before it (a rate or an income: what is ranked by
         place), in its sentence or in the last fact, read shortly before."""
         text = self.doc.text
+        start = read[-1][0].end if read else view.sent.start
+        head = text[start : fig.start]
+        # (cheap tests first: most figures no cue names have no rank before them)
+        if not _RANKED_NEXT.search(head) or _RANKED_BY_A_MEASURE_NAMED.search(head):
+            return None
         if read:
             last_fig, indicator, _, _ = read[-1]
-            start = last_fig.end
             unit = "%" if last_fig.type == "PERCENT" else last_fig.attrs.get("unit")
         else:
-            start = view.sent.start
             last = next((f for f in reversed(self.facts) if f["evidence"]["end"] <= start), None)
             if (
                 last is None
@@ -6459,9 +6464,6 @@ class Linker:
             ):
                 return None
             indicator, unit = last["indicator"], last["unit"]
-        head = text[start : fig.start]
-        if not _RANKED_NEXT.search(head) or _RANKED_BY_A_MEASURE_NAMED.search(head):
-            return None
         # (nothing but the rank, the unit and its scope: not "Tại kỳ thi tốt nghiệp …, Bắc Ninh
         # xếp thứ hai với 99,2%", "Độ che phủ rừng … đứng thứ hai với 63,5%")
         words = head
