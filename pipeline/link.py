@@ -208,6 +208,7 @@ def link_fragment(fragment_id: str) -> str:
 _APPROX = link_fragment("approx")
 _ETHNIC_LIST_ITEM_BEFORE = link_cue("ethnic-list-item-before")
 _PROGRAMME_NAMED_FOR_A_GROUP_BEFORE = link_cue("programme-named-for-a-group-before")
+_A_UNIT_DESCRIBED_BEFORE = link_cue("a-unit-described-before")
 # what a list of people by ethnic group counts: the people who live there, not workers trained
 # or the poor ("giải quyết việc làm cho 2.500 lao động, trong đó dân tộc Tày có 1.000 người")
 _PEOPLE_BY_ORIGIN_BEFORE = regex.compile(
@@ -2831,8 +2832,19 @@ class Linker:
             return indicator_for("houses", "count"), "count-houses-finished", None
         if (
             unit == "households"
-            and regex.search(r"\b(?:hỗ trợ\s*(?:cho\s*)?|có|cho)\s*" + _APPROX + "$", left, regex.I)
             and _HOUSES_AFTER_HOUSEHOLDS.match(after_text)
+            and (
+                regex.search(r"\b(?:hỗ trợ\s*(?:cho\s*)?|có|cho)\s*" + _APPROX + "$", left, regex.I)
+                # "hỗ trợ 161 hộ xây dựng nhà ở, mức hỗ trợ 40 triệu đồng/nhà, 178 hộ sửa chữa
+                # nhà ở": one more item of a list of houses the sentence has begun
+                or (
+                    regex.search(r"(?:[,;]|\bvà)\s*" + _APPROX + "$", left, regex.I)
+                    and any(
+                        f["indicator"] == indicator_for("houses", "count")
+                        for f in self.facts_by_evidence.get(view.sent.start, [])
+                    )
+                )
+            )
         ):
             # "hỗ trợ 1.500 hộ nghèo xây nhà", "toàn tỉnh có 428 hộ nghèo, hộ cận nghèo xây mới
             # và sửa chữa nhà ở", "trao kinh phí … cho 48 hộ nghèo xây dựng mới và sửa chữa nhà
@@ -2972,6 +2984,17 @@ class Linker:
                         r"(?:với|và|gồm)\s*" + _APPROX + "$",
                         left,
                         regex.I,
+                    )
+                    # "Toàn tỉnh có hơn 1,91 triệu người, với 543.764 hộ, …": the unit's people,
+                    # then its homes, the count ending its clause
+                    or (
+                        regex.search(
+                            r"\bcó\s+" + _APPROX + r"[\d.,]+\s*(?:triệu\s+)?(?:nhân khẩu|khẩu"
+                            r"|người|dân)\s*,?\s*(?:với|và|gồm)\s*" + _APPROX + "$",
+                            left,
+                            regex.I,
+                        )
+                        and regex.match(r"\s*(?:dân\s*)?(?:[,.;(]|$|trong đó)", right, regex.I)
                     )
                 )
                 # ("hộ không nghèo 4.825 hộ = 22.437 khẩu": a category the rules do not count)
@@ -6443,8 +6466,8 @@ class Linker:
         """ "Bình Dương … cao nhất cả nước, đạt 8,9 triệu đồng/người/tháng. Hà Nội xếp thứ hai
         với 7,5 triệu đồng", "… tỷ lệ hộ nghèo … 0%. Đứng thứ hai là Bình Dương với 0,1% và thứ
         ba là Đồng Nai với 0,3%": a unit ranked next, with no word of what its figure is, has a
-        figure of the same measure as the one before it (a rate or an income: what is ranked by
-        place), in its sentence or in the last fact, read shortly before."""
+        figure of the same measure as the one before it (a rate, an income or a count of the
+        poor: what is ranked by place), in its sentence or in the last fact, read shortly before."""
         text = self.doc.text
         start = read[-1][0].end if read else view.sent.start
         head = text[start : fig.start]
@@ -6484,7 +6507,14 @@ class Linker:
             and indicator == indicator_for("income", "money")
             and fig.attrs.get("unit") in _INCOME_UNITS | {"VND"}
         )
-        if not (rate or income):
+        # "Xã Trà Bui có số hộ nghèo nhiều nhất tỉnh với 850 hộ. Tiếp đến là xã Cà Dy với
+        # 552 hộ": a count of the poor is ranked by place too
+        poor_count = (
+            fig.type == "QUANTITY"
+            and indicator in (HOUSEHOLD_COUNT["poor"], HOUSEHOLD_COUNT["near"])
+            and fig.attrs.get("unit") == unit == "households"
+        )
+        if not (rate or income or poor_count):
             return None
         return indicator, RANKED_NEXT_RULE, None
 
@@ -7127,6 +7157,12 @@ class Linker:
             # "Chương trình MTQG phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số":
             # who a programme is for, by its name
             and not _PROGRAMME_NAMED_FOR_A_GROUP_BEFORE.search(text, max(0, c.start - 90), c.start)
+            # "Thành Tín là thôn đồng bào dân tộc Chăm …, có dân số 1.013 hộ", "Mường Nhé là
+            # huyện nghèo, …": the group says what the unit is, in a clause a comma closed
+            and not (
+                _A_UNIT_DESCRIBED_BEFORE.search(text, max(view.sent.start, c.start - 80), c.end)
+                and regex.search(r"[,;]", text[c.end : fig.start])
+            )
         ]
         if not groups:
             # "Tại các huyện nghèo, nơi từng là “điểm nóng” …, tỷ lệ hộ nghèo … còn 24,86%",

@@ -251,6 +251,15 @@ def place_blockers() -> frozenset[str]:
     )
 
 
+# "Thành Tín là thôn …", "Trung Hạ là một bản …": a name of two capitalized syllables or more
+# that opens a sentence and is said to be a village (not "Đây là thôn …": one word)
+_VILLAGE_DEFINED = regex.compile(
+    r"(?:^|(?<=[.!?:]\s{1,3})|(?<=\n))(?P<name>(?-i:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3}))"
+    r"\s+là\s+(?:một\s+)?(?:thôn|bản|làng|buôn|ấp|xóm|khóm)\b",
+    regex.M,
+)
+
+
 def _a_blocker_before(text: str, at: int) -> bool:
     """Whether the one to three words right before offset `at` are a place blocker (an
     institution's or a product's head word: "công ty", "trường", "sâm")."""
@@ -1021,6 +1030,19 @@ class LocalityFinder:
         blocked_cover = SpanCover(len(text))
         for bs, be in blocked:
             blocked_cover.add(bs, be)
+        for m in _VILLAGE_DEFINED.finditer(text):
+            # "Thành Tín là thôn đồng bào dân tộc Chăm thuộc xã Phước Hải": a sentence that
+            # opens by saying what a name is introduces that village too
+            s, e = m.span("name")
+            if not (
+                _a_blocker_before(text, s)
+                or self._covered(s, e)
+                or blocked_cover.overlaps(s, e)
+                or not any(rs <= s and e <= re_ for rs, re_ in self.ranges)
+            ):
+                self.places.append(
+                    Place(s, e, m.group("name"), "village", "rule:level-defined", parent_place=None)
+                )
         introduced: dict[str, Place] = {}
         for p in sorted(self.places, key=lambda q: q.start):
             words_ = p.name.split()
