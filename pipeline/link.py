@@ -2924,9 +2924,9 @@ class Linker:
                     # tại Quận 8 (TP. Hồ Chí Minh) thoát nghèo")
                     r"(?:nghèo\s+)?(?:(?:[\p{L},]+|(?:quận|phường)\s+\d{1,2}"
                     r"|\([^()\d]{1,40}\))\s+){0,12}?"
-                    # ("hộ nghèo không có khả năng thoát nghèo", "… được hỗ trợ để thoát nghèo",
-                    # "… quyết tâm thoát nghèo": no escape, an aim or an inability)
-                    r"(?<!không có khả năng\s|khó có khả năng\s|không thể\s|chưa thể\s|chưa\s"
+                    # ("hộ nghèo (không) có khả năng thoát nghèo", "… được hỗ trợ để thoát nghèo",
+                    # "… quyết tâm thoát nghèo": no escape, an aim, a chance or an inability)
+                    r"(?<!có khả năng\s|không thể\s|chưa thể\s|chưa\s"
                     r"|\bđể\s|quyết tâm\s|phấn đấu\s|mong muốn\s|\bmuốn\s|nguy cơ\s|cần\s)"
                     r"(?:thoát nghèo|thoát khỏi (?:đói )?nghèo|"
                     r"vượt (?:qua )?ngưỡng nghèo|ra khỏi (?:danh sách\s+)?(?:diện )?(?:hộ )?nghèo)",
@@ -3655,21 +3655,29 @@ class Linker:
         """ "Huyện An Phú có 45.354 hộ." / "…, trong đó": a unit named right before `có`
         and a count of households with nothing after it is all the unit's households."""
         text = self.doc.text
-        return any(
-            _HAS_A_COUNT.fullmatch(text, end, fig.start)
-            # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967
-            # khẩu"; "Hiện nay, xã có 1.840 hộ, trong đó …": the passage's unit by its level
-            # word alone (unnamed-unit-before)
-            for end in [
-                *(m.end for m in view.of("LOCALITY") if m.end <= fig.start),
-                *(m.end() for m in _UNNAMED_UNIT_BEFORE.finditer(text, view.sent.start, fig.start)),
-            ]
-        ) and bool(
-            regex.match(
-                r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
-                text[fig.end : view.sent.end],
-                regex.I,
+        return (
+            any(
+                _HAS_A_COUNT.fullmatch(text, end, fig.start)
+                # "Xã Mường Hoong (huyện Đăk Glei) có 875 hộ", "Xã Ia Kreng hiện có 571 hộ/1.967
+                # khẩu"; "Hiện nay, xã có 1.840 hộ, trong đó …": the passage's unit by its level
+                # word alone (unnamed-unit-before)
+                for end in [
+                    *(m.end for m in view.of("LOCALITY") if m.end <= fig.start),
+                    *(
+                        m.end()
+                        for m in _UNNAMED_UNIT_BEFORE.finditer(text, view.sent.start, fig.start)
+                    ),
+                ]
             )
+            and bool(
+                regex.match(
+                    r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
+                    text[fig.end : view.sent.end],
+                    regex.I,
+                )
+            )
+            # ("có 595 hộ dân (trong đó có 6 hộ nghèo, …) mạnh dạn vay vốn": borrowers)
+            and not _REACHED_AFTER.match(text, fig.end, view.sent.end)
         )
 
     def _all_households_under_a_poor_count(self, view: SentenceView, fig: Mention) -> bool:
