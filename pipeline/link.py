@@ -557,6 +557,10 @@ _RANKED_BY_A_MEASURE_NAMED = link_cue("ranked-by-a-measure-named")
 RANKED_NEXT_REACH = 400
 RANKED_NEXT_RULE = "ranked-after-the-fact-before"
 # the only words a unit ranked next may have before its figure, besides its name
+# "có số hộ nghèo nhiều nhất tỉnh với 850 hộ": a ranking of the poor's count
+_POOR_COUNT_RANKED = regex.compile(
+    r"\bhộ\s+(?:cận\s+)?nghèo\b[^.;\d]{0,30}?\b(?:nhiều|cao|lớn|ít|thấp)\s+nhất\b", regex.I
+)
 _RANK_HEAD_WORDS = regex.compile(
     r"(?:[\s,:;()]|\d+|\b(?:đứng|xếp|vị|trí|thứ|hạng|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|"
     r"mười|là|với|mức|ở|tiếp|theo|đó|đến|sau|kế|và|còn|cuối|cùng|cả|nước|toàn|quốc|khu|vực|"
@@ -1838,6 +1842,13 @@ _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
 _SUPPORTED_TO_BUILD_NO_NOUN_AFTER = link_cue("supported-to-build-no-noun-after")
 _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
+# a list item of households that build that is no house of the programme's: a stage of the
+# houses counted before, a shed, a shelter, a house built illegally
+_NOT_A_HOUSES_ITEM_AFTER = regex.compile(
+    r"[^.;,]{0,40}?\b(?:đã hoàn thành|hoàn thành|đang thi công|đang xây|trái phép|trồng nấm|"
+    r"nuôi yến|tránh lũ|bị xử lý)\b",
+    regex.I,
+)
 _HOUSES_PART_AFTER = link_cue("houses-part-after")
 _HOUSES_RESTATED_IN_A_LABEL_BEFORE = link_cue("houses-restated-in-a-label-before")
 _UNIT_RIGHT_AFTER_THE_HOUSES = link_cue("unit-right-after-the-houses")
@@ -2843,6 +2854,9 @@ class Linker:
                         f["indicator"] == indicator_for("houses", "count")
                         for f in self.facts_by_evidence.get(view.sent.start, [])
                     )
+                    # (not a part by stage, nor a shed or a house built illegally: "90 hộ làm
+                    # nhà đã hoàn thành", "30 hộ làm nhà trồng nấm", "35 hộ xây nhà trái phép")
+                    and not _NOT_A_HOUSES_ITEM_AFTER.match(text, fig.end, view.sent.end)
                 )
             )
         ):
@@ -2995,6 +3009,8 @@ class Linker:
                             regex.I,
                         )
                         and regex.match(r"\s*(?:dân\s*)?(?:[,.;(]|$|trong đó)", right, regex.I)
+                        # (not "có hơn 1.200 người, với 350 hộ, tham gia …": who took part)
+                        and not _REACHED_AFTER.match(text, fig.end, view.sent.end)
                     )
                 )
                 # ("hộ không nghèo 4.825 hộ = 22.437 khẩu": a category the rules do not count)
@@ -3046,6 +3062,8 @@ class Linker:
                 and regex.search(r"(?:\bvới|,)\s*" + _APPROX + "$", left, regex.I)
                 and regex.match(r"\s*(?:[.;,(]|$|trong đó)", after_text, regex.I)
                 and not any(c.rule["subject"] in ("poor", "near") for c in before)
+                # (not "…, với 850 hộ, mỗi hộ được cấp 2 con bò": a project's households)
+                and not _REACHED_AFTER.match(text, fig.end, view.sent.end)
             ):
                 # "Huyện có 17 xã và 1 thị trấn với hơn 14.300 hộ dân, trong đó …": all the
                 # households of the unit whose communes the clause counts
@@ -6516,11 +6534,23 @@ class Linker:
             and fig.attrs.get("unit") in _INCOME_UNITS | {"VND"}
         )
         # "Xã Trà Bui có số hộ nghèo nhiều nhất tỉnh với 850 hộ. Tiếp đến là xã Cà Dy với
-        # 552 hộ": a count of the poor is ranked by place too
+        # 552 hộ": a count of the poor is ranked by place too, where the ranking was of it
+        # (not "Huyện Ba Tơ có 850 hộ bị ngập …, nhiều nhất tỉnh, trong đó có 120 hộ nghèo")
         poor_count = (
             fig.type == "QUANTITY"
             and indicator in (HOUSEHOLD_COUNT["poor"], HOUSEHOLD_COUNT["near"])
             and fig.attrs.get("unit") == unit == "households"
+            and bool(
+                _POOR_COUNT_RANKED.search(
+                    text[view.sent.start : start]
+                    if read
+                    else next(
+                        f["evidence"]["text"]
+                        for f in reversed(self.facts)
+                        if f["evidence"]["end"] <= start
+                    )
+                )
+            )
         )
         if not (rate or income or poor_count):
             return None

@@ -252,10 +252,12 @@ def place_blockers() -> frozenset[str]:
 
 
 # "Thành Tín là thôn …", "Trung Hạ là một bản …": a name of two capitalized syllables or more
-# that opens a sentence and is said to be a village (not "Đây là thôn …": one word)
+# that opens a sentence and is said to be a village (not "Đây là thôn …": one word; not a
+# person, "Hồ Văn Lai là thôn trưởng …": a middle name, or a village head's title)
 _VILLAGE_DEFINED = regex.compile(
-    r"(?:^|(?<=[.!?:]\s{1,3})|(?<=\n))(?P<name>(?-i:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3}))"
-    r"\s+là\s+(?:một\s+)?(?:thôn|bản|làng|buôn|ấp|xóm|khóm)\b",
+    r"(?:^|(?<=[.!?:]\s{1,3})|(?<=\n))"
+    r"(?P<name>(?-i:(?!\p{Lu}\p{Ll}+\s(?:Văn|Thị)\b)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3}))"
+    r"\s+là\s+(?:một\s+)?(?:thôn|bản|làng|buôn|ấp|xóm|khóm)\b(?!\s+(?:trưởng|phó))",
     regex.M,
 )
 
