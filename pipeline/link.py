@@ -556,11 +556,11 @@ _RANKED_BY_A_MEASURE_NAMED = link_cue("ranked-by-a-measure-named")
 # đồng/người/tháng. ¶ (caption) ¶ TP. HCM đứng thứ hai với 6,537 triệu đồng/người/tháng")
 RANKED_NEXT_REACH = 400
 RANKED_NEXT_RULE = "ranked-after-the-fact-before"
-# the only words a unit ranked next may have before its figure, besides its name
 # "có số hộ nghèo nhiều nhất tỉnh với 850 hộ": a ranking of the poor's count
 _POOR_COUNT_RANKED = regex.compile(
     r"\bhộ\s+(?:cận\s+)?nghèo\b[^.;\d]{0,30}?\b(?:nhiều|cao|lớn|ít|thấp)\s+nhất\b", regex.I
 )
+# the only words a unit ranked next may have before its figure, besides its name
 _RANK_HEAD_WORDS = regex.compile(
     r"(?:[\s,:;()]|\d+|\b(?:đứng|xếp|vị|trí|thứ|hạng|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|"
     r"mười|là|với|mức|ở|tiếp|theo|đó|đến|sau|kế|và|còn|cuối|cùng|cả|nước|toàn|quốc|khu|vực|"
@@ -1893,6 +1893,7 @@ _A_UNIT_SPOKEN_OF = link_cue("a-unit-spoken-of")
 _DONATED_BY_AFTER = link_cue("donated-by-after")
 _SHARE_WORD_BEFORE = link_cue("share-word-before")
 _REACHED_AFTER = link_cue("reached-after")
+_REACHED_RIGHT_AFTER = link_cue("reached-right-after")
 _UNIT_GIVEN_MONEY = link_cue("unit-given-money")
 _UNITS_A_UNIT_HAS_BEFORE = link_cue("units-a-unit-has-before")
 _THOSE_UNITS_AFTER = link_cue("those-units-after")
@@ -2643,7 +2644,12 @@ class Linker:
                 if in_clause_subject(cues, clause, fig.start) and _SHARE_WORD_BEFORE.search(left):
                     return None  # "hộ nghèo DTTS chiếm 80% hộ nghèo": a share of the poor
                 near = bool(after_noun.group("near"))
-                if _DECREASE_BEFORE.search(left) or _FALLS_LISTED_BEFORE.search(left):
+                if _DECREASE_BEFORE.search(left) or (
+                    _FALLS_LISTED_BEFORE.search(left)
+                    # (not a share listed after a fall: "giảm được 3,2% hộ nghèo, 85% hộ nghèo
+                    # còn lại là đồng bào Mông")
+                    and not regex.match(r"[^,;.]{0,30}?\b(?:còn lại|là|chiếm)\b", after_text)
+                ):
                     return (
                         None
                         if near
@@ -2894,6 +2900,7 @@ class Linker:
             # ("đã có trên 75.800 hộ dân … được hỗ trợ phát triển sản xuất": the households a
             # programme reached, not all the unit's)
             and not _REACHED_AFTER.match(text, fig.end, view.sent.end)
+            and not _REACHED_RIGHT_AFTER.match(text, fig.end, view.sent.end)
             # ("557 hộ nghèo, trong đó có 214 hộ dân tộc thiểu số": a part of the poor)
             and not (
                 _PART_OPENER_BEFORE.search(text, s0, fig.start)
@@ -2938,9 +2945,9 @@ class Linker:
                     # tại Quận 8 (TP. Hồ Chí Minh) thoát nghèo")
                     r"(?:nghèo\s+)?(?:(?:[\p{L},]+|(?:quận|phường)\s+\d{1,2}"
                     r"|\([^()\d]{1,40}\))\s+){0,12}?"
-                    # ("hộ nghèo (không) có khả năng thoát nghèo", "… được hỗ trợ để thoát nghèo",
-                    # "… quyết tâm thoát nghèo": no escape, an aim, a chance or an inability)
-                    r"(?<!có khả năng\s|không thể\s|chưa thể\s|chưa\s"
+                    # ("hộ nghèo không có khả năng thoát nghèo", "… được hỗ trợ để thoát nghèo",
+                    # "… quyết tâm thoát nghèo": no escape, an aim or an inability)
+                    r"(?<!không có khả năng\s|khó có khả năng\s|không thể\s|chưa thể\s|chưa\s"
                     r"|\bđể\s|quyết tâm\s|phấn đấu\s|mong muốn\s|\bmuốn\s|nguy cơ\s|cần\s)"
                     r"(?:thoát nghèo|thoát khỏi (?:đói )?nghèo|"
                     r"vượt (?:qua )?ngưỡng nghèo|ra khỏi (?:danh sách\s+)?(?:diện )?(?:hộ )?nghèo)",
@@ -3010,7 +3017,7 @@ class Linker:
                         )
                         and regex.match(r"\s*(?:dân\s*)?(?:[,.;(]|$|trong đó)", right, regex.I)
                         # (not "có hơn 1.200 người, với 350 hộ, tham gia …": who took part)
-                        and not _REACHED_AFTER.match(text, fig.end, view.sent.end)
+                        and not _REACHED_RIGHT_AFTER.match(text, fig.end, view.sent.end)
                     )
                 )
                 # ("hộ không nghèo 4.825 hộ = 22.437 khẩu": a category the rules do not count)
@@ -3063,7 +3070,7 @@ class Linker:
                 and regex.match(r"\s*(?:[.;,(]|$|trong đó)", after_text, regex.I)
                 and not any(c.rule["subject"] in ("poor", "near") for c in before)
                 # (not "…, với 850 hộ, mỗi hộ được cấp 2 con bò": a project's households)
-                and not _REACHED_AFTER.match(text, fig.end, view.sent.end)
+                and not _REACHED_RIGHT_AFTER.match(text, fig.end, view.sent.end)
             ):
                 # "Huyện có 17 xã và 1 thị trấn với hơn 14.300 hộ dân, trong đó …": all the
                 # households of the unit whose communes the clause counts
@@ -3695,7 +3702,7 @@ class Linker:
                 )
             )
             # ("có 595 hộ dân (trong đó có 6 hộ nghèo, …) mạnh dạn vay vốn": borrowers)
-            and not _REACHED_AFTER.match(text, fig.end, view.sent.end)
+            and not _REACHED_RIGHT_AFTER.match(text, fig.end, view.sent.end)
         )
 
     def _all_households_under_a_poor_count(self, view: SentenceView, fig: Mention) -> bool:
@@ -6498,7 +6505,10 @@ class Linker:
         start = read[-1][0].end if read else view.sent.start
         head = text[start : fig.start]
         # (cheap tests first: most figures no cue names have no rank before them)
-        if not _RANKED_NEXT.search(head) or _RANKED_BY_A_MEASURE_NAMED.search(head):
+        # (or one more unit of a ranking just read: "Tiếp theo là huyện A với 2.840 hộ, B với
+        # 1.120 hộ")
+        listed = bool(read and read[-1][2] == RANKED_NEXT_RULE)
+        if not (listed or _RANKED_NEXT.search(head)) or _RANKED_BY_A_MEASURE_NAMED.search(head):
             return None
         if read:
             last_fig, indicator, _, _ = read[-1]
@@ -6540,14 +6550,17 @@ class Linker:
             fig.type == "QUANTITY"
             and indicator in (HOUSEHOLD_COUNT["poor"], HOUSEHOLD_COUNT["near"])
             and fig.attrs.get("unit") == unit == "households"
-            and bool(
-                _POOR_COUNT_RANKED.search(
-                    text[view.sent.start : start]
-                    if read
-                    else next(
-                        f["evidence"]["text"]
-                        for f in reversed(self.facts)
-                        if f["evidence"]["end"] <= start
+            and (
+                listed
+                or bool(
+                    _POOR_COUNT_RANKED.search(
+                        text[view.sent.start : start]
+                        if read
+                        else next(
+                            f["evidence"]["text"]
+                            for f in reversed(self.facts)
+                            if f["evidence"]["end"] <= start
+                        )
                     )
                 )
             )
