@@ -556,10 +556,7 @@ _RANKED_BY_A_MEASURE_NAMED = link_cue("ranked-by-a-measure-named")
 # đồng/người/tháng. ¶ (caption) ¶ TP. HCM đứng thứ hai với 6,537 triệu đồng/người/tháng")
 RANKED_NEXT_REACH = 400
 RANKED_NEXT_RULE = "ranked-after-the-fact-before"
-# "có số hộ nghèo nhiều nhất tỉnh với 850 hộ": a ranking of the poor's count
-_POOR_COUNT_RANKED = regex.compile(
-    r"\bhộ\s+(?:cận\s+)?nghèo\b[^.;\d]{0,30}?\b(?:nhiều|cao|lớn|ít|thấp)\s+nhất\b", regex.I
-)
+_POOR_COUNT_RANKED = link_cue("poor-count-ranked")
 # the only words a unit ranked next may have before its figure, besides its name
 _RANK_HEAD_WORDS = regex.compile(
     r"(?:[\s,:;()]|\d+|\b(?:đứng|xếp|vị|trí|thứ|hạng|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|"
@@ -1842,13 +1839,8 @@ _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
 _SUPPORTED_TO_BUILD_NO_NOUN_AFTER = link_cue("supported-to-build-no-noun-after")
 _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
-# a list item of households that build that is no house of the programme's: a stage of the
-# houses counted before, a shed, a shelter, a house built illegally
-_NOT_A_HOUSES_ITEM_AFTER = regex.compile(
-    r"[^.;,]{0,40}?\b(?:đã hoàn thành|hoàn thành|đang thi công|đang xây|trái phép|trồng nấm|"
-    r"nuôi yến|tránh lũ|bị xử lý)\b",
-    regex.I,
-)
+_NOT_A_HOUSES_ITEM_AFTER = link_cue("not-a-houses-item-after")
+_SHARE_LISTED_AFTER = link_cue("share-listed-after")
 _HOUSES_PART_AFTER = link_cue("houses-part-after")
 _HOUSES_RESTATED_IN_A_LABEL_BEFORE = link_cue("houses-restated-in-a-label-before")
 _UNIT_RIGHT_AFTER_THE_HOUSES = link_cue("unit-right-after-the-houses")
@@ -2648,7 +2640,7 @@ class Linker:
                     _FALLS_LISTED_BEFORE.search(left)
                     # (not a share listed after a fall: "giảm được 3,2% hộ nghèo, 85% hộ nghèo
                     # còn lại là đồng bào Mông")
-                    and not regex.match(r"[^,;.]{0,30}?\b(?:còn lại|là|chiếm)\b", after_text)
+                    and not _SHARE_LISTED_AFTER.match(after_text)
                 ):
                     return (
                         None
@@ -6513,6 +6505,7 @@ class Linker:
         if read:
             last_fig, indicator, _, _ = read[-1]
             unit = "%" if last_fig.type == "PERCENT" else last_fig.attrs.get("unit")
+            ranked_in = text[view.sent.start : start]  # where the ranking was said
         else:
             last = next((f for f in reversed(self.facts) if f["evidence"]["end"] <= start), None)
             if (
@@ -6523,6 +6516,7 @@ class Linker:
             ):
                 return None
             indicator, unit = last["indicator"], last["unit"]
+            ranked_in = last["evidence"]["text"]
         # (nothing but the rank, the unit and its scope: not "Tại kỳ thi tốt nghiệp …, Bắc Ninh
         # xếp thứ hai với 99,2%", "Độ che phủ rừng … đứng thứ hai với 63,5%")
         words = head
@@ -6550,20 +6544,7 @@ class Linker:
             fig.type == "QUANTITY"
             and indicator in (HOUSEHOLD_COUNT["poor"], HOUSEHOLD_COUNT["near"])
             and fig.attrs.get("unit") == unit == "households"
-            and (
-                listed
-                or bool(
-                    _POOR_COUNT_RANKED.search(
-                        text[view.sent.start : start]
-                        if read
-                        else next(
-                            f["evidence"]["text"]
-                            for f in reversed(self.facts)
-                            if f["evidence"]["end"] <= start
-                        )
-                    )
-                )
-            )
+            and (listed or bool(_POOR_COUNT_RANKED.search(ranked_in)))
         )
         if not (rate or income or poor_count):
             return None
