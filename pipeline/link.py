@@ -1839,7 +1839,6 @@ _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
 _SUPPORTED_TO_BUILD_NO_NOUN_AFTER = link_cue("supported-to-build-no-noun-after")
 _HOUSES_FINISHED_BEFORE = link_cue("houses-finished-before")
 _HOUSES_AFTER_HOUSEHOLDS = link_cue("houses-after-households")
-_NOT_A_HOUSES_ITEM_AFTER = link_cue("not-a-houses-item-after")
 _SHARE_LISTED_AFTER = link_cue("share-listed-after")
 _HOUSES_PART_AFTER = link_cue("houses-part-after")
 _HOUSES_RESTATED_IN_A_LABEL_BEFORE = link_cue("houses-restated-in-a-label-before")
@@ -2841,22 +2840,8 @@ class Linker:
             return indicator_for("houses", "count"), "count-houses-finished", None
         if (
             unit == "households"
+            and regex.search(r"\b(?:hỗ trợ\s*(?:cho\s*)?|có|cho)\s*" + _APPROX + "$", left, regex.I)
             and _HOUSES_AFTER_HOUSEHOLDS.match(after_text)
-            and (
-                regex.search(r"\b(?:hỗ trợ\s*(?:cho\s*)?|có|cho)\s*" + _APPROX + "$", left, regex.I)
-                # "hỗ trợ 161 hộ xây dựng nhà ở, mức hỗ trợ 40 triệu đồng/nhà, 178 hộ sửa chữa
-                # nhà ở": one more item of a list of houses the sentence has begun
-                or (
-                    regex.search(r"(?:[,;]|\bvà)\s*" + _APPROX + "$", left, regex.I)
-                    and any(
-                        f["indicator"] == indicator_for("houses", "count")
-                        for f in self.facts_by_evidence.get(view.sent.start, [])
-                    )
-                    # (not a part by stage, nor a shed or a house built illegally: "90 hộ làm
-                    # nhà đã hoàn thành", "30 hộ làm nhà trồng nấm", "35 hộ xây nhà trái phép")
-                    and not _NOT_A_HOUSES_ITEM_AFTER.match(text, fig.end, view.sent.end)
-                )
-            )
         ):
             # "hỗ trợ 1.500 hộ nghèo xây nhà", "toàn tỉnh có 428 hộ nghèo, hộ cận nghèo xây mới
             # và sửa chữa nhà ở", "trao kinh phí … cho 48 hộ nghèo xây dựng mới và sửa chữa nhà
