@@ -7177,8 +7177,8 @@ class Linker:
             # "Thành Tín là thôn đồng bào dân tộc Chăm …, có dân số 1.013 hộ", "Mường Nhé là
             # huyện nghèo, …": the group says what the unit is, in a clause a comma closed
             and not (
-                _A_UNIT_DESCRIBED_BEFORE.search(text, max(view.sent.start, c.start - 80), c.end)
-                and regex.search(r"[,;]", text[c.end : fig.start])
+                regex.search(r"[,;]", text[c.end : fig.start])
+                and _A_UNIT_DESCRIBED_BEFORE.search(text, max(view.sent.start, c.start - 80), c.end)
             )
         ]
         if not groups:

@@ -251,15 +251,27 @@ def place_blockers() -> frozenset[str]:
     )
 
 
-# "Thành Tín là thôn …", "Trung Hạ là một bản …": a name of two capitalized syllables or more
-# that opens a sentence and is said to be a village (not "Đây là thôn …": one word; not a
-# person, "Hồ Văn Lai là thôn trưởng …": a middle name, or a village head's title)
-_VILLAGE_DEFINED = regex.compile(
-    r"(?:^|(?<=[.!?:]\s{1,3})|(?<=\n))"
-    r"(?P<name>(?-i:(?!\p{Lu}\p{Ll}+\s(?:Văn|Thị)\b)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3}))"
-    r"\s+là\s+(?:một\s+)?(?:thôn|bản|làng|buôn|ấp|xóm|khóm)\b(?!\s+(?:trưởng|phó))",
-    regex.M,
-)
+@cache
+def _village_defined() -> regex.Pattern[str]:
+    """ "Thành Tín là thôn …", "Trung Hạ là một bản …": a name of two capitalized syllables or
+    more that opens a sentence and is said to be a village, by a one-word village level of
+    patterns/levels.jsonl (not "Đây là thôn …": one word; not a person, "Hồ Văn Lai là thôn
+    trưởng …": a middle name, or a village head's title)."""
+    words = sorted(
+        {
+            phrase
+            for rule in patterns.load("levels")
+            if rule["level"] == "village"
+            for phrase in rule["phrase"]
+            if " " not in phrase and phrase.islower()
+        }
+    )
+    return regex.compile(
+        r"(?:^|(?<=[.!?:]\s{1,3})|(?<=\n))"
+        r"(?P<name>(?-i:(?!\p{Lu}\p{Ll}+\s(?:Văn|Thị)\b)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3}))"
+        rf"\s+là\s+(?:một\s+)?(?:{'|'.join(words)})\b(?!\s+(?:trưởng|phó))",
+        regex.M,
+    )
 
 
 def _a_blocker_before(text: str, at: int) -> bool:
@@ -1032,7 +1044,7 @@ class LocalityFinder:
         blocked_cover = SpanCover(len(text))
         for bs, be in blocked:
             blocked_cover.add(bs, be)
-        for m in _VILLAGE_DEFINED.finditer(text):
+        for m in _village_defined().finditer(text):
             # "Thành Tín là thôn đồng bào dân tộc Chăm thuộc xã Phước Hải": a sentence that
             # opens by saying what a name is introduces that village too
             s, e = m.span("name")
