@@ -550,6 +550,10 @@ _CLAUSE_COMMA = regex.compile(r",(?!\d)(?!\s*trong đó\b)", regex.I)
 _UNIT_OPENS_THE_LINE = link_cue("unit-opens-the-line")
 _INCOME_PART_NAMED = link_cue("income-part-named")
 _INCOME_BY_THE_MONTH_BEFORE = link_cue("income-by-the-month-before")
+_INCOME_IN_BARE_MILLIONS_BEFORE = link_cue("income-in-bare-millions-before")
+_INCOME_OF_ANOTHER_YEAR_BETWEEN = link_cue("income-of-another-year-between")
+# the scale words an income is written in when the đồng is left out ("đạt 40 triệu")
+_BARE_MONEY_SCALES = frozenset({"triệu"})
 _RANKED_NEXT = link_cue("ranked-next")
 _RANKED_BY_A_MEASURE_NAMED = link_cue("ranked-by-a-measure-named")
 # how far after the last fact a unit ranked next may be ("… cao nhất cả nước, đạt 7,019 triệu
@@ -2413,6 +2417,20 @@ class Linker:
                 return HOUSEHOLD_COUNT[category.rule["subject"]], "count-bare-of-a-change", category
             if self._a_bare_part_of_houses(view, fig):
                 return indicator_for("houses", "count"), "count-houses-by-the-work-done", None
+        if (
+            unit is None
+            and (fig.attrs.get("scale_word") or "").lower() in _BARE_MONEY_SCALES
+            and _INCOME_IN_BARE_MILLIONS_BEFORE.search(text, clause, fig.start)
+            # (the figure ends its clause or says when: not "đạt 40 triệu người")
+            and regex.match(
+                r"\s*(?:[;,.()]|$|\b(?:năm|vào|và|trở lên|so với|tăng|cao|gấp)\b)",
+                text[fig.end : view.sent.end],
+                regex.I,
+            )
+        ):
+            # "thu nhập bình quân đầu người trên địa bàn huyện đạt 40 triệu": an income whose
+            # đồng the writer left out
+            return indicator_for("income", "money"), "money-income-in-bare-millions", None
         wanted = _SUBJECTS_FOR.get("PERCENT" if fig.type == "PERCENT" else str(unit))
         # "kinh phí hỗ trợ hộ nghèo … 215 tỷ đồng": the money's subject, not the households'
         before = [
@@ -3386,10 +3404,11 @@ class Linker:
                     left,
                     regex.I,
                 )
-                # "trao 10 ngôi nhà", "tài trợ 21 căn": a giving verb right before the count
-                # (not "nhà tài trợ đã khảo sát 30 căn nhà", "trao quà, … còn 250 căn nhà tạm")
+                # "trao 10 ngôi nhà", "tài trợ 21 căn", "trao tặng được 118 căn nhà": a giving
+                # verb right before the count (not "nhà tài trợ đã khảo sát 30 căn nhà", "trao
+                # quà, … còn 250 căn nhà tạm")
                 or regex.search(
-                    r"(?<!\bnhà\s)\b(?:trao(?:\s+tặng)?|tặng|tài trợ)\s+(?:thêm\s+)?"
+                    r"(?<!\bnhà\s)\b(?:trao(?:\s+tặng)?|tặng|tài trợ)\s+(?:được\s+)?(?:thêm\s+)?"
                     + _APPROX
                     + "$",
                     left,
@@ -3673,7 +3692,9 @@ class Linker:
             )
             and bool(
                 regex.match(
-                    r"\s*(?:[.;,(]|$|trong đó|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
+                    # ("có 58 hộ sinh sống, …": where they live)
+                    r"\s*(?:[.;,(]|$|trong đó|(?:đang\s+)?(?:sinh sống|cư trú)\s*(?:[.;,(]|$)"
+                    r"|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
                     text[fig.end : view.sent.end],
                     regex.I,
                 )
@@ -6220,6 +6241,21 @@ class Linker:
         ):
             # "Hộ nghèo: 808 hộ, 1,37%;": the rate those households make, right after them
             return LEVEL_OF[COUNT_OF[last_indicator]], "rate-behind-count", last_subject
+        if (
+            last_indicator == indicator_for("income", "money")
+            and (
+                fig.attrs.get("unit") == "VND"
+                or (
+                    fig.attrs.get("unit") is None
+                    and (fig.attrs.get("scale_word") or "").lower() in _BARE_MONEY_SCALES
+                )
+            )
+            and _INCOME_OF_ANOTHER_YEAR_BETWEEN.fullmatch(text, last_fig.end, fig.start)
+            and regex.match(r"\s*(?:[;,.()]|$|/)", text[fig.end : view.sent.end])
+        ):
+            # "… năm 2021 là 27,5 triệu đồng/người/năm, cuối năm 2023 được nâng lên 35,22
+            # triệu": the same income, of a later year
+            return indicator_for("income", "money"), "money-income-of-another-year", last_subject
         houses = indicator_for("houses", "count")
         if (
             fig.attrs.get("unit") == "houses"
@@ -6984,6 +7020,8 @@ class Linker:
                 text[max(view.sent.start, fig.start - 40) : fig.start]
             )
             unit = "pp/year" if per_year else "pp"
+        if indicator == indicator_for("income", "money") and unit is None:
+            unit = "VND"  # "đạt 40 triệu": bare millions of đồng
         if indicator == indicator_for("income", "money") and unit in (
             "VND/month",
             "VND/year",
