@@ -2402,6 +2402,8 @@ class Linker:
             if (
                 category is not None
                 and category.rule["subject"] in HOUSEHOLD_COUNT
+                # (not a rate's name: "tỷ lệ hộ nghèo còn tới trên 40", its % left out)
+                and not regex.match(r"t[ỷỉ]\s*lệ\b", text[category.start : category.end], regex.I)
                 and not _names_both_categories(text, category, s0)
                 and (
                     _FROM_BEFORE.search(text, s0, fig.start)
