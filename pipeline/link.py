@@ -1881,6 +1881,7 @@ _RATE_NAMED_AFTER = link_cue("rate-named-after")
 _HOUSES_WORK_BEFORE_A_BARE_COUNT = link_cue("houses-work-before-a-bare-count")
 _HOUSES_WORK_AFTER_A_BARE_COUNT = link_cue("houses-work-after-a-bare-count")
 _HOUSES_WORK_AFTER_THE_COUNT = link_cue("houses-work-after-the-count")
+_HOUSES_WORK_OR_GIVING_RIGHT_BEFORE = link_cue("houses-work-or-giving-right-before")
 _SHARE_ESCAPING_POVERTY_AFTER = link_cue("share-escaping-poverty-after")
 _NATIONAL_SOURCE_OPENING = link_cue("national-source-opening")
 _PARTS_OPENING = link_cue("parts-opening")
@@ -2377,7 +2378,9 @@ class Linker:
         ("…còn 2.100 hộ nghèo. Dự kiến hết năm 2024 sẽ giảm thêm 4-5%.")."""
         text = self.doc.text
         s0 = view.sent.start
-        if not any(ch.isdigit() for ch in fig.text) or _inside_quotes(text, s0, fig.start):
+        if (
+            not any(ch.isdigit() for ch in fig.text) and not self._houses_counted_in_words(fig)
+        ) or _inside_quotes(text, s0, fig.start):
             return None  # "làm chủ một căn nhà", slogans in quotes
         clause = _clause_start(text, s0, fig.start)
         unit = fig.attrs.get("unit")
@@ -2402,8 +2405,17 @@ class Linker:
             if (
                 category is not None
                 and category.rule["subject"] in HOUSEHOLD_COUNT
-                # (not a rate's name: "tỷ lệ hộ nghèo còn tới trên 40", its % left out)
-                and not regex.match(r"t[ỷỉ]\s*lệ\b", text[category.start : category.end], regex.I)
+                # (not a rate's name: "tỷ lệ hộ nghèo còn tới trên 40", its % left out, unless a
+                # count of households in the clause says what the bare ends count: "tỷ lệ hộ
+                # nghèo giảm từ 6.850 xuống còn 4.120 hộ")
+                and (
+                    not regex.match(r"t[ỷỉ]\s*lệ\b", text[category.start : category.end], regex.I)
+                    or any(
+                        m.attrs.get("unit") == "households"
+                        for m in view.of("QUANTITY")
+                        if clause <= m.start and m is not fig
+                    )
+                )
                 and not _names_both_categories(text, category, s0)
                 and (
                     _FROM_BEFORE.search(text, s0, fig.start)
@@ -2422,7 +2434,9 @@ class Linker:
         if (
             unit is None
             and (fig.attrs.get("scale_word") or "").lower() in _BARE_MONEY_SCALES
-            and _INCOME_IN_BARE_MILLIONS_BEFORE.search(text, clause, fig.start)
+            # (from the sentence's start: a label's colon opens the figure's clause, "Thu nhập
+            # bình quân đầu người của xã: 29 triệu")
+            and _INCOME_IN_BARE_MILLIONS_BEFORE.search(text, max(s0, fig.start - 160), fig.start)
             # (the figure ends its clause or says when: not "đạt 40 triệu người")
             and regex.match(
                 r"\s*(?:[;,.()]|$|\b(?:năm|vào|và|trở lên|so với|tăng|cao|gấp)\b)",
@@ -3674,6 +3688,19 @@ class Linker:
                 return _group_named(text, c), c.end
         return None
 
+    def _houses_counted_in_words(self, fig: Mention) -> bool:
+        """ "bàn giao hai nhà nhân đạo", "trao tặng ba căn nhà": houses counted in words (two
+        to ten) right after the work done or the giving; not "làm chủ một căn nhà"."""
+        return (
+            fig.attrs.get("unit") == "houses"
+            and isinstance(fig.attrs.get("value"), int)
+            and 2 <= fig.attrs["value"] <= 10
+            and _HOUSES_WORK_OR_GIVING_RIGHT_BEFORE.search(
+                self.doc.text, max(0, fig.start - 30), fig.start
+            )
+            is not None
+        )
+
     def _households_of_a_place(self, view: SentenceView, fig: Mention) -> bool:
         """ "Huyện An Phú có 45.354 hộ." / "…, trong đó": a unit named right before `có`
         and a count of households with nothing after it is all the unit's households."""
@@ -3694,8 +3721,8 @@ class Linker:
             )
             and bool(
                 regex.match(
-                    # ("có 58 hộ sinh sống, …": where they live)
-                    r"\s*(?:[.;,(]|$|trong đó|(?:đang\s+)?(?:sinh sống|cư trú)\s*(?:[.;,(]|$)"
+                    # ("có 58 hộ sinh sống, …", "… sinh sống với 5.400 nhân khẩu": where they live)
+                    r"\s*(?:[.;,(]|$|trong đó|(?:đang\s+)?(?:sinh sống|cư trú)\s*(?:[.;,(]|$|với\b)"
                     r"|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
                     text[fig.end : view.sent.end],
                     regex.I,
@@ -7783,6 +7810,16 @@ def _same_unit(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return a.get("name") == b.get("name")
 
 
+def _inside(inner: dict[str, Any] | None, outer: dict[str, Any] | None) -> bool:
+    """Whether the unit `inner` lies inside `outer` (a commune in its district or province,
+    a district in its province), by the parents the gazetteer gives it."""
+    inner, outer = inner or {}, outer or {}
+    name, level = outer.get("name"), outer.get("level")
+    if not name or level not in ("province", "district"):
+        return False
+    return inner.get(level) == name and inner.get("level") != level
+
+
 def _value(m: Mention) -> float:
     """A figure's value, 0 where it has none."""
     v = m.attrs.get("value")
@@ -7943,6 +7980,22 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and f_basis[1] == "sentence"
                 and k["year"] == f["year"]
             )
+            if (
+                k_basis[2] == "title"
+                # (the headline names its unit itself: a unit the discourse gave it yields to
+                # the body's, below)
+                and k_basis[1] == "sentence"
+                and not k.get("also_evidence")
+                and f_basis[2] != "title"
+                and k["year"] == f["year"]
+                and _inside(f["locality"], k["locality"])
+            ):
+                # "Cần Thơ: khởi công 71 căn nhà …" over "… tại gia đình ông …, phường Phước
+                # Thới, … khởi công 71 căn nhà": the body tells the headline's figure again
+                # where it happened inside the unit the headline named; the headline's unit
+                # keeps it (the body's is often a venue or one part of it)
+                same = k
+                break
             if (
                 (_weakly_placed(k) and not _weakly_placed(f))
                 or title_dated_by_body

@@ -249,13 +249,21 @@ def spellings(forms: Any) -> list[str]:
     return sorted(out)
 
 
-def _guard(words: Any, as_written: bool = False) -> Any:
+def _guard(words: Any, as_written: bool = False, but_not: Any = None) -> Any:
     """Words right after a figure; `as_written`: on its line and in their case as written (a
-    currency's "yên" is no "Yên Minh", nor a place on the next line)."""
+    currency's "yên" is no "Yên Minh", nor a place on the next line); `but_not`: longer words
+    they begin that do not count ("hộ sinh" is a midwife, "hộ sinh sống" households)."""
     if not words:
         return None
     if as_written:
         return regex.compile(r"[ \t]+\L<w>(?!\w)", w=spellings(words))
+    if but_not:
+        return regex.compile(
+            r"\s+(?!\L<ok>(?!\w))\L<w>(?!\w)",
+            regex.IGNORECASE,
+            w=spellings(words),
+            ok=spellings(but_not),
+        )
     return regex.compile(r"\s+\L<w>(?!\w)", regex.IGNORECASE, w=spellings(words))
 
 
@@ -284,7 +292,9 @@ def _rules() -> _Rules:
             id=row["id"],
             unit=row["unit"],
             factor=Decimal(str(row.get("factor", "1"))),
-            guard=_guard(row.get("unless_followed_by")),
+            guard=_guard(
+                row.get("unless_followed_by"), but_not=row.get("unless_followed_by_except")
+            ),
             skip_after=regex.compile(skip, regex.IGNORECASE) if skip else None,
             case_sensitive=frozenset(spellings(forms))
             if row.get("case_sensitive")
