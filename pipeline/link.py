@@ -239,6 +239,9 @@ _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_WORK_BEFORE_A_QUOTE = link_cue("named-work-before-a-quote")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
+_PARTS_OPENING_A_SENTENCE = link_cue("parts-opening-a-sentence")
+# the money a sentence of parts may split the sentence before's amount into
+_SPLIT_MONEY = frozenset({indicator_for("budget", "money"), indicator_for("disbursement", "money")})
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
@@ -3860,6 +3863,42 @@ class Linker:
                 self.year_basis = "unfixed"
                 return
 
+    def _part_takes_the_time_of_its_whole(
+        self, view: SentenceView, fig: Mention, fact: dict[str, Any]
+    ) -> None:
+        """ "Tổng nguồn vốn … giai đoạn 2021-2025 … là trên 905 tỷ đồng. Gồm: vốn đầu tư phát
+        triển gần 320 tỷ đồng; vốn sự nghiệp …": money that a sentence opening on its parts
+        (`Gồm:`, `Trong đó,`, `Cụ thể,`) splits the one amount of the sentence before into
+        holds when that whole does (its year, period and status), unless the part's own
+        sentence names a time before it."""
+        text = self.doc.text
+        if fact["indicator"] not in _SPLIT_MONEY or not _PARTS_OPENING_A_SENTENCE.match(
+            text, view.sent.start
+        ):
+            return
+        if any(t.end <= fig.start for t in view.of("TIME")):
+            return
+        wholes = [
+            f for f in self._facts_of_the_sentence_before(view) if f["indicator"] in _SPLIT_MONEY
+        ]
+        if len(wholes) != 1:
+            return
+        whole = wholes[0]
+        if (
+            whole["year"] is None
+            or whole.get("year_basis") == "published"
+            or not isinstance(whole["value"], int | float)
+            or not isinstance(fact["value"], int | float)
+            or fact["value"] >= whole["value"]
+            or not _same_unit(whole["locality"], fact["locality"])
+        ):
+            return
+        fact["year"], fact["period"] = whole["year"], whole.get("period")
+        fact["year_basis"] = whole.get("year_basis")
+        fact.pop("year_guess", None)
+        if whole.get("status") == "target":
+            fact["status"] = "target"
+
     def _yearly_plan_for_its_period(
         self, view: SentenceView, fig: Mention, fact: dict[str, Any]
     ) -> None:
@@ -6736,6 +6775,7 @@ class Linker:
                 read.pop()
                 continue
             self._yearly_plan_for_its_period(view, fig, fact)
+            self._part_takes_the_time_of_its_whole(view, fig, fact)
             self._running_period_as_of_writing(fact)
             self._result_reviewed_by_a_congress(view, fact)
             if (
