@@ -240,6 +240,8 @@ _NAMED_WORK_BEFORE_A_QUOTE = link_cue("named-work-before-a-quote")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PARTS_OPENING_A_SENTENCE = link_cue("parts-opening-a-sentence")
+_OWN_OPENING_AFTER_A_PLAN = link_cue("own-opening-after-a-plan")
+_RESULT_WORDS_AFTER_A_PLAN = link_cue("result-words-after-a-plan")
 # the money a sentence of parts may split the sentence before's amount into
 _SPLIT_MONEY = frozenset({indicator_for("budget", "money"), indicator_for("disbursement", "money")})
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
@@ -3724,8 +3726,9 @@ class Linker:
             )
             and bool(
                 regex.match(
-                    # ("có 58 hộ sinh sống, …", "… sinh sống với 5.400 nhân khẩu": where they live)
-                    r"\s*(?:[.;,(]|$|trong đó|(?:đang\s+)?(?:sinh sống|cư trú)\s*(?:[.;,(]|$|với\b)"
+                    # ("có 58 hộ sinh sống, …", "… sinh sống với 5.400 nhân khẩu": where they live;
+                    # not "… sinh sống với nghề làm bánh tráng", a trade)
+                    r"\s*(?:[.;,(]|$|trong đó|(?:đang\s+)?(?:sinh sống|cư trú)\s*(?:[.;,(]|$|với\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d)"
                     r"|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
                     text[fig.end : view.sent.end],
                     regex.I,
@@ -3862,6 +3865,50 @@ class Linker:
                 fact["year"], fact["period"] = None, None
                 self.year_basis = "unfixed"
                 return
+
+    def _continues_the_plan_before(self, view: SentenceView) -> bool:
+        """A sentence right after one all of whose figures are planned, in its paragraph,
+        that names no time, no result (`_DONE`) and no opening of its own (`Kết quả`, `Đến
+        nay`, `Qua đó`, …) goes on listing that plan's goals."""
+        text = self.doc.text
+        before = self._facts_of_the_sentence_before(view)
+        return (
+            bool(before)
+            and all(f.get("status") == "target" for f in before)
+            and self._in_the_block(view, before[0]["evidence"]["start"])
+            and not view.of("TIME")
+            and not _DONE.search(text, view.sent.start, view.sent.end)
+            and not _OWN_OPENING_AFTER_A_PLAN.match(text, view.sent.start)
+            and not _RESULT_WORDS_AFTER_A_PLAN.search(text, view.sent.start, view.sent.end)
+        )
+
+    def _next_goal_takes_the_time_of_its_plan(
+        self, view: SentenceView, fact: dict[str, Any]
+    ) -> None:
+        """ "Tỉnh đặt mục tiêu phấn đấu đến năm 2025 … . Tỷ lệ hộ nghèo đa chiều … còn dưới
+        0,5%": an undated goal that goes on listing the plan before holds for that plan's
+        time."""
+        if fact["year"] is not None or fact.get("status") != "target":
+            return
+        if not self._continues_the_plan_before(view):
+            return
+        times = {
+            (f["year"], tuple(sorted((f.get("period") or {}).items())))
+            for f in self._facts_of_the_sentence_before(view)
+        }
+        if len(times) != 1:
+            return
+        before = self._facts_of_the_sentence_before(view)[0]
+        if before["year"] is None:
+            return
+        fact["year"], fact["period"] = before["year"], before.get("period")
+        fact["year_basis"] = before.get("year_basis")
+        fact.pop("year_guess", None)
+
+    def _in_the_block(self, view: SentenceView, offset: int) -> bool:
+        """Whether `offset` lies in the paragraph of the sentence `view`."""
+        block = self.doc.blocks[view.sent.block]
+        return block.start <= offset < block.end
 
     def _part_takes_the_time_of_its_whole(
         self, view: SentenceView, fig: Mention, fact: dict[str, Any]
@@ -6776,6 +6823,7 @@ class Linker:
                 continue
             self._yearly_plan_for_its_period(view, fig, fact)
             self._part_takes_the_time_of_its_whole(view, fig, fact)
+            self._next_goal_takes_the_time_of_its_plan(view, fact)
             self._running_period_as_of_writing(fact)
             self._result_reviewed_by_a_congress(view, fact)
             if (
@@ -7184,6 +7232,14 @@ class Linker:
         ):
             # "Năm 2023, tỉnh dự kiến cấp khoảng hơn 532 tỷ đồng … Cụ thể, Chương trình … giảm
             # nghèo bền vững là 185.334 triệu đồng": the parts of the plan just stated
+            targets = [self.plan_elaborated]
+        if (
+            not targets
+            and self.plan_elaborated is not None
+            and self._continues_the_plan_before(view)
+        ):
+            # "Năm 2024, huyện đặt mục tiêu nâng mức thu nhập … đạt 58-60 triệu đồng. Tỷ lệ nghèo
+            # đa chiều giảm 22,79%.": the next goal of the plan, in a sentence of its own
             targets = [self.plan_elaborated]
         if (
             not targets
@@ -8029,11 +8085,18 @@ def merge_restatements(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and f_basis[2] != "title"
                 and k["year"] == f["year"]
                 and _inside(f["locality"], k["locality"])
+                # (not where the headline names the body's unit too: "Nghệ An: 2.000 hộ thoát
+                # nghèo ở Kỳ Sơn")
+                and (f_place or "") not in k["evidence"].get("text", "")
             ):
                 # "Cần Thơ: khởi công 71 căn nhà …" over "… tại gia đình ông …, phường Phước
                 # Thới, … khởi công 71 căn nhà": the body tells the headline's figure again
                 # where it happened inside the unit the headline named; the headline's unit
-                # keeps it (the body's is often a venue or one part of it)
+                # keeps it (the body's is often a venue or one part of it); told again, it is
+                # no longer a headline a later statement of the same value could re-date
+                k["_basis"] = (f_basis[0], k_basis[1], "body")
+                if "year_basis" in f:
+                    k["year_basis"] = f["year_basis"]
                 same = k
                 break
             if (
