@@ -241,6 +241,7 @@ _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PARTS_OPENING_A_SENTENCE = link_cue("parts-opening-a-sentence")
 _OWN_OPENING_AFTER_A_PLAN = link_cue("own-opening-after-a-plan")
+_GROUP_HAS_THE_COUNT_BETWEEN = link_cue("group-has-the-count-between")
 _RESULT_WORDS_AFTER_A_PLAN = link_cue("result-words-after-a-plan")
 # the money a sentence of parts may split the sentence before's amount into
 _SPLIT_MONEY = frozenset({indicator_for("budget", "money"), indicator_for("disbursement", "money")})
@@ -2075,6 +2076,18 @@ class Linker:
             got = self._money_of_a_budget_or_houses(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
+        if (
+            got is None
+            and fig.attrs.get("unit") == "persons"
+            and any(
+                c.kind == "group"
+                and _GROUP_HAS_THE_COUNT_BETWEEN.fullmatch(self.doc.text, c.end, fig.start)
+                for c in cues
+            )
+        ):
+            # "Tổng số nhân khẩu thành phố … là 422.601 người. ¶ Trong đó, khu vực đô thị có
+            # 285.788 người": a group's part of the people the sentence before counted
+            got = self._part_of_the_sentence_before(view, fig, indicator_for("population", "count"))
         if (
             got is None
             and fig.attrs.get("unit") in _INCOME_UNITS
@@ -7461,9 +7474,19 @@ class Linker:
             "count-households-of-a-group",
             "count-noun-of-a-group",
         ):
-            groups = []
             named = self._people_of_a_group(view, fig)
-            fact["group"] = named[0] if named else None
+            # "…, trong đó khu vực nông thôn có 768.790 người", "Người Khmer ở Kiên Giang có
+            # trên 237 ngàn người": the group that has them, right before its "có"
+            owners = [
+                c for c in groups if _GROUP_HAS_THE_COUNT_BETWEEN.fullmatch(text, c.end, fig.start)
+            ]
+            groups = []
+            if named:
+                fact["group"] = named[0]
+            elif owners and rule == "count-people-of-a-place":
+                fact["group"] = _group_named(text, owners[-1])
+            else:
+                fact["group"] = None
         elif fact["indicator"] == indicator_for("population", "count"):
             # "hơn 261.000 đồng bào các dân tộc thiểu số", "221.000 người dân tộc thiểu số":
             # the people named by their group right after the count
