@@ -1814,7 +1814,7 @@ _EACH_OF_THE_LISTED_BEFORE = link_cue("each-of-the-listed-before")
 _EACH_OF_THE_LISTED_AFTER = link_cue("each-of-the-listed-after")
 _UNITS_LISTED_AFTER_A_RATE = link_cue("units-listed-after-a-rate")
 # "… có 875 hộ", "(huyện Đăk Glei) hiện có …": between a unit and the count of its households
-_HAS_A_COUNT = regex.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:hiện\s+(?:nay\s+)?)?có\s*")
+_HAS_A_COUNT = regex.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:hiện\s+(?:nay\s+)?)?có\s*")
 _UNITS_NAMED_AS_EXAMPLES_BEFORE = link_cue("units-named-as-examples-before")
 _SEVERAL_UNITS = link_cue("several-units")
 _BOUND_AFTER = link_cue("bound-after")
@@ -3074,7 +3074,12 @@ class Linker:
                 cat is None
                 and self._households_of_a_place(view, fig)
                 # "Số hộ nghèo: … Ea Súp có 7.849 hộ": a list under a head that names them
-                and not any(c.rule["subject"] in ("poor", "near") for c in before)
+                # (unless the count's poor part follows it: "Theo kết quả rà soát hộ nghèo
+                # năm 2011, toàn tỉnh hiện có 276.212 hộ, trong đó có 11.788 hộ nghèo")
+                and (
+                    not any(c.rule["subject"] in ("poor", "near") for c in before)
+                    or _POOR_PART_AFTER.match(text, fig.end, view.sent.end) is not None
+                )
                 and (
                     carried is None
                     or carried.rule["subject"] not in ("poor", "near")
