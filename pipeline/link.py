@@ -5210,6 +5210,15 @@ class Linker:
                 m.attrs.get("province"),
             ):
                 return m
+            # "Quảng Ninh trao tặng … 200 căn nhà … cho hộ nghèo của tỉnh Điện Biên": houses one
+            # province gives another's poor are the receiving province's
+            if (
+                m.attrs.get("level") == "province"
+                and outer != m.attrs.get("name")
+                and named_before.attrs.get("province") != m.attrs.get("name")
+                and regex.search(r"\bcho\b", between)
+            ):
+                return m
         return None
 
     @cached_property
