@@ -240,11 +240,10 @@ _NAMED_WORK_BEFORE_A_QUOTE = link_cue("named-work-before-a-quote")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PARTS_OPENING_A_SENTENCE = link_cue("parts-opening-a-sentence")
-_OWN_OPENING_AFTER_A_PLAN = link_cue("own-opening-after-a-plan")
 _GROUP_HAS_THE_COUNT_BETWEEN = link_cue("group-has-the-count-between")
-_RESULT_WORDS_AFTER_A_PLAN = link_cue("result-words-after-a-plan")
-# the money a sentence of parts may split the sentence before's amount into
-_SPLIT_MONEY = frozenset({indicator_for("budget", "money"), indicator_for("disbursement", "money")})
+# the money a sentence of parts may split the sentence before's amount into (not money
+# disbursed out of it: "Gồm: vốn đầu tư 200 tỷ đồng, đã giải ngân 150 tỷ đồng")
+_SPLIT_MONEY = frozenset({indicator_for("budget", "money")})
 _PLAN_HEADER_CLOSING = link_cue("plan-header-closing")
 _PERIOD_START_AFTER = link_cue("period-start-after")
 _PART_OPENER_BEFORE = link_cue("part-opener-before")
@@ -3884,50 +3883,6 @@ class Linker:
                 self.year_basis = "unfixed"
                 return
 
-    def _continues_the_plan_before(self, view: SentenceView) -> bool:
-        """A sentence right after one all of whose figures are planned, in its paragraph,
-        that names no time, no result (`_DONE`) and no opening of its own (`Kết quả`, `Đến
-        nay`, `Qua đó`, …) goes on listing that plan's goals."""
-        text = self.doc.text
-        before = self._facts_of_the_sentence_before(view)
-        return (
-            bool(before)
-            and all(f.get("status") == "target" for f in before)
-            and self._in_the_block(view, before[0]["evidence"]["start"])
-            and not view.of("TIME")
-            and not _DONE.search(text, view.sent.start, view.sent.end)
-            and not _OWN_OPENING_AFTER_A_PLAN.match(text, view.sent.start)
-            and not _RESULT_WORDS_AFTER_A_PLAN.search(text, view.sent.start, view.sent.end)
-        )
-
-    def _next_goal_takes_the_time_of_its_plan(
-        self, view: SentenceView, fact: dict[str, Any]
-    ) -> None:
-        """ "Tỉnh đặt mục tiêu phấn đấu đến năm 2025 … . Tỷ lệ hộ nghèo đa chiều … còn dưới
-        0,5%": an undated goal that goes on listing the plan before holds for that plan's
-        time."""
-        if fact["year"] is not None or fact.get("status") != "target":
-            return
-        if not self._continues_the_plan_before(view):
-            return
-        times = {
-            (f["year"], tuple(sorted((f.get("period") or {}).items())))
-            for f in self._facts_of_the_sentence_before(view)
-        }
-        if len(times) != 1:
-            return
-        before = self._facts_of_the_sentence_before(view)[0]
-        if before["year"] is None:
-            return
-        fact["year"], fact["period"] = before["year"], before.get("period")
-        fact["year_basis"] = before.get("year_basis")
-        fact.pop("year_guess", None)
-
-    def _in_the_block(self, view: SentenceView, offset: int) -> bool:
-        """Whether `offset` lies in the paragraph of the sentence `view`."""
-        block = self.doc.blocks[view.sent.block]
-        return block.start <= offset < block.end
-
     def _part_takes_the_time_of_its_whole(
         self, view: SentenceView, fig: Mention, fact: dict[str, Any]
     ) -> None:
@@ -3935,13 +3890,15 @@ class Linker:
         triển gần 320 tỷ đồng; vốn sự nghiệp …": money that a sentence opening on its parts
         (`Gồm:`, `Trong đó,`, `Cụ thể,`) splits the one amount of the sentence before into
         holds when that whole does (its year, period and status), unless the part's own
-        sentence names a time before it."""
+        sentence names a time or reports it as done."""
         text = self.doc.text
         if fact["indicator"] not in _SPLIT_MONEY or not _PARTS_OPENING_A_SENTENCE.match(
             text, view.sent.start
         ):
             return
-        if any(t.end <= fig.start for t in view.of("TIME")):
+        # (not a part the sentence dates or reports as done: "Trong đó, 180 tỷ đồng được bố
+        # trí trong năm 2023", "Trong đó, huyện đã giải ngân 20 tỷ đồng")
+        if view.of("TIME") or _DONE.search(text, view.sent.start, view.sent.end):
             return
         wholes = [
             f for f in self._facts_of_the_sentence_before(view) if f["indicator"] in _SPLIT_MONEY
@@ -6850,7 +6807,6 @@ class Linker:
                 continue
             self._yearly_plan_for_its_period(view, fig, fact)
             self._part_takes_the_time_of_its_whole(view, fig, fact)
-            self._next_goal_takes_the_time_of_its_plan(view, fact)
             self._running_period_as_of_writing(fact)
             self._result_reviewed_by_a_congress(view, fact)
             if (
@@ -7262,14 +7218,6 @@ class Linker:
             targets = [self.plan_elaborated]
         if (
             not targets
-            and self.plan_elaborated is not None
-            and self._continues_the_plan_before(view)
-        ):
-            # "Năm 2024, huyện đặt mục tiêu nâng mức thu nhập … đạt 58-60 triệu đồng. Tỷ lệ nghèo
-            # đa chiều giảm 22,79%.": the next goal of the plan, in a sentence of its own
-            targets = [self.plan_elaborated]
-        if (
-            not targets
             and self.plan_header is not None
             and self.plan_header.end <= fig.start
             and not _DONE.search(text, view.sent.start, fig.start)
@@ -7482,6 +7430,15 @@ class Linker:
         if rule in ("count-people-of-the-poor", "count-people-of-the-near-poor"):
             groups = []
             fact["group"] = "hộ cận nghèo" if rule.endswith("near-poor") else "hộ nghèo"
+        if rule == "part-of-the-sentence-before" and indicator == indicator_for(
+            "population", "count"
+        ):
+            # "Trong đó, người Jrai ở các xã biên giới có 25.000 người": the outer group that
+            # has them, not the place inside its "ở …" clause
+            owners = [
+                c for c in groups if _GROUP_HAS_THE_COUNT_BETWEEN.fullmatch(text, c.end, fig.start)
+            ]
+            groups = owners[:1] or groups
         if rule in (
             "count-people-of-a-group",
             "count-people-of-a-place",
@@ -7498,7 +7455,8 @@ class Linker:
             if named:
                 fact["group"] = named[0]
             elif owners and rule == "count-people-of-a-place":
-                fact["group"] = _group_named(text, owners[-1])
+                # (the outer group: "người Jrai ở các xã biên giới có 25.000 người")
+                fact["group"] = _group_named(text, owners[0])
             else:
                 fact["group"] = None
         elif fact["indicator"] == indicator_for("population", "count"):
