@@ -5167,12 +5167,20 @@ class Linker:
                 m.attrs.get("province"),
             ):
                 return m
-            # "Quảng Ninh trao tặng … 200 căn nhà … cho hộ nghèo của tỉnh Điện Biên": houses one
-            # province gives another's poor are the receiving province's
+            # "Quảng Ninh trao tặng … 200 căn nhà … cho hộ nghèo của tỉnh Điện Biên", "… 2 nhà cho
+            # hộ nghèo xã Châu Hạnh … và 2 nhà cho hộ nghèo xã Tam Hợp": houses given to the poor
+            # of another unit of the same level are the receiving unit's
+            level = m.attrs.get("level")
             if (
-                m.attrs.get("level") == "province"
+                level in ("province", "district", "commune")
                 and outer != m.attrs.get("name")
-                and named_before.attrs.get("province") != m.attrs.get("name")
+                and (
+                    (
+                        level == "province"
+                        and named_before.attrs.get("province") != m.attrs.get("name")
+                    )
+                    or named_before.attrs.get("level") == level
+                )
                 and regex.search(r"\bcho\b", between)
             ):
                 return m
