@@ -557,6 +557,7 @@ _INCOME_PART_NAMED = link_cue("income-part-named")
 _INCOME_BY_THE_MONTH_BEFORE = link_cue("income-by-the-month-before")
 _INCOME_IN_BARE_MILLIONS_BEFORE = link_cue("income-in-bare-millions-before")
 _INCOME_OF_ANOTHER_YEAR_BETWEEN = link_cue("income-of-another-year-between")
+_BARE_MILLIONS_INCOME_ENDS_AFTER = link_cue("bare-millions-income-ends-after")
 # the scale words an income is written in when the đồng is left out ("đạt 40 triệu")
 _BARE_MONEY_SCALES = frozenset({"triệu"})
 _RANKED_NEXT = link_cue("ranked-next")
@@ -2455,11 +2456,7 @@ class Linker:
             # bình quân đầu người của xã: 29 triệu")
             and _INCOME_IN_BARE_MILLIONS_BEFORE.search(text, max(s0, fig.start - 160), fig.start)
             # (the figure ends its clause or says when: not "đạt 40 triệu người")
-            and regex.match(
-                r"\s*(?:[;,.()]|$|\b(?:năm|vào|và|trở lên|so với|tăng|cao|gấp)\b)",
-                text[fig.end : view.sent.end],
-                regex.I,
-            )
+            and _BARE_MILLIONS_INCOME_ENDS_AFTER.match(text, fig.end, view.sent.end)
         ):
             # "thu nhập bình quân đầu người trên địa bàn huyện đạt 40 triệu": an income whose
             # đồng the writer left out
