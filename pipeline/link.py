@@ -2079,11 +2079,7 @@ class Linker:
         if (
             got is None
             and fig.attrs.get("unit") == "persons"
-            and any(
-                c.kind == "group"
-                and _GROUP_HAS_THE_COUNT_BETWEEN.fullmatch(self.doc.text, c.end, fig.start)
-                for c in cues
-            )
+            and _groups_having_the_count(self.doc.text, cues, fig)
         ):
             # "Tổng số nhân khẩu thành phố … là 422.601 người. ¶ Trong đó, khu vực đô thị có
             # 285.788 người": a group's part of the people the sentence before counted
@@ -2450,8 +2446,7 @@ class Linker:
             if self._a_bare_part_of_houses(view, fig):
                 return indicator_for("houses", "count"), "count-houses-by-the-work-done", None
         if (
-            unit is None
-            and (fig.attrs.get("scale_word") or "").lower() in _BARE_MONEY_SCALES
+            _in_bare_millions(fig)
             # (from the sentence's start: a label's colon opens the figure's clause, "Thu nhập
             # bình quân đầu người của xã: 29 triệu")
             and _INCOME_IN_BARE_MILLIONS_BEFORE.search(text, max(s0, fig.start - 160), fig.start)
@@ -6347,13 +6342,7 @@ class Linker:
             return LEVEL_OF[COUNT_OF[last_indicator]], "rate-behind-count", last_subject
         if (
             last_indicator == indicator_for("income", "money")
-            and (
-                fig.attrs.get("unit") == "VND"
-                or (
-                    fig.attrs.get("unit") is None
-                    and (fig.attrs.get("scale_word") or "").lower() in _BARE_MONEY_SCALES
-                )
-            )
+            and (fig.attrs.get("unit") == "VND" or _in_bare_millions(fig))
             and _INCOME_OF_ANOTHER_YEAR_BETWEEN.fullmatch(text, last_fig.end, fig.start)
             and regex.match(r"\s*(?:[;,.()]|$|/)", text[fig.end : view.sent.end])
         ):
@@ -7440,10 +7429,7 @@ class Linker:
         ):
             # "Trong đó, người Jrai ở các xã biên giới có 25.000 người": the outer group that
             # has them, not the place inside its "ở …" clause
-            owners = [
-                c for c in groups if _GROUP_HAS_THE_COUNT_BETWEEN.fullmatch(text, c.end, fig.start)
-            ]
-            groups = owners[:1] or groups
+            groups = _groups_having_the_count(text, groups, fig)[:1] or groups
         if rule in (
             "count-people-of-a-group",
             "count-people-of-a-place",
@@ -7453,9 +7439,7 @@ class Linker:
             named = self._people_of_a_group(view, fig)
             # "…, trong đó khu vực nông thôn có 768.790 người", "Người Khmer ở Kiên Giang có
             # trên 237 ngàn người": the group that has them, right before its "có"
-            owners = [
-                c for c in groups if _GROUP_HAS_THE_COUNT_BETWEEN.fullmatch(text, c.end, fig.start)
-            ]
+            owners = _groups_having_the_count(text, groups, fig)
             groups = []
             if named:
                 fact["group"] = named[0]
@@ -7904,6 +7888,24 @@ def _same_unit(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     if a.get("code") and b.get("code"):
         return bool(a["code"] == b["code"] and a.get("level") == b.get("level"))
     return a.get("name") == b.get("name")
+
+
+def _in_bare_millions(fig: Mention) -> bool:
+    """A figure with no unit written in a scale word an amount of đồng leaves bare ("40
+    triệu")."""
+    return fig.attrs.get("unit") is None and (
+        (fig.attrs.get("scale_word") or "").lower() in _BARE_MONEY_SCALES
+    )
+
+
+def _groups_having_the_count(text: str, cues: list[Cue], fig: Mention) -> list[Cue]:
+    """The group cues that have the count right after them ("khu vực nông thôn| có
+    |768.790 người", "Người Khmer| ở Kiên Giang có trên |237 ngàn người"), first first."""
+    return [
+        c
+        for c in cues
+        if c.kind == "group" and _GROUP_HAS_THE_COUNT_BETWEEN.fullmatch(text, c.end, fig.start)
+    ]
 
 
 def _inside(inner: dict[str, Any] | None, outer: dict[str, Any] | None) -> bool:
