@@ -7883,7 +7883,7 @@ def _stated_as(
 
 def _same_unit(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     """The same place, by its code where both have one ("Mù Cang Chải" and "Mù Càng Chải",
-    two spellings of Mù Căng Chải), else by name."""
+    two spellings of one district), else by name."""
     a, b = a or {}, b or {}
     if a.get("code") and b.get("code"):
         return bool(a["code"] == b["code"] and a.get("level") == b.get("level"))

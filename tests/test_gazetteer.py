@@ -79,6 +79,15 @@ def test_binh_gia_district_of_lang_son(g: Gazetteer) -> None:
     assert g.resolve("Bình Gia") == u
 
 
+def test_a_name_the_source_misspells_is_the_official_one(g: Gazetteer) -> None:
+    # the source spells the district of Yên Bái "Mù Căng Chải"; it is Mù Cang Chải, as its
+    # seat and the press write it, and its communes name it so as their district
+    district = only(g.lookup("Mù Cang Chải", level="district", era="pre2025"))
+    assert (district.code, district.province) == ("137", "Yên Bái")
+    assert not g.lookup("Mù Căng Chải", level="district", era="pre2025")
+    assert only(g.lookup("Lao Chải", level="commune", parent="Mù Cang Chải", era="pre2025"))
+
+
 def test_nam_nhun_district_of_lai_chau(g: Gazetteer) -> None:
     u = g.resolve("huyện Nậm Nhùn", context=["tỉnh Lai Châu"])
     assert u is not None

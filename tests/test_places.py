@@ -408,11 +408,11 @@ def test_a_national_body_of_the_country_keeps_the_country():
     assert ("Việt Nam", "country") in names(locs)
 
 
-def test_an_anaphor_keeps_the_name_as_its_antecedent_writes_it():
-    # "Mù Cang Chải" matches the gazetteer's Mù Căng Chải only with its diacritics dropped:
-    # the code says which unit, the name stays as written, in the later "huyện" too
+def test_a_name_written_with_a_tone_mark_off_takes_the_units_name():
+    # "Mù Càng Chải" matches the district (Mù Cang Chải) only with its diacritics dropped:
+    # the code says which unit and the unit's own name is given, in the later "huyện" too
     locs = localities(
-        TITLE + "Năm 2016, huyện Mù Cang Chải có 7.841 hộ nghèo. Tỷ lệ hộ nghèo của huyện là "
+        TITLE + "Năm 2016, huyện Mù Càng Chải có 7.841 hộ nghèo. Tỷ lệ hộ nghèo của huyện là "
         "66,79%."
     )
     districts = [m for m in locs if m["level"] == "district"]
@@ -574,12 +574,12 @@ def test_a_bare_name_after_a_word_that_opens_the_sentence():
 
 
 def test_a_listed_unit_spelled_otherwise_than_in_the_data():
-    """ "huyện Trạm Tấu và Mù Cang Chải": a name listed after a level word takes its level
-    when written as the press writes it, as right after the level word (the data's Mù Căng
-    Chải), not the town of the same name."""
+    """ "huyện Trạm Tấu và Mù Càng Chải": a name listed after a level word takes its level
+    when written with a tone mark off, as right after the level word, not the town of the
+    same name."""
     found = names(
         localities(
-            TITLE + "Năm 2020, tại 2 huyện Trạm Tấu và Mù Cang Chải, tỷ lệ hộ nghèo giảm 8%."
+            TITLE + "Năm 2020, tại 2 huyện Trạm Tấu và Mù Càng Chải, tỷ lệ hộ nghèo giảm 8%."
         )
     )
     assert ("Mù Cang Chải", "district") in found

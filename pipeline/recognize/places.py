@@ -83,7 +83,6 @@ class Place:
     anaphor: bool = False
     candidates: list[Unit] = field(default_factory=list)
     parent_place: Place | None = None  # for villages: the commune named beside them
-    unaccented: bool = False  # its unit matched only with diacritics dropped ("Mù Cang Chải")
 
 
 class SpanCover:
@@ -444,7 +443,7 @@ def longest_known_prefix(
 ) -> list[Token] | None:
     """The longest prefix of `run` that names a unit of `level` ("Lai Châu" of "Lai Châu Lê
     Văn"); with `unaccented`, a province or district whose name is written with its syllables
-    joined or its marks off ("huyện Đakrông" for Đa Krông, "Mù Cang Chải"), resolved to the
+    joined or its marks off ("huyện Đakrông" for Đa Krông, "Mù Càng Chải"), resolved to the
     unit by `_candidates`."""
     gaz = get_gazetteer()
     for n in range(len(run), 0, -1):
@@ -764,8 +763,8 @@ class LocalityFinder:
                     i = run[-1].i + 1
                     continue
             if level != "village":
-                # (as after the level word: "huyện Trạm Tấu và Mù Cang Chải", the data's Mù
-                # Căng Chải)
+                # (as after the level word: "huyện Trạm Tấu và Mù Càng Chải", a tone mark
+                # off)
                 known = max(
                     longest_known_prefix(doc, run, level, self.era) or [],
                     longest_known_prefix(doc, run, level, self.era, unaccented=True) or [],
@@ -936,8 +935,8 @@ class LocalityFinder:
                         u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS
                     ]
                     if units and all(u.level == "commune" for u in units):
-                        # "Mù Cang Chải: Hỗ trợ 367 nhà …": the town, and the district it is the
-                        # seat of, spelled as the press does (the data's Mù Căng Chải)
+                        # "Bắc Hà: Hỗ trợ 367 nhà …": the town, and the district it is the seat
+                        # of, if that is spelled otherwise
                         seats = {u.district for u in units}
                         units += [
                             d
@@ -1143,9 +1142,8 @@ class LocalityFinder:
             and p.level in ("province", "district")
             and p.method.startswith(("rule:level", "gazetteer:bare-name"))
         ):
-            # "huyện Mù Cang Chải": a unit written with its level word, its diacritics off
+            # "huyện Mù Càng Chải": a unit written with its level word, its diacritics off
             units = get_gazetteer().lookup_unaccented(p.name, p.level, self.era)
-            p.unaccented = bool(units)
         if former and not units and p.level in ADMIN_LEVELS and len(p.name.split()) >= 2:
             # "xã Quế Trung", merged in 2019: former names are kept without their marks, so a
             # current commune written with a tone mark dropped may spell one of another
@@ -1388,7 +1386,6 @@ class LocalityFinder:
                 if target is not None:
                     was_commune = p.level == "commune"
                     p.name, p.level, p.unit = target.name, target.level, target.unit
-                    p.unaccented = target.unaccented  # "huyện" after "huyện Mù Cang Chải"
                     if was_commune or p.level == "commune":
                         # it may now be (or no longer be) the commune whose district is asked;
                         # anaphors count for nothing else that is memoized
@@ -1458,12 +1455,11 @@ def locality_object(p: Place) -> dict[str, Any]:
         out["code"] = None
         out["after_2025"] = None
         return out
-    if unit is not None and not unit.former and not p.unaccented:
+    if unit is not None and not unit.former:
         # the unit's own name, whatever the spelling written ("TP.HCM" → Hồ Chí Minh,
-        # "Đăk Lăk" → Đắk Lắk), so that one unit has one name across articles; a former
-        # unit's name is kept as written (the source stores those without diacritics), and
-        # so is a name that matched only with its diacritics dropped: the code says which
-        # unit, the name says what the text wrote
+        # "Đăk Lăk" → Đắk Lắk, "Mù Càng Chải" → Mù Cang Chải), so that one unit has one name
+        # across articles; a former unit's name is kept as written (the source stores those
+        # without diacritics)
         out["name"] = unit.name
     out["district"] = unit.district if unit else None
     out["province"] = unit.province if unit and unit.level != "province" else None
