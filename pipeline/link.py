@@ -765,19 +765,45 @@ def stopping_exception(
     return None
 
 
+@dataclass(frozen=True)
+class TopicGate:
+    """What lifts the topic gate from an indicator's figure: `unless` words in its sentence
+    lift it anywhere; in an article on the topic, a `near_not_needed` match that spans the
+    figure itself (a unit's households stated with its people) needs no topic word near."""
+
+    unless: regex.Pattern[str] | None = None
+    near_not_needed: regex.Pattern[str] | None = None
+
+    def lifted(self, text: str, start: int, end: int) -> bool:
+        return self.unless is not None and bool(self.unless.search(text, start, end))
+
+    def near_lifted(self, text: str, start: int, end: int, fig: Mention) -> bool:
+        if self.near_not_needed is None:
+            return False
+        return any(
+            m.start() <= fig.start and fig.end <= m.end()
+            for m in self.near_not_needed.finditer(text, start, end, overlapped=True)
+        )
+
+
 @cache
-def topic_gates() -> dict[str, regex.Pattern[str] | None]:
+def topic_gates() -> dict[str, TopicGate]:
     """Indicators whose figures are facts only in an article on the topic, each with the
     sentence words (`unless`) that make a figure one of the vocabulary wherever it is written."""
-    gates: dict[str, regex.Pattern[str] | None] = {}
+    gates: dict[str, TopicGate] = {}
     for rule in patterns.load("topic"):
         if rule.get("kind") != "gate":
             continue
-        unless = regex.compile(rule["unless"], regex.I) if rule.get("unless") else None
-        if unless is not None and not unless.search(rule.get("unless_example", "")):
-            raise patterns.PatternError(f"topic gate {rule['id']!r}: unless_example does not match")
+        compiled: dict[str, regex.Pattern[str] | None] = {}
+        for key in ("unless", "near_not_needed"):
+            rx = regex.compile(rule[key], regex.I) if rule.get(key) else None
+            if rx is not None and not rx.search(rule.get(f"{key}_example", "")):
+                raise patterns.PatternError(
+                    f"topic gate {rule['id']!r}: {key}_example does not match"
+                )
+            compiled[key] = rx
         for indicator in rule["indicators"]:
-            gates[indicator] = unless
+            gates[indicator] = TopicGate(**compiled)
     if set(gates) - FACT_INDICATORS:
         raise patterns.PatternError(
             f"topic.jsonl gates unknown indicators {set(gates) - FACT_INDICATORS}"
@@ -833,6 +859,36 @@ def on_topic(content: str, title: str = "") -> bool:
                 return True
         last_end = end if last_end is None else max(last_end, end)
     return False
+
+
+@cache
+def _unit_profile() -> tuple[
+    frozenset[str], regex.Pattern[str], tuple[regex.Pattern[str], ...], int
+]:
+    """`patterns/topic.jsonl`, its "profile" entry: (indicators, heading, cues, min_cues)."""
+    entries = [r for r in patterns.load("topic") if r.get("kind") == "profile"]
+    if len(entries) != 1:
+        raise patterns.PatternError("topic.jsonl needs one profile entry")
+    rule = entries[0]
+    heading = regex.compile(rule["heading"], regex.I)
+    cues = tuple(regex.compile(c, regex.I) for c in rule["cues"])
+    if not heading.match(rule["heading_example"]) or heading.match(rule["heading_counter_example"]):
+        raise patterns.PatternError("topic.jsonl profile: heading example or counter-example")
+    if sum(1 for c in cues if c.search(rule["cues_example"])) < rule["min_cues"]:
+        raise patterns.PatternError("topic.jsonl profile: cues_example has too few cues")
+    if set(rule["indicators"]) - FACT_INDICATORS:
+        raise patterns.PatternError("topic.jsonl profile: unknown indicators")
+    return frozenset(rule["indicators"]), heading, cues, int(rule["min_cues"])
+
+
+def unit_profile_indicators(paragraphs: list[str]) -> frozenset[str]:
+    """The indicators an article counts as a unit's profile: a "Dân số" heading opens one of
+    its paragraphs, or its text names enough of a unit's landmarks (borders, natural area)."""
+    indicators, heading, cues, min_cues = _unit_profile()
+    if any(heading.match(p) for p in paragraphs):
+        return indicators
+    text = "\n".join(paragraphs)
+    return indicators if sum(1 for c in cues if c.search(text)) >= min_cues else frozenset()
 
 
 @cache
@@ -1951,6 +2007,10 @@ class Linker:
         # poverty or a social programme, more than in passing (patterns/topic.jsonl)
         title = " ".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind == "title")
         self.on_topic = on_topic(content, title)
+        # a unit's profile reports its people whatever else it names
+        self.profile_indicators = unit_profile_indicators(
+            [doc.text[b.start : b.end] for b in doc.blocks if not b.is_boilerplate]
+        )
         # an article that reports the results of the year-end survey of the poor
         self.reports_last_years_survey = bool(
             _SURVEY_RESULTS.search(doc.text, 0, SURVEY_HEAD_CHARS)
@@ -2009,8 +2069,16 @@ class Linker:
             # (a unit ranked after a fact reads like it: that fact passed the gate)
             got[1] != RANKED_NEXT_RULE
             and self._gated(view, indicator)
+            and indicator not in self.profile_indicators
             and not self._topic_in_clause(view, fig)
-            and not (self.on_topic and (self.headline_on_topic or self._topic_near(view)))
+            and not (
+                self.on_topic
+                and (
+                    self.headline_on_topic
+                    or self._topic_near(view)
+                    or self._near_not_needed(view, fig, indicator)
+                )
+            )
         )
         stopped = stopping_exception(self.doc.text, view, fig, indicator, subject)
         if stopped is not None:
@@ -2377,11 +2445,16 @@ class Linker:
         return any(rx.search(text, start, end) for _, rx in _topic_cues())
 
     def _gated(self, view: SentenceView, indicator: str) -> bool:
-        gates = topic_gates()
-        if indicator not in gates:
-            return False
-        unless = gates[indicator]
-        return unless is None or not unless.search(self.doc.text, view.sent.start, view.sent.end)
+        gate = topic_gates().get(indicator)
+        return gate is not None and not gate.lifted(self.doc.text, view.sent.start, view.sent.end)
+
+    def _near_not_needed(self, view: SentenceView, fig: Mention, indicator: str) -> bool:
+        """ "Làng Đak Dwe hiện có 35 hộ với 155 nhân khẩu": in an article on the topic, a unit's
+        people stated as its profile states them, however far from the topic's words."""
+        gate = topic_gates().get(indicator)
+        return gate is not None and gate.near_lifted(
+            self.doc.text, view.sent.start, view.sent.end, fig
+        )
 
     def _classify(
         self, view: SentenceView, fig: Mention, cues: list[Cue], carried: Cue | None = None
