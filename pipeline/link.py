@@ -765,45 +765,19 @@ def stopping_exception(
     return None
 
 
-@dataclass(frozen=True)
-class TopicGate:
-    """What lifts the topic gate from an indicator's figure: `unless` words in its sentence
-    lift it anywhere; in an article on the topic, a `near_not_needed` match that spans the
-    figure itself (a unit's households stated with its people) needs no topic word near."""
-
-    unless: regex.Pattern[str] | None = None
-    near_not_needed: regex.Pattern[str] | None = None
-
-    def lifted(self, text: str, start: int, end: int) -> bool:
-        return self.unless is not None and bool(self.unless.search(text, start, end))
-
-    def near_lifted(self, text: str, start: int, end: int, fig: Mention) -> bool:
-        if self.near_not_needed is None:
-            return False
-        return any(
-            m.start() <= fig.start and fig.end <= m.end()
-            for m in self.near_not_needed.finditer(text, start, end, overlapped=True)
-        )
-
-
 @cache
-def topic_gates() -> dict[str, TopicGate]:
+def topic_gates() -> dict[str, regex.Pattern[str] | None]:
     """Indicators whose figures are facts only in an article on the topic, each with the
     sentence words (`unless`) that make a figure one of the vocabulary wherever it is written."""
-    gates: dict[str, TopicGate] = {}
+    gates: dict[str, regex.Pattern[str] | None] = {}
     for rule in patterns.load("topic"):
         if rule.get("kind") != "gate":
             continue
-        compiled: dict[str, regex.Pattern[str] | None] = {}
-        for key in ("unless", "near_not_needed"):
-            rx = regex.compile(rule[key], regex.I) if rule.get(key) else None
-            if rx is not None and not rx.search(rule.get(f"{key}_example", "")):
-                raise patterns.PatternError(
-                    f"topic gate {rule['id']!r}: {key}_example does not match"
-                )
-            compiled[key] = rx
+        unless = regex.compile(rule["unless"], regex.I) if rule.get("unless") else None
+        if unless is not None and not unless.search(rule.get("unless_example", "")):
+            raise patterns.PatternError(f"topic gate {rule['id']!r}: unless_example does not match")
         for indicator in rule["indicators"]:
-            gates[indicator] = TopicGate(**compiled)
+            gates[indicator] = unless
     if set(gates) - FACT_INDICATORS:
         raise patterns.PatternError(
             f"topic.jsonl gates unknown indicators {set(gates) - FACT_INDICATORS}"
@@ -2071,14 +2045,7 @@ class Linker:
             and self._gated(view, indicator)
             and indicator not in self.profile_indicators
             and not self._topic_in_clause(view, fig)
-            and not (
-                self.on_topic
-                and (
-                    self.headline_on_topic
-                    or self._topic_near(view)
-                    or self._near_not_needed(view, fig, indicator)
-                )
-            )
+            and not (self.on_topic and (self.headline_on_topic or self._topic_near(view)))
         )
         stopped = stopping_exception(self.doc.text, view, fig, indicator, subject)
         if stopped is not None:
@@ -2445,16 +2412,11 @@ class Linker:
         return any(rx.search(text, start, end) for _, rx in _topic_cues())
 
     def _gated(self, view: SentenceView, indicator: str) -> bool:
-        gate = topic_gates().get(indicator)
-        return gate is not None and not gate.lifted(self.doc.text, view.sent.start, view.sent.end)
-
-    def _near_not_needed(self, view: SentenceView, fig: Mention, indicator: str) -> bool:
-        """ "Làng Đak Dwe hiện có 35 hộ với 155 nhân khẩu": in an article on the topic, a unit's
-        people stated as its profile states them, however far from the topic's words."""
-        gate = topic_gates().get(indicator)
-        return gate is not None and gate.near_lifted(
-            self.doc.text, view.sent.start, view.sent.end, fig
-        )
+        gates = topic_gates()
+        if indicator not in gates:
+            return False
+        unless = gates[indicator]
+        return unless is None or not unless.search(self.doc.text, view.sent.start, view.sent.end)
 
     def _classify(
         self, view: SentenceView, fig: Mention, cues: list[Cue], carried: Cue | None = None
