@@ -83,6 +83,7 @@ class Place:
     anaphor: bool = False
     candidates: list[Unit] = field(default_factory=list)
     parent_place: Place | None = None  # for villages: the commune named beside them
+    unaccented: bool = False  # its unit matched only with diacritics dropped ("Mù Càng Chải")
 
 
 class SpanCover:
@@ -1144,6 +1145,7 @@ class LocalityFinder:
         ):
             # "huyện Mù Càng Chải": a unit written with its level word, its diacritics off
             units = get_gazetteer().lookup_unaccented(p.name, p.level, self.era)
+            p.unaccented = bool(units)
         if former and not units and p.level in ADMIN_LEVELS and len(p.name.split()) >= 2:
             # "xã Quế Trung", merged in 2019: former names are kept without their marks, so a
             # current commune written with a tone mark dropped may spell one of another
@@ -1386,6 +1388,7 @@ class LocalityFinder:
                 if target is not None:
                     was_commune = p.level == "commune"
                     p.name, p.level, p.unit = target.name, target.level, target.unit
+                    p.unaccented = target.unaccented  # "huyện" after "huyện Mù Càng Chải"
                     if was_commune or p.level == "commune":
                         # it may now be (or no longer be) the commune whose district is asked;
                         # anaphors count for nothing else that is memoized
@@ -1455,11 +1458,12 @@ def locality_object(p: Place) -> dict[str, Any]:
         out["code"] = None
         out["after_2025"] = None
         return out
-    if unit is not None and not unit.former:
+    if unit is not None and not unit.former and not p.unaccented:
         # the unit's own name, whatever the spelling written ("TP.HCM" → Hồ Chí Minh,
-        # "Đăk Lăk" → Đắk Lắk, "Mù Càng Chải" → Mù Cang Chải), so that one unit has one name
-        # across articles; a former unit's name is kept as written (the source stores those
-        # without diacritics)
+        # "Đăk Lăk" → Đắk Lắk), so that one unit has one name across articles; a former
+        # unit's name is kept as written (the source stores those without diacritics), and
+        # so is a name that matched only with its diacritics dropped ("Chư Pah" for Chư Păh,
+        # "M'Drắk" for M'Đrắk): the code says which unit, the name says what the text wrote
         out["name"] = unit.name
     out["district"] = unit.district if unit else None
     out["province"] = unit.province if unit and unit.level != "province" else None
