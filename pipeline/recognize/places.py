@@ -936,8 +936,8 @@ class LocalityFinder:
                         u for u in units_named(name, None, self.era) if u.level in ADMIN_LEVELS
                     ]
                     if units and all(u.level == "commune" for u in units):
-                        # "Bắc Hà: Hỗ trợ 367 nhà …": the town, and the district it is the seat
-                        # of, if that is spelled otherwise
+                        # a headline's bare name that only a town bears: the town, and the
+                        # district it is the seat of where the data spells that one otherwise
                         seats = {u.district for u in units}
                         units += [
                             d
