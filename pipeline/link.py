@@ -207,6 +207,8 @@ def link_fragment(fragment_id: str) -> str:
 # the hedge before a figure ("khoảng", "gần", "hơn"), in the patterns built in code below
 _APPROX = link_fragment("approx")
 _ETHNIC_LIST_ITEM_BEFORE = link_cue("ethnic-list-item-before")
+_ETHNIC_COMPOSITION_ITEM_BEFORE = link_cue("ethnic-composition-item-before")
+_ETHNIC_COMPOSITION_BEFORE = link_cue("ethnic-composition-before")
 _PROGRAMME_NAMED_FOR_A_GROUP_BEFORE = link_cue("programme-named-for-a-group-before")
 _A_UNIT_DESCRIBED_BEFORE = link_cue("a-unit-described-before")
 # what a list of people by ethnic group counts: the people who live there, not workers trained
@@ -3426,6 +3428,7 @@ class Linker:
             and (
                 sub in (None, "total_households")
                 or _ETHNIC_LIST_ITEM_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
+                or _ETHNIC_COMPOSITION_ITEM_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
             )
             and self._people_of_a_group(view, fig) is not None
         ):
@@ -3708,6 +3711,21 @@ class Linker:
                 break
         before = text[max(view.sent.start, fig.start - 50) : fig.start]
         said = regex.search(r"\s+(?:có|với|là|gồm)\s*" + _APPROX + "$", before, regex.I)
+        composed = _ETHNIC_COMPOSITION_ITEM_BEFORE.search(
+            text, max(view.sent.start, fig.start - 40), fig.start
+        )
+        if (
+            said is None
+            and composed is not None
+            and _ETHNIC_COMPOSITION_BEFORE.search(text, view.sent.start, composed.start())
+        ):
+            # "Cơ cấu các dân tộc: Dân tộc Thái 3.395 người, …", "gồm 03 dân tộc chính … (trong
+            # đó Kinh 93.774 người, …)": an item of the unit's ethnic make-up
+            # (an ethnic name with its capitals, whatever the text's case: "dân tộc Kinh")
+            name = composed.group("name")
+            if name.lower() != "khác":
+                name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+            return "dân tộc " + name, composed.end()
         item = _ETHNIC_LIST_ITEM_BEFORE.search(
             text, max(view.sent.start, fig.start - 40), fig.start
         )
@@ -7487,7 +7505,14 @@ class Linker:
             # "hơn 261.000 đồng bào các dân tộc thiểu số", "221.000 người dân tộc thiểu số":
             # the people named by their group right after the count
             named = self._people_of_a_group(view, fig)
-            if named is not None and named[1] > fig.end:
+            if named is not None and (
+                named[1] > fig.end
+                # ("… dân số 112.400 người, gồm 3 dân tộc chính … (trong đó Kinh 78.300 người;
+                # …)": an item of the unit's ethnic make-up, its group right before it)
+                or _ETHNIC_COMPOSITION_ITEM_BEFORE.search(
+                    text, max(view.sent.start, fig.start - 40), fig.start
+                )
+            ):
                 groups = []
                 fact["group"] = named[0]
         if (
