@@ -209,6 +209,7 @@ _APPROX = link_fragment("approx")
 _ETHNIC_LIST_ITEM_BEFORE = link_cue("ethnic-list-item-before")
 _ETHNIC_COMPOSITION_ITEM_BEFORE = link_cue("ethnic-composition-item-before")
 _ETHNIC_COMPOSITION_BEFORE = link_cue("ethnic-composition-before")
+_ETHNIC_COMPOSITION_OF_OTHERS = link_cue("ethnic-composition-of-others")
 _PROGRAMME_NAMED_FOR_A_GROUP_BEFORE = link_cue("programme-named-for-a-group-before")
 _A_UNIT_DESCRIBED_BEFORE = link_cue("a-unit-described-before")
 # what a list of people by ethnic group counts: the people who live there, not workers trained
@@ -1785,6 +1786,15 @@ def _households_of_the_whole(
     return [whole]
 
 
+def _without_places(words: str, view: SentenceView, start: int) -> str:
+    """`words` (the text from `start` on) with the units the sentence names in them left out:
+    "hộ nghèo của huyện Tân Phú là 2,5%" reads as "hộ nghèo của  là 2,5%"."""
+    for m in sorted(view.of("LOCALITY"), key=lambda m: -m.start):
+        if start <= m.start and m.end <= start + len(words):
+            words = words[: m.start - start] + words[m.end - start :]
+    return words
+
+
 def _inside_parentheses(text: str, start: int, at: int) -> bool:
     """Whether `at` stands inside parentheses opened after `start` and not yet closed."""
     return text.rfind("(", start, at) > text.rfind(")", start, at)
@@ -1875,6 +1885,7 @@ _PEOPLE_COUNT_ENDS = link_cue("people-count-ends")
 _UNITS_OF_A_PLACE_BEFORE = link_cue("units-of-a-place-before")
 _OPENS_A_PART = link_cue("opens-a-part")
 _THE_RATE_AGAIN = link_cue("the-rate-again")
+_LABEL_OF_A_CATEGORYS_RATE = link_cue("label-of-a-categorys-rate")
 _RESPECTIVELY = link_cue("respectively")
 _HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
 _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
@@ -2778,7 +2789,9 @@ class Linker:
                     )
                     # "huyện A: hộ nghèo 0,52%, cận nghèo 2,14%": a label and its rate; "hộ
                     # cận nghèo là 0,77% với 2.462 hộ": the category's rate
-                    and not regex.fullmatch(r"\s*(?::|là)?\s*", between)
+                    and not _LABEL_OF_A_CATEGORYS_RATE.fullmatch(
+                        _without_places(between, view, subject.end)
+                    )
                     and not _TO_BEFORE.search(left)
                     and not _DECREASE_BEFORE.search(left)
                     # "và hộ cận nghèo từ 2,18% lên 2,24%": a rate's change, its first level
@@ -3718,6 +3731,7 @@ class Linker:
             said is None
             and composed is not None
             and _ETHNIC_COMPOSITION_BEFORE.search(text, view.sent.start, composed.start())
+            and not _ETHNIC_COMPOSITION_OF_OTHERS.search(text, view.sent.start, composed.start())
         ):
             # "Cơ cấu các dân tộc: Dân tộc Thái 3.395 người, …", "gồm 03 dân tộc chính … (trong
             # đó Kinh 93.774 người, …)": an item of the unit's ethnic make-up
