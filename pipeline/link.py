@@ -3733,8 +3733,8 @@ class Linker:
             and _ETHNIC_COMPOSITION_BEFORE.search(text, view.sent.start, composed.start())
             and not _ETHNIC_COMPOSITION_OF_OTHERS.search(text, view.sent.start, composed.start())
         ):
-            # "Cơ cấu các dân tộc: Dân tộc Thái 3.395 người, …", "gồm 03 dân tộc chính … (trong
-            # đó Kinh 93.774 người, …)": an item of the unit's ethnic make-up
+            # "Cơ cấu các dân tộc: dân tộc Thái 4.210 người, …", "gồm 3 dân tộc chính … (trong
+            # đó Kinh 78.300 người, …)": an item of the unit's ethnic make-up
             # (an ethnic name with its capitals, whatever the text's case: "dân tộc Kinh")
             name = composed.group("name")
             if name.lower() != "khác":
