@@ -1786,6 +1786,28 @@ def _households_of_the_whole(
     return [whole]
 
 
+def _item_of_an_ethnic_make_up(
+    text: str, view: SentenceView, fig: Mention
+) -> tuple[str, int] | None:
+    """ "Cơ cấu các dân tộc: dân tộc Thái 4.210 người, …", "gồm 3 dân tộc chính … (trong đó
+    Kinh 78.300 người, …)": a count that is an item of the unit's ethnic make-up (not a list
+    after people of another kind: trainees, members, the poor); its group, with the ethnic
+    name's capitals whatever the text's case ("dân tộc Kinh"), and where the item's words end."""
+    item = _ETHNIC_COMPOSITION_ITEM_BEFORE.search(
+        text, max(view.sent.start, fig.start - 40), fig.start
+    )
+    if (
+        item is None
+        or not _ETHNIC_COMPOSITION_BEFORE.search(text, view.sent.start, item.start())
+        or _ETHNIC_COMPOSITION_OF_OTHERS.search(text, view.sent.start, item.start())
+    ):
+        return None
+    name = item.group("name")
+    if name.lower() != "khác":
+        name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+    return "dân tộc " + name, item.end()
+
+
 def _without_places(words: str, view: SentenceView, start: int) -> str:
     """`words` (the text from `start` on) with the units the sentence names in them left out:
     "hộ nghèo của huyện Tân Phú là 2,5%" reads as "hộ nghèo của  là 2,5%"."""
@@ -3441,7 +3463,7 @@ class Linker:
             and (
                 sub in (None, "total_households")
                 or _ETHNIC_LIST_ITEM_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
-                or _ETHNIC_COMPOSITION_ITEM_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
+                or _item_of_an_ethnic_make_up(text, view, fig) is not None
             )
             and self._people_of_a_group(view, fig) is not None
         ):
@@ -3724,22 +3746,9 @@ class Linker:
                 break
         before = text[max(view.sent.start, fig.start - 50) : fig.start]
         said = regex.search(r"\s+(?:có|với|là|gồm)\s*" + _APPROX + "$", before, regex.I)
-        composed = _ETHNIC_COMPOSITION_ITEM_BEFORE.search(
-            text, max(view.sent.start, fig.start - 40), fig.start
-        )
-        if (
-            said is None
-            and composed is not None
-            and _ETHNIC_COMPOSITION_BEFORE.search(text, view.sent.start, composed.start())
-            and not _ETHNIC_COMPOSITION_OF_OTHERS.search(text, view.sent.start, composed.start())
-        ):
-            # "Cơ cấu các dân tộc: dân tộc Thái 4.210 người, …", "gồm 3 dân tộc chính … (trong
-            # đó Kinh 78.300 người, …)": an item of the unit's ethnic make-up
-            # (an ethnic name with its capitals, whatever the text's case: "dân tộc Kinh")
-            name = composed.group("name")
-            if name.lower() != "khác":
-                name = " ".join(w[:1].upper() + w[1:] for w in name.split())
-            return "dân tộc " + name, composed.end()
+        made_up = None if said else _item_of_an_ethnic_make_up(text, view, fig)
+        if made_up is not None:
+            return made_up
         item = _ETHNIC_LIST_ITEM_BEFORE.search(
             text, max(view.sent.start, fig.start - 40), fig.start
         )
@@ -7523,9 +7532,7 @@ class Linker:
                 named[1] > fig.end
                 # ("… dân số 112.400 người, gồm 3 dân tộc chính … (trong đó Kinh 78.300 người;
                 # …)": an item of the unit's ethnic make-up, its group right before it)
-                or _ETHNIC_COMPOSITION_ITEM_BEFORE.search(
-                    text, max(view.sent.start, fig.start - 40), fig.start
-                )
+                or _item_of_an_ethnic_make_up(text, view, fig) is not None
             ):
                 groups = []
                 fact["group"] = named[0]
