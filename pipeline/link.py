@@ -1908,6 +1908,7 @@ _UNITS_OF_A_PLACE_BEFORE = link_cue("units-of-a-place-before")
 _OPENS_A_PART = link_cue("opens-a-part")
 _THE_RATE_AGAIN = link_cue("the-rate-again")
 _LABEL_OF_A_CATEGORYS_RATE = link_cue("label-of-a-categorys-rate")
+_A_RATE_ENDS_ITS_CLAUSE = link_cue("a-rate-ends-its-clause")
 _RESPECTIVELY = link_cue("respectively")
 _HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
 _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
@@ -2811,8 +2812,16 @@ class Linker:
                     )
                     # "huyện A: hộ nghèo 0,52%, cận nghèo 2,14%": a label and its rate; "hộ
                     # cận nghèo là 0,77% với 2.462 hộ": the category's rate
-                    and not _LABEL_OF_A_CATEGORYS_RATE.fullmatch(
-                        _without_places(between, view, subject.end)
+                    and not regex.fullmatch(r"\s*(?::|là)?\s*", between)
+                    # "có hộ nghèo đa chiều theo chuẩn … là 1,4%", "hộ nghèo huyện X là 6,2%": a
+                    # label, then the rate ending its clause (not "hộ nghèo của xã A là 85% đồng
+                    # bào Mông", "… hơn 95% đã được vay vốn": a share of the poor)
+                    and not (
+                        _LABEL_OF_A_CATEGORYS_RATE.fullmatch(
+                            _without_places(between, view, subject.end)
+                        )
+                        and _A_RATE_ENDS_ITS_CLAUSE.match(after_text)
+                        and not _names_both_categories(text, subject, s0)
                     )
                     and not _TO_BEFORE.search(left)
                     and not _DECREASE_BEFORE.search(left)
