@@ -1909,6 +1909,7 @@ _OPENS_A_PART = link_cue("opens-a-part")
 _THE_RATE_AGAIN = link_cue("the-rate-again")
 _LABEL_OF_A_CATEGORYS_RATE = link_cue("label-of-a-categorys-rate")
 _A_RATE_ENDS_ITS_CLAUSE = link_cue("a-rate-ends-its-clause")
+_MONEY_OF_A_SUPPORT_ITEM_BEFORE = link_cue("money-of-a-support-item-before")
 _RESPECTIVELY = link_cue("respectively")
 _HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
 _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
@@ -2145,6 +2146,17 @@ class Linker:
             got = self._like_a_neighbour(view, fig, read or [])
         if got is None and fig.attrs.get("unit") == "VND":
             got = self._money_of_a_budget_or_houses(view, fig, read or [])
+        if (
+            got is None
+            and fig.attrs.get("unit") == "VND"
+            and _MONEY_OF_A_SUPPORT_ITEM_BEFORE.search(
+                self.doc.text, max(view.sent.start, fig.start - 160), fig.start
+            )
+            and self._programme_money(view, fig)
+        ):
+            # "hỗ trợ phát triển sản xuất 276 hộ với số tiền trên 1,5 tỷ đồng": the money of
+            # one item of support, the programme's
+            got = indicator_for("budget", "money"), "money-of-a-support-item", None
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
         if (
