@@ -1910,6 +1910,7 @@ _THE_RATE_AGAIN = link_cue("the-rate-again")
 _LABEL_OF_A_CATEGORYS_RATE = link_cue("label-of-a-categorys-rate")
 _A_RATE_ENDS_ITS_CLAUSE = link_cue("a-rate-ends-its-clause")
 _MONEY_OF_A_SUPPORT_ITEM_BEFORE = link_cue("money-of-a-support-item-before")
+_SUPPORT_ITEM_OF_SOMETHING_ELSE = link_cue("support-item-of-something-else")
 _RESPECTIVELY = link_cue("respectively")
 _HOUSES_FINISHED_AFTER = link_cue("houses-finished-after")
 _SUPPORTED_TO_BUILD_AFTER = link_cue("supported-to-build-after")
@@ -2149,8 +2150,16 @@ class Linker:
         if (
             got is None
             and fig.attrs.get("unit") == "VND"
-            and _MONEY_OF_A_SUPPORT_ITEM_BEFORE.search(
-                self.doc.text, max(view.sent.start, fig.start - 160), fig.start
+            and (
+                item := _MONEY_OF_A_SUPPORT_ITEM_BEFORE.search(
+                    self.doc.text, max(view.sent.start, fig.start - 160), fig.start
+                )
+            )
+            # (from the clause's start: "Sau lũ …, huyện cứu trợ, hỗ trợ giống lúa …")
+            and not _SUPPORT_ITEM_OF_SOMETHING_ELSE.search(
+                self.doc.text,
+                max(view.sent.start, self.doc.text.rfind(";", 0, item.start()) + 1),
+                min(view.sent.end, fig.end + 40),
             )
             and self._programme_money(view, fig)
         ):
