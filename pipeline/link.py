@@ -2163,7 +2163,7 @@ class Linker:
             )
             and self._programme_money(view, fig)
         ):
-            # "hỗ trợ phát triển sản xuất 276 hộ với số tiền trên 1,5 tỷ đồng": the money of
+            # "hỗ trợ phát triển sản xuất 180 hộ với số tiền trên 1,2 tỷ đồng": the money of
             # one item of support, the programme's
             got = indicator_for("budget", "money"), "money-of-a-support-item", None
         if got is None and fig.attrs.get("unit") == "houses":
