@@ -2150,21 +2150,8 @@ class Linker:
         if (
             got is None
             and fig.attrs.get("unit") == "VND"
-            and (
-                item := _MONEY_OF_A_SUPPORT_ITEM_BEFORE.search(
-                    self.doc.text, max(view.sent.start, fig.start - 160), fig.start
-                )
-            )
-            # (from the clause's start: "Sau lũ …, huyện cứu trợ, hỗ trợ giống lúa …")
-            and not _SUPPORT_ITEM_OF_SOMETHING_ELSE.search(
-                self.doc.text,
-                max(view.sent.start, self.doc.text.rfind(";", 0, item.start()) + 1),
-                min(view.sent.end, fig.end + 40),
-            )
-            and self._programme_money(view, fig)
+            and self._money_of_a_support_item(view, fig)
         ):
-            # "hỗ trợ phát triển sản xuất 180 hộ với số tiền trên 1,2 tỷ đồng": the money of
-            # one item of support, the programme's
             got = indicator_for("budget", "money"), "money-of-a-support-item", None
         if got is None and fig.attrs.get("unit") == "houses":
             got = self._part_of_the_sentence_before(view, fig, indicator_for("houses", "count"))
@@ -2207,6 +2194,25 @@ class Linker:
                 near = category.group("near")
                 got = LEVEL_OF["near" if near else "poor"], "rate-of-a-category", None
         return got
+
+    def _money_of_a_support_item(self, view: SentenceView, fig: Mention) -> bool:
+        """ "hỗ trợ phát triển sản xuất 180 hộ với số tiền trên 1,2 tỷ đồng": the money of one
+        item of support, the programme's; not where the item's clause (from its ";") speaks of
+        loans, relief, firms or a household's own money ("Sau lũ …, huyện cứu trợ, hỗ trợ
+        giống lúa …")."""
+        text = self.doc.text
+        item = _MONEY_OF_A_SUPPORT_ITEM_BEFORE.search(
+            text, max(view.sent.start, fig.start - 160), fig.start
+        )
+        return (
+            item is not None
+            and not _SUPPORT_ITEM_OF_SOMETHING_ELSE.search(
+                text,
+                _clause_start(text, view.sent.start, item.start(), ";"),
+                min(view.sent.end, fig.end + 40),
+            )
+            and self._programme_money(view, fig)
+        )
 
     def _houses_by_place(
         self, view: SentenceView, fig: Mention, read: list[tuple[Mention, str, str, Cue | None]]
