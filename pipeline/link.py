@@ -561,6 +561,8 @@ _INCOME_BY_THE_MONTH_BEFORE = link_cue("income-by-the-month-before")
 _INCOME_IN_BARE_MILLIONS_BEFORE = link_cue("income-in-bare-millions-before")
 _INCOME_OF_ANOTHER_YEAR_BETWEEN = link_cue("income-of-another-year-between")
 _BARE_MILLIONS_INCOME_ENDS_AFTER = link_cue("bare-millions-income-ends-after")
+_MONEY_IN_BARE_MILLIONS_BEFORE = link_cue("money-in-bare-millions-before")
+_BARE_MILLIONS_MONEY_ENDS_AFTER = link_cue("bare-millions-money-ends-after")
 # the scale words an income is written in when the đồng is left out ("đạt 40 triệu")
 _BARE_MONEY_SCALES = frozenset({"triệu"})
 _RANKED_NEXT = link_cue("ranked-next")
@@ -5993,9 +5995,27 @@ class Linker:
                 m.attrs = {k: v for k, v in m.attrs.items() if k != "unit"} | {"per_year": False}
                 m.method = "numbers/v1:percent-without-its-sign"
 
+    def _money_without_its_unit(self) -> None:
+        """ "ngân sách huyện là 650 triệu, nguồn xã hội hoá 380 triệu": an amount in bare
+        millions in a clause that names money is in đồng, read as any amount written so (an
+        income's bare millions keep their own reading, `money-income-in-bare-millions`)."""
+        text = self.doc.text
+        for m in self.doc.mentions:
+            if (
+                m.type == "QUANTITY"
+                and _in_bare_millions(m)
+                and not m.attrs.get("range")
+                and _MONEY_IN_BARE_MILLIONS_BEFORE.search(text, max(0, m.start - 100), m.start)
+                and not _INCOME_IN_BARE_MILLIONS_BEFORE.search(text, max(0, m.start - 160), m.start)
+                and _BARE_MILLIONS_MONEY_ENDS_AFTER.match(text, m.end, m.end + 20)
+            ):
+                m.attrs = m.attrs | {"unit": "VND"}
+                m.method = "numbers/v1:money-without-its-unit"
+
     def run(self) -> list[dict[str, Any]]:
         doc = self.doc
         self._rates_without_their_sign()
+        self._money_without_its_unit()
         by_sentence: dict[int, list[Mention]] = {i: [] for i in range(len(doc.sentences))}
         starts = [s.start for s in doc.sentences]
         for m in doc.mentions:

@@ -577,6 +577,11 @@ def _unit_name(base: str | None, per_text: str | None, R: _Rules) -> tuple[str |
     return "/".join([base, *pers]), pers
 
 
+def _money_scale(scale_word: str | None, R: _Rules) -> bool:
+    """A scale word that alone makes a figure money ("tỷ": `bare_unit` VND in scales.jsonl)."""
+    return bool(scale_word) and R.scales[fold(scale_word)].bare_unit == "VND"
+
+
 def _is_year_token(tok: str | None, max_year: int) -> bool:
     return bool(tok) and len(tok) == 4 and tok.isdigit() and MIN_YEAR <= int(tok) <= max_year
 
@@ -717,7 +722,8 @@ def _figure(
         elif cue.max_value is not None:
             if v1 <= cue.max_value:
                 return None, resume  # tháng 6, ngày 23
-        elif not (cue.unless_unit and has_unit):
+        elif not (cue.unless_unit and (has_unit or _money_scale(s1, R))):
+            # ("cấp 5,2 tỷ": a grade's word before an amount in billions is a verb, "grants")
             return None, after_years if cue.reason == "year" else resume  # năm 2023, Phường 1
     if ratio is None and _is_year_token(n1, max_year) and not (has_unit or s1):
         return None, after_years  # a bare year: 2021, 2021-2025
