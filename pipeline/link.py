@@ -4456,6 +4456,22 @@ class Linker:
             ]
             if later:
                 times = later[-1:]  # "Giai đoạn 2005-2012 và năm 2013 …": the year after it
+            reviewed = [
+                t
+                for t in block_times[:-1]
+                if _period_of(t) is None and _year_of(t) == int(published[:4] or 0) - 1
+            ]
+            if (
+                not periods
+                and reviewed
+                and times[-1].attrs.get("relative") == "now"
+                and times[-1].attrs.get("from_published")
+                and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS
+            ):
+                # "Năm 2023, huyện … ¶ Đến nay, tỷ lệ hộ nghèo giảm … . … thu nhập bình quân
+                # đạt 52 triệu đồng" written in January 2024: the "now" the passage carries is
+                # the end of the year it reviews, as a sentence's own "now" is
+                times = reviewed[-1:]
         if not times and self.paragraph_time is not None:
             # "Năm 2019, tình hình kinh tế - xã hội … tiếp tục chuyển biến tích cực. …(five
             # sentences)… Tỷ lệ hộ nghèo giảm 1,33%": the year that opens the paragraph frames it
