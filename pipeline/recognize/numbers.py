@@ -312,6 +312,7 @@ def _rules() -> _Rules:
     free_forms: list[str] = []  # words that go on a number anywhere ("mươi", "lăm")
     bound: list[tuple[bool, list[str], list[str], list[str]]] = []  # only_before words
     other_currencies: list[str] = []
+    not_a_scale_before: list[str] = []  # "3 tỷ lệ": the first syllable of a word, no scale
     for row in load("scales"):
         if row["kind"] == "other_currency":
             other_currencies.extend(row["forms"])
@@ -322,6 +323,7 @@ def _rules() -> _Rules:
             for k in _keys(row["forms"]):
                 scales[k] = srule
             scale_forms.extend(row["forms"])
+            not_a_scale_before.extend(row.get("unless_followed_by") or ())
             if srule.factor >= 1000:
                 inner_scale_forms.extend(f for f in row["forms"] if " " not in f)
         elif row["kind"] == "word":
@@ -368,6 +370,7 @@ def _rules() -> _Rules:
     lists = {
         "units": spellings([*unit_forms, *PERCENT_FORMS]),
         "scales": spellings(scale_forms),
+        "scalenot": spellings(not_a_scale_before or ["\u0000"]),
         "per": spellings(per_forms),
         "perph": spellings(phrase_forms),
         "q": spellings(q_forms),
@@ -384,7 +387,7 @@ def _rules() -> _Rules:
         r"(?<!\b(?:tiêu chí|chỉ tiêu|chương trình|dự án|tiểu dự án|nội dung|giải|danh hiệu|mục)"
         r"\s+(?:số\s+)?[\d.]+\s*)[“\"‘«]\s*(?=(?:căn\s+|ngôi\s+)?nhà\b)"
     )
-    scale = r"\L<scales>(?!\w)"
+    scale = r"\L<scales>(?!\w)" + (r"(?!\s+\L<scalenot>(?!\w))" if not_a_scale_before else "")
     # A number in words: a starting word, then number words, each scale word inside it
     # followed by another number word ("hai mươi mốt nghìn không trăm mười một"). A word
     # with `only_before` ("năm", "không") counts only right before one of those words (or
