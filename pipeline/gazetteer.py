@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 SOURCE_PACKAGE = "vietnamadminunits"
-INDEX_VERSION = 5  # bump when the index layout or the folding changes
+INDEX_VERSION = 6  # bump when the index layout or the folding changes
 REORG_DATE = date(2025, 7, 1)
 
 LEVELS = ("province", "district", "commune")
@@ -351,14 +351,27 @@ _TYPE_SUFFIX = re.compile(r"\s*\((?:Thị trấn|Thị xã|Thành phố|Huyện|
 
 # Names the source spells otherwise than the official list and the press do (the
 # district of Yên Bái is Mù Cang Chải, as its seat, the town of Mù Cang Chải, is).
-SOURCE_MISSPELLINGS: dict[str, str] = {"Mù Căng Chải": "Mù Cang Chải"}
+SOURCE_MISSPELLINGS: dict[str, str] = {"Mù Căng Chải": "Mù Cang Chải", "Ya ly": "Ya Ly"}
+
+
+# The source lowercases a syllable that opens on a vowel ("Pa ủ", "Mường é", "Đại áng");
+# every syllable of a unit's name is capitalized ("Pa Ủ"), as the press and the official
+# lists write it ("Nông trường", a common noun, opens on a consonant and keeps its case).
+_LOWER_VOWEL_SYLLABLE = re.compile(r"(?<![^\s-])[aeiouy]")
+
+
+def _capital_vowel_syllables(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name)
+    return unicodedata.normalize(
+        "NFC", _LOWER_VOWEL_SYLLABLE.sub(lambda m: m.group(0).upper(), decomposed)
+    )
 
 
 def _plain_name(name: str | None) -> str | None:
     if not name:
         return name
     name = _TYPE_SUFFIX.sub("", name)
-    return SOURCE_MISSPELLINGS.get(name, name)
+    return _capital_vowel_syllables(SOURCE_MISSPELLINGS.get(name, name))
 
 
 def _build_records(data_dir: Path) -> dict[str, Any]:
@@ -416,7 +429,7 @@ def _build_records(data_dir: Path) -> dict[str, Any]:
             successor[-1] = new_province[prov_key]
     for _prov, prov_short, prov_code, prov_key, w_short, w_type, w_code, w_key in new:
         u = Unit(
-            w_short,
+            _plain_name(w_short),
             "commune",
             "2025",
             _lower_type(w_type),

@@ -562,6 +562,8 @@ _INCOME_IN_BARE_MILLIONS_BEFORE = link_cue("income-in-bare-millions-before")
 _INCOME_OF_ANOTHER_YEAR_BETWEEN = link_cue("income-of-another-year-between")
 _BARE_MILLIONS_INCOME_ENDS_AFTER = link_cue("bare-millions-income-ends-after")
 _MONEY_IN_BARE_MILLIONS_BEFORE = link_cue("money-in-bare-millions-before")
+_TIME_RIGHT_AFTER_A_COUNT = link_cue("time-right-after-a-count")
+_CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;)]|$)")
 _BARE_MILLIONS_MONEY_ENDS_AFTER = link_cue("bare-millions-money-ends-after")
 # the scale words an income is written in when the đồng is left out ("đạt 40 triệu")
 _BARE_MONEY_SCALES = frozenset({"triệu"})
@@ -3286,10 +3288,13 @@ class Linker:
                 )
                 and not (carried is not None and carried.rule["subject"] in HOUSEHOLD_COUNT)
                 # (the count ends its clause: not "608 hộ đủ điều kiện được hỗ trợ")
-                and regex.match(
-                    r"\s*(?:dân(?:\s+cư)?\s*)?(?:[,.;(]|$|với\b|trong đó|gồm\b|và\b)",
-                    after_text,
-                    regex.I,
+                and (
+                    regex.match(
+                        r"\s*(?:dân(?:\s+cư)?\s*)?(?:[,.;(]|$|với\b|trong đó|gồm\b|và\b)",
+                        after_text,
+                        regex.I,
+                    )
+                    or self._time_ends_the_count(view, fig)
                 )
             ):
                 # "toàn xã (hiện) có 1.250 hộ, trong đó 320 hộ nghèo": all the unit's households
@@ -3320,6 +3325,7 @@ class Linker:
                 # "hộ cận nghèo … 11.601 hộ, trong đó có 6.905 hộ là đồng bào dân tộc thiểu
                 # số": a part of the count, the group it is after "là"
                 or bool(self._group_after_noun(view, fig, cues))
+                or self._time_ends_the_count(view, fig)
             ):
                 hs = hh[-1]
                 # the subject and the words just before it, within its ";"-clause: a "giảm
@@ -3847,15 +3853,18 @@ class Linker:
                     ),
                 ]
             )
-            and bool(
-                regex.match(
-                    # ("có 58 hộ sinh sống, …", "… sinh sống với 5.400 nhân khẩu": where they live;
-                    # not "… sinh sống với nghề làm bánh tráng", a trade)
-                    r"\s*(?:[.;,(]|$|trong đó|(?:đang\s+)?(?:sinh sống|cư trú)\s*(?:[.;,(]|$|với\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d)"
-                    r"|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
-                    text[fig.end : view.sent.end],
-                    regex.I,
+            and (
+                bool(
+                    regex.match(
+                        # ("có 58 hộ sinh sống, …", "… sinh sống với 5.400 nhân khẩu": where they
+                        # live; not "… sinh sống với nghề làm bánh tráng", a trade)
+                        r"\s*(?:[.;,(]|$|trong đó|(?:đang\s+)?(?:sinh sống|cư trú)\s*(?:[.;,(]|$|với\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d)"
+                        r"|[/=]\s*[\d.,]+\s*(?:nhân\s+)?(?:khẩu|người)\s*(?:[.;,(]|$))",
+                        text[fig.end : view.sent.end],
+                        regex.I,
+                    )
                 )
+                or self._time_ends_the_count(view, fig)
             )
             # ("có 595 hộ dân (trong đó có 6 hộ nghèo, …) mạnh dạn vay vốn": borrowers)
             and not _REACHED_RIGHT_AFTER.match(text, fig.end, view.sent.end)
@@ -4102,6 +4111,17 @@ class Linker:
             or _HOUSES_LIST_HEAD.search(self.doc.text, view.sent.start, view.sent.end) is not None
             # one of the last facts so far, in this sentence or before it, counted houses
             or any(f["indicator"] == houses for f in self.facts[-HOUSES_PASSAGE_FACTS:])
+        )
+
+    def _time_ends_the_count(self, view: SentenceView, fig: Mention) -> bool:
+        """ "Số hộ nghèo của huyện là 1.250 hộ vào cuối năm 2023.": a time right after a count
+        that ends its clause says when it holds, as a comma would end the count's clause."""
+        text = self.doc.text
+        return any(
+            _TIME_RIGHT_AFTER_A_COUNT.fullmatch(text, fig.end, t.start)
+            and _CLAUSE_ENDS.match(text, t.end, view.sent.end)
+            for t in view.of("TIME")
+            if t.start >= fig.end
         )
 
     def _place_right_before(self, view: SentenceView, fig: Mention, also: str = "") -> bool:

@@ -88,6 +88,17 @@ def test_a_name_the_source_misspells_is_the_official_one(g: Gazetteer) -> None:
     assert only(g.lookup("Lao Chải", level="commune", parent="Mù Cang Chải", era="pre2025"))
 
 
+def test_a_syllable_the_source_lowercases_is_capitalized(g: Gazetteer) -> None:
+    # the source writes "Pa ủ", "Mường é": a syllable that opens on a vowel in lower case
+    commune = only(g.lookup("Pa Ủ", level="commune", parent="Mường Tè", era="pre2025"))
+    assert commune.name == "Pa Ủ"
+    assert only(g.lookup("Mường É", level="commune", era="pre2025")).name == "Mường É"
+    # a common noun inside a name keeps its case
+    assert only(g.lookup("Nông trường Việt Lâm", level="commune", era="pre2025")).name == (
+        "Nông trường Việt Lâm"
+    )
+
+
 def test_nam_nhun_district_of_lai_chau(g: Gazetteer) -> None:
     u = g.resolve("huyện Nậm Nhùn", context=["tỉnh Lai Châu"])
     assert u is not None
