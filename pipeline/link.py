@@ -564,6 +564,10 @@ _BARE_MILLIONS_INCOME_ENDS_AFTER = link_cue("bare-millions-income-ends-after")
 _MONEY_IN_BARE_MILLIONS_BEFORE = link_cue("money-in-bare-millions-before")
 _TIME_RIGHT_AFTER_A_COUNT = link_cue("time-right-after-a-count")
 _CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;)]|$)")
+# the counts of households whose part for one ethnic group a "Trong đó có N hộ …" names
+_COUNTS_A_GROUP_MAY_BE_PART_OF = frozenset(
+    {"poor_households", "near_poor_households", "poor_households_reduction"}
+)
 _BARE_MILLIONS_MONEY_ENDS_AFTER = link_cue("bare-millions-money-ends-after")
 # the scale words an income is written in when the đồng is left out ("đạt 40 triệu")
 _BARE_MONEY_SCALES = frozenset({"triệu"})
@@ -2144,6 +2148,7 @@ class Linker:
                 self._houses_of_the_households_before(view, fig)
                 or self._houses_by_place(view, fig, read or [])
                 or self._houses_by_household_kind(view, fig, read or [])
+                or self._a_groups_part_of_the_households_before(view, fig)
             )
         if got is None:
             got = self._classify(view, fig, cues, carried)
@@ -2263,13 +2268,46 @@ class Linker:
         # "… đã hoàn thiện xây dựng 1.200 căn nhà và bàn giao cho người dân. Trong đó có 1.098
         # hộ nghèo, 35 hộ gia đình chính sách, …": a list of nothing but kinds of households
         # opening the sentence after houses counted as houses says whom those houses went to
+        # ("Trong số này có hơn 1.650 hộ …": the hedge of the item read is no item before it)
+        hedge = regex.search(_APPROX + "$", text[opening.end() : fig.start])
         if (
             before
-            and _HOUSEHOLD_KIND_ITEMS.fullmatch(text, opening.end(), fig.start)
+            and _HOUSEHOLD_KIND_ITEMS.fullmatch(
+                text, opening.end(), fig.start - (len(hedge.group(0)) if hedge else 0)
+            )
             and self._households_listed(view, opening.end()) <= max(f["value"] or 0 for f in before)
         ):
             return houses, "houses-by-household-kind", None  # (a split by kind: the poor one)
         return None
+
+    def _a_groups_part_of_the_households_before(
+        self, view: SentenceView, fig: Mention
+    ) -> tuple[str, str, Cue | None] | None:
+        """ "Đã có gần 10.340 hộ nghèo … thoát nghèo. Trong đó có gần 9.300 hộ đồng bào dân
+        tộc thiểu số.": the households of an ethnic group that open a "Trong đó, …" sentence,
+        saying nothing else of them, are the group's part of the poor, near-poor or
+        escaped households the sentence before counted (not all the group's households)."""
+        text = self.doc.text
+        opening = _ELABORATION_OPENING.match(text, view.sent.start)
+        if opening is None or not regex.fullmatch(
+            r"\s*(?:có\s+)?" + _APPROX, text[opening.end() : fig.start]
+        ):
+            return None
+        group = self._people_of_a_group(view, fig)
+        if (
+            group is None
+            or not _CLAUSE_ENDS.match(text, group[1], view.sent.end)
+            or self._item_says_what_its_households_did(view, fig)
+        ):
+            return None
+        counts = [
+            f
+            for f in self._facts_of_the_sentence_before(view)
+            if f["indicator"] in _COUNTS_A_GROUP_MAY_BE_PART_OF and (f["value"] or 0) > _value(fig)
+        ]
+        if not counts:
+            return None
+        return counts[-1]["indicator"], "part-of-the-sentence-before", None
 
     def _households_listed(self, view: SentenceView, start: int) -> float:
         """The sum of the households a list counts from `start` on, item after item (each
