@@ -563,7 +563,7 @@ _INCOME_OF_ANOTHER_YEAR_BETWEEN = link_cue("income-of-another-year-between")
 _BARE_MILLIONS_INCOME_ENDS_AFTER = link_cue("bare-millions-income-ends-after")
 _MONEY_IN_BARE_MILLIONS_BEFORE = link_cue("money-in-bare-millions-before")
 _TIME_RIGHT_AFTER_A_COUNT = link_cue("time-right-after-a-count")
-_CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;)]|$)")
+_CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;()]|$)")
 # the counts of households whose part for one ethnic group a "Trong đó có N hộ …" names
 _COUNTS_A_GROUP_MAY_BE_PART_OF = frozenset(
     {"poor_households", "near_poor_households", "poor_households_reduction"}
@@ -2263,7 +2263,8 @@ class Linker:
         if opening is None:
             return None
         before = [f for f in self._facts_of_the_sentence_before(view) if f["indicator"] == houses]
-        if any("hộ" in f["figure"]["text"] for f in before):
+        if any("hộ" in f["figure"]["text"] and _value(fig) <= (f["value"] or 0) for f in before):
+            # (a part: "… 210 hộ … nhà ở. Trong số đó có 250 hộ dân tộc Tày" is no part)
             return houses, "part-of-the-sentence-before", None
         # "… đã hoàn thiện xây dựng 1.200 căn nhà và bàn giao cho người dân. Trong đó có 1.098
         # hộ nghèo, 35 hộ gia đình chính sách, …": a list of nothing but kinds of households
@@ -2305,7 +2306,8 @@ class Linker:
             for f in self._facts_of_the_sentence_before(view)
             if f["indicator"] in _COUNTS_A_GROUP_MAY_BE_PART_OF and (f["value"] or 0) > _value(fig)
         ]
-        if not counts:
+        # (a part of an actual count: a plan's part would need the plan's year and status)
+        if not counts or counts[-1]["status"] != "actual":
             return None
         return counts[-1]["indicator"], "part-of-the-sentence-before", None
 
