@@ -240,6 +240,7 @@ _CAPTION_SCENE_OPENING = link_cue("caption-scene-opening")
 _PARENT_IN_BRACKETS_BETWEEN = link_cue("parent-in-brackets-between")
 _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_WORK_BEFORE_A_QUOTE = link_cue("named-work-before-a-quote")
+_SPEAKER_AFTER_A_QUOTE = link_cue("speaker-after-a-quote")
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PARTS_OPENING_A_SENTENCE = link_cue("parts-opening-a-sentence")
@@ -1533,6 +1534,8 @@ def _inside_quotes(text: str, start: int, at: int, max_words: int = 12) -> bool:
     quoted = text[start + opened : close if close >= 0 else at]
     if text[start : start + opened].rstrip().endswith(":"):
         return False  # "… cho biết: “Năm 2023, toàn huyện giảm 386 hộ nghèo”": reported speech
+    if close >= 0 and _SPEAKER_AFTER_A_QUOTE.match(text, close):
+        return False  # "“Toàn huyện đã giảm 412 hộ nghèo”, ông Hùng cho biết": the same
     return len(quoted.split()) <= max_words
 
 
