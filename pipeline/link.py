@@ -241,6 +241,9 @@ _PARENT_IN_BRACKETS_BETWEEN = link_cue("parent-in-brackets-between")
 _PROGRAMME_PERIOD_BEFORE = link_cue("programme-period-before")
 _NAMED_WORK_BEFORE_A_QUOTE = link_cue("named-work-before-a-quote")
 _SPEAKER_AFTER_A_QUOTE = link_cue("speaker-after-a-quote")
+# what joins a unit to its parent written after it: "xã Tân Lập, Đan Phượng", "xã A - huyện
+# B", "xã Pa Ủ thuộc huyện Mường Tè", "xã vùng cao Pa Ủ của huyện Mường Tè"
+_PARENT_JOINED_AFTER = regex.compile(r"\s*(?:[-–,]|thuộc|của)\s*", regex.I)
 _NAMED_MULTIDIMENSIONAL_AFTER = link_cue("named-multidimensional-after")
 _ELABORATION_OPENING = link_cue("elaboration-opening")
 _PARTS_OPENING_A_SENTENCE = link_cue("parts-opening-a-sentence")
@@ -5696,7 +5699,7 @@ class Linker:
             # ("Tại thôn Đông, xã Tam Hưng có 56 hộ": the village's commune)
             and name
             in (unit.attrs.get("commune"), unit.attrs.get("district"), unit.attrs.get("province"))
-            and regex.fullmatch(r"\s*[-–,]\s*", between)
+            and _PARENT_JOINED_AFTER.fullmatch(between)
         ):
             return True
         # "Xóm Vũ Ngược xã Minh Thanh có 62 hộ", "xã Minh Thanh huyện Nguyên Bình có …": a unit
@@ -5708,7 +5711,7 @@ class Linker:
         rank = LEVEL_RANK.get(m.attrs.get("level") or "", -1)
         if not (
             rank > LEVEL_RANK.get(level, rank)
-            and regex.fullmatch(r"\s*[-–,]?\s*", between) is not None
+            and (not between.strip() or _PARENT_JOINED_AFTER.fullmatch(between) is not None)
             and _LEVEL_WORD_OPENING.match(m.text) is not None
         ):
             return False
