@@ -3173,8 +3173,10 @@ class Linker:
                         # hộ = 5.044 khẩu", "gần 17.000 hộ và 86.000 dân")
                         r"(?:với|,|và|gồm|/|\(|=)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
                         r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người|dân\b(?!\s+tộc))"
-                        # (not "854 hộ/3.243 khẩu thoát nghèo": the poor's)
-                        r"(?!\s+(?:đã\s+)?(?:thoát\s+)?(?:cận\s+)?nghèo)",
+                        # (not "854 hộ/3.243 khẩu thoát nghèo": the poor's; nor "230 hộ, 990
+                        # khẩu được hưởng lợi từ dự án": the households a project reached)
+                        r"(?!\s+(?:(?:đã\s+)?(?:thoát\s+)?(?:cận\s+)?nghèo"
+                        r"|(?:đã\s+|được\s+)?(?:hưởng lợi|thụ hưởng|tham gia|vay)\b))",
                         right,
                     )
                     # "dân số của xã là 7.858 người với 2.414 hộ": the people, then their homes
