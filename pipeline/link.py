@@ -567,6 +567,14 @@ _INCOME_OF_ANOTHER_YEAR_BETWEEN = link_cue("income-of-another-year-between")
 _BARE_MILLIONS_INCOME_ENDS_AFTER = link_cue("bare-millions-income-ends-after")
 _MONEY_IN_BARE_MILLIONS_BEFORE = link_cue("money-in-bare-millions-before")
 _TIME_RIGHT_AFTER_A_COUNT = link_cue("time-right-after-a-count")
+# "1.250 hộ nghèo| và |640 hộ cận nghèo|, chiếm |22,1%": a poor count and a near-poor count
+# joined, then the rate of both
+_POOR_COUNT_AND_BEFORE_NEAR = regex.compile(
+    r"\s*nghèo\s*(?:,\s*)?(?:và|cùng)\s*(?:có\s+)?" + _APPROX, regex.I
+)
+_RATE_RIGHT_AFTER_A_COUNT = regex.compile(
+    r"\s*cận\s+nghèo\s*,?\s*(?:chiếm|bằng)\s*(?:t[ỷỉ] lệ\s*)?(?:là\s*)?" + _APPROX, regex.I
+)
 _CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;()]|$)")
 # the counts of households whose part for one ethnic group a "Trong đó có N hộ …" names
 _COUNTS_A_GROUP_MAY_BE_PART_OF = frozenset(
@@ -6286,6 +6294,7 @@ class Linker:
         self._drop_shares_of_the_poor_or_near_poor()
         self._combined_rate_named_multidimensional()
         self._combined_rate_its_parts_add_up_to()
+        self._rate_of_the_poor_and_near_poor_counted_together()
         facts = merge_restatements(self.facts)
         _headline_total_dated_by_its_parts(facts, _title_end(self.doc))
         return facts
@@ -7179,6 +7188,41 @@ class Linker:
                     r"\btrong đó\b", text[f["figure"]["end"] : poor[0]["figure"]["start"]], regex.I
                 )
                 and abs(poor[0]["value"] + near_poor[0]["value"] - f["value"]) <= 0.015
+            ):
+                f["indicator"] = indicator_for("multidim", "level")
+
+    def _rate_of_the_poor_and_near_poor_counted_together(self) -> None:
+        """ "… có 1.250 hộ nghèo và 640 hộ cận nghèo, chiếm 22,1% tổng số hộ": a rate right
+        after a count of the poor and a count of the near-poor joined by "và" is the share of
+        both together (the multidimensional rate), not the near-poor's alone."""
+        near, text = indicator_for("near", "level"), self.doc.text
+        for f in self.facts:
+            if f["indicator"] != near or f.get("group"):
+                continue
+            before = [
+                g
+                for g in self.facts
+                if g["evidence"]["start"] == f["evidence"]["start"]
+                and g["figure"]["end"] <= f["figure"]["start"]
+                and not g.get("group")
+            ]
+            near_count = next(
+                (
+                    g
+                    for g in reversed(before)
+                    if g["indicator"] == indicator_for("near", "count")
+                    and _RATE_RIGHT_AFTER_A_COUNT.fullmatch(
+                        text, g["figure"]["end"], f["figure"]["start"]
+                    )
+                ),
+                None,
+            )
+            if near_count is not None and any(
+                g["indicator"] == indicator_for("poor", "count")
+                and _POOR_COUNT_AND_BEFORE_NEAR.fullmatch(
+                    text, g["figure"]["end"], near_count["figure"]["start"]
+                )
+                for g in before
             ):
                 f["indicator"] = indicator_for("multidim", "level")
 
