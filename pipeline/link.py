@@ -576,6 +576,7 @@ _RATE_RIGHT_AFTER_A_COUNT = regex.compile(
     r"\s*cận\s+nghèo\s*,?\s*(?:chiếm|bằng)\s*(?:t[ỷỉ] lệ\s*)?(?:là\s*)?" + _APPROX, regex.I
 )
 _CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;()]|$)")
+_A_COUNT_OPENS_THE_PART = regex.compile(r"\s*(?:có\s+)?" + _APPROX)  # "Trong đó có| gần |9.300 hộ"
 # the counts of households whose part for one ethnic group a "Trong đó có N hộ …" names
 _COUNTS_A_GROUP_MAY_BE_PART_OF = frozenset(
     {"poor_households", "near_poor_households", "poor_households_reduction"}
@@ -2304,9 +2305,7 @@ class Linker:
         escaped households the sentence before counted (not all the group's households)."""
         text = self.doc.text
         opening = _ELABORATION_OPENING.match(text, view.sent.start)
-        if opening is None or not regex.fullmatch(
-            r"\s*(?:có\s+)?" + _APPROX, text[opening.end() : fig.start]
-        ):
+        if opening is None or not _A_COUNT_OPENS_THE_PART.fullmatch(text, opening.end(), fig.start):
             return None
         group = self._people_of_a_group(view, fig)
         if (
@@ -2559,12 +2558,12 @@ class Linker:
             label = _LABEL_OF_A_BARE_COUNT.search(
                 text, max(s0, fig.start - BARE_COUNT_LABEL_CHARS), fig.start
             )
-            if label and regex.match(r"\s*(?:[;,.()]|$)", text[fig.end : view.sent.end]):
+            if label and _CLAUSE_ENDS.match(text, fig.end, view.sent.end):
                 cat = "near" if label.group("near") else "poor"
                 return HOUSEHOLD_COUNT[cat], "count-after-label", None
             if _LABEL_OF_A_BARE_TOTAL.search(
                 text, max(s0, fig.start - BARE_COUNT_LABEL_CHARS), fig.start
-            ) and regex.match(r"\s*(?:[;,.()]|$)", text[fig.end : view.sent.end]):
+            ) and _CLAUSE_ENDS.match(text, fig.end, view.sent.end):
                 # "toàn tỉnh có tổng số hộ dân cư là 128.904, trong đó …": all the households
                 return indicator_for("total_households", "count"), "count-after-label", None
             # "kéo giảm hộ nghèo từ 8.371 vào năm 2021 xuống còn 2.613": the bare ends of a
