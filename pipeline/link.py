@@ -4403,9 +4403,7 @@ class Linker:
         published = self.doc.meta.published or ""
         if (
             len(times) >= 2
-            and times[-1].attrs.get("relative") == "now"
-            and times[-1].attrs.get("from_published")
-            and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS
+            and self._the_reviews_now(view, fig, times[-1])
             and any(_year_of(t) == int(published[:4]) - 1 for t in times[:-1])
         ):
             # "Theo kết quả rà soát hộ nghèo năm 2020, hiện nay, số hộ nghèo …" written in
@@ -4413,9 +4411,7 @@ class Linker:
             times = [t for t in times[:-1] if _year_of(t) == int(published[:4]) - 1][-1:]
         elif (
             len(times) == 1
-            and times[0].attrs.get("relative") == "now"
-            and times[0].attrs.get("from_published")
-            and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS
+            and self._the_reviews_now(view, fig, times[0])
             and any(
                 _year_of(t) == int(published[:4]) - 1
                 for t in [*block_times, *self.earlier_times][-3:]
@@ -4536,13 +4532,7 @@ class Linker:
                 for t in block_times[:-1]
                 if _period_of(t) is None and _year_of(t) == int(published[:4] or 0) - 1
             ]
-            if (
-                not periods
-                and reviewed
-                and times[-1].attrs.get("relative") == "now"
-                and times[-1].attrs.get("from_published")
-                and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS
-            ):
+            if not periods and reviewed and self._the_reviews_now(view, fig, times[-1]):
                 # "Năm 2023, huyện … ¶ Đến nay, tỷ lệ hộ nghèo giảm … . … thu nhập bình quân
                 # đạt 52 triệu đồng" written in January 2024: the "now" the passage carries is
                 # the end of the year it reviews, as a sentence's own "now" is
@@ -4802,6 +4792,25 @@ class Linker:
             ):
                 return _year_of(t)
         return None
+
+    def _the_reviews_now(self, view: SentenceView, fig: Mention, t: Mention) -> bool:
+        """A time the page's date resolves that, in a year-end review written in January or
+        February, stands for the end of the year reviewed: "hiện nay", "đến nay", and a bare
+        "cuối năm" / "hết năm" outside a plan ("Đầu năm 2023, huyện có 1.662 hộ nghèo; đến
+        cuối năm còn 1.250 hộ", written in January 2024: the end of 2023, not of 2024)."""
+        published = self.doc.meta.published or ""
+        if not t.attrs.get("from_published") or int(published[5:7] or 0) not in (
+            _SURVEY_RESULT_MONTHS
+        ):
+            return False
+        relative = t.attrs.get("relative")
+        if relative == "now":
+            return True
+        return (
+            relative == "end_of_year"
+            and not _THIS_YEAR_IN.search(t.text)
+            and not _TARGET_BEFORE.search(self.doc.text, view.sent.start, fig.start)
+        )
 
     def _a_plans_time_after(self, fig: Mention, t: Mention) -> bool:
         """ "17,73%, …, kế hoạch giai đoạn 2021 - 2025 là …": a time a plan word after the
