@@ -954,25 +954,27 @@ class LocalityFinder:
                         written, _ = _parent_after(doc, after_n, end)
                         if written is not None and fold(written) in _province_names(self.era):
                             inside = [u for u in units if _same(u.province, written)]
-                    if (
-                        not inside
-                        and units
-                        and not provinces
-                        and run[0].idx < LEAD_CHARS
-                        and n > 1
-                        and len({u.province for u in units}) == 1
-                        and {u.level for u in units} <= {"district", "commune"}
-                        # (a district's name, not a commune's only: "Hòa Phát", "Quang Minh"
-                        # are firms' and people's names too)
-                        and any(
-                            d.province == units[0].province
+                    districts = (
+                        {
+                            d.province
                             for d in get_gazetteer().lookup(name, "district", era="pre2025")
-                        )
+                        }
+                        if not inside and units and not provinces and n > 1
+                        else set()
+                    )
+                    if (
+                        run[0].idx < LEAD_CHARS
+                        and len(districts) == 1
+                        and {u.level for u in units} <= {"district", "commune"}
                     ):
                         # "Khởi sắc ở vùng dân tộc thiểu số của Thạch Thất" opening an article
-                        # that has named no province yet: a name only one province has, in
-                        # the headline or the lead (a byline's "Thu Thủy" is no commune)
-                        inside = units
+                        # that has named no province yet: a district's name only one province
+                        # has, in the headline or the lead, with its communes of that name (a
+                        # commune of the name in another province is the lesser reading: "Mường
+                        # Tè" is a district of Lai Châu and a commune of Sơn La); not a commune's
+                        # name only ("Hòa Phát", "Quang Minh" are firms' and people's names
+                        # too; a byline's "Thu Thủy" is no commune)
+                        inside = [u for u in units if u.province in districts]
                     units = inside
                     if not units and n > 1:
                         # "Tam Đàn: 1,51%; … Tam Vinh: 0,44%" in a report on huyện Phú Ninh: a
