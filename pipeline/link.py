@@ -1958,6 +1958,7 @@ HOUSES_PART_CHARS = 300
 _HOUSES_BY_HOUSEHOLD_BEFORE = link_cue("houses-by-household-before")
 _FALLS_LISTED_BEFORE = link_cue("falls-listed-before")
 _INVESTED_FOR_AFTER = link_cue("invested-for-after")
+_GIVEN_TO_THE_FUND_FOR_THE_POOR_AFTER = link_cue("given-to-the-fund-for-the-poor-after")
 _PLAN_REFERENCE = link_cue("plan-reference")
 _PLAN_CONTENT_RIGHT_BEFORE = link_cue("plan-content-right-before")
 _PLAN_IN_A_MEETING_NAME = link_cue("plan-in-a-meeting-name")
@@ -3730,6 +3731,14 @@ class Linker:
                 # "gần 850 tỉ đồng … được đầu tư để giảm nghèo", "dành hơn 1.200 tỷ đồng đầu
                 # tư cho công tác giảm nghèo": the money the sentence says was spent on it
                 return indicator_for("budget", "money"), "money-invested-for", None
+            if (
+                sub is None
+                and self.on_topic
+                and _GIVEN_TO_THE_FUND_FOR_THE_POOR_AFTER.match(after_text)
+            ):
+                # "Tập đoàn … đã trao 3 tỷ đồng ủng hộ Quỹ “Vì người nghèo” huyện Đak Đoa": a
+                # firm's gift to the fund is the fund's money, as money raised for it is
+                return indicator_for("budget", "money"), "money-given-to-the-fund", None
             if sub is None and unit == "VND" and self._next_unit_of_a_budget_list(view, fig):
                 # "huyện Sơn Hòa được hỗ trợ gần 6,8 tỷ đồng, huyện Sông Hinh hơn 8,7 tỷ đồng":
                 # the next unit's share of the money the list began with

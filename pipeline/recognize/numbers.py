@@ -429,7 +429,9 @@ def _rules() -> _Rules:
         before
         + f"(?:{LB_NUM}(?P<n1>{NUM})|(?<!\\w)(?P<nw>{nw}))"
         # "/28.667 hộ", "/1.167 tỷ đồng": a whole written with its thousands separators
-        + r"(?:/(?:(?P<den>\d{1,3}(?:\.\d{3})++(?![.,]?\d)|\d++)(?:/(?P<y3>\d++))?(?![.,]?\d)|(?P<doc>\s*\p{L})))?"
+        # ("30,2/45,3 tỷ đồng": a whole with its decimals, before a scale word)
+        + r"(?:/(?:(?P<den>\d{1,3}(?:\.\d{3})++(?![.,]?\d)|\d++,\d++(?=\s*(?:tỷ|tỉ|triệu)\b)|\d++)"
+        + r"(?:/(?P<y3>\d++))?(?![.,]?\d)|(?P<doc>\s*\p{L})))?"
         + f"(?:\\s*(?P<s1>{scale}))?"
         # (houses whose kind is quoted: 'bàn giao 5 “Nhà tình nghĩa”'; not a numbered criterion,
         # programme or title: 'tiêu chí số 9 “Nhà ở dân cư”')
