@@ -1958,7 +1958,6 @@ HOUSES_PART_CHARS = 300
 _HOUSES_BY_HOUSEHOLD_BEFORE = link_cue("houses-by-household-before")
 _FALLS_LISTED_BEFORE = link_cue("falls-listed-before")
 _INVESTED_FOR_AFTER = link_cue("invested-for-after")
-_GIVEN_TO_THE_FUND_FOR_THE_POOR_AFTER = link_cue("given-to-the-fund-for-the-poor-after")
 _PLAN_REFERENCE = link_cue("plan-reference")
 _PLAN_CONTENT_RIGHT_BEFORE = link_cue("plan-content-right-before")
 _PLAN_IN_A_MEETING_NAME = link_cue("plan-in-a-meeting-name")
@@ -3731,14 +3730,6 @@ class Linker:
                 # "gần 850 tỉ đồng … được đầu tư để giảm nghèo", "dành hơn 1.200 tỷ đồng đầu
                 # tư cho công tác giảm nghèo": the money the sentence says was spent on it
                 return indicator_for("budget", "money"), "money-invested-for", None
-            if (
-                sub is None
-                and self.on_topic
-                and _GIVEN_TO_THE_FUND_FOR_THE_POOR_AFTER.match(after_text)
-            ):
-                # "Tập đoàn … đã trao 3 tỷ đồng ủng hộ Quỹ “Vì người nghèo” huyện Đak Đoa": a
-                # firm's gift to the fund is the fund's money, as money raised for it is
-                return indicator_for("budget", "money"), "money-given-to-the-fund", None
             if sub is None and unit == "VND" and self._next_unit_of_a_budget_list(view, fig):
                 # "huyện Sơn Hòa được hỗ trợ gần 6,8 tỷ đồng, huyện Sông Hinh hơn 8,7 tỷ đồng":
                 # the next unit's share of the money the list began with
@@ -4412,7 +4403,7 @@ class Linker:
         published = self.doc.meta.published or ""
         if (
             len(times) >= 2
-            and self._the_reviews_now(view, fig, times[-1])
+            and self._the_reviews_now(times[-1])
             and any(_year_of(t) == int(published[:4]) - 1 for t in times[:-1])
         ):
             # "Theo kết quả rà soát hộ nghèo năm 2020, hiện nay, số hộ nghèo …" written in
@@ -4420,7 +4411,7 @@ class Linker:
             times = [t for t in times[:-1] if _year_of(t) == int(published[:4]) - 1][-1:]
         elif (
             len(times) == 1
-            and self._the_reviews_now(view, fig, times[0])
+            and self._the_reviews_now(times[0])
             and any(
                 _year_of(t) == int(published[:4]) - 1
                 for t in [*block_times, *self.earlier_times][-3:]
@@ -4541,7 +4532,7 @@ class Linker:
                 for t in block_times[:-1]
                 if _period_of(t) is None and _year_of(t) == int(published[:4] or 0) - 1
             ]
-            if not periods and reviewed and self._the_reviews_now(view, fig, times[-1]):
+            if not periods and reviewed and self._the_reviews_now(times[-1]):
                 # "Năm 2023, huyện … ¶ Đến nay, tỷ lệ hộ nghèo giảm … . … thu nhập bình quân
                 # đạt 52 triệu đồng" written in January 2024: the "now" the passage carries is
                 # the end of the year it reviews, as a sentence's own "now" is
@@ -4802,23 +4793,16 @@ class Linker:
                 return _year_of(t)
         return None
 
-    def _the_reviews_now(self, view: SentenceView, fig: Mention, t: Mention) -> bool:
-        """A time the page's date resolves that, in a year-end review written in January or
-        February, stands for the end of the year reviewed: "hiện nay", "đến nay", and a bare
-        "cuối năm" / "hết năm" outside a plan ("Đầu năm 2023, huyện có 1.662 hộ nghèo; đến
-        cuối năm còn 1.250 hộ", written in January 2024: the end of 2023, not of 2024)."""
+    def _the_reviews_now(self, t: Mention) -> bool:
+        """A "hiện nay" / "đến nay" the page's date resolves, in a year-end review written in
+        January or February: it may stand for the end of the year reviewed. (A bare "cuối
+        năm" there is as often the coming year's end in a plan with no plan word: "Các xã
+        cam kết đến cuối năm xóa 100 nhà tạm"; it stays the page's year.)"""
         published = self.doc.meta.published or ""
-        if not t.attrs.get("from_published") or int(published[5:7] or 0) not in (
-            _SURVEY_RESULT_MONTHS
-        ):
-            return False
-        relative = t.attrs.get("relative")
-        if relative == "now":
-            return True
         return (
-            relative == "end_of_year"
-            and not _THIS_YEAR_IN.search(t.text)
-            and not _TARGET_BEFORE.search(self.doc.text, view.sent.start, fig.start)
+            t.attrs.get("relative") == "now"
+            and bool(t.attrs.get("from_published"))
+            and int(published[5:7] or 0) in _SURVEY_RESULT_MONTHS
         )
 
     def _a_plans_time_after(self, fig: Mention, t: Mention) -> bool:

@@ -718,6 +718,8 @@ def _figure(
             return None, resume  # 16/11, 26/4: a date; 11/11 xã, 2/3 số hộ, mất 1/3: a ratio
         if b == 0 or (a > b and not (has_unit and a <= OVERSHOOT_OF_A_PLAN * b)):
             return None, resume  # ("Nghi Xuân (66/63 nhà)": done beyond a plan, with a unit)
+        if a == 1 and "," in den:
+            return None, resume  # ("tỷ lệ vốn đối ứng là 1/2,5": a proportion, no amount)
         ratio = [_as_number(a), _as_number(b)]
     elif cue is not None and not (has_unit and fold(unit_text) in R.percent):
         # (a percentage is never a year, a date or a number in a name: "mỗi năm 2,5%")

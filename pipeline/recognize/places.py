@@ -132,6 +132,8 @@ _PLACING_WORD_BEFORE = regex.compile(
 # how far into the text the headline and the lead go: where a bare name only one province
 # has may name the article's unit before any province is named
 LEAD_CHARS = 600
+# a headline's bare district name may be a commune's in this many other provinces at most
+_ELSEWHERE_AT_MOST = 1
 # words that open a sentence before a bare name ("Tại Lai Châu, …", "Riêng Bình Dương …"): the
 # capital is the sentence's, the name starts after them
 LEADING_WORDS_BEFORE_A_NAME = frozenset(
@@ -966,13 +968,16 @@ class LocalityFinder:
                         run[0].idx < LEAD_CHARS
                         and len(districts) == 1
                         and {u.level for u in units} <= {"district", "commune"}
+                        # (a name many provinces' communes bear is a common name, a person's or
+                        # a firm's as often: "Kim Sơn", "Thanh Sơn", "Bình Minh")
+                        and len({u.province for u in units} - districts) <= _ELSEWHERE_AT_MOST
                     ):
                         # "Khởi sắc ở vùng dân tộc thiểu số của Thạch Thất" opening an article
                         # that has named no province yet: a district's name only one province
                         # has, in the headline or the lead, with its communes of that name (a
-                        # commune of the name in another province is the lesser reading: "Mường
-                        # Tè" is a district of Lai Châu and a commune of Sơn La); not a commune's
-                        # name only ("Hòa Phát", "Quang Minh" are firms' and people's names
+                        # commune of the name in one other province is the lesser reading:
+                        # "Mường Tè" is a district of Lai Châu and a commune of Sơn La); not a
+                        # commune's name only ("Hòa Phát", "Quang Minh" are firms' and people's names
                         # too; a byline's "Thu Thủy" is no commune)
                         inside = [u for u in units if u.province in districts]
                     units = inside
