@@ -4464,7 +4464,12 @@ class Linker:
                     # "xuống còn 2,93% (tháng 6-2018)", "từ 108 hộ nghèo (đầu năm 2014)": the
                     # figure's own time in the parenthesis right after it
                     or (
-                        regex.fullmatch(r"[^;()]{0,12}\(\s*(?:vào\s*)?", text[fig.end : t.start])
+                        regex.fullmatch(
+                            # "59.176 người (số liệu năm 2016)": the year of the data the
+                            # brackets cite
+                            r"[^;()]{0,12}\(\s*(?:vào\s*|(?:theo\s+)?(?:số liệu|thống kê)\s*)?",
+                            text[fig.end : t.start],
+                        )
                         and regex.match(r"\s*\)", text[t.end : t.end + 3]) is not None
                     )
                 )
