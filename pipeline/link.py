@@ -6301,6 +6301,7 @@ class Linker:
         self._combined_rate_named_multidimensional()
         self._combined_rate_its_parts_add_up_to()
         self._rate_of_the_poor_and_near_poor_counted_together()
+        self._combined_rate_stated_again_as_a_poverty_rate()
         facts = merge_restatements(self.facts)
         _headline_total_dated_by_its_parts(facts, _title_end(self.doc))
         return facts
@@ -7160,6 +7161,21 @@ class Linker:
                 key = ((f["locality"] or {}).get("name"), f["year"], block_of(f))
                 if any(k[:3] == key and k[3] != f["value"] for k in plain):
                     f["indicator"] = indicator_for("multidim", "level")
+
+    def _combined_rate_stated_again_as_a_poverty_rate(self) -> None:
+        """ "Đến cuối năm 2023, tỷ lệ hộ nghèo đa chiều tỉnh Quảng Trị còn 13,16%" in the lead,
+        then "… là 13,16%; … hộ nghèo … (7,71%), hộ cận nghèo … (5,45%)" in the body: a poverty
+        rate of the same unit, year, status and value as a rate the document reads as the
+        combined one is that figure stated again (one fact, FACTS.md), not a second reading."""
+        poverty, combined = indicator_for("poor", "level"), indicator_for("multidim", "level")
+
+        def statement(f: dict[str, Any]) -> tuple[Any, ...]:
+            return (f["locality"] or {}).get("name"), f["year"], f["value"], f["status"]
+
+        readings = {statement(f) for f in self.facts if f["indicator"] == combined}
+        for f in self.facts:
+            if f["indicator"] == poverty and not f.get("group") and statement(f) in readings:
+                f["indicator"] = combined
 
     def _combined_rate_its_parts_add_up_to(self) -> None:
         """ "Tỷ lệ hộ nghèo trên cả nước là 7,52%, trong đó hộ nghèo chiếm 4,03%, hộ cận nghèo
