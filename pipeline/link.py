@@ -4420,26 +4420,6 @@ class Linker:
             # "Năm 2017, xã phát triển ổn định … ¶ Hiện tại, Trường Xuân còn 203 hộ nghèo"
             # written in January 2018: the year-end review's "now" is the year it reviews
             return int(published[:4]) - 1, None, since
-        elif (
-            len(times) >= 2
-            and times[-1].attrs.get("from_published")
-            and times[-1].attrs.get("relative") in PARTS_OF_A_YEAR
-            and not _THIS_YEAR_IN.search(times[-1].text)
-            and (
-                written := [
-                    t
-                    for t in times[:-1]
-                    if not t.attrs.get("from_published")
-                    and _period_of(t) is None
-                    and _year_of(t) is not None
-                    and not _FROM_BEFORE.search(text, max(0, t.start - 12), t.start)
-                ]
-            )
-        ):
-            # "Năm 2023, huyện được giao 45,3 tỷ đồng …; đến hết năm đã giải ngân 30,2 tỷ
-            # đồng": a part of a year written without its year is of the year its sentence
-            # wrote, not of the page's date
-            times = written[-1:]
         elif len(times) >= 2 and times[-1].attrs.get("relative") == "now":
             # "Theo số liệu rà soát hộ nghèo cuối năm 2016, hiện nay, …": the survey cited
             cited = [
