@@ -961,12 +961,15 @@ class LocalityFinder:
                             d.province
                             for d in get_gazetteer().lookup(name, "district", era="pre2025")
                         }
-                        if not inside and units and not provinces and n > 1
+                        if not inside
+                        and units
+                        and not provinces
+                        and n > 1
+                        and run[0].idx < LEAD_CHARS
                         else set()
                     )
                     if (
-                        run[0].idx < LEAD_CHARS
-                        and len(districts) == 1
+                        len(districts) == 1
                         and {u.level for u in units} <= {"district", "commune"}
                         # (a name many provinces' communes bear is a common name, a person's or
                         # a firm's as often: "Kim Sơn", "Thanh Sơn", "Bình Minh")
@@ -977,8 +980,8 @@ class LocalityFinder:
                         # has, in the headline or the lead, with its communes of that name (a
                         # commune of the name in one other province is the lesser reading:
                         # "Mường Tè" is a district of Lai Châu and a commune of Sơn La); not a
-                        # commune's name only ("Hòa Phát", "Quang Minh" are firms' and people's names
-                        # too; a byline's "Thu Thủy" is no commune)
+                        # commune's name only ("Hòa Phát", "Quang Minh" are firms' and people's
+                        # names too; a byline's "Thu Thủy" is no commune)
                         inside = [u for u in units if u.province in districts]
                     units = inside
                     if not units and n > 1:
