@@ -3525,10 +3525,8 @@ class Linker:
             # ("2.500 hộ nghèo và 11.000 người được hưởng …": people a policy reached)
             and (people.group("joint").strip() != "và" or _PEOPLE_COUNT_ENDS.match(after_text))
             and (
-                people.group("joint").strip() != ","
-                or regex.match(
-                    r"\s*(?:[.;,(]|$|(?:là\s+)?(?:đồng bào|người|dân tộc)\b)", after_text
-                )
+                people.group("joint").strip() not in (",", ";")
+                or _PEOPLE_COUNT_ENDS.match(after_text)
             )
             and (
                 people.group("joint") != "/"
