@@ -4386,7 +4386,13 @@ class Linker:
             # "giảm từ 7.330 hộ đầu năm 2009 xuống còn 930 hộ vào cuối năm 2013 (9,34% xuống
             # còn 0,95%)": a second change told alongside the first starts where it started
             return _year_of(first_start[0]), None, since
-        times = [t for t in dated if t.end <= fig.start and t.start not in owned]
+        times = [
+            t
+            for t in dated
+            if t.end <= fig.start
+            and t.start not in owned
+            and not self._time_of_a_bracketed_figure(view, t, fig)
+        ]
         named_for = [
             t
             for t in times
@@ -4781,6 +4787,30 @@ class Linker:
         if told is None or int(told.group("start")) >= int(told.group("end")):
             return None
         return int(told.group("start"))
+
+    def _time_of_a_bracketed_figure(self, view: SentenceView, t: Mention, fig: Mention) -> bool:
+        """ "… còn 29,47% (năm 2022 là 35,1%); tỷ lệ hộ cận nghèo còn 14,2%": a time inside
+        brackets closed before the figure, with a figure of its own there, dates that aside's
+        figure, not the ones after it (a bracketed source with no figure, "(số liệu năm 2022)",
+        still dates the clause)."""
+        text = self.doc.text
+        opened = text.rfind("(", view.sent.start, t.start)
+        if opened < 0 or ")" in text[opened : t.start]:
+            return False
+        closed = text.find(")", t.end, fig.start)
+        if closed < 0 or "(" in text[t.end : closed]:
+            return False
+        # (the aside opens with its time and its figure follows: not a change restated with
+        # its years, "(từ 27,81% đầu năm 2016 xuống còn 11,8% cuối năm 2019), bình quân …")
+        if not regex.fullmatch(r"\(\s*(?:cùng kỳ\s+)?", text[opened : t.start], regex.I):
+            return False
+        return any(
+            o is not fig
+            and t.end <= o.start
+            and o.end <= closed
+            and regex.fullmatch(r"\s*(?::|là|có|đạt)?\s*", text[t.end : o.start], regex.I)
+            for o in view.of("QUANTITY", "PERCENT", "MONEY")
+        )
 
     def _baseline_year_before(self, view: SentenceView, fig: Mention) -> int | None:
         """ "… còn 3,5%, giảm 1,2% so với năm 2022 (4,7%)": a figure in brackets right after a
