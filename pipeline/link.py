@@ -3179,7 +3179,8 @@ class Linker:
                         # ("có dân số 1.013 hộ (6.008 khẩu)": the people in brackets; "Có 1.377
                         # hộ = 5.044 khẩu", "gần 17.000 hộ và 86.000 dân")
                         r"(?:với|,|và|gồm|/|\(|=)\s*(?:(?:tương ứng|tương đương)\s*(?:với\s*)?)?"
-                        r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:nhân khẩu|khẩu|người|dân\b(?!\s+tộc))"
+                        r"(?:hơn|gần|khoảng|trên)?\s*[\d.,]+\s*(?:(?:nghìn|ngàn|triệu)\s+)?"
+                        r"(?:nhân khẩu|khẩu|người|dân\b(?!\s+tộc))"
                         # (not "854 hộ/3.243 khẩu thoát nghèo": the poor's; nor "230 hộ, 990
                         # khẩu được hưởng lợi từ dự án": the households a project reached)
                         r"(?!\s+(?:(?:đã\s+)?(?:thoát\s+)?(?:cận\s+)?nghèo"
@@ -3416,6 +3417,10 @@ class Linker:
                         is not None
                     )
                 )
+                if _INCREASE_BEFORE.search(left):
+                    # "số hộ nghèo giảm mạnh, trong khi số hộ dân tăng 610 hộ": a rise right
+                    # before the count is no fall of the subject, whatever fell before it
+                    return None
                 if regex.search(r"%\s*\(\s*$", left) and regex.match(
                     r"^\s*\)\s*,?\s*(?:xuống\s*)?còn", after_text
                 ):
