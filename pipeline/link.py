@@ -379,6 +379,11 @@ _SUBJECTS_FOR: dict[str, frozenset[str]] = {
 _INCOME_OF = link_cue("income-of")
 _DECREASE_BEFORE = link_cue("decrease-before")
 _INCREASE_BEFORE = link_cue("increase-before")
+# "đạt 70% |kế hoạch vốn": a share of the plan the words after it name
+_SHARE_OF_BEFORE = regex.compile(
+    r"\bđạt\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?[\d.,]+\s*%\s*(?:so với\s+)?(?:tổng\s+)?$",
+    regex.I,
+)
 _PER_YEAR_BEFORE = link_cue("per-year-before")
 _YEAR_AFTER = link_cue("year-after")
 _ENDS_OF_A_FALL_AFTER = link_cue("ends-of-a-fall-after")
@@ -3969,7 +3974,12 @@ class Linker:
             return False
         text = self.doc.text
         paid = list(_DISBURSED.finditer(text, view.sent.start, subject.start))
-        return bool(paid) and not _ALLOCATED.search(text, paid[-1].end(), fig.start)
+        return bool(paid) and not any(
+            # (not the plan the payments are a share of: "giải ngân 42 tỷ đồng, đạt 70% kế
+            # hoạch vốn …, trong đó vốn đầu tư phát triển 30 tỷ đồng")
+            not _SHARE_OF_BEFORE.search(text, max(view.sent.start, a.start() - 30), a.start())
+            for a in _ALLOCATED.finditer(text, paid[-1].end(), fig.start)
+        )
 
     def _running_period_as_of_writing(self, fact: dict[str, Any]) -> None:
         """ "Vốn Chương trình … giai đoạn 2021-2025 là 94 tỷ đồng" written in 2024: a result
