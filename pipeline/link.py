@@ -379,7 +379,24 @@ _SUBJECTS_FOR: dict[str, frozenset[str]] = {
 _INCOME_OF = link_cue("income-of")
 _DECREASE_BEFORE = link_cue("decrease-before")
 _INCREASE_BEFORE = link_cue("increase-before")
+# a figure's own time right after it ("8,2% |đầu năm", "5,1% vào |cuối năm 2023")
+_OWN_TIME_GAP = regex.compile(r"\s*(?:vào\s+)?(?:thời điểm\s+)?", regex.I)
+# the words between the two ends of a change ("8,2% đầu năm| xuống |5,1%")
+_CHANGE_JOIN = regex.compile(
+    r"\s*,?\s*(?:(?:giảm|tăng)\s+)?(?:(?:xuống|đến|tới|lên)(?:\s+(?:còn|mức))?|còn)"
+    r"\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|dưới\s+)?",
+    regex.I,
+)
 # "đạt 70% |kế hoạch vốn": a share of the plan the words after it name
+# after "N hộ, M người|khẩu": the clause ends, or says who the people are or where they live
+# ("…, chủ yếu là đồng bào Mông", "… sinh sống trên địa bàn", "… thuộc 5 dân tộc"), not
+# which of them a policy counts ("150 người thuộc diện bảo trợ", "250 người cư trú ngoài tỉnh")
+_PEOPLE_AFTER_A_BARE_COMMA_END = regex.compile(
+    r"\s*(?:[.;,(]|$|(?:là\s+)?(?:đồng bào|người|dân tộc)\b|trong đó\b|chủ yếu\b"
+    r"|(?:đang\s+)?(?:sinh sống|cư trú)\b(?![^.;,]{0,25}\b(?:ngoài|nước ngoài)\b)"
+    r"|thuộc\s+(?:\d+|các)\s+(?:dân tộc|thôn|bản|ấp|xã|tổ)\b|gồm\s+(?:\d+\s+|các\s+)?dân tộc\b)",
+    regex.I,
+)
 _SHARE_OF_BEFORE = regex.compile(
     r"\bđạt\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?[\d.,]+\s*%\s*(?:so với\s+)?(?:tổng\s+)?$",
     regex.I,
@@ -3535,8 +3552,21 @@ class Linker:
             # ("2.500 hộ nghèo và 11.000 người được hưởng …": people a policy reached)
             and (people.group("joint").strip() != "và" or _PEOPLE_COUNT_ENDS.match(after_text))
             and (
-                people.group("joint").strip() not in (",", ";")
-                or _PEOPLE_COUNT_ENDS.match(after_text)
+                people.group("joint").strip() != ","
+                or _PEOPLE_AFTER_A_BARE_COMMA_END.match(after_text)
+            )
+            and (
+                # ("1.480 hộ ; 6.120 khẩu": only people ending the clause, not after a fall:
+                # "giảm 1.250 hộ nghèo; 4.300 khẩu" left poverty)
+                people.group("joint").strip() != ";"
+                or (
+                    regex.match(r"\s*(?:[.;,(]|$)", after_text)
+                    and not regex.search(
+                        r"\b(?:giảm|thoát)\b",
+                        text[max(s0, people.start() - 60) : people.start()],
+                        regex.I,
+                    )
+                )
             )
             and (
                 people.group("joint") != "/"
@@ -4292,6 +4322,9 @@ class Linker:
         m = _YEAR_AFTER.match(after)
         if m:
             return int(m.group("y") or m.group("y2")), None, since
+        paired = self._year_of_the_other_end_of_a_change(view, fig)
+        if paired is not None:
+            return paired, None, since
         opening = [
             m.end()
             for m in regex.finditer(
@@ -4803,6 +4836,49 @@ class Linker:
             return None
         return int(told.group("start"))
 
+    def _year_of_the_other_end_of_a_change(self, view: SentenceView, fig: Mention) -> int | None:
+        """ "giảm từ 8,2% đầu năm xuống 5,1% vào cuối năm 2023", "từ 8,2% đầu năm 2023 xuống
+        5,1% cuối năm": a bare start (end) of the year written right after one end of a change
+        is of the year written with the end (start) of the year after the other end (not
+        "từ 5% cuối năm 2022 xuống 3% cuối năm": two ends of the year are two years)."""
+        text = self.doc.text
+
+        def own_time(m: Mention) -> Mention | None:
+            return next(
+                (
+                    t
+                    for t in view.of("TIME")
+                    if t.start >= m.end and _OWN_TIME_GAP.fullmatch(text, m.end, t.start)
+                ),
+                None,
+            )
+
+        own = own_time(fig)
+        if own is None or not own.attrs.get("from_published"):
+            return None
+        edge = own.attrs.get("relative")
+        other_edge = {"start_of_year": "end_of_year", "end_of_year": "start_of_year"}.get(edge)
+        if other_edge is None:
+            return None
+        for other in view.of("QUANTITY", "PERCENT"):
+            t = own_time(other) if other is not fig else None
+            if (
+                t is None
+                or t.attrs.get("from_published")
+                or t.attrs.get("relative") != other_edge
+                or _period_of(t) is not None
+                or _year_of(t) is None
+            ):
+                continue
+            first, first_time, second = (
+                (fig, own, other) if fig.start < other.start else (other, t, fig)
+            )
+            if _CHANGE_JOIN.fullmatch(text, first_time.end, second.start) and _FROM_BEFORE.search(
+                text[max(view.sent.start, first.start - 15) : first.start]
+            ):
+                return _year_of(t)
+        return None
+
     def _time_of_a_bracketed_figure(self, view: SentenceView, t: Mention, fig: Mention) -> bool:
         """ "… còn 29,47% (năm 2022 là 35,1%); tỷ lệ hộ cận nghèo còn 14,2%": a time inside
         brackets closed before the figure, with a figure of its own there, dates that aside's
@@ -4811,6 +4887,13 @@ class Linker:
         text = self.doc.text
         opened = text.rfind("(", view.sent.start, t.start)
         if opened < 0 or ")" in text[opened : t.start]:
+            return False
+        # (brackets right after a figure, a comparison of it: not after a noun, "Số hộ nghèo
+        # đầu năm (năm 2023: 1.520 hộ), trong năm giảm 320 hộ", whose year is the sentence's)
+        if not any(
+            o.end <= opened and not text[o.end : opened].strip()
+            for o in view.of("QUANTITY", "PERCENT", "MONEY")
+        ):
             return False
         closed = text.find(")", t.end, fig.start)
         if closed < 0 or "(" in text[t.end : closed]:
@@ -4957,13 +5040,24 @@ class Linker:
                 # (ending its clause: "…, giai đoạn 2016-2020 tỷ lệ hộ nghèo giảm …" opens one)
                 and regex.match(r"\s*(?:[.;)]|$)", self.doc.text[t.end : t.end + 3])
             )
-            or _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
+            or (
+                _MIDWAY_THROUGH_A_PROGRAMME.search(before[-120:])
+                # (not a span already over when written: "Sau 3 năm triển khai Chương trình …
+                # (2021-2023)" in 2024 names the years done, whose start the change began with)
+                and not self._a_span_over_when_written(t)
+            )
             or _FOUNDED_BEFORE.search(before)
             or self._base_year_of_prices(t, before)
             or _CARRIED_OVER_AFTER.match(self.doc.text, t.end)
             or self._date_of_a_legal_text(t, before)
             or self._the_articles_own_date(t)
         )
+
+    def _a_span_over_when_written(self, t: Mention) -> bool:
+        """A period that ended by the year the article was written (none in an undated one)."""
+        period = _period_of(t)
+        published = self.doc.meta.published
+        return period is not None and bool(published) and period["end"] <= int(published[:4])
 
     @staticmethod
     def _base_year_of_prices(t: Mention, before: str) -> bool:
