@@ -397,6 +397,17 @@ _PEOPLE_AFTER_A_BARE_COMMA_END = regex.compile(
     r"|thuộc\s+(?:\d+|các)\s+(?:dân tộc|thôn|bản|ấp|xã|tổ)\b|gồm\s+(?:\d+\s+|các\s+)?dân tộc\b)",
     regex.I,
 )
+# ", trong đó hộ đồng bào dân tộc Khmer |1.945 hộ": a part's label between the whole and it
+_PART_LABEL_AFTER_A_WHOLE = regex.compile(
+    r"\s*,?\s*(?:trong đó|gồm|bao gồm)\s*:?\s*(?P<label>[^\d.;,()]{2,50}?)\s*"
+    r"(?:(?:là|có|chiếm|:)\s*)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?",
+    regex.I,
+)
+_NOT_A_GROUPS_PART = regex.compile(
+    r"\b(?:nghèo|thoát|được|vay|tham gia|hưởng|lao động|học sinh|trẻ em|người cao tuổi"
+    r"|khuyết tật|bảo trợ|độ tuổi)\b",
+    regex.I,
+)
 _SHARE_OF_BEFORE = regex.compile(
     r"\bđạt\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?[\d.,]+\s*%\s*(?:so với\s+)?(?:tổng\s+)?$",
     regex.I,
@@ -2633,6 +2644,9 @@ class Linker:
             # "thu nhập bình quân đầu người trên địa bàn huyện đạt 40 triệu": an income whose
             # đồng the writer left out
             return indicator_for("income", "money"), "money-income-in-bare-millions", None
+        part_of = self._part_of_the_whole_just_counted(view, fig, unit)
+        if part_of is not None:
+            return part_of, "count-part-of-the-whole", None
         wanted = _SUBJECTS_FOR.get("PERCENT" if fig.type == "PERCENT" else str(unit))
         # "kinh phí hỗ trợ hộ nghèo … 215 tỷ đồng": the money's subject, not the households'
         before = [
@@ -3864,6 +3878,40 @@ class Linker:
             and all(isinstance(v, int) for v in houses)
             and sum(houses) == fig.attrs.get("value")
         )
+
+    def _part_of_the_whole_just_counted(
+        self, view: SentenceView, fig: Mention, unit: str | None
+    ) -> str | None:
+        """ "xã Lương Hòa có 2.860 hộ, trong đó hộ đồng bào dân tộc Khmer 1.945 hộ", "thị trấn
+        có 6.312 người, trong đó nữ 3.180 người": a part of all the unit's households (people)
+        whose group a label names before it is of the whole's indicator (the group the label's);
+        not a part the label says is poor or reached by something ("trong đó hộ nghèo 120 hộ")."""
+        want = {
+            "households": indicator_for("total_households", "count"),
+            "persons": indicator_for("population", "count"),
+        }.get(str(unit))
+        if want is None:
+            return None
+        text = self.doc.text
+        whole = next(
+            (
+                f
+                for f in reversed(self.facts[-6:])
+                if f["indicator"] == want
+                and not f.get("group")
+                and view.sent.start <= f["figure"]["end"] <= fig.start
+            ),
+            None,
+        )
+        if whole is None:
+            return None
+        label = _PART_LABEL_AFTER_A_WHOLE.fullmatch(text, whole["figure"]["end"], fig.start)
+        if label is None or _NOT_A_GROUPS_PART.search(label.group("label")):
+            return None
+        start, end = label.span("label")
+        if not any(c.kind == "group" and c.start < end for c in find_cues(text, start, fig.end)):
+            return None
+        return want
 
     def _people_of_a_group(self, view: SentenceView, fig: Mention) -> tuple[str, int] | None:
         """ "hơn 75.800 người Khmer", "đồng bào Khmer có hơn 400 nghìn người", "7.122 hộ Khmer":
