@@ -408,6 +408,24 @@ _NOT_A_GROUPS_PART = regex.compile(
     r"|khuyết tật|bảo trợ|độ tuổi)\b",
     regex.I,
 )
+# "đã sử dụng |12.450 triệu đồng": money used, a budget only from a public source after it
+_MONEY_USED_BEFORE = regex.compile(
+    r"\b(?:đã\s+)?sử dụng\s*(?:(?:tổng\s*)?(?:số\s*)?(?:tiền|kinh phí|vốn)\s*)?(?:là\s*)?"
+    + _APPROX
+    + "$",
+    regex.I,
+)
+_PUBLIC_SOURCE_AFTER = regex.compile(
+    r"\s*(?:từ\s+)?(?:các\s+)?(?:nguồn\s+)?(?:vốn\s+|kinh phí\s+)?(?:thuộc\s+|của\s+)?(?:các\s+)?"
+    r"(?:Chương trình|CTMTQG|MTQG|Quỹ|ngân sách|vốn sự nghiệp|vốn đầu tư|Đề án|Dự án)\b"
+    r"(?![^.;]{0,120}?\b(?:vay|NHCSXH|đối ứng|tặng quà|quà Tết|đón Tết)\b)",
+    regex.I,
+)
+_A_HOUSEHOLDS_OWN_BEFORE = regex.compile(
+    r"\b(?:gia đình|hộ\s+(?:ông|bà|anh|chị|em)|người dân|các hộ(?:\s+dân)?|bà con)\b", regex.I
+)
+# money a sentence says is still to be paid out ("25 tỷ đồng vốn sự nghiệp chưa giải ngân")
+_NOT_PAID_OUT = regex.compile(r"[^.;,]{0,40}?\bchưa\s+(?:được\s+)?giải ngân\b", regex.I)
 _SHARE_OF_BEFORE = regex.compile(
     r"\bđạt\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?[\d.,]+\s*%\s*(?:so với\s+)?(?:tổng\s+)?$",
     regex.I,
@@ -3084,10 +3102,17 @@ class Linker:
             return indicator_for("houses", "count"), "count-houses-finished", None
         if (
             unit == "households"
-            and regex.search(r"\b(?:hỗ trợ\s*(?:cho\s*)?|có|cho)\s*" + _APPROX + "$", left, regex.I)
+            and regex.search(
+                r"\b(?:hỗ trợ\s*(?:cho\s*)?|giúp(?:\s+đỡ)?\s*(?:cho\s*)?|có|cho)\s*"
+                + _APPROX
+                + "$",
+                left,
+                regex.I,
+            )
             and _HOUSES_AFTER_HOUSEHOLDS.match(after_text)
         ):
-            # "hỗ trợ 1.500 hộ nghèo xây nhà", "toàn tỉnh có 428 hộ nghèo, hộ cận nghèo xây mới
+            # "hỗ trợ 1.500 hộ nghèo xây nhà", "giúp 90 hộ nông dân nghèo xây mới, sửa chữa nhà
+            # ở", "toàn tỉnh có 428 hộ nghèo, hộ cận nghèo xây mới
             # và sửa chữa nhà ở", "trao kinh phí … cho 48 hộ nghèo xây dựng mới và sửa chữa nhà
             # ở": the houses built for those households
             return indicator_for("houses", "count"), "count-houses-for-households", None
@@ -3776,7 +3801,17 @@ class Linker:
                 return indicator_for("budget", "money"), "money-budget", subject
             if (
                 sub is None
-                and (_INVESTED_FOR_AFTER.match(after_text) or _MONEY_SPENT_BEFORE.search(left))
+                and (
+                    _INVESTED_FOR_AFTER.match(after_text)
+                    or _MONEY_SPENT_BEFORE.search(left)
+                    # "đã sử dụng 12.450 triệu đồng từ Chương trình MTQG …": money a unit used
+                    # from a public source (not a family's, nor loans or its own money)
+                    or (
+                        _MONEY_USED_BEFORE.search(left)
+                        and _PUBLIC_SOURCE_AFTER.match(after_text)
+                        and not _A_HOUSEHOLDS_OWN_BEFORE.search(text, s0, fig.start)
+                    )
+                )
                 and self._programme_money(view, fig)
             ):
                 # "gần 850 tỉ đồng … được đầu tư để giảm nghèo", "dành hơn 1.200 tỷ đồng đầu
@@ -4052,11 +4087,40 @@ class Linker:
             return False
         text = self.doc.text
         paid = list(_DISBURSED.finditer(text, view.sent.start, subject.start))
-        return bool(paid) and not any(
-            # (not the plan the payments are a share of: "giải ngân 42 tỷ đồng, đạt 70% kế
-            # hoạch vốn …, trong đó vốn đầu tư phát triển 30 tỷ đồng")
-            not _SHARE_OF_BEFORE.search(text, max(view.sent.start, a.start() - 30), a.start())
+        if (
+            not paid
+            or _NOT_PAID_OUT.match(text, fig.end, view.sent.end)
+            or regex.search(
+                r"\bcòn(?:\s+lại)?\s*" + _APPROX + "$",
+                text[max(view.sent.start, fig.start - 25) : fig.start],
+                regex.I,
+            )
+        ):
+            return False  # (not "còn 25 tỷ đồng vốn sự nghiệp chưa giải ngân")
+        return not any(
+            not self._the_plan_a_payment_is_a_share_of(view, a, fig)
             for a in _ALLOCATED.finditer(text, paid[-1].end(), fig.start)
+        )
+
+    def _the_plan_a_payment_is_a_share_of(
+        self, view: SentenceView, allocated: regex.Match[str], fig: Mention
+    ) -> bool:
+        """ "giải ngân 42 tỷ đồng, đạt 70% |kế hoạch vốn| …, trong đó vốn đầu tư phát triển 30
+        tỷ đồng": the plan a payment is a share of, named with no amount of its own, before
+        the parts of the payment; not a plan whose amount is written ("đạt 70% kế hoạch vốn 60
+        tỷ đồng, trong đó …": the parts are the plan's)."""
+        text = self.doc.text
+        if not _SHARE_OF_BEFORE.search(
+            text, max(view.sent.start, allocated.start() - 30), allocated.start()
+        ):
+            return False
+        parts = regex.search(r"\btrong đó\b", text[allocated.end() : fig.start], regex.I)
+        if parts is None:
+            return False
+        opened = allocated.end() + parts.start()
+        return not any(
+            allocated.end() <= m.start and m.end <= opened and m.attrs.get("unit") == "VND"
+            for m in view.of("QUANTITY")
         )
 
     def _running_period_as_of_writing(self, fact: dict[str, Any]) -> None:
@@ -4902,7 +4966,13 @@ class Linker:
             )
 
         own = own_time(fig)
-        if own is None or not own.attrs.get("from_published"):
+        if (
+            own is None
+            or not own.attrs.get("from_published")
+            # (a bare one: not "cuối năm nay", "đầu năm ngoái")
+            or not regex.fullmatch(r"(?:đầu|cuối)\s+năm", own.text.strip(), regex.I)
+            or self.published_year is None
+        ):
             return None
         edge = own.attrs.get("relative")
         other_edge = {"start_of_year": "end_of_year", "end_of_year": "start_of_year"}.get(edge)
@@ -4921,8 +4991,13 @@ class Linker:
             first, first_time, second = (
                 (fig, own, other) if fig.start < other.start else (other, t, fig)
             )
-            if _CHANGE_JOIN.fullmatch(text, first_time.end, second.start) and _FROM_BEFORE.search(
-                text[max(view.sent.start, first.start - 15) : first.start]
+            if (
+                # the start of the year first, its end after ("từ 5,2% cuối năm 2022 xuống …
+                # đầu năm" spans two years), of the year written or the one before
+                first_time.attrs.get("relative") == "start_of_year"
+                and _year_of(t) in (self.published_year, self.published_year - 1)
+                and _CHANGE_JOIN.fullmatch(text, first_time.end, second.start)
+                and _FROM_BEFORE.search(text[max(view.sent.start, first.start - 15) : first.start])
             ):
                 return _year_of(t)
         return None
@@ -5102,10 +5177,21 @@ class Linker:
         )
 
     def _a_span_over_when_written(self, t: Mention) -> bool:
-        """A period that ended by the year the article was written (none in an undated one)."""
+        """A period that ended by the year the article was written (none in an undated one),
+        the only time its sentence writes after it (not "…(2022-2023), năm 2024 tỷ lệ …",
+        "…, đến nay còn …")."""
         period = _period_of(t)
         published = self.doc.meta.published
-        return period is not None and bool(published) and period["end"] <= int(published[:4])
+        if period is None or not published or period["end"] > int(published[:4]):
+            return False
+        text = self.doc.text
+        ends = [i for i in (text.find(". ", t.end), text.find("\n", t.end)) if i >= 0]
+        rest = text[t.end : min(ends) if ends else len(text)]
+        return not regex.search(
+            r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:năm nay|hiện nay|hiện tại|đến nay|tới nay|nay)\b",
+            rest,
+            regex.I,
+        )
 
     @staticmethod
     def _base_year_of_prices(t: Mention, before: str) -> bool:
