@@ -3110,6 +3110,12 @@ class Linker:
                 regex.I,
             )
             and _HOUSES_AFTER_HOUSEHOLDS.match(after_text)
+            # (members named by who they are only when helped: not "có 210 hộ hội viên nghèo
+            # làm nhà tạm bợ", households building on their own)
+            and not (
+                regex.match(r"\s*(?:nông dân|hội viên|đoàn viên)\b", after_text, regex.I)
+                and regex.search(r"\bcó\s*" + _APPROX + "$", left, regex.I)
+            )
         ):
             # "hỗ trợ 1.500 hộ nghèo xây nhà", "giúp 90 hộ nông dân nghèo xây mới, sửa chữa nhà
             # ở", "toàn tỉnh có 428 hộ nghèo, hộ cận nghèo xây mới
@@ -3938,10 +3944,30 @@ class Linker:
             ),
             None,
         )
-        if whole is None:
+        if whole is None or regex.search(
+            r"(?:\btrên\s+(?:tổng\s+)?(?:số\s+)?|/)\s*$",
+            text[max(view.sent.start, whole["figure"]["start"] - 20) : whole["figure"]["start"]],
+            regex.I,
+        ):
             return None
         label = _PART_LABEL_AFTER_A_WHOLE.fullmatch(text, whole["figure"]["end"], fig.start)
         if label is None or _NOT_A_GROUPS_PART.search(label.group("label")):
+            return None
+        # (the part's count ends its clause, or gives its share or its people: not "420 hộ
+        # nghèo", "120 hộ được hỗ trợ …", "1.980 hộ sử dụng nước sạch")
+        if not regex.match(
+            r"\s*(?:[.;,(]|$|chiếm\b|(?:và|với)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?[\d.,]+\s*(?:nhân khẩu|khẩu|người)\b)",
+            text[fig.end : view.sent.end],
+            regex.I,
+        ):
+            return None
+        # (a label that says what the households have, lack or do is no group's: "hộ đồng bào
+        # Khmer sử dụng nước sạch 1.980 hộ", "có mức sống trung bình", "thiếu đất sản xuất")
+        if regex.search(
+            r"\b(?:sử dụng|thiếu|chưa|không|cần|mức sống|(?<!vùng\s|vùng đặc biệt\s)khó khăn|ấp|(?<!nông\s)thôn|bản|buôn|làng|tổ)\b",
+            label.group("label"),
+            regex.I,
+        ):
             return None
         start, end = label.span("label")
         if not any(c.kind == "group" and c.start < end for c in find_cues(text, start, fig.end)):
