@@ -1937,6 +1937,11 @@ _NATIONAL_SOURCE = link_cue("national-source")
 _SUBNATIONAL = link_cue("subnational")
 _UNIT_ANAPHOR = link_cue("unit-anaphor")
 _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
+# a level noun's clause that names the lower unit it gives to ("tỉnh đã phân bổ cho huyện …")
+_GIVES_TO_A_LOWER_UNIT = regex.compile(
+    r"[^.;]{0,60}?\b(?:cho|tại|về|hỗ trợ|đầu tư|bố trí|phân bổ)\s+(?:các\s+)?(?:huyện|xã|thôn|bản)\b",
+    regex.I,
+)
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
 _OPENING_PHRASE = link_cue("opening-phrase")
 _VILLAGE_SUBJECT_VERB_AFTER = link_cue("village-subject-verb-after")
@@ -3669,6 +3674,8 @@ class Linker:
             return indicator_for("population", "count"), "count-people-of-a-place", subject
         if (
             unit == "houses"
+            # (not a rise: "… sửa chữa 35 nhà, tăng 12 nhà so với cùng kỳ")
+            and not _INCREASE_BEFORE.search(left)
             and (
                 sub == "houses"
                 # "xã Ea Rốk có 12 căn, xã Ya Tờ Mốt 5 căn", "huyện Ngọc Hiển (240 căn)": a list
@@ -5884,6 +5891,9 @@ class Linker:
                 m.group("level").lower()
                 for m in _UNNAMED_UNIT_BEFORE.finditer(self.doc.text, view.sent.start, fig.start)
                 if not any(a <= m.start() < b for a, b in officials)
+                # (not a giver whose clause names the lower unit it gives to, after the figure
+                # too: "Năm 2023 tỉnh đã khởi công 120 căn nhà tại huyện")
+                and not _GIVES_TO_A_LOWER_UNIT.match(self.doc.text, m.end(), view.sent.end)
             ]
             or [
                 # "Với tổng kinh phí gần 2 tỷ đồng …, huyện đã triển khai …", "… còn 2,03%; đặc

@@ -53,9 +53,9 @@ _COMPARED_OR_GIVING_BEFORE = regex.compile(
 )
 _CLAUSE_AFTER_THE_LIST = regex.compile(r"\s+(?:mới\s+)?(?:có|hiện|đã|là|đạt|còn)\b", regex.I)
 # "giáp huyện A", "giáp với 02 huyện A và B", "giáp ranh xã C": the border's other side (not
-# a time "giáp Tết", "giáp năm mới", nor "giáp mặt": "Những ngày giáp Tết, chúng tôi trở lại xã A")
+# a time "giáp Tết", "giáp năm mới": "Những ngày giáp Tết, chúng tôi trở lại xã A")
 _BORDERS_BEFORE = regex.compile(
-    r"\bgiáp(?!\s+(?:Tết|năm mới|mặt)\b)(?:\s+(?:với|ranh(?:\s+với)?))?\s+(?!biên giới)"
+    r"\bgiáp(?!\s+(?:Tết|năm mới)\b)(?:\s+(?:với|ranh(?:\s+với)?))?\s+(?!biên giới)"
     r"(?:(?:\d+|hai|ba|bốn)\s+(?:(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn)\s+)?)?"
     # (a list of neighbours, each item ended by its comma, "và" or "+": "giáp tỉnh A, B và C")
     r"(?:[^,.;:]{0,40}?(?:,|\bvà\b|\+|\s(?=(?:xã|huyện|tỉnh|TT|thị trấn|phường|thị xã)\b))\s*){0,8}"
