@@ -3472,7 +3472,10 @@ class Linker:
                     bool(_DECREASE_BEFORE.search(left))
                     or at_least
                     or (
-                        regex.search(r"\bgiảm\b", seg, regex.I) is not None
+                        # (not a fall that opens a list of the years' levels: "giảm dần qua các
+                        # năm: năm 2021 có 4.210 hộ, năm 2022 còn …")
+                        regex.search(r"\bgiảm\b(?![^:]*:\s*(?:năm\s+)?(?:19|20)\d\d)", seg, regex.I)
+                        is not None
                         and regex.search(r"\b(?:còn|xuống)\b", seg, regex.I) is None
                         # "giảm từ 2,55% (tương đương 10.368 hộ) năm 2021 xuống còn …": a level
                         and regex.search(r"\bgiảm\s+từ\b", seg, regex.I) is None

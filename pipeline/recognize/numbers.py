@@ -222,7 +222,9 @@ LB_NUM = (
     rf"(?:(?<![\w.,:]|\d/|\p{{L}}[-‐])"
     # (glued, only a figure with its unit: no clock "là09:30", phone "là0912…" or footnote)
     rf"|(?<=(?<!\w)(?:{GLUED_BEFORE}))(?=[\d.,]+\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn|hộ|người|"
-    rf"khẩu|căn|nhà|đồng)(?!\w)))"
+    rf"khẩu|căn|nhà|đồng)(?!\w))"
+    # (a label's colon with no space after it, "- Xã Bản Hon:112 hộ nghèo": a figure with its unit)
+    rf"|(?<=\p{{L}}:)(?=[\d.,]+\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn|hộ|người|khẩu|căn|nhà|đồng)(?!\w)))"
 )
 PERCENT_FORMS = {"điểm phần trăm": True, "điểm %": True, "phần trăm": False, "%": False}
 SKIP = (
