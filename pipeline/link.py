@@ -387,7 +387,6 @@ _CHANGE_JOIN = regex.compile(
     r"\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|dưới\s+)?",
     regex.I,
 )
-# "đạt 70% |kế hoạch vốn": a share of the plan the words after it name
 # after "N hộ, M người|khẩu": the clause ends, or says who the people are or where they live
 # ("…, chủ yếu là đồng bào Mông", "… sinh sống trên địa bàn", "… thuộc 5 dân tộc"), not
 # which of them a policy counts ("150 người thuộc diện bảo trợ", "250 người cư trú ngoài tỉnh")
@@ -403,6 +402,7 @@ _PART_LABEL_AFTER_A_WHOLE = regex.compile(
     r"(?:(?:là|có|chiếm|:)\s*)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?",
     regex.I,
 )
+# a part's label that says the part is poor, reached or of another kind, no group of them all
 _NOT_A_GROUPS_PART = regex.compile(
     r"\b(?:nghèo|thoát|được|vay|tham gia|hưởng|lao động|học sinh|trẻ em|người cao tuổi"
     r"|khuyết tật|bảo trợ|độ tuổi)\b",
@@ -415,17 +415,21 @@ _MONEY_USED_BEFORE = regex.compile(
     + "$",
     regex.I,
 )
+# "… |từ Chương trình MTQG …": a public source the money was used from (not loans, a
+# household's share or Tết gifts)
 _PUBLIC_SOURCE_AFTER = regex.compile(
     r"\s*(?:từ\s+)?(?:các\s+)?(?:nguồn\s+)?(?:vốn\s+|kinh phí\s+)?(?:thuộc\s+|của\s+)?(?:các\s+)?"
     r"(?:Chương trình|CTMTQG|MTQG|Quỹ|ngân sách|vốn sự nghiệp|vốn đầu tư|Đề án|Dự án)\b"
     r"(?![^.;]{0,120}?\b(?:vay|NHCSXH|đối ứng|tặng quà|quà Tết|đón Tết)\b)",
     regex.I,
 )
+# a family's, households' or people's own money: "gia đình anh … sử dụng 50 triệu đồng"
 _A_HOUSEHOLDS_OWN_BEFORE = regex.compile(
     r"\b(?:gia đình|hộ\s+(?:ông|bà|anh|chị|em)|người dân|các hộ(?:\s+dân)?|bà con)\b", regex.I
 )
 # money a sentence says is still to be paid out ("25 tỷ đồng vốn sự nghiệp chưa giải ngân")
 _NOT_PAID_OUT = regex.compile(r"[^.;,]{0,40}?\bchưa\s+(?:được\s+)?giải ngân\b", regex.I)
+# "đạt 70% |kế hoạch vốn": a share of the plan the words after it name
 _SHARE_OF_BEFORE = regex.compile(
     r"\bđạt\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?[\d.,]+\s*%\s*(?:so với\s+)?(?:tổng\s+)?$",
     regex.I,
