@@ -402,10 +402,19 @@ _PART_LABEL_AFTER_A_WHOLE = regex.compile(
     r"(?:(?:là|có|chiếm|:)\s*)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?",
     regex.I,
 )
-# a part's label that says the part is poor, reached or of another kind, no group of them all
+# a part's label that says the part is poor, reached or of another kind, or what its
+# households have, lack or do, or names a village: no group of them all ("hộ đồng bào Khmer sử
+# dụng nước sạch 1.980 hộ", "có mức sống trung bình", "thiếu đất sản xuất", "ấp Sóc Đồn")
 _NOT_A_GROUPS_PART = regex.compile(
     r"\b(?:nghèo|thoát|được|vay|tham gia|hưởng|lao động|học sinh|trẻ em|người cao tuổi"
-    r"|khuyết tật|bảo trợ|độ tuổi)\b",
+    r"|khuyết tật|bảo trợ|độ tuổi|sử dụng|thiếu|chưa|không|cần|mức sống"
+    r"|(?<!vùng\s|vùng đặc biệt\s)khó khăn|ấp|(?<!nông\s)thôn|bản|buôn|làng|tổ)\b",
+    regex.I,
+)
+# after a part's count: its clause ends, or it gives its share or its people
+_PART_COUNT_ENDS_AFTER = regex.compile(
+    r"\s*(?:[.;,(]|$|chiếm\b|(?:và|với)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?[\d.,]+\s*"
+    r"(?:nhân khẩu|khẩu|người)\b)",
     regex.I,
 )
 # "đã sử dụng |12.450 triệu đồng": money used, a budget only from a public source after it
@@ -1941,11 +1950,7 @@ _NATIONAL_SOURCE = link_cue("national-source")
 _SUBNATIONAL = link_cue("subnational")
 _UNIT_ANAPHOR = link_cue("unit-anaphor")
 _UNNAMED_UNIT_BEFORE = link_cue("unnamed-unit-before")
-# a level noun's clause that names the lower unit it gives to ("tỉnh đã phân bổ cho huyện …")
-_GIVES_TO_A_LOWER_UNIT = regex.compile(
-    r"[^.;]{0,60}?\b(?:cho|tại|về|hỗ trợ|đầu tư|bố trí|phân bổ)\s+(?:các\s+)?(?:huyện|xã|thôn|bản)\b",
-    regex.I,
-)
+_GIVES_TO_A_LOWER_UNIT_AFTER = link_cue("gives-to-a-lower-unit-after")
 _UNNAMED_VILLAGE_BEFORE = link_cue("unnamed-village-before")
 _OPENING_PHRASE = link_cue("opening-phrase")
 _VILLAGE_SUBJECT_VERB_AFTER = link_cue("village-subject-verb-after")
@@ -3617,7 +3622,7 @@ class Linker:
                 # "giảm 1.250 hộ nghèo; 4.300 khẩu" left poverty)
                 people.group("joint").strip() != ";"
                 or (
-                    regex.match(r"\s*(?:[.;,(]|$)", after_text)
+                    _CLAUSE_ENDS.match(after_text)
                     and not regex.search(
                         r"\b(?:giảm|thoát)\b",
                         text[max(s0, people.start() - 60) : people.start()],
@@ -3969,19 +3974,7 @@ class Linker:
             return None
         # (the part's count ends its clause, or gives its share or its people: not "420 hộ
         # nghèo", "120 hộ được hỗ trợ …", "1.980 hộ sử dụng nước sạch")
-        if not regex.match(
-            r"\s*(?:[.;,(]|$|chiếm\b|(?:và|với)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?[\d.,]+\s*(?:nhân khẩu|khẩu|người)\b)",
-            text[fig.end : view.sent.end],
-            regex.I,
-        ):
-            return None
-        # (a label that says what the households have, lack or do is no group's: "hộ đồng bào
-        # Khmer sử dụng nước sạch 1.980 hộ", "có mức sống trung bình", "thiếu đất sản xuất")
-        if regex.search(
-            r"\b(?:sử dụng|thiếu|chưa|không|cần|mức sống|(?<!vùng\s|vùng đặc biệt\s)khó khăn|ấp|(?<!nông\s)thôn|bản|buôn|làng|tổ)\b",
-            label.group("label"),
-            regex.I,
-        ):
+        if not _PART_COUNT_ENDS_AFTER.match(text, fig.end, view.sent.end):
             return None
         start, end = label.span("label")
         if not any(c.kind == "group" and c.start < end for c in find_cues(text, start, fig.end)):
@@ -4063,10 +4056,7 @@ class Linker:
                 # word alone (unnamed-unit-before)
                 for end in [
                     *(m.end for m in view.of("LOCALITY") if m.end <= fig.start),
-                    *(
-                        m.end()
-                        for m in _UNNAMED_UNIT_BEFORE.finditer(text, view.sent.start, fig.start)
-                    ),
+                    *(m.end() for m in self._unnamed_units(view, view.sent.start, fig.start)),
                 ]
             )
             and (
@@ -5883,6 +5873,17 @@ class Linker:
         # since is the village's own, so the last village stands)
         return self._last_village_before(fig.start)
 
+    def _unnamed_units(self, view: SentenceView, start: int, end: int) -> list[regex.Match[str]]:
+        """The bare level nouns between `start` and `end` that name the report's unit of their
+        level ("Năm 2024, huyện phấn đấu …"), not a giver whose clause, to the sentence's end,
+        names the lower unit it gives to ("Năm 2023 tỉnh đã khởi công 120 căn nhà tại huyện")."""
+        text = self.doc.text
+        return [
+            m
+            for m in _UNNAMED_UNIT_BEFORE.finditer(text, start, end)
+            if not _GIVES_TO_A_LOWER_UNIT_AFTER.match(text, m.end(), view.sent.end)
+        ]
+
     def _level_named(
         self, view: SentenceView, fig: Mention, place: dict[str, Any] | None
     ) -> dict[str, Any] | None:
@@ -5896,18 +5897,15 @@ class Linker:
         unnamed = (
             [
                 m.group("level").lower()
-                for m in _UNNAMED_UNIT_BEFORE.finditer(self.doc.text, view.sent.start, fig.start)
+                for m in self._unnamed_units(view, view.sent.start, fig.start)
                 if not any(a <= m.start() < b for a, b in officials)
-                # (not a giver whose clause names the lower unit it gives to, after the figure
-                # too: "Năm 2023 tỉnh đã khởi công 120 căn nhà tại huyện")
-                and not _GIVES_TO_A_LOWER_UNIT.match(self.doc.text, m.end(), view.sent.end)
             ]
             or [
                 # "Với tổng kinh phí gần 2 tỷ đồng …, huyện đã triển khai …", "… còn 2,03%; đặc
                 # biệt huyện không còn hộ nghèo …": the clause after the figure whose subject is a
                 # bare level noun names the unit of that level
                 m.group("level").lower()
-                for m in _UNNAMED_UNIT_BEFORE.finditer(self.doc.text, fig.end, view.sent.end)
+                for m in self._unnamed_units(view, fig.end, view.sent.end)
                 if self.doc.text[m.start()] in ",;:"
                 and not any(a <= m.start() < b for a, b in officials)
                 # (not a part's giver: "Tổng kinh phí … 3,01 tỷ đồng; trong đó, tỉnh hỗ trợ …")
